@@ -1,0 +1,4 @@
+// Command web serves the gloveboard dashboard.
+package main
+
+func main() {}
