@@ -1,0 +1,97 @@
+package cooccur
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+
+	"github.com/gloveboard/gloveboard/analysis/corpus"
+)
+
+// MaxWindow is the largest window accepted.
+const MaxWindow = 255
+
+// ErrBadOptions reports an option value out of range.
+var ErrBadOptions = errors.New("invalid co-occurrence options")
+
+// Options configures Count.
+type Options struct {
+	// Window is the number of words on each side (or on the left, when
+	// not Symmetric) that count as context: 1..MaxWindow.
+	Window int
+	// Symmetric counts both left and right contexts.
+	Symmetric bool
+	// DistanceWeighting weights a pair at distance d by 1/d instead of 1.
+	DistanceWeighting bool
+	// MinCount drops words seen fewer times; at least 1.
+	MinCount int64
+	// MaxVocab keeps at most this many words (the most frequent); 0 = all.
+	MaxVocab int
+	// Tokenizer selects how the text is split.
+	Tokenizer corpus.Tokenizer
+	// MemoryBytes is a soft budget for the whole computation. Beyond it,
+	// sorted runs spill to temporary files in TempDir. 0 means 1 GiB.
+	MemoryBytes int64
+	// TempDir holds spill files; "" means os.TempDir().
+	TempDir string
+	// Workers is the number of counting goroutines; 0 means GOMAXPROCS.
+	Workers int
+	// MaxBytes bounds the decoded input size (0: no bound).
+	MaxBytes int64
+	// Progress, if set, is called at block boundaries from the counting
+	// goroutine. It must not block.
+	Progress func(Progress)
+}
+
+// Progress reports how far Count has come.
+type Progress struct {
+	Phase  string // "reading", "counting" or "merging"
+	Tokens int64  // tokens read (reading) or replayed (counting)
+	Bytes  int64  // decoded bytes read
+	Done   float64
+}
+
+// DefaultOptions returns the defaults of the paper and the Stanford
+// demo: a symmetric window of 10 with 1/d weighting, min-count 5, the
+// Words tokenizer and a 1 GiB memory budget.
+func DefaultOptions() Options {
+	return Options{
+		Window:            10,
+		Symmetric:         true,
+		DistanceWeighting: true,
+		MinCount:          5,
+		Tokenizer:         corpus.Words,
+	}
+}
+
+// validate checks o and fills in defaults.
+func (o *Options) validate() error {
+	if o.Window < 1 || o.Window > MaxWindow {
+		return fmt.Errorf("%w: window %d must be between 1 and %d", ErrBadOptions, o.Window, MaxWindow)
+	}
+	if o.MinCount < 1 {
+		return fmt.Errorf("%w: min-count %d must be at least 1", ErrBadOptions, o.MinCount)
+	}
+	if o.MaxVocab < 0 {
+		return fmt.Errorf("%w: max-vocab %d must not be negative", ErrBadOptions, o.MaxVocab)
+	}
+	if o.MemoryBytes < 0 {
+		return fmt.Errorf("%w: memory budget %d must not be negative", ErrBadOptions, o.MemoryBytes)
+	}
+	if o.MemoryBytes == 0 {
+		o.MemoryBytes = 1 << 30
+	}
+	if o.MemoryBytes < 64<<20 {
+		o.MemoryBytes = 64 << 20
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Workers > 64 {
+		o.Workers = 64
+	}
+	if o.Tokenizer != corpus.Words && o.Tokenizer != corpus.Whitespace {
+		return fmt.Errorf("%w: %v", corpus.ErrBadTokenizer, o.Tokenizer)
+	}
+	return nil
+}

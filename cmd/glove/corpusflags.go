@@ -1,0 +1,72 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/corpus"
+)
+
+// corpusFlags are the flags shared by commands that count a corpus.
+type corpusFlags struct {
+	corpus    string
+	tokenizer string
+	minCount  int64
+	maxVocab  int
+	window    int
+	symmetric bool
+	distance  bool
+	memoryGB  float64
+	tempDir   string
+	threads   int
+}
+
+// register adds the corpus flags to fs with the given default window.
+func (c *corpusFlags) register(fs *flag.FlagSet, window int) {
+	fs.StringVar(&c.corpus, "corpus", "", "corpus file, plain text or gzip; - reads standard input (required)")
+	fs.StringVar(&c.tokenizer, "tokenizer", "words", "words (Unicode words, lower-cased) or whitespace (Stanford: split on space/tab/newline, keep case)")
+	fs.Int64Var(&c.minCount, "min-count", 5, "drop words seen fewer times")
+	fs.IntVar(&c.maxVocab, "max-vocab", 0, "keep at most this many words (0: no limit)")
+	fs.IntVar(&c.window, "window", window, fmt.Sprintf("context window in words (1..%d)", cooccur.MaxWindow))
+	fs.BoolVar(&c.symmetric, "symmetric", true, "count left and right contexts (false: left only)")
+	fs.BoolVar(&c.distance, "distance-weighting", true, "weight a pair at distance d by 1/d (false: by 1)")
+	fs.Float64Var(&c.memoryGB, "memory", 1, "memory budget in GiB; beyond it, sorted runs spill to temporary files")
+	fs.StringVar(&c.tempDir, "temp-dir", "", "directory for spill files (default: the system temporary directory)")
+	fs.IntVar(&c.threads, "threads", 0, "counting goroutines (0: all cores)")
+}
+
+// options converts the flags to cooccur.Options.
+func (c *corpusFlags) options() (cooccur.Options, error) {
+	tok, err := corpus.ParseTokenizer(c.tokenizer)
+	if err != nil {
+		return cooccur.Options{}, err
+	}
+	if c.memoryGB < 0 || c.memoryGB > 1<<20 {
+		return cooccur.Options{}, fmt.Errorf("%w: -memory %g GiB is out of range", cooccur.ErrBadOptions, c.memoryGB)
+	}
+	return cooccur.Options{
+		Window:            c.window,
+		Symmetric:         c.symmetric,
+		DistanceWeighting: c.distance,
+		MinCount:          c.minCount,
+		MaxVocab:          c.maxVocab,
+		Tokenizer:         tok,
+		MemoryBytes:       int64(c.memoryGB * (1 << 30)),
+		TempDir:           c.tempDir,
+		Workers:           c.threads,
+	}, nil
+}
+
+// openCorpus opens the -corpus argument: a path, or - for standard input.
+func openCorpus(path string, stdin io.Reader) (io.ReadCloser, error) {
+	if path == "" {
+		return nil, fmt.Errorf("-corpus is required (a file path, or - for standard input)")
+	}
+	if path == "-" {
+		return io.NopCloser(stdin), nil
+	}
+	return os.Open(path)
+}
