@@ -29,6 +29,9 @@ type Result struct {
 	// NNZ is the number of nonzero entries; Sum their total.
 	NNZ int64
 	Sum float64
+	// SpilledRuns is the number of sorted runs written to temporary
+	// files because the memory budget was reached.
+	SpilledRuns int
 	// Options are the options used, defaults filled in.
 	Options Options
 }
@@ -110,6 +113,7 @@ func count(ctx context.Context, r io.Reader, opt Options, sink func(vocabSize in
 	if err := c.countStream(ctx, enc); err != nil {
 		return nil, err
 	}
+	res.SpilledRuns = c.runs.spilled
 	emit := sink(vocab.Len(), c.nnzHint())
 	if err := c.emitRows(ctx, func(row int32, cols []int32, vals []float64) error {
 		res.NNZ += int64(len(cols))
@@ -351,19 +355,13 @@ func radixSort(recs, scratch []uint64, from, to uint) []uint64 {
 
 // compact sums the weights of equal (row, col) pairs of sorted records.
 func compact(sorted []uint64, vbits uint, weights *[MaxWindow + 1]float64) *run {
-	r := &run{}
 	n := 0
-	for i := 0; i < len(sorted); {
-		key := sorted[i] >> 8
-		v := 0.0
-		for ; i < len(sorted) && sorted[i]>>8 == key; i++ {
-			v += weights[sorted[i]&0xff]
+	for i := range sorted {
+		if i == 0 || sorted[i]>>8 != sorted[i-1]>>8 {
+			n++
 		}
-		n++
-		_ = v
 	}
-	r.keys = make([]uint64, 0, n)
-	r.vals = make([]float64, 0, n)
+	r := &run{keys: make([]uint64, 0, n), vals: make([]float64, 0, n), n: n}
 	colMask := uint64(1)<<vbits - 1
 	for i := 0; i < len(sorted); {
 		key := sorted[i] >> 8
@@ -374,7 +372,6 @@ func compact(sorted []uint64, vbits uint, weights *[MaxWindow + 1]float64) *run 
 		r.keys = append(r.keys, (key>>vbits)<<32|key&colMask)
 		r.vals = append(r.vals, v)
 	}
-	r.n = n
 	return r
 }
 

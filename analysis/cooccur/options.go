@@ -81,8 +81,8 @@ func (o *Options) validate() error {
 	if o.MemoryBytes == 0 {
 		o.MemoryBytes = 1 << 30
 	}
-	if o.MemoryBytes < 64<<20 {
-		o.MemoryBytes = 64 << 20
+	if o.MemoryBytes < 1<<20 {
+		o.MemoryBytes = 1 << 20
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)

@@ -30,6 +30,7 @@ type runSet struct {
 	tempDir  string
 	runs     []*run
 	entries  int64
+	spilled  int // runs written to disk
 }
 
 func (s *runSet) add(r *run) error {
@@ -41,6 +42,7 @@ func (s *runSet) add(r *run) error {
 		if err := r.spill(s.tempDir); err != nil {
 			return err
 		}
+		s.spilled++
 	} else {
 		s.memBytes += size
 	}

@@ -55,6 +55,9 @@ func runCooccur(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := tmp.Close(); err != nil {
 		return err
 	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
 	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return err
 	}

@@ -1,0 +1,188 @@
+package ratio
+
+import (
+	"context"
+	"errors"
+	"math"
+	"os"
+	"testing"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/internal/shareddata"
+)
+
+// tiny builds a hand-made matrix over
+// ice steam solid gas water fashion fire lonely.
+func tiny(t *testing.T) (*cooccur.Matrix, *corpus.Vocabulary) {
+	t.Helper()
+	words := []string{"ice", "steam", "solid", "gas", "water", "fashion", "fire", "lonely"}
+	counts := []int64{80, 70, 60, 50, 40, 30, 20, 10}
+	v, err := corpus.NewVocabulary(words, counts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := func(w string) int32 { i, _ := v.ID(w); return i }
+	var es []cooccur.Entry
+	add := func(a, b string, x float64) {
+		es = append(es, cooccur.Entry{Row: id(a), Col: id(b), Value: x}, cooccur.Entry{Row: id(b), Col: id(a), Value: x})
+	}
+	// X_ice = 4 + 1 + 2 = 7; X_steam = 4 + 2 + 3 = 9.
+	add("ice", "solid", 4)
+	add("ice", "gas", 1)
+	add("ice", "water", 2)
+	add("steam", "gas", 4)
+	add("steam", "water", 2)
+	add("steam", "fire", 3)
+	m, err := cooccur.NewMatrix(v.Len(), es, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, v
+}
+
+func TestComputeHandChecked(t *testing.T) {
+	m, v := tiny(t)
+	opt := Options{Probes: []string{"solid", "gas", "water", "fashion", "fire", "unicorn"}, ThinBelow: 2}
+	tab, err := Compute(m, v, "ice", "steam", opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.XI != 7 || tab.XJ != 9 {
+		t.Fatalf("X_i, X_j = %g, %g; want 7, 9", tab.XI, tab.XJ)
+	}
+	tests := []struct {
+		k         string
+		pik, pjk  float64
+		kind      Kind
+		ratio     float64
+		thin, inV bool
+	}{
+		{"solid", 4.0 / 7, 0, Inf, 0, true, true},
+		{"gas", 1.0 / 7, 4.0 / 9, Finite, (1.0 / 7) / (4.0 / 9), true, true},
+		{"water", 2.0 / 7, 2.0 / 9, Finite, 9.0 / 7, false, true},
+		{"fashion", 0, 0, Undefined, 0, true, true},
+		{"fire", 0, 3.0 / 9, Zero, 0, true, true},
+		{"unicorn", 0, 0, Undefined, 0, true, false},
+	}
+	for i, tt := range tests {
+		got := tab.Rows[i]
+		if got.K != tt.k || got.Kind != tt.kind || got.Thin != tt.thin || got.InVocab != tt.inV {
+			t.Errorf("row %s: got %+v", tt.k, got)
+		}
+		if math.Abs(got.PIK-tt.pik) > 1e-15 || math.Abs(got.PJK-tt.pjk) > 1e-15 {
+			t.Errorf("row %s: P = %g, %g; want %g, %g", tt.k, got.PIK, got.PJK, tt.pik, tt.pjk)
+		}
+		if math.Abs(got.Ratio-tt.ratio) > 1e-12 || math.IsNaN(got.Ratio) {
+			t.Errorf("row %s: ratio %g, want %g", tt.k, got.Ratio, tt.ratio)
+		}
+	}
+}
+
+func TestComputeSmoothing(t *testing.T) {
+	m, v := tiny(t)
+	lambda := 0.5
+	tab, err := Compute(m, v, "ice", "steam", Options{Probes: []string{"solid", "fashion"}, Smoothing: lambda})
+	if err != nil {
+		t.Fatal(err)
+	}
+	V := 8.0
+	wantSolid := ((4 + lambda) / (7 + lambda*V)) / ((0 + lambda) / (9 + lambda*V))
+	wantFashion := ((0 + lambda) / (7 + lambda*V)) / ((0 + lambda) / (9 + lambda*V))
+	for i, want := range []float64{wantSolid, wantFashion} {
+		r := tab.Rows[i]
+		if r.Kind != Finite || math.Abs(r.Ratio-want) > 1e-12 {
+			t.Errorf("%s: %v %g, want finite %g", r.K, r.Kind, r.Ratio, want)
+		}
+	}
+}
+
+func TestComputeDiscover(t *testing.T) {
+	m, v := tiny(t)
+	tab, err := Compute(m, v, "ice", "steam", Options{Top: 2, MinEvidence: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Candidates: solid inf, water 9/7, gas 9/28, fire zero.
+	want := []struct {
+		side []Row
+		ks   []string
+	}{{tab.Largest, []string{"solid", "water"}}, {tab.Smallest, []string{"fire", "gas"}}}
+	for _, w := range want {
+		if len(w.side) != len(w.ks) {
+			t.Fatalf("got %d rows, want %v", len(w.side), w.ks)
+		}
+		for i, k := range w.ks {
+			if w.side[i].K != k {
+				t.Errorf("position %d: %s, want %s", i, w.side[i].K, k)
+			}
+		}
+	}
+	tab, _ = Compute(m, v, "ice", "steam", Options{Top: 10, MinEvidence: 3.5})
+	// Only solid (4) and gas (5) and water (4) pass X_ik + X_jk ≥ 3.5; fire has 3.
+	if len(tab.Largest) != 3 {
+		t.Errorf("min evidence: %d discovered rows, want 3", len(tab.Largest))
+	}
+}
+
+func TestComputeErrors(t *testing.T) {
+	m, v := tiny(t)
+	tests := []struct {
+		name    string
+		i, j    string
+		opt     Options
+		wantErr error
+	}{
+		{"same word", "ice", "ice", DefaultOptions(), ErrSameWord},
+		{"unknown i", "unicorn", "steam", DefaultOptions(), ErrUnknownWord},
+		{"unknown j", "ice", "unicorn", DefaultOptions(), ErrUnknownWord},
+		{"no probes and no discovery", "ice", "steam", Options{}, ErrNoProbes},
+		{"word without co-occurrences", "ice", "lonely", DefaultOptions(), ErrNoCooccurrence},
+		{"negative smoothing", "ice", "steam", Options{Probes: DefaultProbes, Smoothing: -1}, ErrBadOptions},
+		{"NaN smoothing", "ice", "steam", Options{Probes: DefaultProbes, Smoothing: math.NaN()}, ErrBadOptions},
+		{"negative top", "ice", "steam", Options{Probes: DefaultProbes, Top: -1}, ErrBadOptions},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compute(m, v, tt.i, tt.j, tt.opt)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestIceSteamBenchProse checks the paper's Table 1 pattern on real text:
+// bench-prose, Words tokens, symmetric window 10, 1/d weighting.
+func TestIceSteamBenchProse(t *testing.T) {
+	f, err := os.Open(shareddata.Path(t, "corpora/bench-prose.txt.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := cooccur.Count(context.Background(), f, cooccur.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := Compute(res.Matrix, res.Vocab, "ice", "steam", DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]Row{}
+	for _, r := range tab.Rows {
+		rows[r.K] = r
+		t.Logf("k=%-8s X_ik=%7.2f X_jk=%7.2f P(k|ice)=%.3e P(k|steam)=%.3e ratio=%v %.3f", r.K, r.XIK, r.XJK, r.PIK, r.PJK, r.Kind, r.Ratio)
+	}
+	if r := rows["solid"]; !(r.Kind == Inf || (r.Kind == Finite && r.Ratio > 1)) {
+		t.Errorf("solid: %v %g, want inf or > 1", r.Kind, r.Ratio)
+	}
+	if r := rows["gas"]; !(r.Kind == Zero || (r.Kind == Finite && r.Ratio < 1)) {
+		t.Errorf("gas: %v %g, want < 1", r.Kind, r.Ratio)
+	}
+	if r := rows["water"]; !(r.Kind == Finite && r.Ratio >= 0.5 && r.Ratio <= 2) {
+		t.Errorf("water: %v %g, want within [0.5, 2]", r.Kind, r.Ratio)
+	}
+	if r := rows["fashion"]; !(r.Kind == Undefined || (r.Kind == Finite && r.Ratio >= 0.5 && r.Ratio <= 2)) {
+		t.Errorf("fashion: %v %g, want undefined or within [0.5, 2]", r.Kind, r.Ratio)
+	}
+}
