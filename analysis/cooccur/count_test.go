@@ -403,3 +403,32 @@ func TestBinReaderErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestMatrixFileRoundTrip(t *testing.T) {
+	opt := DefaultOptions()
+	opt.MinCount = 1
+	res := countString(t, "a b c d a b\nc a b d\nb b a\n", opt)
+	var buf bytes.Buffer
+	if _, err := res.Matrix.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	good := append([]byte(nil), buf.Bytes()...)
+	back, err := ReadMatrix(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := res.Matrix.AppendEntries(nil), back.AppendEntries(nil)
+	if len(got) != len(want) || back.Sum() != res.Matrix.Sum() || !back.Symmetric() {
+		t.Fatalf("round trip: %d entries sum %g, want %d %g", len(got), back.Sum(), len(want), res.Matrix.Sum())
+	}
+	for k := range want {
+		if got[k] != want[k] {
+			t.Fatalf("entry %d: %+v, want %+v", k, got[k], want[k])
+		}
+	}
+	for _, bad := range [][]byte{nil, []byte("GBCSR001"), good[:len(good)-3], append([]byte("XXXXXXXX"), good[8:]...)} {
+		if _, err := ReadMatrix(bytes.NewReader(bad)); !errors.Is(err, ErrBadMatrixFile) {
+			t.Errorf("damaged file of %d bytes: err = %v", len(bad), err)
+		}
+	}
+}
