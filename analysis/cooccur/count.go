@@ -204,7 +204,7 @@ func (c *counter) countStream(ctx context.Context, enc *corpus.Encoded) error {
 		}
 		c.tokens += int64(len(block))
 		if c.opt.Progress != nil {
-			c.opt.Progress(Progress{Phase: "counting", Tokens: c.tokens, Done: float64(c.tokens) / float64(max(c.total, 1))})
+			c.opt.Progress(Progress{Phase: "counting", Tokens: c.tokens, Done: min(1, float64(c.tokens)/float64(max(c.total, 1)))})
 		}
 		return nil
 	})

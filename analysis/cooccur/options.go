@@ -46,7 +46,7 @@ type Options struct {
 // Progress reports how far Count has come.
 type Progress struct {
 	Phase  string // "reading", "counting" or "merging"
-	Tokens int64  // tokens read (reading) or replayed (counting)
+	Tokens int64  // tokens read (reading), or stream items (tokens and line ends) replayed (counting)
 	Bytes  int64  // decoded bytes read
 	Done   float64
 }

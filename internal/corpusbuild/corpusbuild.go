@@ -1,0 +1,327 @@
+// Package corpusbuild turns an uploaded corpus file into the artefacts the
+// dashboard shows — vocabulary, unigram counts, co-occurrence matrix and
+// headline statistics — stored as files in a directory, and loads them
+// back (with a small cache) for the pages that read them.
+//
+// A build directory holds:
+//
+//	summary.json   Summary (settings, counts, H, MI, timings)
+//	vocab.txt      kept vocabulary, Stanford format
+//	unigrams.txt   every type with its count, Stanford format
+//	matrix.gbcsr   co-occurrence matrix (cooccur.Matrix.WriteTo)
+//
+// Files are written under temporary names and renamed when complete, and
+// summary.json last, so a build cut off half way is never mistaken for a
+// finished one.
+package corpusbuild
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/pmi"
+)
+
+// ErrNotBuilt means the directory holds no finished build.
+var ErrNotBuilt = errors.New("the co-occurrence statistics of this corpus have not been built yet")
+
+// Settings are the user's choices for a build.
+type Settings struct {
+	Tokenizer         string `json:"tokenizer"` // words | whitespace
+	Window            int    `json:"window"`
+	Symmetric         bool   `json:"symmetric"`
+	DistanceWeighting bool   `json:"distance_weighting"`
+	MinCount          int64  `json:"min_count"`
+	MaxVocab          int    `json:"max_vocab"`
+}
+
+// DefaultSettings mirror cooccur.DefaultOptions.
+func DefaultSettings() Settings {
+	d := cooccur.DefaultOptions()
+	return Settings{Tokenizer: d.Tokenizer.String(), Window: d.Window, Symmetric: d.Symmetric,
+		DistanceWeighting: d.DistanceWeighting, MinCount: d.MinCount}
+}
+
+// Options converts s to cooccur options with the given memory budget.
+func (s Settings) Options(memoryBytes int64, tempDir string) (cooccur.Options, error) {
+	tok, err := corpus.ParseTokenizer(s.Tokenizer)
+	if err != nil {
+		return cooccur.Options{}, err
+	}
+	return cooccur.Options{Window: s.Window, Symmetric: s.Symmetric, DistanceWeighting: s.DistanceWeighting,
+		MinCount: s.MinCount, MaxVocab: s.MaxVocab, Tokenizer: tok, MemoryBytes: memoryBytes, TempDir: tempDir}, nil
+}
+
+// Summary is what a build records about a corpus.
+type Summary struct {
+	Settings              Settings  `json:"settings"`
+	Tokens                int64     `json:"tokens"`
+	Types                 int       `json:"types"`
+	Lines                 int64     `json:"lines"`
+	InvalidUTF8           int64     `json:"invalid_utf8"`
+	TruncatedTokens       int64     `json:"truncated_tokens"`
+	VocabSize             int       `json:"vocab_size"`
+	NNZ                   int64     `json:"nnz"`
+	SumX                  float64   `json:"sum_x"`
+	EntropyBits           float64   `json:"entropy_bits"`
+	MutualInformationBits float64   `json:"mutual_information_bits"`
+	Seconds               float64   `json:"seconds"`
+	Built                 time.Time `json:"built"`
+}
+
+// Progress receives a fraction in [0, 1] and a short message.
+type Progress func(frac float64, msg string)
+
+// Build counts the corpus at corpusPath with settings s and stores the
+// artefacts in dir (created if needed). memoryBytes bounds the counting
+// (0: the cooccur default); spill files go to dir. progress may be nil.
+func Build(ctx context.Context, corpusPath, dir string, s Settings, memoryBytes int64, progress Progress) (*Summary, error) {
+	if progress == nil {
+		progress = func(float64, string) {}
+	}
+	start := time.Now()
+	opt, err := s.Options(memoryBytes, dir)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(corpusPath)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := max(st.Size(), 1)
+	cr := &countingReader{r: f}
+	opt.Progress = func(p cooccur.Progress) {
+		switch p.Phase {
+		case "reading":
+			progress(0.5*min(float64(cr.n)/float64(size), 1), fmt.Sprintf("reading: %d tokens", p.Tokens))
+		case "counting":
+			progress(0.5+0.35*p.Done, "counting co-occurrences")
+		case "merging":
+			progress(0.85+0.1*p.Done, "merging")
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	os.Remove(filepath.Join(dir, "summary.json")) // an old build is invalid from now on
+	res, err := cooccur.Count(ctx, cr, opt)
+	if err != nil {
+		return nil, err
+	}
+	progress(0.95, "saving")
+	sum := &Summary{
+		Settings: s, Tokens: res.Stats.Tokens, Types: res.Unigrams.Len(), Lines: res.Stats.Lines,
+		InvalidUTF8: res.Stats.InvalidUTF8, TruncatedTokens: res.Stats.Truncated,
+		VocabSize: res.Vocab.Len(), NNZ: res.NNZ, SumX: res.Sum,
+		EntropyBits:           pmi.Entropy(res.Unigrams.Counts(), pmi.Bits),
+		MutualInformationBits: pmi.MutualInformation(res.Matrix, pmi.Bits),
+	}
+	for _, a := range []struct {
+		name string
+		w    io.WriterTo
+	}{{"vocab.txt", res.Vocab}, {"unigrams.txt", res.Unigrams}, {"matrix.gbcsr", res.Matrix}} {
+		if err := writeAtomic(filepath.Join(dir, a.name), a.w.WriteTo); err != nil {
+			return nil, err
+		}
+	}
+	sum.Seconds = time.Since(start).Seconds()
+	sum.Built = time.Now().UTC()
+	err = writeAtomic(filepath.Join(dir, "summary.json"), func(w io.Writer) (int64, error) {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return 0, enc.Encode(sum)
+	})
+	if err != nil {
+		return nil, err
+	}
+	progress(1, "done")
+	return sum, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// writeAtomic writes path through a temporary file and a rename.
+func writeAtomic(path string, write func(io.Writer) (int64, error)) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// ReadSummary reads the summary of a finished build, or ErrNotBuilt.
+func ReadSummary(dir string) (*Summary, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, ErrNotBuilt
+	}
+	if err != nil {
+		return nil, err
+	}
+	var s Summary
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, fmt.Errorf("%w: damaged summary: %v", ErrNotBuilt, err)
+	}
+	return &s, nil
+}
+
+// Loaded is a finished build in memory. It is read-only and safe for
+// concurrent use.
+type Loaded struct {
+	Summary  Summary
+	Vocab    *corpus.Vocabulary
+	Unigrams *corpus.Vocabulary
+	Matrix   *cooccur.Matrix
+	PMI      *pmi.Model // context smoothing α = 0.75
+}
+
+// Load reads a finished build from dir.
+func Load(dir string) (*Loaded, error) {
+	sum, err := ReadSummary(dir)
+	if err != nil {
+		return nil, err
+	}
+	l := &Loaded{Summary: *sum}
+	if l.Vocab, err = readVocab(filepath.Join(dir, "vocab.txt")); err != nil {
+		return nil, err
+	}
+	if l.Unigrams, err = readVocab(filepath.Join(dir, "unigrams.txt")); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(filepath.Join(dir, "matrix.gbcsr"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if l.Matrix, err = cooccur.ReadMatrix(f); err != nil {
+		return nil, err
+	}
+	if l.Matrix.Dim() != l.Vocab.Len() {
+		return nil, fmt.Errorf("%w: matrix of %d words for a vocabulary of %d", cooccur.ErrBadMatrixFile, l.Matrix.Dim(), l.Vocab.Len())
+	}
+	if l.PMI, err = pmi.New(l.Matrix, 0.75); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+func readVocab(path string) (*corpus.Vocabulary, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return corpus.ReadVocabulary(f)
+}
+
+// Cache keeps the most recently used builds in memory. The zero value is
+// not usable; use NewCache.
+type Cache struct {
+	mu      sync.Mutex
+	max     int
+	entries map[string]*cacheEntry
+	clock   int64
+}
+
+type cacheEntry struct {
+	once sync.Once
+	l    *Loaded
+	err  error
+	used int64
+	mod  time.Time
+}
+
+// NewCache returns a cache holding at most size builds (at least 1).
+func NewCache(size int) *Cache {
+	return &Cache{max: max(size, 1), entries: map[string]*cacheEntry{}}
+}
+
+// Get returns the build in dir, loading it once even under concurrent
+// requests; a rebuilt directory (newer summary.json) is reloaded.
+func (c *Cache) Get(dir string) (*Loaded, error) {
+	st, err := os.Stat(filepath.Join(dir, "summary.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, ErrNotBuilt
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	e, ok := c.entries[dir]
+	if !ok || !e.mod.Equal(st.ModTime()) {
+		e = &cacheEntry{mod: st.ModTime()}
+		c.entries[dir] = e
+		c.evict(dir)
+	}
+	c.clock++
+	e.used = c.clock
+	c.mu.Unlock()
+	e.once.Do(func() { e.l, e.err = Load(dir) })
+	if e.err != nil {
+		c.mu.Lock()
+		if c.entries[dir] == e {
+			delete(c.entries, dir)
+		}
+		c.mu.Unlock()
+	}
+	return e.l, e.err
+}
+
+// Forget drops dir from the cache (after a rebuild or deletion).
+func (c *Cache) Forget(dir string) {
+	c.mu.Lock()
+	delete(c.entries, dir)
+	c.mu.Unlock()
+}
+
+// evict removes the least recently used entries beyond max, never keep.
+func (c *Cache) evict(keep string) {
+	for len(c.entries) > c.max {
+		var oldest string
+		var t int64 = -1
+		for k, e := range c.entries {
+			if k != keep && (t < 0 || e.used < t) {
+				oldest, t = k, e.used
+			}
+		}
+		delete(c.entries, oldest)
+	}
+}
