@@ -1,4 +1,144 @@
 // Command web serves the gloveboard dashboard.
+//
+// Usage:
+//
+//	go run ./cmd/web [-addr 127.0.0.1:8080] [-data ./gloveboard-data] [-max-upload 512MiB] [-workers 1]
+//
+// All state lives in the data directory (default ./gloveboard-data,
+// relative to the working directory): the SQLite catalogue gloveboard.db
+// and the uploaded or computed files, named by id. On first start the
+// embedded demo corpus (WordNet glosses) and demo vectors (GloVe 6B 50d,
+// 4k words) are registered there. SIGINT or SIGTERM shut the server down
+// gracefully; jobs still running are marked interrupted.
 package main
 
-func main() {}
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gloveboard/gloveboard/handlers"
+	"github.com/gloveboard/gloveboard/internal/demo"
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/store"
+)
+
+// DefaultDataDir is where the dashboard keeps its state unless -data says
+// otherwise.
+const DefaultDataDir = "gloveboard-data"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "gloveboard:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// byteSize is a flag value accepting 512MiB, 100MB, 64k, 1048576, ...
+type byteSize int64
+
+func (b *byteSize) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+func (b *byteSize) Set(s string) error {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("invalid size %q (examples: 512MiB, 100MB, 1048576)", s)
+	}
+	*b = byteSize(n * mult)
+	return nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("web", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	dataDir := fs.String("data", DefaultDataDir, "data directory (catalogue database and files)")
+	maxUpload := byteSize(handlers.DefaultMaxUpload)
+	fs.Var(&maxUpload, "max-upload", "largest accepted upload, e.g. 512MiB")
+	workers := fs.Int("workers", 1, "number of heavy jobs run at the same time")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *workers < 1 {
+		return fmt.Errorf("-workers must be at least 1")
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+
+	st, err := store.Open(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if n, err := st.InterruptRuns(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		logger.Info("marked interrupted training runs", "count", n)
+	}
+	if err := demo.Install(ctx, st); err != nil {
+		return err
+	}
+	jm, err := jobs.New(ctx, st, jobs.Options{Workers: *workers, Logger: logger,
+		ErrorMessage: handlers.JobErrorMessage(logger, nil)})
+	if err != nil {
+		return err
+	}
+	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm, MaxUpload: int64(maxUpload), Logger: logger})
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	fmt.Fprintf(stdout, "gloveboard data directory: %s\n", st.Dir())
+	fmt.Fprintf(stdout, "gloveboard listening on http://%s\n", ln.Addr())
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		jm.Close(context.Background())
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stdout, "gloveboard shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	shutErr := srv.Shutdown(sctx)
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		logger.Error("serve", "err", err)
+	}
+	if err := jm.Close(sctx); err != nil {
+		logger.Error("stopping jobs", "err", err)
+	}
+	return shutErr
+}

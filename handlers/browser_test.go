@@ -1,0 +1,200 @@
+package handlers_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/gloveboard/gloveboard/internal/demo"
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/store"
+)
+
+// chromiumPath is Debian's chromium, which CI installs. The browser test
+// fails (it does not skip) when it is missing.
+const chromiumPath = "/usr/bin/chromium"
+
+// screenshotPath is where the browser test leaves a picture of the home
+// page for people to look at.
+const screenshotPath = "/tmp/gloveboard-home.png"
+
+// TestBrowserHomeAndUpload drives a real browser against the dashboard on
+// a random loopback port: the demo data are listed, htmx loads under the
+// CSP, and a corpus uploaded through the file input shows up.
+func TestBrowserHomeAndUpload(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
+	}
+	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+
+	a := newApp(t, 0)
+	srv := httptest.NewServer(a.e)
+	defer srv.Close()
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
+	defer cancel()
+
+	// Collect console errors and uncaught exceptions (a CSP violation
+	// is reported as a console error).
+	var mu sync.Mutex
+	var problems []string
+	consoleCtx, stopConsole := context.WithCancel(ctx)
+	messages := chromedp.Console(consoleCtx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				mu.Lock()
+				problems = append(problems, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	defer func() { stopConsole(); wg.Wait() }()
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#corpora")),
+	); err != nil {
+		t.Fatalf("loading the home page: %v", err)
+	}
+	corporaText := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#corpora")))
+	vectorsText := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#vectors")))
+	htmxType := mustRun(t, ctx, chromedp.Evaluate[string](`typeof htmx`))
+	png := mustRun(t, ctx, chromedp.FullScreenshot(100))
+	if err := os.WriteFile(screenshotPath, png, 0o644); err != nil {
+		t.Errorf("saving screenshot: %v", err)
+	}
+	if !strings.Contains(corporaText, demo.CorpusName) {
+		t.Errorf("home corpora section %q lacks the demo corpus", corporaText)
+	}
+	if !strings.Contains(vectorsText, demo.VectorsName) || !strings.Contains(vectorsText, "4,197") {
+		t.Errorf("home vectors section %q lacks the demo vectors", vectorsText)
+	}
+	if htmxType != "object" {
+		t.Errorf("htmx did not load: typeof htmx = %q", htmxType)
+	}
+
+	// Upload brown-ci.txt through the corpus form.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/corpora"),
+		chromedp.WaitVisible(chromedp.ID("corpus-file")),
+		chromedp.SetUploadFiles(chromedp.ID("corpus-file"), []string{brown}),
+		chromedp.Click(chromedp.CSS(`form.upload button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("dl.facts")),
+	); err != nil {
+		t.Fatalf("uploading brown-ci.txt: %v", err)
+	}
+	heading := mustRun(t, ctx, chromedp.Text(chromedp.CSS("h1")))
+	location := mustRun(t, ctx, chromedp.Location())
+	if heading != "brown-ci.txt" || !regexp.MustCompile(`/corpora/\d+$`).MatchString(location) {
+		t.Errorf("after upload: heading %q at %s, want brown-ci.txt at /corpora/<id>", heading, location)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#corpora")),
+	); err != nil {
+		t.Fatalf("reloading home: %v", err)
+	}
+	corporaText = mustRun(t, ctx, chromedp.Text(chromedp.CSS("#corpora")))
+	if !strings.Contains(corporaText, "brown-ci.txt") || !strings.Contains(corporaText, "2.9 MiB") {
+		t.Errorf("home corpora section %q does not list the upload", corporaText)
+	}
+	// A running job shows its progress; Cancel (an htmx POST carrying the
+	// CSRF header) stops it and the polled job list reports it.
+	job, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, progress jobs.Progress) error {
+		progress(0.5, "halfway there")
+		<-ctx.Done()
+		return ctx.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := "#job-" + strconv.FormatInt(job.ID, 10)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(row+" progress")),
+	); err != nil {
+		t.Fatalf("waiting for the running job: %v", err)
+	}
+	if got := mustRun(t, ctx, chromedp.Text(chromedp.CSS(row))); !strings.Contains(got, "halfway there") || !strings.Contains(got, "50%") {
+		t.Errorf("job row %q lacks its progress", got)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(row+" button")),
+		chromedp.WaitVisible(chromedp.CSS(row+" .badge.cancelled")),
+	); err != nil {
+		t.Fatalf("cancelling the job from the page: %v", err)
+	}
+	if info, err := a.jobs.Get(ctx, job.ID); err != nil || info.Status != store.JobCancelled {
+		t.Errorf("job after Cancel: %+v, %v", info, err)
+	}
+
+	// With a small upload limit the page refuses the file before sending it.
+	small := newApp(t, 4096)
+	smallSrv := httptest.NewServer(small.e)
+	defer smallSrv.Close()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(smallSrv.URL+"/corpora"),
+		chromedp.WaitVisible(chromedp.ID("corpus-file")),
+		chromedp.SetUploadFiles(chromedp.ID("corpus-file"), []string{brown}),
+		chromedp.Click(chromedp.CSS(`form.upload button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".upload-error")),
+	); err != nil {
+		t.Fatalf("oversized upload: %v", err)
+	}
+	if got := mustRun(t, ctx, chromedp.Text(chromedp.CSS(".upload-error"))); !strings.Contains(got, "larger than the upload limit of 4 KiB") {
+		t.Errorf("oversize message %q", got)
+	}
+	if cs, _ := small.st.Corpora(ctx); len(cs) != 1 {
+		t.Errorf("%d corpora after a refused upload, want only the demo", len(cs))
+	}
+
+	mu.Lock()
+	defer mu.Unlock()
+	if len(problems) > 0 {
+		t.Errorf("browser reported errors: %q", problems)
+	}
+}
+
+// mustRun runs one browser action and returns its value, failing t on error.
+func mustRun[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	return v
+}

@@ -1,0 +1,192 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/internal/vecscan"
+	"github.com/gloveboard/gloveboard/views"
+)
+
+// Errors raised by the handlers themselves.
+var (
+	// ErrBadRequest marks malformed input (bad form, bad id, wrong file).
+	ErrBadRequest = errors.New("bad request")
+	// ErrInUse marks a request to delete something a job is working on.
+	ErrInUse = errors.New("in use")
+	// ErrCSRF marks a state-changing request without a valid CSRF token.
+	ErrCSRF = errors.New("missing or invalid CSRF token")
+)
+
+// ErrorMapping maps a sentinel error (matched with errors.Is) to an HTTP
+// status and the message users see. When Public is set and the error
+// chain holds a *PublicError, that error's message is shown instead.
+type ErrorMapping struct {
+	Err     error
+	Status  int
+	Message string
+}
+
+// PublicError wraps a sentinel error with a message written for users. It
+// must never contain file paths or internal details.
+type PublicError struct {
+	Msg string
+	Err error
+}
+
+func (e *PublicError) Error() string { return e.Msg }
+func (e *PublicError) Unwrap() error { return e.Err }
+
+// public returns an error showing msg to the user, with the status of err.
+func public(err error, msg string) error { return &PublicError{Msg: msg, Err: err} }
+
+// notFound gives a store.ErrNotFound a message naming what was missing;
+// other errors pass unchanged.
+func notFound(err error, noun string, id int64) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return public(err, fmt.Sprintf("There is no %s with id %d. It may have been deleted.", noun, id))
+	}
+	return err
+}
+
+// DefaultErrorMappings is the error table used by New. To give a new
+// sentinel error (for example corpus.ErrEmptyCorpus) its own status and
+// message, add a row here; the first matching row wins.
+func DefaultErrorMappings() []ErrorMapping {
+	return []ErrorMapping{
+		{ErrCSRF, http.StatusForbidden, "This request was refused because its security token is missing or out of date. Reload the page and try again."},
+		{ErrBadRequest, http.StatusBadRequest, "The request could not be understood."},
+		{store.ErrNotFound, http.StatusNotFound, "There is nothing with that id. It may have been deleted."},
+		{store.ErrTooLarge, http.StatusRequestEntityTooLarge, "The file is too large."},
+		{store.ErrEmptyUpload, http.StatusBadRequest, "The file is empty."},
+		{store.ErrInvalid, http.StatusBadRequest, "Some of the values given are not usable."},
+		{vecscan.ErrFormat, http.StatusBadRequest, "That file is not a word-vector text file."},
+		{ErrInUse, http.StatusConflict, "A job is working on this. Cancel it or wait for it to finish first."},
+		{jobs.ErrFinished, http.StatusConflict, "That job has already finished."},
+		{jobs.ErrQueueFull, http.StatusServiceUnavailable, "Too many jobs are waiting. Try again when some have finished."},
+		{jobs.ErrClosed, http.StatusServiceUnavailable, "The server is shutting down."},
+	}
+}
+
+// JobErrorMessage returns the function the job manager uses (as
+// jobs.Options.ErrorMessage) to turn a failed job's error into the text
+// users see, with the same table as HTTP errors (DefaultErrorMappings when
+// table is nil). An error the table does not know is logged and reported
+// without details, so that no internal path reaches the page.
+func JobErrorMessage(log *slog.Logger, table []ErrorMapping) func(error) string {
+	if table == nil {
+		table = DefaultErrorMappings()
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return func(err error) string {
+		var pub *PublicError
+		if errors.As(err, &pub) {
+			return pub.Msg
+		}
+		for _, m := range table {
+			if errors.Is(err, m.Err) {
+				return m.Message
+			}
+		}
+		log.Error("job failed", "err", err)
+		return "The job failed because of an internal error. The details are in the server log."
+	}
+}
+
+// httpMessages are the messages for HTTP errors raised by echo itself
+// (unknown route, wrong method, body too large).
+var httpMessages = map[int]string{
+	http.StatusNotFound:              "There is no page at this address.",
+	http.StatusMethodNotAllowed:      "This address does not accept that kind of request.",
+	http.StatusRequestEntityTooLarge: "The request is too large.",
+	http.StatusForbidden:             "This request was refused.",
+}
+
+const internalMessage = "Something went wrong on the server. The details are in the server log."
+
+// resolve finds the status and user message for err.
+func (s *Server) resolve(err error) (int, string) {
+	var pub *PublicError
+	hasPub := errors.As(err, &pub)
+	for _, m := range s.errTable {
+		if errors.Is(err, m.Err) {
+			if hasPub {
+				return m.Status, pub.Msg
+			}
+			return m.Status, m.Message
+		}
+	}
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		if he.Code == http.StatusRequestEntityTooLarge {
+			return he.Code, s.tooLargeMessage()
+		}
+		if msg, ok := httpMessages[he.Code]; ok {
+			return he.Code, msg
+		}
+		if he.Code >= 400 && he.Code < 500 {
+			return he.Code, http.StatusText(he.Code)
+		}
+		return http.StatusInternalServerError, internalMessage
+	}
+	return http.StatusInternalServerError, internalMessage
+}
+
+func (s *Server) tooLargeMessage() string {
+	return "The file is larger than the upload limit of " + views.Bytes(s.maxUpload) + "."
+}
+
+// handleError is echo's HTTPErrorHandler: JSON for /api, an HTML error
+// page otherwise. Internal errors are logged, never shown.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, msg := s.resolve(err)
+	if status >= 500 {
+		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+	}
+	var werr error
+	switch {
+	case c.Request().Method == http.MethodHead:
+		werr = c.NoContent(status)
+	case strings.HasPrefix(c.Request().URL.Path, "/api/"):
+		werr = c.JSON(status, map[string]any{"error": msg, "status": status})
+	default:
+		werr = s.render(c, status, views.Error(views.ErrorData{
+			Page:    s.page(c, "Error", ""),
+			Status:  status,
+			Heading: headingFor(status),
+			Message: msg,
+		}))
+	}
+	if werr != nil {
+		s.log.Error("writing error response", "err", werr)
+	}
+}
+
+func headingFor(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return "Not found"
+	case http.StatusRequestEntityTooLarge:
+		return "File too large"
+	case http.StatusForbidden:
+		return "Request refused"
+	case http.StatusConflict:
+		return "Cannot do that now"
+	}
+	if status >= 500 {
+		return "Server error"
+	}
+	return "Cannot do that"
+}

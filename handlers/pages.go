@@ -1,0 +1,253 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/gloveboard/gloveboard/internal/demo"
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/views"
+)
+
+// jobListLimit is how many recent jobs the job list shows.
+const jobListLimit = 15
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+func corpusRow(c store.Corpus) views.CorpusRow {
+	return views.CorpusRow{
+		ID: c.ID, Name: c.Name, Filename: c.Filename, Source: c.Source, Size: c.Size, SHA256: c.SHA256,
+		Gzipped: c.Gzipped, Created: fmtTime(c.Created), Built: c.Stats.Built,
+		Tokens: c.Stats.Tokens, Types: c.Stats.Types, VocabSize: c.Stats.VocabSize,
+	}
+}
+
+func vectorRow(v store.VectorSet) views.VectorRow {
+	return views.VectorRow{
+		ID: v.ID, Name: v.Name, Filename: v.Filename, Source: v.Source, RunID: v.RunID, Size: v.Size,
+		SHA256: v.SHA256, Count: v.Count, Dim: v.Dim, Created: fmtTime(v.Created),
+	}
+}
+
+// describeJob names a kind of job for people and says what its target id
+// refers to. Add a case when adding a kind of job.
+func describeJob(kind string) (title, targetNoun string) {
+	switch kind {
+	case "build-corpus":
+		return "Build corpus", "corpus"
+	case "train":
+		return "Train GloVe", "corpus"
+	case "tsne":
+		return "t-SNE map", "vector set"
+	case "pca":
+		return "PCA map", "vector set"
+	}
+	return kind, "item"
+}
+
+func jobRow(j jobs.Info) views.JobRow {
+	title, noun := describeJob(j.Kind)
+	target := ""
+	if j.TargetID != 0 {
+		target = noun + " #" + strconv.FormatInt(j.TargetID, 10)
+	}
+	return views.JobRow{
+		ID: j.ID, Kind: title, Target: target, Status: string(j.Status), Progress: j.Progress,
+		Message: j.Message, Error: j.Error, Position: j.Position, Created: fmtTime(j.Created),
+	}
+}
+
+func (s *Server) corpusRows(c echo.Context) ([]views.CorpusRow, error) {
+	cs, err := s.st.Corpora(ctx(c))
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]views.CorpusRow, len(cs))
+	for i, x := range cs {
+		rows[i] = corpusRow(x)
+	}
+	return rows, nil
+}
+
+func (s *Server) vectorRows(c echo.Context) ([]views.VectorRow, error) {
+	vs, err := s.st.VectorSets(ctx(c))
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]views.VectorRow, len(vs))
+	for i, x := range vs {
+		rows[i] = vectorRow(x)
+	}
+	return rows, nil
+}
+
+func (s *Server) jobsModel(c echo.Context) (views.Jobs, error) {
+	list, err := s.jobs.List(ctx(c), jobListLimit)
+	if err != nil {
+		return views.Jobs{}, err
+	}
+	m := views.Jobs{Workers: s.jobs.Workers(), Rows: make([]views.JobRow, len(list))}
+	for i, j := range list {
+		m.Rows[i] = jobRow(j)
+		if m.Rows[i].Active() {
+			m.Poll = true
+		}
+	}
+	return m, nil
+}
+
+func (s *Server) home(c echo.Context) error {
+	cs, err := s.corpusRows(c)
+	if err != nil {
+		return err
+	}
+	vs, err := s.vectorRows(c)
+	if err != nil {
+		return err
+	}
+	js, err := s.jobsModel(c)
+	if err != nil {
+		return err
+	}
+	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, "Home", views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js}))
+}
+
+func (s *Server) about(c echo.Context) error {
+	return s.ok(c, views.About(views.AboutData{Page: s.page(c, "About", ""),
+		WordNetLicense: demo.WordNetLicense, GloVeNotice: demo.GloVeNotice}))
+}
+
+func (s *Server) corpora(c echo.Context) error {
+	cs, err := s.corpusRows(c)
+	if err != nil {
+		return err
+	}
+	return s.ok(c, views.Corpora(views.CorporaData{Page: s.page(c, "Corpora", views.SectionCorpora), Corpora: cs, MaxUpload: s.maxUpload}))
+}
+
+func (s *Server) corpus(c echo.Context) error {
+	id, err := parseID(c, "corpus")
+	if err != nil {
+		return err
+	}
+	x, err := s.st.Corpus(ctx(c), id)
+	if err != nil {
+		return notFound(err, "corpus", id)
+	}
+	return s.ok(c, views.CorpusPage(views.CorpusPageData{Page: s.page(c, x.Name, views.SectionCorpora),
+		Corpus: corpusRow(x), Duplicate: c.QueryParam("duplicate") == "1"}))
+}
+
+func (s *Server) vectors(c echo.Context) error {
+	vs, err := s.vectorRows(c)
+	if err != nil {
+		return err
+	}
+	return s.ok(c, views.Vectors(views.VectorsData{Page: s.page(c, "Vector sets", views.SectionExplore), Vectors: vs, MaxUpload: s.maxUpload}))
+}
+
+func (s *Server) vectorSet(c echo.Context) error {
+	id, err := parseID(c, "vector set")
+	if err != nil {
+		return err
+	}
+	v, err := s.st.VectorSet(ctx(c), id)
+	if err != nil {
+		return notFound(err, "vector set", id)
+	}
+	return s.ok(c, views.VectorPage(views.VectorPageData{Page: s.page(c, v.Name, views.SectionExplore),
+		Vectors: vectorRow(v), Duplicate: c.QueryParam("duplicate") == "1"}))
+}
+
+func (s *Server) train(c echo.Context) error {
+	cs, err := s.corpusRows(c)
+	if err != nil {
+		return err
+	}
+	return s.ok(c, views.Train(s.page(c, "Train", views.SectionTrain), cs))
+}
+
+func (s *Server) explore(c echo.Context) error {
+	vs, err := s.vectorRows(c)
+	if err != nil {
+		return err
+	}
+	return s.ok(c, views.Explore(s.page(c, "Explore", views.SectionExplore), vs))
+}
+
+// jobList renders the job list fragment. htmx asks for it every second
+// while jobs are active; once none is, it tells htmx to reload the page so
+// that what the jobs produced (corpus statistics, new vector sets) shows.
+func (s *Server) jobList(c echo.Context) error {
+	js, err := s.jobsModel(c)
+	if err != nil {
+		return err
+	}
+	if c.Request().Header.Get("HX-Request") == "true" && !js.Poll {
+		c.Response().Header().Set("HX-Refresh", "true")
+	}
+	return s.ok(c, views.JobList(js))
+}
+
+func (s *Server) cancelJob(c echo.Context) error {
+	id, err := parseID(c, "job")
+	if err != nil {
+		return err
+	}
+	if err := s.jobs.Cancel(ctx(c), id); err != nil {
+		return notFound(err, "job", id)
+	}
+	return s.jobList(c)
+}
+
+// checkNotInUse refuses to delete what an active job works on.
+func (s *Server) checkNotInUse(c echo.Context, noun string, id int64) error {
+	list, err := s.jobs.List(ctx(c), 0)
+	if err != nil {
+		return err
+	}
+	for _, j := range list {
+		if _, n := describeJob(j.Kind); n == noun && j.TargetID == id && !j.Status.Final() {
+			return public(ErrInUse, fmt.Sprintf("Job %d is working on this %s. Cancel it or wait for it to finish first.", j.ID, noun))
+		}
+	}
+	return nil
+}
+
+func (s *Server) deleteCorpus(c echo.Context) error {
+	id, err := parseID(c, "corpus")
+	if err != nil {
+		return err
+	}
+	if err := s.checkNotInUse(c, "corpus", id); err != nil {
+		return err
+	}
+	if err := s.st.DeleteCorpus(ctx(c), id); err != nil {
+		return notFound(err, "corpus", id)
+	}
+	return c.Redirect(http.StatusSeeOther, "/corpora")
+}
+
+func (s *Server) deleteVectorSet(c echo.Context) error {
+	id, err := parseID(c, "vector set")
+	if err != nil {
+		return err
+	}
+	if err := s.checkNotInUse(c, "vector set", id); err != nil {
+		return err
+	}
+	if err := s.st.DeleteVectorSet(ctx(c), id); err != nil {
+		return notFound(err, "vector set", id)
+	}
+	return c.Redirect(http.StatusSeeOther, "/vectors")
+}

@@ -1,0 +1,374 @@
+// Package jobs runs the dashboard's long computations (building a corpus,
+// training, t-SNE) in a bounded pool of workers. Every job has a record in
+// the store; while it is queued or running the manager also keeps it in
+// memory, where the job's progress callback writes without blocking on the
+// database. Jobs are cancelled through their context. A job that was queued
+// or running when the previous process stopped is marked interrupted when
+// a new Manager starts.
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gloveboard/gloveboard/internal/store"
+)
+
+// Sentinel errors.
+var (
+	// ErrFinished means the job has already reached a final state.
+	ErrFinished = errors.New("job already finished")
+	// ErrClosed means the manager is shutting down and takes no new jobs.
+	ErrClosed = errors.New("job manager is shut down")
+	// ErrQueueFull means too many jobs are waiting.
+	ErrQueueFull = errors.New("job queue is full")
+)
+
+// Reasons recorded on interrupted jobs.
+const (
+	ReasonRestart  = "the server restarted while this job was queued or running"
+	ReasonShutdown = "the server shut down before this job finished"
+)
+
+// Progress reports a job's progress: frac in [0, 1] and a short message.
+// It never blocks on I/O and may be called as often as convenient.
+type Progress func(frac float64, msg string)
+
+// Func is the work of one job. It must return promptly once ctx is done
+// (returning ctx.Err() or an error wrapping it).
+type Func func(ctx context.Context, progress Progress) error
+
+// Options configures a Manager.
+type Options struct {
+	// Workers is the number of jobs run at the same time (default 1).
+	Workers int
+	// QueueLimit caps the number of queued jobs (default 100).
+	QueueLimit int
+	// ErrorMessage turns a job's error into the user-facing text stored
+	// on the job. The default uses err.Error().
+	ErrorMessage func(error) string
+	// Logger receives failures to persist job records (default: discard).
+	Logger *slog.Logger
+}
+
+// Info is a job as shown to users: its record plus, for a queued job, its
+// 1-based position in the queue (0 otherwise).
+type Info struct {
+	store.Job
+	Position int
+}
+
+type entry struct {
+	job       store.Job
+	fn        Func
+	cancel    context.CancelFunc // set while running
+	cancelled bool               // user asked to cancel
+	done      chan struct{}      // closed when final
+}
+
+// Manager owns the worker pool. Create it with New and stop it with Close.
+type Manager struct {
+	st   *store.Store
+	opts Options
+
+	base    context.Context
+	stopAll context.CancelFunc
+	wg      sync.WaitGroup
+
+	mu     sync.Mutex
+	cond   *sync.Cond
+	queue  []*entry
+	live   map[int64]*entry
+	closed bool
+}
+
+// New marks jobs left active by a previous process as interrupted and
+// starts the workers.
+func New(ctx context.Context, st *store.Store, opts Options) (*Manager, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = 1
+	}
+	if opts.QueueLimit <= 0 {
+		opts.QueueLimit = 100
+	}
+	if opts.ErrorMessage == nil {
+		opts.ErrorMessage = func(err error) string { return err.Error() }
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if _, err := st.InterruptActiveJobs(ctx, ReasonRestart); err != nil {
+		return nil, fmt.Errorf("marking interrupted jobs: %w", err)
+	}
+	base, stop := context.WithCancel(context.Background())
+	m := &Manager{st: st, opts: opts, base: base, stopAll: stop, live: make(map[int64]*entry)}
+	m.cond = sync.NewCond(&m.mu)
+	m.wg.Add(opts.Workers)
+	for range opts.Workers {
+		go m.worker()
+	}
+	return m, nil
+}
+
+// Workers returns the size of the worker pool.
+func (m *Manager) Workers() int { return m.opts.Workers }
+
+// Submit queues fn as a job of the given kind working on targetID and
+// returns its record.
+func (m *Manager) Submit(kind string, targetID int64, fn Func) (store.Job, error) {
+	if fn == nil {
+		return store.Job{}, fmt.Errorf("job without work: %w", store.ErrInvalid)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return store.Job{}, ErrClosed
+	}
+	if len(m.queue) >= m.opts.QueueLimit {
+		return store.Job{}, fmt.Errorf("%d jobs waiting: %w", len(m.queue), ErrQueueFull)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	j, err := m.st.CreateJob(ctx, kind, targetID)
+	if err != nil {
+		return store.Job{}, err
+	}
+	e := &entry{job: j, fn: fn, done: make(chan struct{})}
+	m.queue = append(m.queue, e)
+	m.live[j.ID] = e
+	m.cond.Signal()
+	return j, nil
+}
+
+// Cancel cancels job id: a queued job is removed from the queue at once; a
+// running job has its context cancelled and becomes cancelled when its
+// function returns.
+func (m *Manager) Cancel(ctx context.Context, id int64) error {
+	m.mu.Lock()
+	e, ok := m.live[id]
+	if !ok {
+		m.mu.Unlock()
+		if _, err := m.st.Job(ctx, id); err != nil {
+			return err
+		}
+		return fmt.Errorf("job %d: %w", id, ErrFinished)
+	}
+	if e.job.Status.Final() { // finishing: being saved right now
+		m.mu.Unlock()
+		return fmt.Errorf("job %d: %w", id, ErrFinished)
+	}
+	e.cancelled = true
+	if e.cancel != nil { // running
+		e.cancel()
+		m.mu.Unlock()
+		return nil
+	}
+	for i, q := range m.queue {
+		if q == e {
+			m.queue = append(m.queue[:i], m.queue[i+1:]...)
+			break
+		}
+	}
+	e.job.Status = store.JobCancelled
+	e.job.Finished = time.Now().UTC()
+	e.job.Message = "cancelled before it started"
+	snap := e.job
+	m.mu.Unlock()
+	m.finish(e, snap)
+	return nil
+}
+
+// Get returns job id, with live progress if it is active.
+func (m *Manager) Get(ctx context.Context, id int64) (Info, error) {
+	m.mu.Lock()
+	if e, ok := m.live[id]; ok {
+		info := Info{Job: e.job, Position: m.positionLocked(e)}
+		m.mu.Unlock()
+		return info, nil
+	}
+	m.mu.Unlock()
+	j, err := m.st.Job(ctx, id)
+	if err != nil {
+		return Info{}, err
+	}
+	return Info{Job: j}, nil
+}
+
+// List returns the limit most recent jobs, newest first, with live
+// progress for active ones.
+func (m *Manager) List(ctx context.Context, limit int) ([]Info, error) {
+	js, err := m.st.Jobs(ctx, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Info, len(js))
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, j := range js {
+		out[i] = Info{Job: j}
+		if e, ok := m.live[j.ID]; ok {
+			out[i] = Info{Job: e.job, Position: m.positionLocked(e)}
+		}
+	}
+	return out, nil
+}
+
+// Active reports the number of queued and running jobs.
+func (m *Manager) Active() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.live)
+}
+
+// Wait blocks until job id is final or ctx is done, and returns its record.
+func (m *Manager) Wait(ctx context.Context, id int64) (Info, error) {
+	m.mu.Lock()
+	e, ok := m.live[id]
+	m.mu.Unlock()
+	if ok {
+		select {
+		case <-e.done:
+		case <-ctx.Done():
+			return Info{}, ctx.Err()
+		}
+	}
+	return m.Get(ctx, id)
+}
+
+// Close stops accepting jobs, marks queued jobs interrupted, cancels the
+// running ones and waits for the workers to return (or ctx to end).
+func (m *Manager) Close(ctx context.Context) error {
+	m.mu.Lock()
+	if m.closed {
+		m.mu.Unlock()
+		return nil
+	}
+	m.closed = true
+	queued := m.queue
+	snaps := make([]store.Job, len(queued))
+	for i, e := range queued {
+		e.job.Status = store.JobInterrupted
+		e.job.Error = ReasonShutdown
+		e.job.Finished = time.Now().UTC()
+		snaps[i] = e.job
+	}
+	m.queue = nil
+	m.cond.Broadcast()
+	m.mu.Unlock()
+	m.stopAll()
+	for i, e := range queued {
+		m.finish(e, snaps[i])
+	}
+	waited := make(chan struct{})
+	go func() { m.wg.Wait(); close(waited) }()
+	select {
+	case <-waited:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("waiting for running jobs: %w", ctx.Err())
+	}
+}
+
+func (m *Manager) positionLocked(e *entry) int {
+	for i, q := range m.queue {
+		if q == e {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func (m *Manager) worker() {
+	defer m.wg.Done()
+	for {
+		m.mu.Lock()
+		for len(m.queue) == 0 && !m.closed {
+			m.cond.Wait()
+		}
+		if m.closed {
+			m.mu.Unlock()
+			return
+		}
+		e := m.queue[0]
+		m.queue = m.queue[1:]
+		ctx, cancel := context.WithCancel(m.base)
+		e.cancel = cancel
+		e.job.Status = store.JobRunning
+		e.job.Started = time.Now().UTC()
+		snap := e.job
+		m.mu.Unlock()
+		m.save(snap)
+
+		err := m.run(ctx, e)
+		cancel()
+
+		m.mu.Lock()
+		e.job.Finished = time.Now().UTC()
+		switch {
+		case err == nil:
+			e.job.Status = store.JobDone
+			e.job.Progress = 1
+		case e.cancelled:
+			e.job.Status = store.JobCancelled
+			e.job.Message = "cancelled"
+		case m.closed && m.base.Err() != nil:
+			e.job.Status = store.JobInterrupted
+			e.job.Error = ReasonShutdown
+		default:
+			e.job.Status = store.JobFailed
+			e.job.Error = m.opts.ErrorMessage(err)
+		}
+		snap = e.job
+		m.mu.Unlock()
+		m.finish(e, snap)
+	}
+}
+
+// finish persists the final record of e and only then forgets it, so that
+// Get never sees a finished job's stale row.
+func (m *Manager) finish(e *entry, final store.Job) {
+	m.save(final)
+	m.mu.Lock()
+	delete(m.live, final.ID)
+	m.mu.Unlock()
+	close(e.done)
+}
+
+// run calls the job's function, turning a panic into an error so that one
+// bad job cannot take the server down.
+func (m *Manager) run(ctx context.Context, e *entry) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.opts.Logger.Error("job panicked", "job", e.job.ID, "kind", e.job.Kind, "panic", r)
+			err = fmt.Errorf("job %d panicked: %v", e.job.ID, r)
+		}
+	}()
+	return e.fn(ctx, func(frac float64, msg string) {
+		if math.IsNaN(frac) {
+			frac = 0
+		}
+		frac = min(max(frac, 0), 1)
+		if r := []rune(msg); len(r) > 200 {
+			msg = string(r[:200])
+		}
+		msg = strings.TrimSpace(msg)
+		m.mu.Lock()
+		e.job.Progress = frac
+		e.job.Message = msg
+		m.mu.Unlock()
+	})
+}
+
+func (m *Manager) save(j store.Job) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := m.st.SaveJob(ctx, j); err != nil {
+		m.opts.Logger.Error("saving job", "job", j.ID, "err", err)
+	}
+}

@@ -1,0 +1,360 @@
+package jobs_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/store"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
+
+func newManager(t *testing.T, dir string, workers int) (*jobs.Manager, *store.Store) {
+	t.Helper()
+	st, err := store.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := jobs.New(context.Background(), st, jobs.Options{Workers: workers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if err := m.Close(ctx); err != nil {
+			t.Error(err)
+		}
+		st.Close()
+	})
+	return m, st
+}
+
+func waitFinal(t *testing.T, m *jobs.Manager, id int64) jobs.Info {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	info, err := m.Wait(ctx, id)
+	if err != nil {
+		t.Fatalf("waiting for job %d: %v", id, err)
+	}
+	return info
+}
+
+func TestQueueOrderWithOneWorker(t *testing.T) {
+	m, _ := newManager(t, t.TempDir(), 1)
+	var mu sync.Mutex
+	var order []int
+	release := make(chan struct{})
+	started := make(chan struct{})
+	var ids []int64
+	for i := range 4 {
+		j, err := m.Submit("test", int64(i), func(ctx context.Context, _ jobs.Progress) error {
+			if i == 0 {
+				close(started)
+				<-release
+			}
+			mu.Lock()
+			order = append(order, i)
+			mu.Unlock()
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, j.ID)
+	}
+	// While job 0 blocks, the others wait in submission order.
+	<-started
+	for k, id := range ids[1:] {
+		info, err := m.Get(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Status != store.JobQueued || info.Position != k+1 {
+			t.Errorf("job %d: status %s position %d, want queued at %d", id, info.Status, info.Position, k+1)
+		}
+	}
+	close(release)
+	for _, id := range ids {
+		if info := waitFinal(t, m, id); info.Status != store.JobDone || info.Progress != 1 {
+			t.Errorf("job %d: %s progress %v, want done 1", id, info.Status, info.Progress)
+		}
+	}
+	if want := []int{0, 1, 2, 3}; !equalInts(order, want) {
+		t.Errorf("run order %v, want %v", order, want)
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestBoundedConcurrency(t *testing.T) {
+	for _, workers := range []int{1, 2, 3} {
+		t.Run("", func(t *testing.T) {
+			m, _ := newManager(t, t.TempDir(), workers)
+			var running, peak atomic.Int32
+			var ids []int64
+			for range 8 {
+				j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Progress) error {
+					n := running.Add(1)
+					for {
+						p := peak.Load()
+						if n <= p || peak.CompareAndSwap(p, n) {
+							break
+						}
+					}
+					time.Sleep(20 * time.Millisecond)
+					running.Add(-1)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, j.ID)
+			}
+			for _, id := range ids {
+				waitFinal(t, m, id)
+			}
+			if got := peak.Load(); got > int32(workers) || got < 1 {
+				t.Errorf("peak concurrency %d with %d workers", got, workers)
+			}
+		})
+	}
+}
+
+func TestCancel(t *testing.T) {
+	m, _ := newManager(t, t.TempDir(), 1)
+	started := make(chan struct{})
+	running, err := m.Submit("test", 1, func(ctx context.Context, _ jobs.Progress) error {
+		close(started)
+		<-ctx.Done()
+		return ctx.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ranQueued atomic.Bool
+	queued, err := m.Submit("test", 2, func(ctx context.Context, _ jobs.Progress) error {
+		ranQueued.Store(true)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	ctx := context.Background()
+	if err := m.Cancel(ctx, queued.ID); err != nil {
+		t.Fatalf("cancel queued: %v", err)
+	}
+	if err := m.Cancel(ctx, running.ID); err != nil {
+		t.Fatalf("cancel running: %v", err)
+	}
+	for _, id := range []int64{running.ID, queued.ID} {
+		if info := waitFinal(t, m, id); info.Status != store.JobCancelled {
+			t.Errorf("job %d: %s, want cancelled", id, info.Status)
+		}
+	}
+	if ranQueued.Load() {
+		t.Error("cancelled queued job ran")
+	}
+	tests := []struct {
+		name string
+		id   int64
+		want error
+	}{
+		{"finished", running.ID, jobs.ErrFinished},
+		{"unknown", 9999, store.ErrNotFound},
+	}
+	for _, tc := range tests {
+		if err := m.Cancel(ctx, tc.id); !errors.Is(err, tc.want) {
+			t.Errorf("%s: Cancel = %v, want %v", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestProgressAndFailure(t *testing.T) {
+	m, st := newManager(t, t.TempDir(), 1)
+	step := make(chan struct{})
+	cont := make(chan struct{})
+	j, err := m.Submit("test", 0, func(ctx context.Context, progress jobs.Progress) error {
+		progress(0.25, "a quarter")
+		step <- struct{}{}
+		<-cont
+		progress(7, "clamped") // out of range values are clamped
+		step <- struct{}{}
+		<-cont
+		return errors.New("boom")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, want := range []struct {
+		frac float64
+		msg  string
+	}{{0.25, "a quarter"}, {1, "clamped"}} {
+		<-step
+		info, err := m.Get(ctx, j.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Status != store.JobRunning || info.Progress != want.frac || info.Message != want.msg {
+			t.Errorf("got %s %v %q, want running %v %q", info.Status, info.Progress, info.Message, want.frac, want.msg)
+		}
+		cont <- struct{}{}
+	}
+	info := waitFinal(t, m, j.ID)
+	if info.Status != store.JobFailed || info.Error != "boom" {
+		t.Errorf("got %s %q, want failed boom", info.Status, info.Error)
+	}
+	rec, err := st.Job(ctx, j.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Status != store.JobFailed || rec.Started.IsZero() || rec.Finished.IsZero() {
+		t.Errorf("stored record %+v", rec)
+	}
+}
+
+func TestPanicBecomesFailure(t *testing.T) {
+	m, _ := newManager(t, t.TempDir(), 1)
+	j, err := m.Submit("test", 0, func(context.Context, jobs.Progress) error { panic("bad index") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info := waitFinal(t, m, j.ID); info.Status != store.JobFailed {
+		t.Errorf("status %s, want failed", info.Status)
+	}
+}
+
+func TestInterruptedOnRestart(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	// A previous process left one running and one queued job behind.
+	st, err := store.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []int64
+	for _, status := range []store.JobStatus{store.JobRunning, store.JobQueued, store.JobDone} {
+		j, err := st.CreateJob(ctx, "train", 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		j.Status = status
+		if err := st.SaveJob(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+		left = append(left, j.ID)
+	}
+	st.Close()
+
+	m, _ := newManager(t, dir, 1)
+	want := []store.JobStatus{store.JobInterrupted, store.JobInterrupted, store.JobDone}
+	for i, id := range left {
+		info, err := m.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Status != want[i] {
+			t.Errorf("job %d: %s, want %s", id, info.Status, want[i])
+		}
+		if info.Status == store.JobInterrupted && info.Error != jobs.ReasonRestart {
+			t.Errorf("job %d: reason %q", id, info.Error)
+		}
+	}
+}
+
+func TestCloseInterruptsAndLeavesNoGoroutines(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m, err := jobs.New(ctx, st, jobs.Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{}, 2)
+	var ids []int64
+	for range 3 {
+		j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Progress) error {
+			started <- struct{}{}
+			<-ctx.Done()
+			return ctx.Err()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, j.ID)
+	}
+	<-started
+	<-started
+	cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := m.Close(cctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		j, err := st.Job(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j.Status != store.JobInterrupted || j.Error != jobs.ReasonShutdown {
+			t.Errorf("job %d: %s %q, want interrupted by shutdown", id, j.Status, j.Error)
+		}
+	}
+	if _, err := m.Submit("test", 0, func(context.Context, jobs.Progress) error { return nil }); !errors.Is(err, jobs.ErrClosed) {
+		t.Errorf("Submit after Close = %v, want ErrClosed", err)
+	}
+	goleak.VerifyNone(t, goleak.IgnoreCurrent())
+}
+
+func TestQueueLimit(t *testing.T) {
+	st, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m, err := jobs.New(context.Background(), st, jobs.Options{Workers: 1, QueueLimit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(context.Background())
+	block := func(ctx context.Context, _ jobs.Progress) error { <-ctx.Done(); return ctx.Err() }
+	started := make(chan struct{})
+	if _, err := m.Submit("test", 0, func(ctx context.Context, p jobs.Progress) error { close(started); return block(ctx, p) }); err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	for i := range 3 {
+		_, err := m.Submit("test", 0, block)
+		if want := i == 2; errors.Is(err, jobs.ErrQueueFull) != want {
+			t.Errorf("submit %d: %v (queue full expected: %v)", i, err, want)
+		}
+	}
+	if n := m.Active(); n != 3 {
+		t.Errorf("Active = %d, want 3", n)
+	}
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// migrations are applied in order; migration i brings the schema to
+// version i+1. Never edit a released migration: append a new one.
+var migrations = []string{
+	// 1: initial catalogue.
+	`CREATE TABLE corpora (
+		id         INTEGER PRIMARY KEY AUTOINCREMENT,
+		name       TEXT NOT NULL,
+		filename   TEXT NOT NULL,
+		size       INTEGER NOT NULL,
+		sha256     TEXT NOT NULL,
+		gzipped    INTEGER NOT NULL DEFAULT 0,
+		source     TEXT NOT NULL DEFAULT 'upload',
+		created    TEXT NOT NULL,
+		settings   TEXT NOT NULL DEFAULT '{}',
+		stats      TEXT NOT NULL DEFAULT '{}'
+	);
+	CREATE TABLE runs (
+		id         INTEGER PRIMARY KEY AUTOINCREMENT,
+		corpus_id  INTEGER REFERENCES corpora(id) ON DELETE SET NULL,
+		params     TEXT NOT NULL DEFAULT '{}',
+		status     TEXT NOT NULL,
+		results    TEXT NOT NULL DEFAULT '{}',
+		created    TEXT NOT NULL,
+		finished   TEXT
+	);
+	CREATE TABLE run_loss (
+		run_id     INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+		epoch      INTEGER NOT NULL,
+		cost       REAL NOT NULL,
+		seconds    REAL NOT NULL,
+		PRIMARY KEY (run_id, epoch)
+	);
+	CREATE TABLE vector_sets (
+		id         INTEGER PRIMARY KEY AUTOINCREMENT,
+		name       TEXT NOT NULL,
+		source     TEXT NOT NULL,
+		run_id     INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+		filename   TEXT NOT NULL DEFAULT '',
+		size       INTEGER NOT NULL DEFAULT 0,
+		sha256     TEXT NOT NULL DEFAULT '',
+		count      INTEGER NOT NULL,
+		dim        INTEGER NOT NULL,
+		created    TEXT NOT NULL
+	);
+	CREATE TABLE jobs (
+		id         INTEGER PRIMARY KEY AUTOINCREMENT,
+		kind       TEXT NOT NULL,
+		target_id  INTEGER NOT NULL DEFAULT 0,
+		status     TEXT NOT NULL,
+		progress   REAL NOT NULL DEFAULT 0,
+		message    TEXT NOT NULL DEFAULT '',
+		error      TEXT NOT NULL DEFAULT '',
+		created    TEXT NOT NULL,
+		started    TEXT,
+		finished   TEXT
+	);
+	CREATE INDEX jobs_status ON jobs(status);
+	CREATE TABLE meta (
+		key        TEXT PRIMARY KEY,
+		value      TEXT NOT NULL
+	);`,
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int { return len(migrations) }
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx,
+		`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("schema version table: %w", err)
+	}
+	var v int
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v)
+	if err != nil {
+		return fmt.Errorf("reading schema version: %w", err)
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("catalogue schema version %d is newer than this build (%d): %w", v, len(migrations), ErrInvalid)
+	}
+	for i := v; i < len(migrations); i++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM schema_version`); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, i+1); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// Meta returns the value stored under key, or ErrNotFound.
+func (s *Store) Meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", fmt.Errorf("meta %q: %w", key, ErrNotFound)
+		}
+		return "", err
+	}
+	return v, nil
+}
+
+// SetMeta stores value under key.
+func (s *Store) SetMeta(ctx context.Context, key, value string) error {
+	_, err := s.db.ExecContext(ctx,
+		`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}

@@ -1,0 +1,155 @@
+// Package store keeps gloveboard's catalogue in a SQLite database
+// (modernc.org/sqlite, pure Go) inside a data directory, together with the
+// large files it describes: uploaded corpora, vector sets and training
+// artefacts. Files are always named by numeric id, never by anything a user
+// typed.
+//
+// Layout of the data directory:
+//
+//	gloveboard.db        catalogue (WAL mode, foreign keys on)
+//	corpora/<id>.txt     corpus text (<id>.txt.gz when uploaded gzipped)
+//	builds/<id>/         artefacts built from corpus <id> (vocabulary, matrix, ...)
+//	vectors/<id>.txt     word vectors, one word and its components a line
+//	runs/<id>/           training artefacts of run <id>
+//	tmp/                 uploads in progress; emptied on Open
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Sentinel errors. Callers test them with errors.Is.
+var (
+	// ErrNotFound means no record has the requested id.
+	ErrNotFound = errors.New("not found")
+	// ErrTooLarge means an upload exceeded the configured size limit.
+	ErrTooLarge = errors.New("upload too large")
+	// ErrEmptyUpload means an upload carried no bytes.
+	ErrEmptyUpload = errors.New("empty upload")
+	// ErrInvalid means a value handed to the store is unusable (for
+	// example an empty name).
+	ErrInvalid = errors.New("invalid value")
+)
+
+// DBFile is the name of the catalogue database inside the data directory.
+const DBFile = "gloveboard.db"
+
+// Store is the catalogue plus the data directory holding its files. It is
+// safe for concurrent use.
+type Store struct {
+	db  *sql.DB
+	dir string
+	now func() time.Time
+}
+
+// Open creates dir if needed, opens (or creates) the catalogue inside it,
+// applies pending migrations and removes leftovers of interrupted uploads.
+func Open(ctx context.Context, dir string) (*Store, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("data directory: %w", err)
+	}
+	for _, sub := range []string{"", "corpora", "builds", "vectors", "runs", "tmp"} {
+		if err := os.MkdirAll(filepath.Join(abs, sub), 0o755); err != nil {
+			return nil, fmt.Errorf("data directory: %w", err)
+		}
+	}
+	if err := clearDir(filepath.Join(abs, "tmp")); err != nil {
+		return nil, fmt.Errorf("clearing tmp: %w", err)
+	}
+	dsn := "file:" + filepath.ToSlash(filepath.Join(abs, DBFile)) +
+		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("opening catalogue: %w", err)
+	}
+	s := &Store{db: db, dir: abs, now: func() time.Time { return time.Now().UTC() }}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dir returns the absolute path of the data directory.
+func (s *Store) Dir() string { return s.dir }
+
+func clearDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CorpusPath returns the file holding corpus id's text.
+func (s *Store) CorpusPath(id int64, gzipped bool) string {
+	name := strconv.FormatInt(id, 10) + ".txt"
+	if gzipped {
+		name += ".gz"
+	}
+	return filepath.Join(s.dir, "corpora", name)
+}
+
+// CorpusBuildDir returns the directory for the artefacts built from corpus
+// id (it is not created here; DeleteCorpus removes it).
+func (s *Store) CorpusBuildDir(id int64) string {
+	return filepath.Join(s.dir, "builds", strconv.FormatInt(id, 10))
+}
+
+// VectorPath returns the file holding vector set id.
+func (s *Store) VectorPath(id int64) string {
+	return filepath.Join(s.dir, "vectors", strconv.FormatInt(id, 10)+".txt")
+}
+
+// RunDir returns the directory for the artefacts of training run id,
+// creating it if needed.
+func (s *Store) RunDir(id int64) (string, error) {
+	d := filepath.Join(s.dir, "runs", strconv.FormatInt(id, 10))
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		return "", err
+	}
+	return d, nil
+}
+
+// timestamps are stored as RFC 3339 text with nanoseconds, in UTC.
+const timeLayout = time.RFC3339Nano
+
+func fmtTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+func parseTime(ns sql.NullString) time.Time {
+	if !ns.Valid {
+		return time.Time{}
+	}
+	t, err := time.Parse(timeLayout, ns.String)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func notFound(what string, id int64) error {
+	return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+}

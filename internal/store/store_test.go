@@ -1,0 +1,214 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gloveboard/gloveboard/internal/store"
+)
+
+func open(t *testing.T, dir string) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func tmpEntries(t *testing.T, st *store.Store) int {
+	t.Helper()
+	es, err := os.ReadDir(filepath.Join(st.Dir(), "tmp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(es)
+}
+
+type failingReader struct{ n int }
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, io.ErrUnexpectedEOF
+	}
+	k := min(len(p), r.n)
+	for i := range k {
+		p[i] = 'x'
+	}
+	r.n -= k
+	return k, nil
+}
+
+func TestStage(t *testing.T) {
+	st := open(t, t.TempDir())
+	tests := []struct {
+		name    string
+		r       io.Reader
+		limit   int64
+		wantErr error
+	}{
+		{"fits", strings.NewReader("hello world"), 11, nil},
+		{"over limit", strings.NewReader("hello world!"), 11, store.ErrTooLarge},
+		{"empty", strings.NewReader(""), 10, store.ErrEmptyUpload},
+		{"client went away", &failingReader{n: 100000}, 0, io.ErrUnexpectedEOF},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := st.Stage(tc.r, tc.limit)
+			if tc.wantErr != nil {
+				if !errors.Is(err, tc.wantErr) {
+					t.Fatalf("err = %v, want %v", err, tc.wantErr)
+				}
+				if n := tmpEntries(t, st); n != 0 {
+					t.Errorf("%d files left in tmp", n)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Discard()
+			if f.Size != 11 || f.SHA256 != "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9" || f.Gzipped {
+				t.Errorf("staged %+v", f)
+			}
+		})
+	}
+}
+
+func TestCorpusLifecycle(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := open(t, dir)
+	f, err := st.Stage(strings.NewReader("\x1f\x8bnot really gzip"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.AddCorpus(ctx, store.NewCorpus{Filename: "a\x00b.txt.gz"}, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Name != "ab.txt.gz" || !c.Gzipped || c.Source != store.SourceUpload {
+		t.Errorf("corpus %+v", c)
+	}
+	if tmpEntries(t, st) != 0 {
+		t.Error("staged file not moved")
+	}
+	if err := st.SetCorpusStats(ctx, c.ID, map[string]int{"window": 10}, store.CorpusStats{Built: true, Tokens: 5, Types: 3, VocabSize: 2}); err != nil {
+		t.Fatal(err)
+	}
+	// Reopening applies no migration twice and keeps the data.
+	st.Close()
+	st = open(t, dir)
+	got, err := st.Corpus(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Stats.Built || got.Stats.Tokens != 5 || string(got.Settings) != `{"window":10}` {
+		t.Errorf("reloaded %+v", got)
+	}
+	if err := os.MkdirAll(st.CorpusBuildDir(c.ID), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(st.CorpusBuildDir(c.ID), "summary.json"), []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteCorpus(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{st.CorpusPath(c.ID, true), st.CorpusBuildDir(c.ID)} {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s still there: %v", p, err)
+		}
+	}
+	for _, err := range []error{
+		func() error { _, err := st.Corpus(ctx, c.ID); return err }(),
+		func() error { _, err := st.VectorSet(ctx, 42); return err }(),
+		func() error { _, err := st.Run(ctx, 42); return err }(),
+		func() error { _, err := st.Job(ctx, 42); return err }(),
+		st.DeleteCorpus(ctx, 42),
+		st.DeleteVectorSet(ctx, 42),
+	} {
+		if !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("err = %v, want ErrNotFound", err)
+		}
+	}
+}
+
+func TestRunsAndLoss(t *testing.T) {
+	ctx := context.Background()
+	st := open(t, t.TempDir())
+	f, err := st.Stage(strings.NewReader("a b c"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.AddCorpus(ctx, store.NewCorpus{Name: "c"}, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := st.CreateRun(ctx, c.ID, map[string]float64{"alpha": 0.75})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for e, cost := range []float64{0.5, 0.3, 0.2} {
+		if err := st.AppendLoss(ctx, r.ID, store.LossPoint{Epoch: e + 1, Cost: cost, Seconds: float64(e)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	loss, err := st.Loss(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(loss) != 3 || loss[2].Cost != 0.2 {
+		t.Errorf("loss %+v", loss)
+	}
+	if n, err := st.InterruptRuns(ctx); err != nil || n != 1 {
+		t.Errorf("InterruptRuns = %d, %v", n, err)
+	}
+	got, err := st.Run(ctx, r.ID)
+	if err != nil || got.Status != store.RunInterrupted {
+		t.Errorf("run %+v, %v", got, err)
+	}
+}
+
+func TestSchemaVersion(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := open(t, dir)
+	var v int
+	if err := st.DB().QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v != store.SchemaVersion() {
+		t.Errorf("schema version %d, want %d", v, store.SchemaVersion())
+	}
+	// A catalogue written by a newer build is refused, not mangled.
+	if _, err := st.DB().ExecContext(ctx, `UPDATE schema_version SET version = ?`, store.SchemaVersion()+1); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if _, err := store.Open(ctx, dir); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("opening a newer catalogue: %v, want ErrInvalid", err)
+	}
+}
+
+func TestOpenClearsInterruptedUploads(t *testing.T) {
+	dir := t.TempDir()
+	st := open(t, dir)
+	stg, err := st.NewStaging(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stg.Write([]byte("half"))
+	// The process dies here: the staging file stays until the next Open.
+	st.Close()
+	st2 := open(t, dir)
+	if n := tmpEntries(t, st2); n != 0 {
+		t.Errorf("%d leftovers in tmp after Open", n)
+	}
+}

@@ -1,0 +1,59 @@
+package vecscan_test
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/vecscan"
+)
+
+func TestScan(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    vecscan.Info
+		wantErr bool
+	}{
+		{"plain", "a 1 2 3\nb 4 5 6\n", vecscan.Info{Count: 2, Dim: 3}, false},
+		{"header undercounts, no final newline", "1 2\na 1 2\nb 3 4", vecscan.Info{Count: 2, Dim: 2, HasHeader: true}, false},
+		{"blank lines ignored", "a 1\n\nb 2\n", vecscan.Info{Count: 2, Dim: 1}, false},
+		{"ragged", "a 1 2\nb 1\n", vecscan.Info{}, true},
+		{"not a number", "a 1 x\n", vecscan.Info{}, true},
+		{"word only", "a\n", vecscan.Info{}, true},
+		{"empty", "", vecscan.Info{}, true},
+		{"header only", "3 50\n", vecscan.Info{}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := vecscan.Scan(strings.NewReader(tc.in))
+			if tc.wantErr {
+				if !errors.Is(err, vecscan.ErrFormat) {
+					t.Fatalf("err = %v, want ErrFormat", err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Fatalf("got %+v, %v; want %+v", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestScanGloveSample(t *testing.T) {
+	f, err := os.Open(shareddata.Path(t, "vectors/glove.6B.50d.4k.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := vecscan.Scan(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The header says 4196 but the file holds 4,197 rows.
+	if want := (vecscan.Info{Count: 4197, Dim: 50, HasHeader: true}); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
