@@ -1,0 +1,194 @@
+package plot
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	gplot "gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Reference is the line a fidelity scatter is compared against.
+type Reference int
+
+// References.
+const (
+	// Identity draws y = x; R² is 1 − Σ(y−x)² / Σ(x−x̄)², the share of
+	// the variance of the target x that the prediction y explains.
+	Identity Reference = iota
+	// FitLine draws the least-squares line of y on x; R² is its
+	// coefficient of determination.
+	FitLine
+	// NoLine draws no reference line and reports R² only if given.
+	NoLine
+)
+
+// FidelitySpec describes a scatter of a target x against a prediction y,
+// such as log X_ij (x) against the model's w_iᵀw̃_j + b_i + b̃_j (y).
+type FidelitySpec struct {
+	X, Y      []float64
+	Reference Reference
+	// R2, if non-nil, is reported in the title instead of the value
+	// computed from the points and the reference line.
+	R2 *float64
+	// Title, XLabel and YLabel override "Fidelity", "x" and "y".
+	Title, XLabel, YLabel string
+}
+
+// maxFidelityPoints caps the points drawn; larger inputs are thinned by a
+// fixed stride (with a note).
+const maxFidelityPoints = 20000
+
+// NewFidelity builds a scatter of y against x with a reference line and
+// R² in the title. Pairs with a NaN or infinite coordinate are omitted with
+// a note. It panics if len(X) != len(Y).
+func NewFidelity(s FidelitySpec) (*Figure, error) {
+	if len(s.X) != len(s.Y) {
+		panic(fmt.Sprintf("plot: len(X) = %d but len(Y) = %d", len(s.X), len(s.Y)))
+	}
+	xys, o := cleanXY(s.X, s.Y, false, false)
+	if len(xys) == 0 {
+		return nil, fmt.Errorf("%w: no finite (x, y) pairs among %d", ErrNoData, len(s.X))
+	}
+	slope, icept, fitR2 := leastSquares(xys)
+	r2 := math.NaN()
+	switch s.Reference {
+	case Identity:
+		r2 = identityR2(xys)
+	case FitLine:
+		r2 = fitR2
+	}
+	if s.R2 != nil {
+		r2 = *s.R2
+	}
+	title := or(s.Title, "Fidelity")
+	if finite(r2) {
+		title += fmt.Sprintf(" — R² = %.3f", r2)
+	}
+	f := newBase(KindFidelity, title, or(s.XLabel, "x"), or(s.YLabel, "y"))
+	o.report(f, "points")
+
+	draws := xys
+	if len(xys) > maxFidelityPoints {
+		stride := (len(xys) + maxFidelityPoints - 1) / maxFidelityPoints
+		draws = make(plotter.XYs, 0, len(xys)/stride+1)
+		for k := 0; k < len(xys); k += stride {
+			draws = append(draws, xys[k])
+		}
+		f.note("showing every %d%s point (%d of %d); R² and the line use all points",
+			stride, ordinalSuffix(stride), len(draws), len(xys))
+	}
+	xlo, xhi, ylo, yhi := bounds(xys)
+	pts, err := plotter.NewScatter(draws)
+	if err != nil {
+		panic(err)
+	}
+	radius := vg.Points(2)
+	if len(draws) > 2000 {
+		radius = vg.Points(1.2)
+	}
+	pts.GlyphStyle = draw.GlyphStyle{Color: color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0x90}, Radius: radius, Shape: draw.CircleGlyph{}}
+	f.p.Add(pts)
+	f.legend = append(f.legend, legendEntry{name: fmt.Sprintf("%d points", len(xys)), thumbs: []gplot.Thumbnailer{pts}})
+	for _, p := range draws {
+		f.occupied = append(f.occupied, [2]float64{p.X, p.Y})
+	}
+
+	var ref plotter.XYs
+	var refName string
+	switch s.Reference {
+	case Identity:
+		lo, hi := math.Max(xlo, ylo), math.Min(xhi, yhi)
+		if lo >= hi { // ranges do not overlap: span both
+			lo, hi = math.Min(xlo, ylo), math.Max(xhi, yhi)
+		}
+		ref, refName = plotter.XYs{{X: lo, Y: lo}, {X: hi, Y: hi}}, "y = x"
+	case FitLine:
+		if finite(slope) {
+			ref = plotter.XYs{{X: xlo, Y: icept + slope*xlo}, {X: xhi, Y: icept + slope*xhi}}
+			refName = fmt.Sprintf("least squares: y = %.3g·x %+.3g", slope, icept)
+		} else {
+			f.note("least-squares line not drawn: x has no spread")
+		}
+	}
+	if ref != nil {
+		line, err := plotter.NewLine(ref)
+		if err != nil {
+			panic(err)
+		}
+		line.LineStyle = draw.LineStyle{Color: palette[1], Width: vg.Points(1.5)}
+		f.p.Add(line)
+		f.legend = append(f.legend, legendEntry{name: refName, thumbs: []gplot.Thumbnailer{line}})
+		_, _, a, b := bounds(ref)
+		ylo, yhi = math.Min(ylo, a), math.Max(yhi, b)
+	}
+	setRange(&f.p.X, xlo, xhi, 0.03)
+	setRange(&f.p.Y, ylo, yhi, 0.03)
+	return f, nil
+}
+
+// leastSquares fits y = icept + slope·x and returns its R². With no spread
+// in x the slope is NaN.
+func leastSquares(xys plotter.XYs) (slope, icept, r2 float64) {
+	n := float64(len(xys))
+	var mx, my float64
+	for _, p := range xys {
+		mx += p.X
+		my += p.Y
+	}
+	mx /= n
+	my /= n
+	var sxx, sxy, syy float64
+	for _, p := range xys {
+		dx, dy := p.X-mx, p.Y-my
+		sxx += dx * dx
+		sxy += dx * dy
+		syy += dy * dy
+	}
+	if sxx == 0 {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	slope = sxy / sxx
+	icept = my - slope*mx
+	if syy == 0 {
+		return slope, icept, math.NaN()
+	}
+	return slope, icept, sxy * sxy / (sxx * syy)
+}
+
+// identityR2 is 1 − Σ(y−x)² / Σ(x−x̄)²: how much of the target x's
+// variance the prediction y explains (negative when worse than x̄).
+func identityR2(xys plotter.XYs) float64 {
+	var mx float64
+	for _, p := range xys {
+		mx += p.X
+	}
+	mx /= float64(len(xys))
+	var res, tot float64
+	for _, p := range xys {
+		res += (p.Y - p.X) * (p.Y - p.X)
+		tot += (p.X - mx) * (p.X - mx)
+	}
+	if tot == 0 {
+		return math.NaN()
+	}
+	return 1 - res/tot
+}
+
+func ordinalSuffix(n int) string {
+	if n%100 >= 11 && n%100 <= 13 {
+		return "th"
+	}
+	switch n % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
+}

@@ -1,0 +1,168 @@
+package plot
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	gplot "gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Series is one named curve. X may be nil, meaning 1, 2, …, len(Y)
+// (epochs); otherwise it must have the same length as Y.
+type Series struct {
+	Name string
+	X, Y []float64
+}
+
+// LossSpec describes training-loss curves, several runs overlaid.
+type LossSpec struct {
+	Runs []Series
+	// LogY puts the cost on a logarithmic axis; non-positive costs are then
+	// omitted with a note.
+	LogY bool
+	// Title, XLabel and YLabel override "Training loss", "epoch" and
+	// "cost J".
+	Title, XLabel, YLabel string
+}
+
+// omissions counts values dropped while preparing a figure's data.
+type omissions struct {
+	nonFinite   int
+	nonPositive int
+}
+
+func (o *omissions) add(p omissions) {
+	o.nonFinite += p.nonFinite
+	o.nonPositive += p.nonPositive
+}
+
+// report appends notes for the omissions to f.
+// what is a plural noun ("costs"), made singular for a count of one.
+func (o omissions) report(f *Figure, what string) {
+	noun := func(n int) string {
+		if n == 1 {
+			return strings.TrimSuffix(what, "s")
+		}
+		return what
+	}
+	if o.nonFinite > 0 {
+		f.note("%d NaN or infinite %s omitted", o.nonFinite, noun(o.nonFinite))
+	}
+	if o.nonPositive > 0 {
+		f.note("%d non-positive %s omitted (log axis)", o.nonPositive, noun(o.nonPositive))
+	}
+	f.omitted += o.nonFinite + o.nonPositive
+}
+
+// cleanXY pairs x and y, dropping pairs that are not finite or that are
+// non-positive on a log axis. It panics if the lengths differ (a
+// programmer error); x == nil means 1, 2, ….
+func cleanXY(x, y []float64, logX, logY bool) (plotter.XYs, omissions) {
+	if x != nil && len(x) != len(y) {
+		panic(fmt.Sprintf("plot: len(X) = %d but len(Y) = %d", len(x), len(y)))
+	}
+	var o omissions
+	xys := make(plotter.XYs, 0, len(y))
+	for i, yv := range y {
+		xv := float64(i + 1)
+		if x != nil {
+			xv = x[i]
+		}
+		switch {
+		case !finite(xv) || !finite(yv):
+			o.nonFinite++
+		case (logX && xv <= 0) || (logY && yv <= 0):
+			o.nonPositive++
+		default:
+			xys = append(xys, plotter.XY{X: xv, Y: yv})
+		}
+	}
+	return xys, o
+}
+
+// bounds returns the extremes of non-empty xys.
+func bounds(xys plotter.XYs) (xlo, xhi, ylo, yhi float64) {
+	xlo, xhi, ylo, yhi = xys[0].X, xys[0].X, xys[0].Y, xys[0].Y
+	for _, p := range xys[1:] {
+		xlo, xhi = math.Min(xlo, p.X), math.Max(xhi, p.X)
+		ylo, yhi = math.Min(ylo, p.Y), math.Max(yhi, p.Y)
+	}
+	return
+}
+
+// NewLoss builds loss curves: cost against epoch, one line per run, with a
+// legend naming the runs.
+func NewLoss(s LossSpec) (*Figure, error) {
+	ylabel := "cost J"
+	if s.LogY {
+		ylabel = "cost J (log scale)"
+	}
+	f := newBase(KindLoss, or(s.Title, "Training loss"), or(s.XLabel, "epoch"), or(s.YLabel, ylabel))
+	if s.LogY {
+		setLog(&f.p.Y)
+	}
+	var (
+		total              omissions
+		first              = true
+		integerX           = true // epochs: label whole numbers only
+		xlo, xhi, ylo, yhi float64
+	)
+	for i, run := range s.Runs {
+		xys, o := cleanXY(run.X, run.Y, false, s.LogY)
+		total.add(o)
+		if len(xys) == 0 {
+			continue
+		}
+		a, b, c, d := bounds(xys)
+		if first {
+			xlo, xhi, ylo, yhi = a, b, c, d
+			first = false
+		} else {
+			xlo, xhi = math.Min(xlo, a), math.Max(xhi, b)
+			ylo, yhi = math.Min(ylo, c), math.Max(yhi, d)
+		}
+		clr, shape := seriesStyle(i)
+		line, err := plotter.NewLine(xys)
+		if err != nil {
+			panic(err) // values were checked finite
+		}
+		line.LineStyle = draw.LineStyle{Color: clr, Width: vg.Points(1.5)}
+		thumbs := []gplot.Thumbnailer{line}
+		f.p.Add(line)
+		if len(xys) <= 40 {
+			pts, err := plotter.NewScatter(xys)
+			if err != nil {
+				panic(err)
+			}
+			pts.GlyphStyle = draw.GlyphStyle{Color: clr, Radius: vg.Points(2.2), Shape: shape}
+			f.p.Add(pts)
+			thumbs = append(thumbs, pts)
+		}
+		name := cleanText(run.Name, maxLegendRunes)
+		if name == "" {
+			name = fmt.Sprintf("run %d", i+1)
+		}
+		f.legend = append(f.legend, legendEntry{name: name, thumbs: thumbs})
+		for _, p := range xys {
+			f.occupied = append(f.occupied, [2]float64{p.X, p.Y})
+			integerX = integerX && p.X == math.Trunc(p.X)
+		}
+	}
+	total.report(f, "costs")
+	if first {
+		return nil, fmt.Errorf("%w: no loss values to plot (%d runs)", ErrNoData, len(s.Runs))
+	}
+	if len(s.Runs) == 1 && cleanText(s.Runs[0].Name, maxLegendRunes) == "" {
+		f.legend = nil
+	}
+	if integerX {
+		f.p.X.Tick.Marker = linearTicks{integer: true}
+	}
+	setRange(&f.p.X, xlo, xhi, 0.02)
+	setRange(&f.p.Y, ylo, yhi, 0.04)
+	return f, nil
+}
