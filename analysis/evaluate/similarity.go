@@ -1,0 +1,176 @@
+package evaluate
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+)
+
+// WordPair is one line of a similarity set: two words and the human score.
+type WordPair struct {
+	A, B string
+	Gold float64
+	Line int
+}
+
+// ReadPairs parses "w1<TAB>w2<TAB>score" lines (any run of blanks also
+// separates fields); blank lines and lines starting with '#' are skipped.
+func ReadPairs(r io.Reader) ([]WordPair, error) {
+	var pairs []WordPair
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) != 3 {
+			f = strings.Fields(text)
+		}
+		if len(f) != 3 {
+			return nil, fmt.Errorf("line %d: %d fields, want word, word, score: %w", line, len(f), ErrBadLine)
+		}
+		gold, err := strconv.ParseFloat(strings.TrimSpace(f[2]), 64)
+		if err != nil || math.IsNaN(gold) || math.IsInf(gold, 0) {
+			return nil, fmt.Errorf("line %d: score %q is not a finite number: %w", line, f[2], ErrBadLine)
+		}
+		pairs = append(pairs, WordPair{A: strings.TrimSpace(f[0]), B: strings.TrimSpace(f[1]), Gold: gold, Line: line})
+	}
+	return pairs, sc.Err()
+}
+
+// LoadPairs reads a similarity file (see ReadPairs).
+func LoadPairs(path string) ([]WordPair, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	p, err := ReadPairs(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// SimilarityOptions tunes Similarity; the zero value is case-insensitive
+// over the whole vocabulary.
+type SimilarityOptions struct {
+	CaseSensitive bool
+	// Restrict limits the vocabulary to the first Restrict rows; 0 = all.
+	Restrict int
+}
+
+// SimilarityScore is the result of Similarity.
+type SimilarityScore struct {
+	Spearman float64 // Spearman's ρ of gold vs cosine, ties averaged
+	Pearson  float64 // Pearson's r of gold vs cosine
+	Pairs    int     // pairs with both words known (used)
+	OOV      int     // pairs skipped for an unknown word
+}
+
+// Similarity correlates the human scores of pairs with the cosines of
+// their vectors. It returns ErrNoPairs when no pair is covered.
+func Similarity(set *vectors.Set, pairs []WordPair, opts SimilarityOptions) (SimilarityScore, error) {
+	vocab := newVocabulary(set, opts.Restrict, opts.CaseSensitive)
+	var gold, model []float64
+	var res SimilarityScore
+	for _, p := range pairs {
+		a, okA := vocab.row(p.A)
+		b, okB := vocab.row(p.B)
+		if !okA || !okB {
+			res.OOV++
+			continue
+		}
+		gold = append(gold, p.Gold)
+		model = append(model, set.SimilarityAt(a, b))
+	}
+	res.Pairs = len(gold)
+	if res.Pairs == 0 {
+		return res, fmt.Errorf("%d pairs, all with an unknown word: %w", len(pairs), ErrNoPairs)
+	}
+	res.Spearman = Spearman(gold, model)
+	res.Pearson = Pearson(gold, model)
+	return res, nil
+}
+
+// Spearman returns Spearman's rank correlation of x and y: the Pearson
+// correlation of their ranks, tied values sharing the mean of the ranks
+// they span. It panics when the lengths differ and returns NaN for fewer
+// than two values or a constant input.
+func Spearman(x, y []float64) float64 {
+	if len(x) != len(y) {
+		panic("evaluate: Spearman of slices of different lengths")
+	}
+	return Pearson(Ranks(x), Ranks(y))
+}
+
+// Ranks returns the 1-based ranks of x in ascending order, ties getting
+// the average of the ranks they occupy (e.g. [10 20 20 30] → [1 2.5 2.5 4]).
+func Ranks(x []float64) []float64 {
+	order := make([]int, len(x))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case x[a] < x[b]:
+			return -1
+		case x[a] > x[b]:
+			return 1
+		}
+		return 0
+	})
+	ranks := make([]float64, len(x))
+	for lo := 0; lo < len(order); {
+		hi := lo + 1
+		for hi < len(order) && x[order[hi]] == x[order[lo]] {
+			hi++
+		}
+		// positions lo..hi-1 hold ranks lo+1..hi; their mean:
+		avg := float64(lo+1+hi) / 2
+		for _, i := range order[lo:hi] {
+			ranks[i] = avg
+		}
+		lo = hi
+	}
+	return ranks
+}
+
+// Pearson returns the Pearson correlation of x and y (two-pass, float64).
+// It panics when the lengths differ and returns NaN for fewer than two
+// values or a constant input.
+func Pearson(x, y []float64) float64 {
+	if len(x) != len(y) {
+		panic("evaluate: Pearson of slices of different lengths")
+	}
+	n := float64(len(x))
+	if len(x) < 2 {
+		return math.NaN()
+	}
+	var mx, my float64
+	for i := range x {
+		mx += x[i]
+		my += y[i]
+	}
+	mx /= n
+	my /= n
+	var sxy, sxx, syy float64
+	for i := range x {
+		dx, dy := x[i]-mx, y[i]-my
+		sxy += dx * dy
+		sxx += dx * dx
+		syy += dy * dy
+	}
+	if sxx == 0 || syy == 0 {
+		return math.NaN()
+	}
+	return sxy / math.Sqrt(sxx*syy)
+}
