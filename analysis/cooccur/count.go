@@ -258,6 +258,11 @@ func (w *worker) process(block []int32) error {
 	rowEnd, rowStart := t.rowEnd, t.rowStart
 	owner := c.owner
 	single := len(c.workers) == 1
+	// With a power-of-two number of workers the owner of row a is its
+	// low bits: no table look-up in the innermost loop.
+	pow2 := len(c.workers)&(len(c.workers)-1) == 0
+	ownMask := int32(len(c.workers) - 1)
+	me := int32(w.id)
 	sym := c.opt.Symmetric
 	window := c.opt.Window
 	vb := c.vbits
@@ -276,8 +281,14 @@ func (w *worker) process(block []int32) error {
 			if a > b {
 				a, b = b, a
 			}
-			if !single && owner[a] != w.id {
-				continue
+			if !single {
+				if pow2 {
+					if a&ownMask != me {
+						continue
+					}
+				} else if owner[a] != w.id {
+					continue
+				}
 			}
 			weight := c.weights[d]
 			if b < rowEnd[a] {
