@@ -9,7 +9,18 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/glove"
+	"github.com/gloveboard/gloveboard/analysis/plot"
+	"github.com/gloveboard/gloveboard/analysis/project"
+	"github.com/gloveboard/gloveboard/analysis/ratio"
+	"github.com/gloveboard/gloveboard/analysis/spectrum"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+	"github.com/gloveboard/gloveboard/analysis/wordgroups"
+	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/runs"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/internal/vecscan"
 	"github.com/gloveboard/gloveboard/views"
@@ -72,6 +83,44 @@ func DefaultErrorMappings() []ErrorMapping {
 		{jobs.ErrFinished, http.StatusConflict, "That job has already finished."},
 		{jobs.ErrQueueFull, http.StatusServiceUnavailable, "Too many jobs are waiting. Try again when some have finished."},
 		{jobs.ErrClosed, http.StatusServiceUnavailable, "The server is shutting down."},
+		// Corpus builds, ratios and plots (corpus_pages.go).
+		{corpusbuild.ErrNotBuilt, http.StatusConflict, "This corpus has not been built yet. Open its page and build its co-occurrence statistics first."},
+		{ratio.ErrUnknownWord, http.StatusUnprocessableEntity, "That word is not in this corpus's vocabulary."},
+		{ratio.ErrSameWord, http.StatusUnprocessableEntity, "The words i and j must be different."},
+		{ratio.ErrNoCooccurrence, http.StatusUnprocessableEntity, "That word never occurs near any other word in this corpus."},
+		{ratio.ErrNoProbes, http.StatusBadRequest, "Give at least one probe word k."},
+		{ratio.ErrBadOptions, http.StatusBadRequest, "The ratio options are not usable: smoothing and thresholds must be numbers of at least 0."},
+		{corpus.ErrEmptyCorpus, http.StatusUnprocessableEntity, "The corpus contains no words (with these settings nothing is left to count)."},
+		{corpus.ErrBinary, http.StatusUnprocessableEntity, "The corpus looks like a binary file, not text."},
+		{corpus.ErrUTF16, http.StatusUnprocessableEntity, "The corpus is UTF-16 text; convert it to UTF-8 and upload it again."},
+		{corpus.ErrCorruptGzip, http.StatusUnprocessableEntity, "The corpus's gzip data is truncated or damaged."},
+		{corpus.ErrBadTokenizer, http.StatusBadRequest, "The tokenizer must be “words” or “whitespace”."},
+		{corpus.ErrVocabularyTooLarge, http.StatusUnprocessableEntity, "The corpus has too many distinct words; set a maximum vocabulary or a higher minimum count."},
+		{cooccur.ErrBadOptions, http.StatusBadRequest, "The build settings are not usable: check the window (1–255), minimum count (at least 1) and maximum vocabulary."},
+		{plot.ErrNoData, http.StatusUnprocessableEntity, "There is nothing to plot."},
+		// Training, exploring and maps (train_pages.go, explore_pages.go).
+		{glove.ErrInvalidOptions, http.StatusBadRequest, "The training settings are not usable: check the vector size, epochs, x_max (> 0), α (≥ 0) and η (> 0)."},
+		{glove.ErrDiverged, http.StatusUnprocessableEntity, "Training diverged: the cost became NaN or infinite. Try a smaller learning rate η."},
+		{glove.ErrNoCooccurrences, http.StatusUnprocessableEntity, "This corpus has no co-occurrences to train on."},
+		{vectors.ErrUnknownWord, http.StatusUnprocessableEntity, "That word is not in this vector set."},
+		{vectors.ErrTooFewWords, http.StatusBadRequest, "Give at least three words."},
+		{vectors.ErrNonFinite, http.StatusUnprocessableEntity, "This vector set holds values that are not finite numbers, so it cannot be explored."},
+		{vectors.ErrNotNumber, http.StatusUnprocessableEntity, "This vector file could not be read: a value is not a number."},
+		{vectors.ErrRaggedRow, http.StatusUnprocessableEntity, "This vector file could not be read: its rows have different lengths."},
+		{vectors.ErrEmpty, http.StatusUnprocessableEntity, "This vector file holds no vectors."},
+		{project.ErrPerplexityTooLarge, http.StatusBadRequest, "The perplexity must be smaller than the number of words minus one."},
+		{project.ErrTooFewPoints, http.StatusBadRequest, "Too few words to draw a map: give at least 4 that are in the vector set."},
+		{project.ErrTooManyPointsExact, http.StatusBadRequest, "Too many words for the exact t-SNE engine."},
+		{project.ErrUnknownMethod, http.StatusBadRequest, "The map method must be pca or tsne."},
+		{ErrTooManyWords, http.StatusBadRequest, "Too many words for this map."},
+		{ErrResultGone, http.StatusGone, "This result is no longer held by the server. Compute it again."},
+		{wordgroups.ErrBadLine, http.StatusBadRequest, "The word list could not be read: write one word a line, optionally followed by a group."},
+		{spectrum.ErrTooFewVectors, http.StatusUnprocessableEntity, "A spectrum needs at least two vectors."},
+		{spectrum.ErrFitRange, http.StatusUnprocessableEntity, "Too few eigenvalues to fit a power law."},
+		{spectrum.ErrNonPositive, http.StatusUnprocessableEntity, "The spectrum has non-positive eigenvalues where a power law was to be fitted."},
+		{runs.ErrModelMissing, http.StatusNotFound, "This run has no saved model: it did not finish."},
+		{runs.ErrModelMismatch, http.StatusConflict, "The corpus was rebuilt since this run, so its model no longer matches the counts."},
+		{plot.ErrFormat, http.StatusBadRequest, "Plots can be had as png, svg or csv."},
 	}
 }
 

@@ -135,19 +135,6 @@ func (s *Server) corpora(c echo.Context) error {
 	return s.ok(c, views.Corpora(views.CorporaData{Page: s.page(c, "Corpora", views.SectionCorpora), Corpora: cs, MaxUpload: s.maxUpload}))
 }
 
-func (s *Server) corpus(c echo.Context) error {
-	id, err := parseID(c, "corpus")
-	if err != nil {
-		return err
-	}
-	x, err := s.st.Corpus(ctx(c), id)
-	if err != nil {
-		return notFound(err, "corpus", id)
-	}
-	return s.ok(c, views.CorpusPage(views.CorpusPageData{Page: s.page(c, x.Name, views.SectionCorpora),
-		Corpus: corpusRow(x), Duplicate: c.QueryParam("duplicate") == "1"}))
-}
-
 func (s *Server) vectors(c echo.Context) error {
 	vs, err := s.vectorRows(c)
 	if err != nil {
@@ -167,22 +154,6 @@ func (s *Server) vectorSet(c echo.Context) error {
 	}
 	return s.ok(c, views.VectorPage(views.VectorPageData{Page: s.page(c, v.Name, views.SectionExplore),
 		Vectors: vectorRow(v), Duplicate: c.QueryParam("duplicate") == "1"}))
-}
-
-func (s *Server) train(c echo.Context) error {
-	cs, err := s.corpusRows(c)
-	if err != nil {
-		return err
-	}
-	return s.ok(c, views.Train(s.page(c, "Train", views.SectionTrain), cs))
-}
-
-func (s *Server) explore(c echo.Context) error {
-	vs, err := s.vectorRows(c)
-	if err != nil {
-		return err
-	}
-	return s.ok(c, views.Explore(s.page(c, "Explore", views.SectionExplore), vs))
 }
 
 // jobList renders the job list fragment. htmx asks for it every second

@@ -42,6 +42,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/static"
@@ -62,6 +63,9 @@ type Config struct {
 	Logger    *slog.Logger // default: discard
 	// ErrorMappings replaces DefaultErrorMappings when non-nil.
 	ErrorMappings []ErrorMapping
+	// EvalDir holds the evaluation sets (analogy/questions-words.txt,
+	// similarity/EN-*.txt) used to score training runs; "" for none.
+	EvalDir string
 }
 
 // Server holds the handlers' dependencies.
@@ -71,6 +75,8 @@ type Server struct {
 	maxUpload int64
 	log       *slog.Logger
 	errTable  []ErrorMapping
+	model     *modelState        // Train and Explore pages (train_pages.go)
+	builds    *corpusbuild.Cache // loaded corpus builds (corpus_pages.go)
 }
 
 // New builds the echo instance serving the dashboard.
@@ -88,6 +94,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	if s.errTable == nil {
 		s.errTable = DefaultErrorMappings()
 	}
+	s.builds = corpusbuild.NewCache(buildCacheSize)
 
 	e := echo.New()
 	e.HideBanner = true
@@ -135,14 +142,13 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.GET("/about", s.about)
 	e.GET("/corpora", s.corpora)
 	e.POST("/corpora", s.uploadCorpus)
-	e.GET("/corpora/:id", s.corpus)
+	s.registerCorpusRoutes(e)
 	e.POST("/corpora/:id/delete", s.deleteCorpus)
 	e.GET("/vectors", s.vectors)
 	e.POST("/vectors", s.uploadVectors)
 	e.GET("/vectors/:id", s.vectorSet)
 	e.POST("/vectors/:id/delete", s.deleteVectorSet)
-	e.GET("/train", s.train)
-	e.GET("/explore", s.explore)
+	s.registerModelRoutes(e, cfg)
 	e.GET("/jobs", s.jobList)
 	e.POST("/jobs/:id/cancel", s.cancelJob)
 

@@ -115,14 +115,6 @@ type VectorsData struct {
 	MaxUpload int64
 }
 
-// CorpusPageData is the page of one corpus. Duplicate is set when the
-// user just uploaded a file that was already there.
-type CorpusPageData struct {
-	Page      Page
-	Corpus    CorpusRow
-	Duplicate bool
-}
-
 // VectorPageData is the page of one vector set.
 type VectorPageData struct {
 	Page      Page

@@ -38,6 +38,10 @@ func commands() []command {
 		cooccurCommand(),
 		ratioCommand(),
 		statsCommand(),
+		trainCommand(),
+		neighborsCommand(), analogyCommand(), evalCommand(),
+		projectCommand(), spectrumCommand(), zipfCommand(),
+		plotCommand(),
 	}
 }
 

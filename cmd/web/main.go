@@ -2,7 +2,13 @@
 //
 // Usage:
 //
-//	go run ./cmd/web [-addr 127.0.0.1:8080] [-data ./gloveboard-data] [-max-upload 512MiB] [-workers 1]
+//	go run ./cmd/web [-addr 127.0.0.1:8080] [-data ./gloveboard-data] [-max-upload 512MiB] [-workers 1] [-eval-dir DIR]
+//
+// -eval-dir names a folder holding the evaluation sets that finished
+// training runs are scored on: analogy/questions-words.txt and
+// similarity/EN-*.txt (WS-353, SimLex-999, MEN). It defaults to
+// ../shared/data/eval when that folder exists; -eval-dir "" turns
+// evaluation off.
 //
 // All state lives in the data directory (default ./gloveboard-data,
 // relative to the working directory): the SQLite catalogue gloveboard.db
@@ -83,8 +89,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	maxUpload := byteSize(handlers.DefaultMaxUpload)
 	fs.Var(&maxUpload, "max-upload", "largest accepted upload, e.g. 512MiB")
 	workers := fs.Int("workers", 1, "number of heavy jobs run at the same time")
+	evalDir := fs.String("eval-dir", defaultEvalDir(), "folder with analogy/questions-words.txt and similarity/EN-*.txt to score training runs (\"\": none)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *evalDir != "" {
+		if st, err := os.Stat(*evalDir); err != nil || !st.IsDir() {
+			return fmt.Errorf("-eval-dir %s: not a directory", *evalDir)
+		}
 	}
 	if *workers < 1 {
 		return fmt.Errorf("-workers must be at least 1")
@@ -109,9 +121,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm, MaxUpload: int64(maxUpload), Logger: logger})
+	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm, MaxUpload: int64(maxUpload), Logger: logger, EvalDir: *evalDir})
 	if err != nil {
 		return err
+	}
+	// A new user should see the demo corpus's numbers within seconds.
+	if queued, err := handlers.BuildDemoIfNeeded(ctx, st, jm); err != nil {
+		logger.Warn("could not queue the demo corpus build", "err", err)
+	} else if queued {
+		logger.Info("queued a build of the demo corpus")
 	}
 
 	ln, err := net.Listen("tcp", *addr)
@@ -141,4 +159,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		logger.Error("stopping jobs", "err", err)
 	}
 	return shutErr
+}
+
+// defaultEvalDir is ../shared/data/eval when that folder exists, else "".
+func defaultEvalDir() string {
+	const dir = "../shared/data/eval"
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		return dir
+	}
+	return ""
 }

@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
@@ -107,7 +108,7 @@ func Build(ctx context.Context, corpusPath, dir string, s Settings, memoryBytes 
 	opt.Progress = func(p cooccur.Progress) {
 		switch p.Phase {
 		case "reading":
-			progress(0.5*min(float64(cr.n)/float64(size), 1), fmt.Sprintf("reading: %d tokens", p.Tokens))
+			progress(0.5*min(float64(cr.n.Load())/float64(size), 1), fmt.Sprintf("reading: %d tokens", p.Tokens))
 		case "counting":
 			progress(0.5+0.35*p.Done, "counting co-occurrences")
 		case "merging":
@@ -152,14 +153,17 @@ func Build(ctx context.Context, corpusPath, dir string, s Settings, memoryBytes 
 	return sum, nil
 }
 
+// countingReader counts the bytes read. The count is atomic because the
+// corpus is read on the tokenizer's goroutine while progress is reported
+// from the counting one.
 type countingReader struct {
 	r io.Reader
-	n int64
+	n atomic.Int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.n += int64(n)
+	c.n.Add(int64(n))
 	return n, err
 }
 

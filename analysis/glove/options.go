@@ -1,0 +1,131 @@
+package glove
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+)
+
+// MaxVectorSize bounds Options.VectorSize; larger values are almost
+// certainly a typo and would allocate gigabytes per thousand words.
+const MaxVectorSize = 10000
+
+// Sentinel errors; returned errors wrap them with details.
+var (
+	// ErrInvalidOptions reports an option outside its valid range.
+	ErrInvalidOptions = errors.New("invalid GloVe training options")
+	// ErrNoCooccurrences reports an empty co-occurrence matrix.
+	ErrNoCooccurrences = errors.New("no co-occurrences to train on")
+	// ErrBadEntry reports a co-occurrence entry outside the vocabulary or
+	// with a count that is not finite and positive.
+	ErrBadEntry = errors.New("bad co-occurrence entry")
+	// ErrDiverged reports a NaN or infinite cost during training.
+	ErrDiverged = errors.New("GloVe training diverged")
+	// ErrBadCheckpoint reports an unreadable or corrupt checkpoint.
+	ErrBadCheckpoint = errors.New("bad GloVe checkpoint")
+	// ErrCheckpointMismatch reports a checkpoint trained on other data or
+	// with another vector size than the one it is resumed with.
+	ErrCheckpointMismatch = errors.New("checkpoint does not match the training data")
+)
+
+// Options configures training. Start from DefaultOptions.
+type Options struct {
+	// VectorSize is d, the dimension of word and context vectors
+	// (1..MaxVectorSize).
+	VectorSize int
+	// Epochs is the total number of passes over the nonzeros that Run
+	// trains up to (counting epochs restored from a checkpoint).
+	Epochs int
+	// XMax and Alpha define the weighting f(x) = (x/XMax)^Alpha for
+	// x < XMax, else 1. XMax > 0, Alpha ≥ 0.
+	XMax, Alpha float64
+	// Eta is the AdaGrad learning rate of the vectors (> 0).
+	Eta float64
+	// BiasEta is the AdaGrad learning rate of the biases (> 0). glove.c
+	// uses 1 (it applies no learning rate to the bias step); that is the
+	// default, so that costs match the Stanford tool.
+	BiasEta float64
+	// GradClip clips each component of a vector gradient to
+	// [−GradClip, GradClip] (> 0).
+	GradClip float64
+	// Workers is the number of goroutines updating the parameters
+	// concurrently; 0 means runtime.GOMAXPROCS(0).
+	Workers int
+	// Seed fixes the initialisation and the visiting order.
+	Seed uint64
+	// Progress, if non-nil, is called on the training goroutine after
+	// every epoch. It must return quickly (hand the value to a channel
+	// with a select/default, say); training waits for it.
+	Progress func(EpochStats)
+}
+
+// DefaultOptions returns the defaults of the Stanford tool and the paper:
+// d = 50, 15 epochs, x_max = 100, α = 0.75, η = 0.05, bias η 1 (as in
+// glove.c), gradient clip 100, all cores, seed 1.
+func DefaultOptions() Options {
+	return Options{
+		VectorSize: 50,
+		Epochs:     15,
+		XMax:       100,
+		Alpha:      0.75,
+		Eta:        0.05,
+		BiasEta:    1,
+		GradClip:   100,
+		Seed:       1,
+	}
+}
+
+// EpochStats describes one finished epoch.
+type EpochStats struct {
+	// Epoch is 1-based and counts epochs restored from a checkpoint.
+	Epoch int
+	// Cost is the Stanford per-epoch cost: the mean over nonzeros of
+	// ½ f(X_ij)·diff², each taken just before that nonzero's update.
+	Cost float64
+	// Elapsed is the wall time of the epoch.
+	Elapsed time.Duration
+	// NonzerosPerSecond is the number of nonzeros divided by Elapsed.
+	NonzerosPerSecond float64
+}
+
+// validate checks every option and returns an error wrapping
+// ErrInvalidOptions naming the first bad one.
+func (o Options) validate() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %s", ErrInvalidOptions, fmt.Sprintf(format, args...))
+	}
+	positive := func(name string, v float64) error {
+		if math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 {
+			return bad("%s must be a finite number > 0, got %v", name, v)
+		}
+		return nil
+	}
+	switch {
+	case o.VectorSize < 1 || o.VectorSize > MaxVectorSize:
+		return bad("vector size must be in 1..%d, got %d", MaxVectorSize, o.VectorSize)
+	case o.Epochs < 1:
+		return bad("epochs must be at least 1, got %d", o.Epochs)
+	case o.Workers < 0:
+		return bad("workers must be ≥ 0 (0 = all cores), got %d", o.Workers)
+	case math.IsNaN(o.Alpha) || math.IsInf(o.Alpha, 0) || o.Alpha < 0:
+		return bad("alpha must be a finite number ≥ 0, got %v", o.Alpha)
+	}
+	for _, p := range []struct {
+		name string
+		v    float64
+	}{{"x_max", o.XMax}, {"eta", o.Eta}, {"bias eta", o.BiasEta}, {"gradient clip", o.GradClip}} {
+		if err := positive(p.name, p.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// weight returns f(x) = (x/xMax)^alpha for x < xMax, else 1.
+func weight(x, xMax, alpha float64) float64 {
+	if x >= xMax {
+		return 1
+	}
+	return math.Pow(x/xMax, alpha)
+}

@@ -1,0 +1,92 @@
+// Package project draws 2-D maps of word vectors: PCA and t-SNE, with the
+// trustworthiness of every map.
+//
+// # Data
+//
+// Vectors come as n×d float32 row-major data (len n·d), the layout of
+// analysis/vectors. Maps are n×2 float64 row-major (Map.Points).
+//
+// # PCA
+//
+// PCA centres the data, forms the d×d covariance with divisor n−1 (blocked
+// and accumulated by parallel workers, see spectrum.Covariance) and
+// diagonalises it with gonum's symmetric eigensolver. The explained
+// variances are the eigenvalues (descending, the same numbers as
+// scikit-learn's PCA.explained_variance_), their ratios are eigenvalue over
+// trace. Scores are (x − μ)·v_c. Each component's sign is fixed so that its
+// largest-magnitude loading is positive, which makes maps deterministic.
+//
+// # t-SNE
+//
+// t-SNE (van der Maaten & Hinton 2008) minimises KL(P‖Q) between
+// input affinities P and Student-t output affinities
+// q_ij = (1 + ‖y_i − y_j‖²)⁻¹ / Z. Two engines are available:
+//
+//   - "barnes-hut" (ours; van der Maaten 2014): P from the k = 3·perplexity
+//     exact nearest neighbours (squared Euclidean distances, found by
+//     brute force on Workers goroutines), each row's Gaussian precision
+//     found by binary search so its entropy is ln(perplexity), then
+//     symmetrised P_ij = (p_j|i + p_i|j)/(2n). Repulsion is approximated with
+//     a quadtree: a cell of width w at distance r from a point is summarised
+//     by its centre of mass when w/r < θ (θ = 0.5). θ = 0 gives the exact
+//     O(n²) gradient with the same sparse P and optimiser (used as the
+//     reference in tests).
+//   - "exact" (github.com/danaugrs/go-tsne): dense P over all pairs and the
+//     exact O(n²) gradient, computed by that library; fast enough only for a
+//     few hundred points (AutoExactMax).
+//
+// Both engines use the same optimiser (the one of the reference
+// implementations and scikit-learn): early exaggeration 12 for the first
+// 250 iterations, momentum 0.5 then 0.8, per-coordinate gains (+0.2 when
+// the gradient changes sign, ×0.8 otherwise, floor 0.01) and learning rate
+// max(n/12/4, 50). The initial map is the PCA projection scaled to a
+// standard deviation of 1e-4 on the first axis (Init PCA, the default) or
+// seeded Gaussian noise of that scale (Init Random, seeded by Seed).
+//
+// Engine "auto" picks "exact" when n ≤ AutoExactMax and "barnes-hut"
+// otherwise; the engine used is returned in Map.Engine.
+//
+// # go-tsne's quirks and reproducibility
+//
+// go-tsne draws its initial map from the global math/rand source (which Go
+// ≥ 1.24 seeds randomly and whose Seed is a no-op unless GODEBUG
+// randseednop=0), offers no way to supply an initial map, and never resets
+// its gradient accumulator between iterations, so its own update is
+// Y ← Y − η Σ_{s≤t} ∇_s (an undamped heavy ball). We therefore use it as
+// an exact-gradient oracle: P is its dense all-pairs calibration
+// (binary search to tolerance 1e-5, floor 1e-12), its learning rate is 1,
+// and inside its step callback we (1) read this iteration's gradient as
+// the move of Y, (2) take our optimiser's step, (3) zero its accumulator
+// (the unexported field dCdY, reached by reflection: the only way, and
+// checked by the tests against the pinned version) and (4) write our map
+// back into its Y. Its random start only feeds one discarded warm-up
+// iteration, and early exaggeration scales its exported P. A run is thus
+// a deterministic function of the data and the options: maps from the
+// same seed are identical bit for bit (tested), without touching the
+// global random source. A gradient read from the move of Y loses the bits
+// of the gradient below one ulp of the coordinates (relative error about
+// 1e-16·|y|/|∇|, below 1e-9 in practice). The Barnes–Hut engine is also
+// bit-for-bit reproducible for a given seed and Workers count.
+//
+// # Trustworthiness
+//
+// Trustworthiness(k) (Venna & Kaski 2001; scikit-learn's
+// manifold.trustworthiness) is
+// T = 1 − 2/(n k (2n − 3k − 1)) Σ_i Σ_{j ∈ U_i} (r(i,j) − k), where U_i are the
+// k nearest neighbours of i in the map that are not among its k nearest in
+// the input space and r(i,j) is the rank of j by input-space Euclidean
+// distance from i. It is 1 when every map neighbourhood is an input
+// neighbourhood. The computation is exact (O(n²·d), parallel) up to
+// TrustworthinessMaxExact points; above, it is computed on a seeded random
+// subset of that many points (both spaces restricted to the subset), which
+// is reported in the result.
+//
+// # Errors
+//
+// ErrPerplexityTooLarge (perplexity must be below n−1, and 3·perplexity
+// neighbours must exist), ErrTooManyPointsExact (the exact engine asked
+// for more than ExactMax points), ErrTooFewPoints and ErrUnknownMethod are
+// wrapped with %w. Shape mismatches panic. Long runs check their context
+// once per iteration and report progress through a non-blocking callback;
+// no goroutine outlives a call.
+package project

@@ -1,0 +1,132 @@
+package spectrum
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+)
+
+// GloveParams are trained GloVe parameters as plain slices: W and WTilde
+// are V×Dim row-major word and context vectors, B and BTilde their biases.
+type GloveParams struct {
+	Dim       int
+	W, WTilde []float64
+	B, BTilde []float64
+}
+
+// Identities reports how well trained vectors satisfy the GloVe identities
+// on a sample of nonzeros.
+//
+// LogCountR is the Pearson correlation of w_iᵀw̃_j + b_i + b̃_j with ln X_ij
+// and LogCountR2 = 1 − Σ(ln X − model)² / Σ(ln X − mean)², the R² of the
+// identity taken literally (no refitted slope or intercept; it can be
+// negative). PMIR is the Pearson correlation of w_iᵀw̃_j with PMI(i,j) and
+// PMIR2 its square (the identity holds only up to the biases, so only the
+// linear association is meaningful).
+type Identities struct {
+	Sampled    int
+	LogCountR  float64
+	LogCountR2 float64
+	PMIR       float64
+	PMIR2      float64
+}
+
+// ErrNoEntries reports an identity check without any positive entry.
+var ErrNoEntries = errors.New("no positive co-occurrence entries")
+
+// MeasureIdentities samples up to sample entries (all when sample ≤ 0 or
+// larger than len(entries)) with a seeded generator. Marginals for PMI are
+// summed over all entries. It panics when an entry indexes outside the
+// parameters or the slices' lengths disagree with Dim.
+func MeasureIdentities(p GloveParams, entries []cooccur.Entry, sample int, seed uint64) (Identities, error) {
+	if p.Dim <= 0 || len(p.W)%p.Dim != 0 || len(p.W) != len(p.WTilde) || len(p.B) != len(p.W)/p.Dim || len(p.BTilde) != len(p.B) {
+		panic(fmt.Sprintf("spectrum: inconsistent GloVe parameter shapes (dim %d, |W| %d, |W̃| %d, |b| %d, |b̃| %d)",
+			p.Dim, len(p.W), len(p.WTilde), len(p.B), len(p.BTilde)))
+	}
+	v := len(p.B)
+	rowSum := make([]float64, v)
+	colSum := make([]float64, v)
+	var total float64
+	var positive []int
+	for k, e := range entries {
+		if int(e.Row) >= v || int(e.Col) >= v || e.Row < 0 || e.Col < 0 {
+			panic(fmt.Sprintf("spectrum: entry (%d, %d) outside a vocabulary of %d", e.Row, e.Col, v))
+		}
+		if e.Value > 0 {
+			rowSum[e.Row] += e.Value
+			colSum[e.Col] += e.Value
+			total += e.Value
+			positive = append(positive, k)
+		}
+	}
+	if len(positive) == 0 {
+		return Identities{}, ErrNoEntries
+	}
+	if sample > 0 && sample < len(positive) {
+		rng := rand.New(rand.NewPCG(seed, 0x1de7))
+		rng.Shuffle(len(positive), func(i, j int) { positive[i], positive[j] = positive[j], positive[i] })
+		positive = positive[:sample]
+	}
+	n := len(positive)
+	dots := make([]float64, n)
+	model := make([]float64, n)
+	logX := make([]float64, n)
+	pmi := make([]float64, n)
+	logTotal := math.Log(total)
+	for s, k := range positive {
+		e := entries[k]
+		wi := p.W[int(e.Row)*p.Dim : int(e.Row+1)*p.Dim]
+		wj := p.WTilde[int(e.Col)*p.Dim : int(e.Col+1)*p.Dim]
+		var dot float64
+		for t := range wi {
+			dot += wi[t] * wj[t]
+		}
+		dots[s] = dot
+		model[s] = dot + p.B[e.Row] + p.BTilde[e.Col]
+		logX[s] = math.Log(e.Value)
+		pmi[s] = logX[s] + logTotal - math.Log(rowSum[e.Row]) - math.Log(colSum[e.Col])
+	}
+	out := Identities{Sampled: n}
+	out.LogCountR = pearson(model, logX)
+	var mean float64
+	for _, y := range logX {
+		mean += y
+	}
+	mean /= float64(n)
+	var sse, sst float64
+	for s := range logX {
+		sse += (logX[s] - model[s]) * (logX[s] - model[s])
+		sst += (logX[s] - mean) * (logX[s] - mean)
+	}
+	out.LogCountR2 = 1 - sse/sst
+	if sst == 0 {
+		out.LogCountR2 = math.NaN()
+	}
+	out.PMIR = pearson(dots, pmi)
+	out.PMIR2 = out.PMIR * out.PMIR
+	return out, nil
+}
+
+// pearson is the Pearson correlation of x and y (NaN when either is
+// constant).
+func pearson(x, y []float64) float64 {
+	n := float64(len(x))
+	var mx, my float64
+	for i := range x {
+		mx += x[i]
+		my += y[i]
+	}
+	mx /= n
+	my /= n
+	var sxx, syy, sxy float64
+	for i := range x {
+		dx, dy := x[i]-mx, y[i]-my
+		sxx += dx * dx
+		syy += dy * dy
+		sxy += dx * dy
+	}
+	return sxy / math.Sqrt(sxx*syy)
+}

@@ -1,0 +1,84 @@
+package spectrum
+
+import (
+	"errors"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+)
+
+func TestMeasureIdentities(t *testing.T) {
+	const v, d = 40, 5
+	rng := rand.New(rand.NewPCG(3, 4))
+	p := GloveParams{Dim: d, W: make([]float64, v*d), WTilde: make([]float64, v*d), B: make([]float64, v), BTilde: make([]float64, v)}
+	for i := range p.W {
+		p.W[i], p.WTilde[i] = rng.NormFloat64()*0.5, rng.NormFloat64()*0.5
+	}
+	for i := range p.B {
+		p.B[i], p.BTilde[i] = rng.NormFloat64(), rng.NormFloat64()
+	}
+	model := func(i, j int) float64 {
+		s := p.B[i] + p.BTilde[j]
+		for k := 0; k < d; k++ {
+			s += p.W[i*d+k] * p.WTilde[j*d+k]
+		}
+		return s
+	}
+	var exact, noisy []cooccur.Entry
+	for i := 0; i < v; i++ {
+		for j := 0; j < v; j++ {
+			if rng.Float64() < 0.5 {
+				m := model(i, j)
+				exact = append(exact, cooccur.Entry{Row: int32(i), Col: int32(j), Value: math.Exp(m)})
+				noisy = append(noisy, cooccur.Entry{Row: int32(i), Col: int32(j), Value: math.Exp(m + rng.NormFloat64())})
+			}
+		}
+	}
+	got, err := MeasureIdentities(p, exact, 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(got.LogCountR-1) > 1e-12 || math.Abs(got.LogCountR2-1) > 1e-12 || got.Sampled != len(exact) {
+		t.Errorf("exact identity: r=%v R²=%v sampled %d, want 1, 1, %d", got.LogCountR, got.LogCountR2, got.Sampled, len(exact))
+	}
+	if got.PMIR < 0.3 || math.Abs(got.PMIR2-got.PMIR*got.PMIR) > 1e-15 {
+		t.Errorf("exact identity: PMI r=%v r²=%v", got.PMIR, got.PMIR2)
+	}
+	n, err := MeasureIdentities(p, noisy, 200, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Sampled != 200 || !(n.LogCountR2 < got.LogCountR2) || !(n.LogCountR < 1) {
+		t.Errorf("noisy: sampled %d r=%v R²=%v, want 200 and below the exact case", n.Sampled, n.LogCountR, n.LogCountR2)
+	}
+	again, _ := MeasureIdentities(p, noisy, 200, 1)
+	if again != n {
+		t.Errorf("same seed, different result: %+v vs %+v", again, n)
+	}
+	if _, err := MeasureIdentities(p, nil, 0, 1); !errors.Is(err, ErrNoEntries) {
+		t.Errorf("no entries: got %v", err)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Errorf("bad shapes did not panic")
+		}
+	}()
+	p.B = p.B[:3]
+	_, _ = MeasureIdentities(p, exact, 0, 1)
+}
+
+func TestFromCooccur(t *testing.T) {
+	m, err := cooccur.NewMatrix(3, []cooccur.Entry{{Row: 0, Col: 1, Value: 2}, {Row: 1, Col: 0, Value: 2}, {Row: 2, Col: 2, Value: 5}, {Row: 0, Col: 2, Value: 1}, {Row: 2, Col: 0, Value: 1}}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := FromCooccur(m, 2).Dense(), []float64{0, 2, 2, 0}; !slices.Equal(got, want) {
+		t.Errorf("top 2: got %v, want %v", got, want)
+	}
+	if got, want := FromCooccur(m, 0).Dense(), []float64{0, 2, 1, 2, 0, 0, 1, 0, 5}; !slices.Equal(got, want) {
+		t.Errorf("all: got %v, want %v", got, want)
+	}
+}

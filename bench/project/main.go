@@ -1,0 +1,183 @@
+// Command project-bench times analysis/project on fixed inputs for the
+// side-by-side comparison with scikit-learn driven by compare.py.
+//
+//	go run ./bench/project gen -dir DIR        # writes the inputs
+//	go run ./bench/project pca -in DIR/pca.f32 -n 400000 -d 300
+//	go run ./bench/project tsne -in DIR/tsne.f32 -n 5000 -d 50 -out DIR/go_map.f64
+//
+// Each timing command prints one JSON object with the wall-clock seconds
+// of the computation alone (input reading excluded).
+package main
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/gloveboard/gloveboard/analysis/project"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "project-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	if len(args) == 0 {
+		return errors.New("usage: project-bench gen|pca|tsne [flags]")
+	}
+	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
+	dir := fs.String("dir", "", "output directory (gen)")
+	in := fs.String("in", "", "float32 row-major input")
+	n := fs.Int("n", 0, "rows")
+	d := fs.Int("d", 0, "columns")
+	out := fs.String("out", "", "write the n×2 float64 map here (tsne)")
+	seed := fs.Uint64("seed", 1, "seed")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	switch args[0] {
+	case "gen":
+		if *dir == "" {
+			return errors.New("gen needs -dir")
+		}
+		if err := writeF32(filepath.Join(*dir, "pca.f32"), lowRankData(400000, 300, 1)); err != nil {
+			return err
+		}
+		return writeF32(filepath.Join(*dir, "tsne.f32"), clusters(5000, 50, 20, 2))
+	case "pca":
+		data, err := readF32(*in, *n**d)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		res, err := project.PCA(context.Background(), data, *n, *d, project.PCAOptions{Components: 2})
+		if err != nil {
+			return err
+		}
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{
+			"seconds": time.Since(start).Seconds(), "explained_variance": res.ExplainedVariance})
+	case "tsne":
+		data, err := readF32(*in, *n**d)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		res, err := project.TSNE(context.Background(), data, *n, *d, project.TSNEOptions{Engine: project.EngineBarnesHut, Seed: *seed})
+		if err != nil {
+			return err
+		}
+		secs := time.Since(start).Seconds()
+		tw, err := project.Trustworthiness(context.Background(), data, *d, res.Points, 2, 10, 2)
+		if err != nil {
+			return err
+		}
+		if *out != "" {
+			f, err := os.Create(*out)
+			if err != nil {
+				return err
+			}
+			if err := binary.Write(f, binary.LittleEndian, res.Points); err != nil {
+				f.Close()
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+		}
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{
+			"seconds": secs, "kl": res.KL, "trustworthiness": tw.Value, "engine": res.Engine})
+	}
+	return fmt.Errorf("unknown mode %q", args[0])
+}
+
+// lowRankData is n×d data with a decaying spectrum: z·diag(s)·R plus noise,
+// s_k = k^-0.7, R a random rotation-like mixing (Gaussian, normalised rows).
+func lowRankData(n, d int, seed uint64) []float32 {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	mix := make([]float64, d*d)
+	for k := 0; k < d; k++ {
+		var norm float64
+		for j := 0; j < d; j++ {
+			mix[k*d+j] = rng.NormFloat64()
+			norm += mix[k*d+j] * mix[k*d+j]
+		}
+		s := math.Pow(float64(k+1), -0.7) / math.Sqrt(norm)
+		for j := 0; j < d; j++ {
+			mix[k*d+j] *= s
+		}
+	}
+	out := make([]float32, n*d)
+	z := make([]float64, d)
+	row := make([]float64, d)
+	for i := 0; i < n; i++ {
+		for k := range z {
+			z[k] = rng.NormFloat64()
+		}
+		clear(row)
+		for k, zk := range z {
+			for j := 0; j < d; j++ {
+				row[j] += zk * mix[k*d+j]
+			}
+		}
+		for j := 0; j < d; j++ {
+			out[i*d+j] = float32(row[j] + 0.01*rng.NormFloat64() + 0.5)
+		}
+	}
+	return out
+}
+
+// clusters is n×d data from c Gaussian clusters with random centres.
+func clusters(n, d, c int, seed uint64) []float32 {
+	rng := rand.New(rand.NewPCG(seed, 2))
+	centres := make([]float64, c*d)
+	for i := range centres {
+		centres[i] = 3 * rng.NormFloat64()
+	}
+	out := make([]float32, n*d)
+	for i := 0; i < n; i++ {
+		k := rng.IntN(c)
+		spread := 0.5 + float64(k%4)*0.3
+		for j := 0; j < d; j++ {
+			out[i*d+j] = float32(centres[k*d+j] + spread*rng.NormFloat64())
+		}
+	}
+	return out
+}
+
+func writeF32(path string, data []float32) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := binary.Write(f, binary.LittleEndian, data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func readF32(path string, n int) ([]float32, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) != 4*n {
+		return nil, fmt.Errorf("%s has %d bytes, want %d", path, len(b), 4*n)
+	}
+	out := make([]float32, n)
+	for i := range out {
+		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return out, nil
+}

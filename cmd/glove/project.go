@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+
+	"github.com/gloveboard/gloveboard/analysis/project"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+	"github.com/gloveboard/gloveboard/analysis/wordgroups"
+)
+
+func projectCommand() command {
+	return command{
+		name:    "project",
+		summary: "2-D map of word vectors (PCA or t-SNE) with trustworthiness",
+		run:     runProject,
+	}
+}
+
+// projectPointJSON is one word of the map.
+type projectPointJSON struct {
+	Word  string  `json:"word"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	Group string  `json:"group"`
+}
+
+// projectJSON is the -json output of glove project.
+type projectJSON struct {
+	Method                 string             `json:"method"`
+	Engine                 string             `json:"engine"`
+	Points                 []projectPointJSON `json:"points"`
+	ExplainedVarianceRatio []float64          `json:"explained_variance_ratio,omitempty"`
+	Trustworthiness        *float64           `json:"trustworthiness,omitempty"`
+	TrustworthinessK       int                `json:"trustworthiness_k,omitempty"`
+	TrustworthinessSampled int                `json:"trustworthiness_points,omitempty"`
+	KL                     *float64           `json:"kl,omitempty"`
+	Skipped                []string           `json:"skipped_words,omitempty"`
+}
+
+func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("project", "-vectors FILE [-method pca|tsne|tsne-exact] [-n N | -words FILE] [-seed S] [-json]", stderr)
+	vecPath := fs.String("vectors", "", "word vectors: GloVe/word2vec text or word2vec binary, plain or gzip (required)")
+	method := fs.String("method", "pca", "pca, tsne (engine chosen by size) or tsne-exact (go-tsne engine)")
+	engine := fs.String("engine", "auto", "t-SNE engine for -method tsne: auto, barnes-hut or exact")
+	topN := fs.Int("n", 0, "map the N most frequent words (the first N rows); 0 with no -words maps the built-in groups")
+	wordsFile := fs.String("words", "", "map the words of a word-group file (lines \"group<TAB>word\" or \"word group\"; # comments)")
+	seed := fs.Uint64("seed", 1, "random seed (t-SNE with -init random)")
+	perplexity := fs.Float64("perplexity", 30, "t-SNE perplexity (must be below the number of words minus one)")
+	iterations := fs.Int("iterations", 1000, "t-SNE iterations, 250 of them with early exaggeration")
+	initName := fs.String("init", "pca", "t-SNE initial map: pca or random (seeded)")
+	trustK := fs.Int("trust-k", project.DefaultTrustK, "neighbours for trustworthiness")
+	asJSON := fs.Bool("json", false, `print {"method","engine","points":[{"word","x","y","group"}],"explained_variance_ratio","trustworthiness"}`)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *vecPath == "" {
+		return usageError(fs, stderr, "project", "-vectors is required")
+	}
+	if fs.NArg() > 0 {
+		return usageError(fs, stderr, "project", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	if *topN < 0 || (*topN > 0 && *wordsFile != "") {
+		return usageError(fs, stderr, "project", "use either -n N (N ≥ 1) or -words FILE")
+	}
+	var init project.Init
+	switch *initName {
+	case "pca":
+		init = project.InitPCA
+	case "random":
+		init = project.InitRandom
+	default:
+		return usageError(fs, stderr, "project", fmt.Sprintf("-init %q: want pca or random", *initName))
+	}
+	set, _, err := vectors.Load(ctx, *vecPath, vectors.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	words, groups, skipped, err := projectSelect(set, *topN, *wordsFile)
+	if err != nil {
+		return err
+	}
+	d := set.Dim()
+	data := make([]float32, 0, len(words)*d)
+	for _, w := range words {
+		i, _ := set.Index(w)
+		data = append(data, set.Vector(i)...)
+	}
+	opt := project.Options{TrustK: *trustK, TSNE: project.TSNEOptions{
+		Perplexity: *perplexity, Iterations: *iterations, Engine: project.Engine(*engine), Init: init, Seed: *seed,
+	}}
+	m, err := project.Project(ctx, data, len(words), d, *method, opt)
+	if err != nil {
+		return err
+	}
+	out := projectJSON{Method: m.Method, Engine: m.Engine, Skipped: skipped}
+	if m.Method == project.MethodPCA {
+		out.ExplainedVarianceRatio = m.ExplainedVarianceRatio
+	} else {
+		kl := m.KL
+		out.KL = &kl
+	}
+	if m.Trust.K > 0 {
+		t := m.Trust.Value
+		out.Trustworthiness, out.TrustworthinessK, out.TrustworthinessSampled = &t, m.Trust.K, m.Trust.Sampled
+	}
+	for i, w := range words {
+		out.Points = append(out.Points, projectPointJSON{Word: w, X: m.Points[2*i], Y: m.Points[2*i+1], Group: groups.Group(w)})
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		return enc.Encode(out)
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "# %s map (%s engine) of %d words", out.Method, out.Engine, len(out.Points))
+	if out.Trustworthiness != nil {
+		fmt.Fprintf(tw, ", trustworthiness(k=%d) %.4f", out.TrustworthinessK, *out.Trustworthiness)
+	}
+	if len(out.ExplainedVarianceRatio) >= 2 {
+		fmt.Fprintf(tw, ", explained variance %.4f + %.4f", out.ExplainedVarianceRatio[0], out.ExplainedVarianceRatio[1])
+	}
+	if out.KL != nil {
+		fmt.Fprintf(tw, ", KL %.4f", *out.KL)
+	}
+	fmt.Fprintln(tw)
+	fmt.Fprintln(tw, "word\tx\ty\tgroup")
+	for _, p := range out.Points {
+		fmt.Fprintf(tw, "%s\t%.6g\t%.6g\t%s\n", p.Word, p.X, p.Y, p.Group)
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(stderr, "glove project: %d words not in the vectors were skipped\n", len(skipped))
+	}
+	return tw.Flush()
+}
+
+// projectSelect chooses the words to map and their groups: the words of a
+// group file, the first n rows, or (neither) the built-in group words.
+// Words missing from the vectors are returned as skipped.
+func projectSelect(set *vectors.Set, n int, wordsFile string) (words []string, groups *wordgroups.Assignment, skipped []string, err error) {
+	builtin := wordgroups.FromGroups(wordgroups.Builtin())
+	switch {
+	case wordsFile != "":
+		f, err := os.Open(wordsFile)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		defer f.Close()
+		groups, err = wordgroups.Parse(f)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("%s: %w", wordsFile, err)
+		}
+	case n > 0:
+		n = min(n, set.Len())
+		for i := 0; i < n; i++ {
+			words = append(words, set.Word(i))
+		}
+		return words, builtin, nil, nil
+	default:
+		groups = builtin
+	}
+	for _, w := range groups.Words {
+		if _, ok := set.Index(w); ok {
+			words = append(words, w)
+		} else {
+			skipped = append(skipped, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil, nil, nil, fmt.Errorf("%w: none of the %d listed words is in the vectors", project.ErrTooFewPoints, len(groups.Words))
+	}
+	return words, groups, skipped, nil
+}

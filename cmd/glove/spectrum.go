@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/spectrum"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+)
+
+func spectrumCommand() command {
+	return command{
+		name:    "spectrum",
+		summary: "eigenvalues of a vector set's covariance, or singular values of a co-occurrence matrix, with a power-law fit",
+		run:     runSpectrum,
+	}
+}
+
+// spectrumFitJSON is the power-law fit λ_r ∝ r^−β over ranks from..to.
+type spectrumFitJSON struct {
+	Beta      float64   `json:"beta"`
+	R2        float64   `json:"r2"`
+	From      int       `json:"from"`
+	To        int       `json:"to"`
+	LogC      float64   `json:"log_c"`
+	ExpR2     float64   `json:"exponential_r2"`
+	Residuals []float64 `json:"residuals"`
+}
+
+// spectrumJSON is the -json output of glove spectrum.
+type spectrumJSON struct {
+	Matrix         string           `json:"matrix"`
+	N              int              `json:"n"`
+	NNZ            int              `json:"nnz,omitempty"`
+	Eigenvalues    []float64        `json:"eigenvalues,omitempty"`
+	SingularValues []float64        `json:"singular_values,omitempty"`
+	Fit            *spectrumFitJSON `json:"fit,omitempty"`
+}
+
+func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("spectrum", "(-vectors FILE | -corpus FILE -matrix counts|log|ppmi -top-n N) [-k K] [-fit-from R1 -fit-to R2] [-json]", stderr)
+	vecPath := fs.String("vectors", "", "word vectors: eigenvalues of their covariance")
+	var cf corpusFlags
+	cf.register(fs, 10)
+	matrix := fs.String("matrix", "ppmi", "with -corpus: counts, log (log(1+X)) or ppmi (α = 0.75 context smoothing)")
+	topN := fs.Int("top-n", 10000, "with -corpus: the vocabulary is limited to the N most frequent words (as -max-vocab N)")
+	k := fs.Int("k", 300, "number of singular values (with -corpus) or eigenvalues (with -vectors; 0: all)")
+	oversample := fs.Int("oversample", 0, "randomized SVD oversampling p (0: k)")
+	powerIters := fs.Int("power-iters", 0, "randomized SVD power iterations q (0: 7)")
+	seed := fs.Uint64("seed", 1, "randomized SVD seed")
+	fitFrom := fs.Int("fit-from", 1, "first rank of the power-law fit (1-based)")
+	fitTo := fs.Int("fit-to", 0, "last rank of the power-law fit (0: the last value)")
+	asJSON := fs.Bool("json", false, `print {"matrix",("eigenvalues"|"singular_values"),"fit":{"beta","r2","from","to",…}}`)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError(fs, stderr, "spectrum", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	if (*vecPath == "") == (cf.corpus == "") {
+		return usageError(fs, stderr, "spectrum", "give exactly one of -vectors and -corpus")
+	}
+	if *k < 0 || *topN < 2 {
+		return usageError(fs, stderr, "spectrum", "-k must be ≥ 0 and -top-n ≥ 2")
+	}
+	var out spectrumJSON
+	var values []float64
+	if *vecPath != "" {
+		set, _, err := vectors.Load(ctx, *vecPath, vectors.LoadOptions{})
+		if err != nil {
+			return err
+		}
+		eig, err := spectrum.CovarianceEigen(ctx, set.Data(), set.Len(), set.Dim(), false, spectrum.CovOptions{})
+		if err != nil {
+			return err
+		}
+		values = eig.Values
+		if *k > 0 && *k < len(values) {
+			values = values[:*k]
+		}
+		out = spectrumJSON{Matrix: "covariance", N: set.Len(), Eigenvalues: values}
+	} else {
+		w, err := spectrum.ParseWeighting(*matrix)
+		if err != nil {
+			return usageError(fs, stderr, "spectrum", err.Error())
+		}
+		opt, err := cf.options()
+		if err != nil {
+			return err
+		}
+		opt.MaxVocab = *topN
+		f, err := openCorpus(cf.corpus, os.Stdin)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		res, err := cooccur.Count(ctx, f, opt)
+		if err != nil {
+			return err
+		}
+		m := spectrum.Weight(spectrum.FromCooccur(res.Matrix, *topN), w, 0)
+		kk := *k
+		if kk == 0 {
+			kk = 300
+		}
+		sv, err := spectrum.RandomizedSVD(ctx, m, spectrum.SVDOptions{K: kk, Oversample: *oversample, PowerIters: *powerIters, Seed: *seed})
+		if err != nil {
+			return err
+		}
+		values = sv
+		out = spectrumJSON{Matrix: w.String(), N: m.Rows, NNZ: m.NNZ(), SingularValues: sv}
+	}
+	fit, err := spectrum.FitPowerLaw(values, *fitFrom, *fitTo)
+	switch {
+	case err == nil:
+		out.Fit = &spectrumFitJSON{Beta: fit.Beta, R2: fit.R2, From: fit.From, To: fit.To, LogC: fit.LogC, ExpR2: fit.ExpR2, Residuals: fit.Residuals}
+	case errors.Is(err, spectrum.ErrFitRange) || errors.Is(err, spectrum.ErrNonPositive):
+		return fmt.Errorf("power-law fit: %w", err)
+	default:
+		return err
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(out)
+	}
+	name := "singular value"
+	if out.Eigenvalues != nil {
+		name = "eigenvalue"
+	}
+	fmt.Fprintf(stdout, "# %s spectrum, n = %d: %d values; fit λ_r ∝ r^-β over ranks %d..%d: β = %.4f, R² = %.4f (exponential decay R² = %.4f)\n",
+		out.Matrix, out.N, len(values), fit.From, fit.To, fit.Beta, fit.R2, fit.ExpR2)
+	fmt.Fprintf(stdout, "rank\t%s\n", name)
+	for i, v := range values {
+		fmt.Fprintf(stdout, "%d\t%.6g\n", i+1, v)
+	}
+	return nil
+}

@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/glove"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+)
+
+func trainCommand() command {
+	return command{
+		name:    "train",
+		summary: "train GloVe vectors (AdaGrad, Hogwild) from a corpus or a cooccurrence.bin",
+		run:     runTrain,
+	}
+}
+
+// trainFlags are the flags of glove train besides the corpus flags.
+type trainFlags struct {
+	cooccurPath, vocabPath     string
+	out, vectorsKind, lossOut  string
+	checkpointPath, resumePath string
+	vectorSize, iter           int
+	xMax, alpha, eta, biasEta  float64
+	gradClip                   float64
+	seed                       uint64
+}
+
+// modelFlags are the flags that define the model; with -resume they come
+// from the checkpoint and must not be given.
+var modelFlags = []string{"vector-size", "x-max", "alpha", "seed"}
+
+func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("train", "(-corpus F | -cooccur X.bin -vocab vocab.txt) -out vectors.txt [-vector-size 50] [-iter 15] [-x-max 100] [-alpha 0.75] [-eta 0.05] [-threads N] [-seed N] [-window 10] [-min-count 5] [-loss-out loss.csv] [-checkpoint F] [-resume F]", stderr)
+	var cf corpusFlags
+	cf.register(fs, 10)
+	fs.Lookup("threads").Usage = "goroutines for counting (with -corpus) and for training (0: all cores)"
+	def := glove.DefaultOptions()
+	var tf trainFlags
+	fs.StringVar(&tf.cooccurPath, "cooccur", "", "train on this Stanford cooccurrence.bin instead of -corpus (needs -vocab)")
+	fs.StringVar(&tf.vocabPath, "vocab", "", "vocabulary of -cooccur, Stanford vocab.txt format")
+	fs.StringVar(&tf.out, "out", "", "write vectors here, GloVe text format: word v1 … vd; gzip if the name ends in .gz (required)")
+	fs.StringVar(&tf.vectorsKind, "vectors", "sum", "which vectors to write: sum (W+W̃, as the paper), word (W) or context (W̃)")
+	fs.StringVar(&tf.lossOut, "loss-out", "", "write the per-epoch cost as CSV here")
+	fs.StringVar(&tf.checkpointPath, "checkpoint", "", "save the full training state here after every epoch")
+	fs.StringVar(&tf.resumePath, "resume", "", "continue from this checkpoint; -iter is the total epoch count (default: the checkpoint's)")
+	fs.IntVar(&tf.vectorSize, "vector-size", def.VectorSize, "dimension d of the vectors")
+	fs.IntVar(&tf.iter, "iter", def.Epochs, "total number of epochs")
+	fs.Float64Var(&tf.xMax, "x-max", def.XMax, "cutoff of the weighting function f")
+	fs.Float64Var(&tf.alpha, "alpha", def.Alpha, "exponent of the weighting function f")
+	fs.Float64Var(&tf.eta, "eta", def.Eta, "AdaGrad learning rate of the vectors")
+	fs.Float64Var(&tf.biasEta, "bias-eta", def.BiasEta, "AdaGrad learning rate of the biases (Stanford glove: 1)")
+	fs.Float64Var(&tf.gradClip, "grad-clip", def.GradClip, "clip each gradient component to ±this")
+	fs.Uint64Var(&tf.seed, "seed", def.Seed, "random seed (initialisation and visiting order)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if tf.out == "" {
+		return errors.New("-out is required")
+	}
+	kind := tf.vectorsKind
+	if kind != "sum" && kind != "word" && kind != "context" {
+		return fmt.Errorf("-vectors must be sum, word or context, not %q", kind)
+	}
+	if (cf.corpus == "") == (tf.cooccurPath == "") {
+		return errors.New("give exactly one of -corpus and -cooccur")
+	}
+	if tf.cooccurPath != "" && tf.vocabPath == "" {
+		return errors.New("-cooccur needs -vocab (the vocab.txt written with it)")
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+
+	vocab, entries, err := loadTrainingData(ctx, cf, tf, stderr)
+	if err != nil {
+		return err
+	}
+
+	var opt glove.Options
+	var trainer *glove.Trainer
+	if tf.resumePath != "" {
+		for _, name := range modelFlags {
+			if set[name] {
+				return fmt.Errorf("-%s cannot be changed when resuming; it comes from the checkpoint", name)
+			}
+		}
+		ck, err := readCheckpointFile(tf.resumePath)
+		if err != nil {
+			return err
+		}
+		opt = ck.Options
+		if set["iter"] {
+			opt.Epochs = tf.iter
+		}
+		if set["eta"] {
+			opt.Eta = tf.eta
+		}
+		if set["bias-eta"] {
+			opt.BiasEta = tf.biasEta
+		}
+		if set["grad-clip"] {
+			opt.GradClip = tf.gradClip
+		}
+		opt.Workers = cf.threads
+		ck.Options = opt
+		if trainer, err = glove.Resume(entries, vocab.Len(), ck); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "resuming from %s at epoch %d of %d\n", tf.resumePath, ck.Epoch, opt.Epochs)
+	} else {
+		opt = glove.Options{
+			VectorSize: tf.vectorSize, Epochs: tf.iter, XMax: tf.xMax, Alpha: tf.alpha,
+			Eta: tf.eta, BiasEta: tf.biasEta, GradClip: tf.gradClip, Workers: cf.threads, Seed: tf.seed,
+		}
+		if trainer, err = glove.NewTrainer(entries, vocab.Len(), opt); err != nil {
+			return err
+		}
+	}
+
+	var ckErr error
+	trainer.SetProgress(func(st glove.EpochStats) {
+		fmt.Fprintf(stdout, "epoch %3d/%d  cost %.6f  %7.2fs  %6.2f M nonzeros/s\n",
+			st.Epoch, opt.Epochs, st.Cost, st.Elapsed.Seconds(), st.NonzerosPerSecond/1e6)
+		if tf.checkpointPath != "" && ckErr == nil {
+			ckErr = writeFileAtomic(tf.checkpointPath, trainer.WriteCheckpoint)
+		}
+	})
+	fmt.Fprintf(stderr, "training d=%d on %d words, %d nonzeros, %d epochs\n", opt.VectorSize, vocab.Len(), trainer.NNZ(), opt.Epochs)
+	runErr := trainer.Run(ctx)
+	if ckErr != nil {
+		return fmt.Errorf("writing checkpoint: %w", ckErr)
+	}
+	if tf.lossOut != "" {
+		if err := writeFileAtomic(tf.lossOut, func(w io.Writer) error { return writeLossCSV(w, trainer.History()) }); err != nil {
+			return err
+		}
+	}
+	if runErr != nil {
+		return runErr
+	}
+	model := trainer.Model()
+	vecs := model.Sum()
+	switch kind {
+	case "word":
+		vecs = model.Word
+	case "context":
+		vecs = model.Context
+	}
+	vs, err := vectorSet(vocab, vecs)
+	if err != nil {
+		return err
+	}
+	if err := vectors.SaveText(tf.out, vs, false); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "wrote %d vectors of size %d to %s\n", vs.Len(), vs.Dim(), tf.out)
+	return nil
+}
+
+// loadTrainingData returns the vocabulary and the nonzeros, counted from
+// -corpus or read from -cooccur and -vocab.
+func loadTrainingData(ctx context.Context, cf corpusFlags, tf trainFlags, stderr io.Writer) (*corpus.Vocabulary, []cooccur.Entry, error) {
+	if tf.cooccurPath != "" {
+		vf, err := os.Open(tf.vocabPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		vocab, err := corpus.ReadVocabulary(vf)
+		vf.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", tf.vocabPath, err)
+		}
+		cfile, err := os.Open(tf.cooccurPath)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer cfile.Close()
+		entries, err := cooccur.ReadBin(cfile, vocab.Len())
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", tf.cooccurPath, err)
+		}
+		return vocab, entries, nil
+	}
+	opt, err := cf.options()
+	if err != nil {
+		return nil, nil, err
+	}
+	in, err := openCorpus(cf.corpus, os.Stdin)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer in.Close()
+	start := time.Now()
+	res, err := cooccur.Count(ctx, in, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(stderr, "counted %d tokens: vocabulary %d words, %d nonzeros in %.1fs\n",
+		res.Stats.Tokens, res.Vocab.Len(), res.NNZ, time.Since(start).Seconds())
+	return res.Vocab, res.Matrix.AppendEntries(nil), nil
+}
+
+func readCheckpointFile(path string) (*glove.Checkpoint, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ck, err := glove.ReadCheckpoint(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return ck, nil
+}
+
+// writeFileAtomic writes path through a temporary file in the same
+// directory, renamed into place only when write succeeded, so a failed or
+// interrupted run never leaves a truncated file behind.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// writeLossCSV writes one line per epoch: epoch, Stanford cost, seconds,
+// nonzeros per second.
+func writeLossCSV(w io.Writer, history []glove.EpochStats) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, "epoch,cost,seconds,nonzeros_per_second")
+	for _, st := range history {
+		fmt.Fprintf(bw, "%d,%.9g,%.4f,%.0f\n", st.Epoch, st.Cost, st.Elapsed.Seconds(), st.NonzerosPerSecond)
+	}
+	return bw.Flush()
+}
+
+// vectorSet converts the chosen V×d vectors to a vectors.Set named by the
+// vocabulary, for vectors.SaveText.
+func vectorSet(vocab *corpus.Vocabulary, vecs *mat.Dense) (*vectors.Set, error) {
+	rows, d := vecs.Dims()
+	data := make([]float32, 0, rows*d)
+	for i := range rows {
+		for _, v := range vecs.RawRowView(i) {
+			data = append(data, float32(v))
+		}
+	}
+	return vectors.New(vocab.Words(), d, data)
+}

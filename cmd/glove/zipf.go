@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/spectrum"
+)
+
+func zipfCommand() command {
+	return command{
+		name:    "zipf",
+		summary: "word-frequency power law: Clauset–Shalizi–Newman discrete MLE with KS-chosen x_min",
+		run:     runZipf,
+	}
+}
+
+// zipfMLEJSON is the discrete power-law fit of the word counts.
+type zipfMLEJSON struct {
+	Alpha        float64 `json:"alpha"`
+	AlphaSE      float64 `json:"alpha_se"`
+	XMin         int64   `json:"x_min"`
+	NTail        int     `json:"n_tail"`
+	KS           float64 `json:"ks"`
+	RankExponent float64 `json:"rank_exponent"`
+}
+
+// zipfLSJSON is the descriptive least-squares line of ln f on ln r.
+type zipfLSJSON struct {
+	Slope       float64 `json:"slope"`
+	Intercept   float64 `json:"intercept"`
+	R2          float64 `json:"r2"`
+	Descriptive bool    `json:"descriptive"`
+}
+
+// zipfJSON is the -json output of glove zipf.
+type zipfJSON struct {
+	Types        int         `json:"types"`
+	Tokens       int64       `json:"tokens"`
+	MLE          zipfMLEJSON `json:"mle"`
+	LeastSquares zipfLSJSON  `json:"least_squares"`
+	Counts       []float64   `json:"counts,omitempty"`
+}
+
+func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("zipf", "-corpus FILE [-tokenizer words|whitespace] [-min-tail N] [-counts] [-json]", stderr)
+	path := fs.String("corpus", "", "corpus file, plain text or gzip; - reads standard input (required)")
+	tokName := fs.String("tokenizer", "words", "words (Unicode words, lower-cased) or whitespace (split on space/tab/newline, keep case)")
+	minTail := fs.Int("min-tail", 50, "fewest word types at or above a candidate x_min")
+	withCounts := fs.Bool("counts", true, "include the rank-ordered counts in -json output (for glove plot zipf)")
+	asJSON := fs.Bool("json", false, `print {"mle":{"alpha","alpha_se","x_min","n_tail","ks","rank_exponent"},"least_squares":{"slope","r2",…},"counts":[…]}`)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *path == "" {
+		return usageError(fs, stderr, "zipf", "-corpus is required")
+	}
+	if fs.NArg() > 0 {
+		return usageError(fs, stderr, "zipf", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	counts, tokens, err := zipfCounts(ctx, *path, *tokName)
+	if err != nil {
+		return err
+	}
+	mle, err := spectrum.FitDiscretePowerLaw(ctx, counts, spectrum.MLEOptions{MinTail: *minTail})
+	if err != nil {
+		return err
+	}
+	ls, err := spectrum.FitZipfLeastSquares(counts)
+	if err != nil {
+		return err
+	}
+	out := zipfJSON{Types: len(counts), Tokens: tokens,
+		MLE:          zipfMLEJSON{Alpha: mle.Alpha, AlphaSE: mle.AlphaSE, XMin: mle.XMin, NTail: mle.NTail, KS: mle.KS, RankExponent: mle.RankExponent},
+		LeastSquares: zipfLSJSON{Slope: ls.Slope, Intercept: ls.Intercept, R2: ls.R2, Descriptive: true}}
+	if *asJSON {
+		if *withCounts {
+			out.Counts = spectrum.RankFrequency(counts)
+		}
+		return json.NewEncoder(stdout).Encode(out)
+	}
+	fmt.Fprintf(stdout, "word types %d, tokens %d\n", out.Types, out.Tokens)
+	fmt.Fprintf(stdout, "discrete power-law MLE (Clauset, Shalizi & Newman 2009): alpha = %.4f ± %.4f, x_min = %d, tail = %d types, KS D = %.4f\n",
+		mle.Alpha, mle.AlphaSE, mle.XMin, mle.NTail, mle.KS)
+	fmt.Fprintf(stdout, "implied rank-frequency exponent 1/(alpha-1) = %.4f\n", mle.RankExponent)
+	fmt.Fprintf(stdout, "least-squares slope of ln f on ln r (descriptive only): %.4f, R² = %.4f\n", ls.Slope, ls.R2)
+	return nil
+}
+
+// zipfCounts reads a corpus and returns the count of every word type.
+func zipfCounts(ctx context.Context, path, tokenizer string) ([]int64, int64, error) {
+	tok, err := corpus.ParseTokenizer(tokenizer)
+	if err != nil {
+		return nil, 0, err
+	}
+	f, err := openCorpus(path, os.Stdin)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	text, err := corpus.NewReader(f, corpus.ReadOptions{})
+	if err != nil {
+		return nil, 0, err
+	}
+	vocab, _, err := corpus.CountWords(ctx, text, corpus.EncodeOptions{Tokenizer: tok})
+	if err != nil {
+		return nil, 0, err
+	}
+	return vocab.Counts(), vocab.Total(), nil
+}

@@ -1,0 +1,193 @@
+package handlers_test
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/gloveboard/gloveboard/internal/shareddata"
+)
+
+// Screenshots of the corpus and ratio pages, for people to look at.
+const (
+	corpusScreenshot = "/tmp/gloveboard-corpus.png"
+	ratioScreenshot  = "/tmp/gloveboard-ratio.png"
+)
+
+// TestBrowserCorpusAndRatios acts as a new user: upload brown-ci.txt,
+// build its co-occurrences through the settings form, wait for the job,
+// open the ratios of ice and steam, read the table from the DOM, use the
+// word suggestions and download the ratio chart as PNG.
+func TestBrowserCorpusAndRatios(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
+	}
+	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	a := newApp(t, 0)
+	srv := httptest.NewServer(a.e)
+	defer srv.Close()
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	ctx, cancel := context.WithTimeout(bctx, 120*time.Second)
+	defer cancel()
+
+	var mu sync.Mutex
+	var problems []string
+	consoleCtx, stopConsole := context.WithCancel(ctx)
+	messages := chromedp.Console(consoleCtx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				mu.Lock()
+				problems = append(problems, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	defer func() { stopConsole(); wg.Wait() }()
+
+	// Home, then upload through the corpus form.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS("#corpora")),
+		chromedp.Click(chromedp.CSS(`#corpora .card-head a`)),
+		chromedp.WaitVisible(chromedp.ID("corpus-file")),
+		chromedp.SetUploadFiles(chromedp.ID("corpus-file"), []string{brown}),
+		chromedp.Click(chromedp.CSS(`form.upload button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("form.build-form")),
+	); err != nil {
+		t.Fatalf("uploading brown-ci.txt: %v", err)
+	}
+	location := mustRun(t, ctx, chromedp.Location())
+	if !regexp.MustCompile(`/corpora/\d+$`).MatchString(location) {
+		t.Fatalf("after upload at %s", location)
+	}
+	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("build"))); !strings.Contains(got, "has not been built yet") {
+		t.Errorf("unbuilt corpus page says %q", got)
+	}
+
+	// Build with the settings form (window 8 instead of 10) and wait
+	// until the page has reloaded itself with the statistics.
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("b-window"), "8"),
+		chromedp.Click(chromedp.ID("build-submit")),
+		chromedp.WaitVisible(chromedp.ID("stats")),
+		chromedp.WaitVisible(chromedp.CSS("#zipf img")),
+	); err != nil {
+		t.Fatalf("building brown-ci.txt: %v", err)
+	}
+	stats := mustRun(t, ctx, chromedp.Text(chromedp.ID("stats")))
+	if !strings.Contains(stats, "window 8") || !strings.Contains(stats, "tokens") || !strings.Contains(stats, "bits") {
+		t.Errorf("stats after build: %q", stats)
+	}
+	// The Zipf image loaded (an SVG served by the plot route).
+	if w := mustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelector("#zipf img").naturalWidth`)); w <= 0 {
+		t.Errorf("zipf image did not load (naturalWidth %v)", w)
+	}
+	shot(t, ctx, corpusScreenshot)
+
+	// Ratios for ice and steam.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(location+"/ratio?i=ice&j=steam"),
+		chromedp.WaitVisible(chromedp.ID("ratio-table")),
+	); err != nil {
+		t.Fatalf("ratio page: %v", err)
+	}
+	cols := mustRun(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#ratio-table thead th[data-k]")).map(th => th.dataset.k)`))
+	if strings.Join(cols, ",") != "solid,gas,water,fashion" {
+		t.Errorf("ratio columns %q", cols)
+	}
+	cells := mustRun(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#ratio-table tr.ratio-row td")).map(td => td.textContent.trim())`))
+	if len(cells) != 4 {
+		t.Errorf("ratio cells %q", cells)
+	}
+	for n, c := range cells {
+		if _, err := strconv.ParseFloat(c, 64); err != nil && !strings.Contains(c, "×10") && c != "∞" && c != "undefined" {
+			t.Errorf("ratio cell %d = %q: not a number, ∞ or undefined", n, c)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#ratio img"))); err != nil {
+		t.Fatal(err)
+	}
+	if w := mustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelector("#ratio img").naturalWidth`)); w <= 0 {
+		t.Errorf("ratio image did not load (naturalWidth %v)", w)
+	}
+	shot(t, ctx, ratioScreenshot)
+
+	// Word suggestions come from the vocabulary (same-origin script).
+	mustRun(t, ctx, chromedp.Evaluate[bool](`document.getElementById("r-j").value = ""; true`))
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.ID("r-j"), "wat"),
+		chromedp.WaitReady(chromedp.CSS(`#r-j-words option[value="water"]`)),
+	); err != nil {
+		t.Errorf("suggestions for %q: %v", "wat", err)
+	}
+
+	// Download the ratio chart from the page's link.
+	href := mustRun(t, ctx, chromedp.Evaluate[string](`document.querySelector("#ratio a.dl-png").href`))
+	resp, err := http.Get(href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if cd := resp.Header.Get("Content-Disposition"); !strings.Contains(cd, "ratio-ice-steam.png") {
+		t.Errorf("download name %q", cd)
+	}
+	img, err := png.Decode(bytes.NewReader(body))
+	if err != nil {
+		t.Fatalf("decoding the downloaded PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != 960 || b.Dy() != 720 {
+		t.Errorf("PNG is %v, want 960×720", b)
+	}
+
+	mu.Lock()
+	defer mu.Unlock()
+	if len(problems) > 0 {
+		t.Errorf("browser reported errors: %q", problems)
+	}
+}
+
+func shot(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	png := mustRun(t, ctx, chromedp.FullScreenshot(100))
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Errorf("saving screenshot: %v", err)
+	}
+}

@@ -1,0 +1,125 @@
+// Package runs carries out GloVe training runs for the dashboard: it checks
+// the hyperparameters a user asked for, trains on a built corpus while
+// recording the loss of every epoch in the store, saves the vectors as a
+// vector set and the model in the run directory, and scores the result on
+// the evaluation sets. It also keeps recently used vector sets in memory
+// (SetCache) for the Explore pages.
+package runs
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+
+	"github.com/gloveboard/gloveboard/analysis/glove"
+)
+
+// Limits of the hyperparameters accepted from users. They are tighter than
+// the glove package's: the dashboard trains in the background of a shared
+// server.
+const (
+	MaxVectorSize = 1000
+	MaxEpochs     = 1000
+	MaxThreads    = 64
+)
+
+// Params are the hyperparameters of a run, as stored with it (JSON).
+type Params struct {
+	CorpusID   int64   `json:"corpus_id"`
+	CorpusName string  `json:"corpus_name,omitempty"`
+	VectorSize int     `json:"vector_size"`
+	Epochs     int     `json:"epochs"`
+	XMax       float64 `json:"x_max"`
+	Alpha      float64 `json:"alpha"`
+	Eta        float64 `json:"eta"`
+	Threads    int     `json:"threads"`
+	Seed       uint64  `json:"seed"`
+	// Filled in when the run starts.
+	VocabSize int   `json:"vocab_size,omitempty"`
+	NNZ       int64 `json:"nnz,omitempty"`
+}
+
+// DefaultParams returns the Stanford defaults (d = 50, 15 epochs, x_max =
+// 100, α = 0.75, η = 0.05, seed 1) with at most two threads.
+func DefaultParams() Params {
+	d := glove.DefaultOptions()
+	return Params{VectorSize: d.VectorSize, Epochs: d.Epochs, XMax: d.XMax, Alpha: d.Alpha, Eta: d.Eta,
+		Threads: min(runtime.GOMAXPROCS(0), 2), Seed: 1}
+}
+
+// InvalidError names a hyperparameter outside its range. Its message is
+// written for users; it wraps glove.ErrInvalidOptions.
+type InvalidError struct {
+	Field string
+	Msg   string
+}
+
+func (e *InvalidError) Error() string { return e.Msg }
+func (e *InvalidError) Unwrap() error { return glove.ErrInvalidOptions }
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// Validate checks every hyperparameter and returns an *InvalidError for
+// the first bad one.
+func (p Params) Validate() error {
+	bad := func(field, format string, args ...any) error {
+		return &InvalidError{Field: field, Msg: fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case p.VectorSize < 1 || p.VectorSize > MaxVectorSize:
+		return bad("vector_size", "The vector size must be a whole number from 1 to %d (50 is usual); you gave %d.", MaxVectorSize, p.VectorSize)
+	case p.Epochs < 1 || p.Epochs > MaxEpochs:
+		return bad("epochs", "The number of epochs must be a whole number from 1 to %d (15 is usual); you gave %d.", MaxEpochs, p.Epochs)
+	case !finite(p.XMax) || p.XMax <= 0:
+		return bad("x_max", "x_max must be a number greater than 0 (100 is usual); you gave %v.", p.XMax)
+	case !finite(p.Alpha) || p.Alpha < 0 || p.Alpha > 10:
+		return bad("alpha", "α must be a number from 0 to 10 (0.75 is usual); you gave %v.", p.Alpha)
+	case !finite(p.Eta) || p.Eta <= 0 || p.Eta > 1e30:
+		return bad("eta", "The learning rate η must be a number greater than 0 (0.05 is usual); you gave %v.", p.Eta)
+	case p.Threads < 1 || p.Threads > MaxThreads:
+		return bad("threads", "The number of threads must be a whole number from 1 to %d; you gave %d.", MaxThreads, p.Threads)
+	}
+	return nil
+}
+
+// Options converts p to training options.
+func (p Params) Options() glove.Options {
+	o := glove.DefaultOptions()
+	o.VectorSize, o.Epochs, o.XMax, o.Alpha, o.Eta = p.VectorSize, p.Epochs, p.XMax, p.Alpha, p.Eta
+	o.Workers, o.Seed = p.Threads, p.Seed
+	return o
+}
+
+// Results is what a finished (or failed) run records.
+type Results struct {
+	VectorSetID int64   `json:"vector_set_id,omitempty"`
+	Epochs      int     `json:"epochs"`
+	FinalCost   float64 `json:"final_cost,omitempty"`
+	Seconds     float64 `json:"seconds"`
+	// Error is the user-facing reason of a failure or cancellation.
+	Error string `json:"error,omitempty"`
+	// DivergedEpoch is the epoch at which the cost became NaN or infinite.
+	DivergedEpoch int         `json:"diverged_epoch,omitempty"`
+	Evaluation    *Evaluation `json:"evaluation,omitempty"`
+	// EvalNote says why there is no evaluation.
+	EvalNote string `json:"eval_note,omitempty"`
+}
+
+// DivergedError reports a run whose cost became NaN or infinite. It wraps
+// glove.ErrDiverged and its message is written for users.
+type DivergedError struct {
+	Epoch int
+	Eta   float64
+	Err   error
+}
+
+func (e *DivergedError) Error() string {
+	return fmt.Sprintf("Training diverged at epoch %d: the cost became NaN or infinite. Try a smaller learning rate η (now %g; %g is a good next try).",
+		e.Epoch, e.Eta, e.Eta/2)
+}
+func (e *DivergedError) Unwrap() error { return e.Err }
+
+// ErrModelMissing means a run has no saved model (it failed, or it was
+// trained by an older version).
+var ErrModelMissing = errors.New("this run has no saved model")

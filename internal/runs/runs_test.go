@@ -1,0 +1,212 @@
+package runs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/gloveboard/gloveboard/analysis/glove"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+	"github.com/gloveboard/gloveboard/internal/corpusbuild"
+	"github.com/gloveboard/gloveboard/internal/store"
+)
+
+func TestValidate(t *testing.T) {
+	if err := DefaultParams().Validate(); err != nil {
+		t.Fatalf("defaults rejected: %v", err)
+	}
+	bad := []func(*Params){
+		func(p *Params) { p.VectorSize = 0 },
+		func(p *Params) { p.VectorSize = 100000 },
+		func(p *Params) { p.Epochs = 0 },
+		func(p *Params) { p.XMax = 0 },
+		func(p *Params) { p.XMax = math.Inf(1) },
+		func(p *Params) { p.Alpha = -0.1 },
+		func(p *Params) { p.Eta = math.NaN() },
+		func(p *Params) { p.Eta = -1 },
+		func(p *Params) { p.Threads = 0 },
+	}
+	for i, f := range bad {
+		p := DefaultParams()
+		f(&p)
+		err := p.Validate()
+		var ie *InvalidError
+		if !errors.Is(err, glove.ErrInvalidOptions) || !errors.As(err, &ie) || ie.Msg == "" {
+			t.Errorf("case %d: %+v gave %v", i, p, err)
+		}
+	}
+}
+
+// tinyBuild builds a small corpus in a fresh store.
+func tinyBuild(t *testing.T) (*store.Store, *corpusbuild.Loaded) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	var b strings.Builder
+	words := []string{"king", "queen", "man", "woman", "rules", "walks", "the", "a", "castle", "city"}
+	for i := range 3000 {
+		fmt.Fprintf(&b, "%s %s ", words[(i*7)%len(words)], words[(i*3+i/10)%len(words)])
+		if i%12 == 11 {
+			b.WriteString("\n")
+		}
+	}
+	f, err := st.Stage(strings.NewReader(b.String()), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.AddCorpus(ctx, store.NewCorpus{Name: "tiny"}, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := corpusbuild.DefaultSettings()
+	set.MinCount = 1
+	dir := st.CorpusBuildDir(c.ID)
+	if _, err := corpusbuild.Build(ctx, c.Path, dir, set, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	l, err := corpusbuild.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, l
+}
+
+func TestExecute(t *testing.T) {
+	st, b := tinyBuild(t)
+	ctx := context.Background()
+	p := DefaultParams()
+	p.VectorSize, p.Epochs, p.XMax, p.Threads = 8, 3, 10, 1
+	run, err := st.CreateRun(ctx, 1, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	res, err := Execute(ctx, Job{Store: st, RunID: run.ID, Params: p, Build: b,
+		Progress: func(_ float64, m string) { msgs = append(msgs, m) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Epochs != 3 || res.VectorSetID == 0 || res.EvalNote == "" || math.IsNaN(res.FinalCost) {
+		t.Errorf("results %+v", res)
+	}
+	loss, _ := st.Loss(ctx, run.ID)
+	if len(loss) != 3 {
+		t.Errorf("%d loss rows", len(loss))
+	}
+	if !strings.Contains(strings.Join(msgs, "|"), "epoch 3 of 3") {
+		t.Errorf("progress messages %q", msgs)
+	}
+	v, err := st.VectorSet(ctx, res.VectorSetID)
+	if err != nil || v.Source != store.SourceTrained || v.Count != b.Vocab.Len() || v.Dim != 8 {
+		t.Fatalf("vector set %+v %v", v, err)
+	}
+	dir, _ := st.RunDir(run.ID)
+	m, err := LoadModel(dir)
+	if err != nil || m.Dim != 8 || len(m.B) != b.Vocab.Len() {
+		t.Fatalf("model %v", err)
+	}
+	fp, err := Fidelity(m, b.Matrix.AppendEntries(nil), 100, 1)
+	if err != nil || len(fp.LogX) != min(100, b.Matrix.NNZ()) || fp.Identities.Sampled == 0 {
+		t.Errorf("fidelity %v, %d points", err, len(fp.LogX))
+	}
+	if _, err := LoadModel(t.TempDir()); !errors.Is(err, ErrModelMissing) {
+		t.Errorf("missing model: %v", err)
+	}
+
+	// Divergence names the epoch.
+	p.Eta = 1e20
+	_, err = Execute(ctx, Job{Store: st, RunID: run.ID, Params: p, Build: b})
+	var de *DivergedError
+	if !errors.As(err, &de) || de.Epoch != 1 || !errors.Is(err, glove.ErrDiverged) || !strings.Contains(de.Error(), "smaller learning rate") {
+		t.Errorf("diverged: %v", err)
+	}
+	// Cancellation returns the context's error.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	p.Eta = 0.05
+	if _, err := Execute(cctx, Job{Store: st, RunID: run.ID, Params: p, Build: b}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+func TestEvalSets(t *testing.T) {
+	if _, err := LoadEvalSets(""); !errors.Is(err, ErrNoEvalSets) {
+		t.Errorf("no dir: %v", err)
+	}
+	if _, err := LoadEvalSets(t.TempDir()); !errors.Is(err, ErrNoEvalSets) {
+		t.Errorf("empty dir: %v", err)
+	}
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "analogy"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "similarity"), 0o755)
+	os.WriteFile(filepath.Join(dir, "analogy", "questions-words.txt"), []byte(": capital\na b c d\n: gram-plural\nx xs y ys\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "similarity", "EN-WS-353-ALL.txt"), []byte("a\tb\t5\nc\td\t3\na\td\t1\n"), 0o644)
+	es, err := LoadEvalSets(dir)
+	if err != nil || len(es.Analogy) != 2 || len(es.Similarity) != 1 {
+		t.Fatalf("eval sets %v %+v", err, es)
+	}
+	words := []string{"a", "b", "c", "d", "e"}
+	data := []float32{1, 0, 0, 1, 1, 0.1, 0, 1, 0.5, 0.5}
+	set, err := vectors.New(words, 2, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := es.Evaluate(context.Background(), set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Analogy.Total.Questions != 2 || ev.Analogy.Total.Covered != 1 || ev.Analogy.Syntactic.Covered != 0 {
+		t.Errorf("analogy %+v", ev.Analogy)
+	}
+	if len(ev.Similarity) != 1 || ev.Similarity[0].Pairs != 3 || ev.Similarity[0].Spearman == nil {
+		t.Errorf("similarity %+v", ev.Similarity)
+	}
+}
+
+func TestSetCache(t *testing.T) {
+	dir := t.TempDir()
+	paths := make([]string, 3)
+	for i := range paths {
+		paths[i] = filepath.Join(dir, fmt.Sprintf("v%d.txt", i))
+		os.WriteFile(paths[i], []byte(fmt.Sprintf("w%d 1 2\nx 3 4\n", i)), 0o644)
+	}
+	c := NewSetCache(2)
+	var wg sync.WaitGroup
+	sets := make([]*vectors.Set, 8)
+	for i := range sets {
+		wg.Go(func() {
+			s, err := c.Get(context.Background(), "k0", paths[0])
+			if err != nil {
+				t.Error(err)
+			}
+			sets[i] = s
+		})
+	}
+	wg.Wait()
+	for _, s := range sets {
+		if s != sets[0] {
+			t.Fatal("concurrent Gets loaded the set more than once")
+		}
+	}
+	c.Get(context.Background(), "k1", paths[1])
+	c.Get(context.Background(), "k2", paths[2])
+	if s, _ := c.Get(context.Background(), "k0", paths[0]); s == sets[0] {
+		t.Error("the least recently used set was not evicted")
+	}
+	if _, err := c.Get(context.Background(), "bad", filepath.Join(dir, "missing.txt")); err == nil {
+		t.Error("missing file loaded")
+	}
+	if len(c.entries) > 2 {
+		t.Errorf("%d entries in a cache of 2", len(c.entries))
+	}
+}

@@ -1,0 +1,237 @@
+package runs
+
+import (
+	"bufio"
+	"context"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/gloveboard/gloveboard/analysis/glove"
+	"github.com/gloveboard/gloveboard/analysis/spectrum"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+	"github.com/gloveboard/gloveboard/internal/corpusbuild"
+	"github.com/gloveboard/gloveboard/internal/store"
+)
+
+// Files in a run directory.
+const (
+	ModelFile      = "model.gob"      // W, W̃, b, b̃ (spectrum.GloveParams, gob)
+	CheckpointFile = "checkpoint.bin" // glove.Trainer checkpoint (resumable)
+)
+
+// Job is one training run to carry out.
+type Job struct {
+	Store  *store.Store
+	RunID  int64
+	Params Params
+	Build  *corpusbuild.Loaded
+	Eval   *EvalSets // nil: no evaluation
+	// Progress receives the job's progress (fraction, message).
+	Progress func(frac float64, msg string)
+	// VectorSetName names the vector set of the result.
+	VectorSetName string
+}
+
+// Execute trains, records the loss of every epoch with Store.AppendLoss,
+// stores W + W̃ as a vector set and the model in the run directory, and
+// evaluates the vectors. A divergence is a *DivergedError; a cancelled
+// context returns its error.
+func Execute(ctx context.Context, j Job) (Results, error) {
+	start := time.Now()
+	progress := j.Progress
+	if progress == nil {
+		progress = func(float64, string) {}
+	}
+	var res Results
+	b := j.Build
+	progress(0.01, "reading the co-occurrence matrix")
+	entries := b.Matrix.AppendEntries(nil)
+	vocab := b.Vocab.Len()
+	opt := j.Params.Options()
+	tr, err := glove.NewTrainer(entries, vocab, opt)
+	if err != nil {
+		return res, err
+	}
+	nnz := float64(tr.NNZ())
+	var lossErr error
+	tr.SetProgress(func(es glove.EpochStats) {
+		res.Epochs, res.FinalCost = es.Epoch, es.Cost
+		if err := j.Store.AppendLoss(context.WithoutCancel(ctx), j.RunID,
+			store.LossPoint{Epoch: es.Epoch, Cost: es.Cost, Seconds: time.Since(start).Seconds()}); err != nil && lossErr == nil {
+			lossErr = err
+		}
+		progress(0.02+0.88*float64(es.Epoch)/float64(opt.Epochs),
+			fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond)))
+	})
+	progress(0.02, fmt.Sprintf("training on %.0f nonzeros", nnz))
+	if err := tr.Run(ctx); err != nil {
+		res.Seconds = time.Since(start).Seconds()
+		if errors.Is(err, glove.ErrDiverged) {
+			res.DivergedEpoch = tr.Epoch() + 1
+			return res, &DivergedError{Epoch: tr.Epoch() + 1, Eta: j.Params.Eta, Err: err}
+		}
+		return res, err
+	}
+	if lossErr != nil {
+		return res, lossErr
+	}
+
+	progress(0.9, "saving the vectors")
+	model := tr.Model()
+	set, err := SumSet(b.Vocab.Words(), model)
+	if err != nil {
+		return res, err
+	}
+	dir, err := j.Store.RunDir(j.RunID)
+	if err != nil {
+		return res, err
+	}
+	if err := SaveModel(filepath.Join(dir, ModelFile), model); err != nil {
+		return res, err
+	}
+	if err := writeFile(filepath.Join(dir, CheckpointFile), tr.WriteCheckpoint); err != nil {
+		return res, err
+	}
+	vs, err := addVectorSet(j, set)
+	if err != nil {
+		return res, err
+	}
+	res.VectorSetID = vs.ID
+
+	if j.Eval != nil {
+		progress(0.93, "evaluating on analogy and similarity sets")
+		ev, err := j.Eval.Evaluate(ctx, set, func(done, total int) {
+			if total > 0 {
+				progress(0.93+0.06*float64(done)/float64(total), fmt.Sprintf("evaluating: %d of %d analogy questions answered", done, total))
+			}
+		})
+		if err != nil {
+			return res, err
+		}
+		res.Evaluation = ev
+	} else {
+		res.EvalNote = "evaluation sets are not configured"
+	}
+	res.Seconds = time.Since(start).Seconds()
+	progress(1, fmt.Sprintf("done: %d epochs, final cost %.5f", res.Epochs, res.FinalCost))
+	return res, nil
+}
+
+func rate(v float64) string {
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return "?"
+	case v >= 1e6:
+		return fmt.Sprintf("%.1fM", v/1e6)
+	case v >= 1e3:
+		return fmt.Sprintf("%.0fk", v/1e3)
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+// Rate formats a nonzeros-per-second figure (1.2M, 350k, 900).
+func Rate(v float64) string { return rate(v) }
+
+// SumSet returns W + W̃ as a vector set with the given words (vocabulary
+// rank order).
+func SumSet(words []string, m *glove.Model) (*vectors.Set, error) {
+	sum := m.Sum()
+	v, d := sum.Dims()
+	if v != len(words) {
+		return nil, fmt.Errorf("runs: %d words for %d vectors", len(words), v)
+	}
+	data := make([]float32, v*d)
+	for i := range v {
+		for k := range d {
+			data[i*d+k] = float32(sum.At(i, k))
+		}
+	}
+	return vectors.New(append([]string(nil), words...), d, data)
+}
+
+func addVectorSet(j Job, set *vectors.Set) (store.VectorSet, error) {
+	stg, err := j.Store.NewStaging(0)
+	if err != nil {
+		return store.VectorSet{}, err
+	}
+	defer stg.Discard()
+	bw := bufio.NewWriterSize(stg, 1<<20)
+	if err := vectors.WriteText(bw, set, false); err != nil {
+		return store.VectorSet{}, err
+	}
+	if err := bw.Flush(); err != nil {
+		return store.VectorSet{}, err
+	}
+	staged, err := stg.Finish()
+	if err != nil {
+		return store.VectorSet{}, err
+	}
+	name := j.VectorSetName
+	if name == "" {
+		name = fmt.Sprintf("Run %d", j.RunID)
+	}
+	return j.Store.AddVectorSet(context.Background(), store.NewVectorSet{
+		Name: name, Source: store.SourceTrained, RunID: j.RunID,
+		Filename: fmt.Sprintf("run-%d-vectors.txt", j.RunID), Count: set.Len(), Dim: set.Dim(),
+	}, staged)
+}
+
+func writeFile(path string, write func(w io.Writer) error) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// SaveModel writes the parameters of m to path.
+func SaveModel(path string, m *glove.Model) error {
+	v, d := m.Word.Dims()
+	p := spectrum.GloveParams{Dim: d, W: make([]float64, 0, v*d), WTilde: make([]float64, 0, v*d),
+		B: m.WordBias, BTilde: m.ContextBias}
+	for i := range v {
+		p.W = append(p.W, m.Word.RawRowView(i)...)
+		p.WTilde = append(p.WTilde, m.Context.RawRowView(i)...)
+	}
+	return writeFile(path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(p) })
+}
+
+// LoadModel reads the parameters saved in the directory of a run. It
+// returns ErrModelMissing when there are none.
+func LoadModel(runDir string) (*spectrum.GloveParams, error) {
+	f, err := os.Open(filepath.Join(runDir, ModelFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, ErrModelMissing
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var p spectrum.GloveParams
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&p); err != nil {
+		return nil, fmt.Errorf("runs: reading model: %w", err)
+	}
+	if p.Dim < 1 || len(p.W) != len(p.WTilde) || len(p.W) != len(p.B)*p.Dim || len(p.B) != len(p.BTilde) {
+		return nil, errors.New("runs: model file has inconsistent shapes")
+	}
+	return &p, nil
+}

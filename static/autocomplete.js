@@ -1,0 +1,57 @@
+// gloveboard word suggestions. An <input data-words-url="/corpora/1/words"
+// list="some-datalist"> gets the corpus's most frequent words starting with
+// what is typed. With data-multi the input holds comma-separated words and
+// only the last one is completed. Words are set as option values (never as
+// HTML), so nothing typed or stored can run as markup.
+(function () {
+  "use strict";
+
+  var timers = new WeakMap();
+
+  function lastTerm(value, multi) {
+    if (!multi) {
+      return { head: "", term: value.trim() };
+    }
+    var cut = value.lastIndexOf(",");
+    return { head: value.slice(0, cut + 1), term: value.slice(cut + 1).trim() };
+  }
+
+  function suggest(input) {
+    var list = input.list;
+    if (!list) {
+      return;
+    }
+    var multi = input.hasAttribute("data-multi");
+    var parts = lastTerm(input.value, multi);
+    if (parts.term === "") {
+      return;
+    }
+    var url = input.getAttribute("data-words-url") +
+      "?limit=20&prefix=" + encodeURIComponent(parts.term);
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (resp) {
+        return resp.ok ? resp.json() : { words: [] };
+      })
+      .then(function (data) {
+        while (list.firstChild) {
+          list.removeChild(list.firstChild);
+        }
+        (data.words || []).forEach(function (w) {
+          var opt = document.createElement("option");
+          opt.value = parts.head + w.word;
+          opt.label = w.word + " (" + w.count + ")";
+          list.appendChild(opt);
+        });
+      })
+      .catch(function () {});
+  }
+
+  document.addEventListener("input", function (ev) {
+    var input = ev.target;
+    if (!input.matches || !input.matches("input[data-words-url]")) {
+      return;
+    }
+    clearTimeout(timers.get(input));
+    timers.set(input, setTimeout(function () { suggest(input); }, 150));
+  });
+})();

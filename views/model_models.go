@@ -1,0 +1,294 @@
+package views
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// View models of the Train and Explore pages.
+
+// ModelPlot are the addresses of one plot: Src is the PNG shown on the
+// page; PNG, SVG and CSV download it (or its data) as files.
+type ModelPlot struct {
+	Src           string
+	PNG, SVG, CSV string
+	Alt           string
+}
+
+// NewModelPlot builds the links of the plot at base (a path, possibly with
+// a query). version, when not empty, is added to the shown image's address
+// so that browsers fetch a fresh image when it changes.
+func NewModelPlot(base, alt, version string) ModelPlot {
+	sep := "?"
+	if u, err := url.Parse(base); err == nil && u.RawQuery != "" {
+		sep = "&"
+	}
+	src := base + sep + "format=png"
+	if version != "" {
+		src += "&v=" + url.QueryEscape(version)
+	}
+	return ModelPlot{
+		Src: src, Alt: alt,
+		PNG: base + sep + "format=png&download=1",
+		SVG: base + sep + "format=svg&download=1",
+		CSV: base + sep + "format=csv&download=1",
+	}
+}
+
+// TrainCorpus is a corpus offered for training.
+type TrainCorpus struct {
+	ID        int64
+	Name      string
+	Built     bool
+	VocabSize int64
+	Tokens    int64
+	NNZ       int64
+}
+
+// TrainForm holds the values shown in the training form.
+type TrainForm struct {
+	CorpusID   int64
+	VectorSize int
+	Epochs     int
+	XMax       float64
+	Alpha      float64
+	Eta        float64
+	Threads    int
+	MaxThreads int
+	Seed       uint64
+}
+
+// RunRow is one training run in a list.
+type RunRow struct {
+	ID          int64
+	CorpusID    int64
+	CorpusName  string
+	Status      string
+	Created     string
+	Epochs      int // epochs recorded so far
+	TotalEpochs int
+	FinalCost   string
+	VectorSize  int
+	Eta         string
+	VectorSetID int64
+	Checked     bool
+}
+
+// EvalView shows the evaluation scores of a vector set.
+type EvalView struct {
+	Analogy    []EvalAnalogyRow
+	Similarity []EvalSimilarityRow
+}
+
+// EvalAnalogyRow is one analogy aggregate (total, semantic, syntactic).
+type EvalAnalogyRow struct {
+	Name      string
+	Accuracy  string
+	Correct   int
+	Covered   int
+	Questions int
+}
+
+// EvalSimilarityRow is one word-similarity set.
+type EvalSimilarityRow struct {
+	Name     string
+	Spearman string // "n/a" when it cannot be computed
+	Pairs    int
+	Total    int
+}
+
+// Download is one file offered for download.
+type Download struct {
+	Href  string
+	Label string
+	Hint  string
+}
+
+// RunProgress is the live part of a run page, polled while it is active.
+type RunProgress struct {
+	RunID   int64
+	Status  string // running, done, failed, cancelled, interrupted, queued
+	Active  bool
+	JobID   int64
+	Epoch   int
+	Epochs  int
+	Cost    string
+	Rate    string // nonzeros per second in the last epoch
+	Percent float64
+	Message string
+	Error   string
+	// Loss is the loss plot, nil before the first epoch.
+	Loss *ModelPlot
+}
+
+// ProgressValue formats the progress fraction for <progress value>.
+func (r RunProgress) ProgressValue() string { return strconv.FormatFloat(r.Percent, 'f', 3, 64) }
+
+// TrainPageData is the Train page.
+type TrainPageData struct {
+	Page      Page
+	Corpora   []TrainCorpus
+	Form      TrainForm
+	Runs      []RunRow
+	EvalDir   string // empty when evaluation sets are not configured
+	HasBuilt  bool
+	MaxVector int
+	MaxEpochs int
+}
+
+// RunPageData is the page of one training run.
+type RunPageData struct {
+	Page        Page
+	Run         RunRow
+	Params      []Fact
+	Progress    RunProgress
+	Eval        *EvalView
+	EvalNote    string
+	Downloads   []Download
+	VectorSetID int64
+	Diverged    int
+}
+
+// Fact is a labelled value in a facts list.
+type Fact struct{ Label, Value string }
+
+// CompareData is the loss comparison of several runs.
+type CompareData struct {
+	Page     Page
+	Runs     []RunRow
+	Selected []int64
+	Plot     *ModelPlot
+	Note     string
+	LogY     bool   // the plot has a logarithmic cost axis
+	LogURL   string // the same comparison with the other axis
+}
+
+// ExploreListData is the vector set picker of the Explore section.
+type ExploreListData struct {
+	Page    Page
+	Vectors []VectorRow
+}
+
+// ScoreRow is one word with a score in a results table.
+type ScoreRow struct {
+	Rank  int
+	Word  string
+	Score string
+}
+
+// NeighborsView is the nearest neighbours of a word.
+type NeighborsView struct {
+	Word string
+	Rows []ScoreRow
+	Plot ModelPlot
+}
+
+// AnalogyView is the answer to a:b :: c:?.
+type AnalogyView struct {
+	A, B, C    string
+	Method     string // add | mul
+	MethodName string // 3CosAdd | 3CosMul
+	Rows       []ScoreRow
+	Plot       ModelPlot
+}
+
+// MapView is a finished 2-D map.
+type MapView struct {
+	Method  string // PCA | t-SNE
+	Engine  string
+	Trust   string // "" when not computed
+	TrustK  int
+	Words   int
+	Skipped []string
+	Groups  []string
+	Extra   string // explained variance, KL divergence
+	Plot    ModelPlot
+}
+
+// MapPending is a t-SNE map being computed by a job.
+type MapPending struct {
+	SetID   int64
+	JobID   int64
+	Status  string
+	Percent float64
+	Message string
+	Error   string
+}
+
+// ProgressValue formats the progress fraction for <progress value>.
+func (m MapPending) ProgressValue() string { return strconv.FormatFloat(m.Percent, 'f', 3, 64) }
+
+// Poll is the address the pending map polls.
+func (m MapPending) Poll() string {
+	return "/vectors/" + strconv.FormatInt(m.SetID, 10) + "/maps/" + strconv.FormatInt(m.JobID, 10)
+}
+
+// SpectrumView is the covariance eigenvalue spectrum of a vector set.
+type SpectrumView struct {
+	SetID  int64
+	Error  string // a rejected fit range
+	Note   string // how the default range was chosen
+	Dim    int
+	Words  int
+	Beta   string
+	R2     string
+	ExpR2  string
+	From   int
+	To     int
+	Plot   ModelPlot
+	Top    string // share of variance of the first component
+	Excess string
+}
+
+// FidelityView shows how well a trained model satisfies the GloVe
+// identities.
+type FidelityView struct {
+	Sampled  int
+	LogXR    string
+	LogXR2   string
+	PMIR     string
+	PMIR2    string
+	LogXPlot ModelPlot
+	PMIPlot  ModelPlot
+}
+
+// ExploreData is the Explore page of one vector set.
+type ExploreData struct {
+	Page      Page
+	Set       VectorRow
+	Word      string
+	N         int
+	Neighbors *NeighborsView
+	A, B, C   string
+	Method    string
+	Analogy   *AnalogyView
+	Words     string // user word list for maps
+	TSNEMax   int
+	PCAMax    int
+	Downloads []Download
+	Examples  []string
+}
+
+// setPath is the address of a vector set page below /vectors/<id>.
+func setPath(id int64, rest string) string {
+	return "/vectors/" + strconv.FormatInt(id, 10) + rest
+}
+
+// runPath is the address of a run page below /runs/<id>.
+func runPath(id int64, rest string) string {
+	return "/runs/" + strconv.FormatInt(id, 10) + rest
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+// modelJoinWords lists words for people, shortening long lists.
+func modelJoinWords(ws []string) string {
+	const most = 30
+	if len(ws) > most {
+		return strings.Join(ws[:most], ", ") + " and " + strconv.Itoa(len(ws)-most) + " more"
+	}
+	return strings.Join(ws, ", ")
+}

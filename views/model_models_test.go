@@ -1,0 +1,30 @@
+package views
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestNewModelPlot(t *testing.T) {
+	l := NewModelPlot("/runs/3/plots/loss", "alt", "4-running")
+	if l.Src != "/runs/3/plots/loss?format=png&v=4-running" || l.CSV != "/runs/3/plots/loss?format=csv&download=1" {
+		t.Errorf("links %+v", l)
+	}
+	l = NewModelPlot("/vectors/1/plots/neighbors?word=ice", "alt", "")
+	if l.Src != "/vectors/1/plots/neighbors?word=ice&format=png" || l.SVG != "/vectors/1/plots/neighbors?word=ice&format=svg&download=1" {
+		t.Errorf("links with a query %+v", l)
+	}
+}
+
+func TestModelJoinWords(t *testing.T) {
+	if got := modelJoinWords([]string{"a", "b"}); got != "a, b" {
+		t.Errorf("got %q", got)
+	}
+	many := make([]string, 35)
+	for i := range many {
+		many[i] = "w"
+	}
+	if got := modelJoinWords(many); !strings.HasSuffix(got, "and 5 more") {
+		t.Errorf("got %q", got)
+	}
+}
