@@ -22,9 +22,10 @@
 // input affinities P and Student-t output affinities
 // q_ij = (1 + ‖y_i − y_j‖²)⁻¹ / Z. Two engines are available:
 //
-//   - "barnes-hut" (ours; van der Maaten 2014): P from the k = 3·perplexity
-//     exact nearest neighbours (squared Euclidean distances, found by
-//     brute force on Workers goroutines), each row's Gaussian precision
+//   - "barnes-hut" (ours; van der Maaten 2014): P from the
+//     k = min(n−1, ⌊3·perplexity⌋+1) exact nearest neighbours (squared
+//     Euclidean distances, found by brute force in O(n²·d) on Workers
+//     goroutines), each row's Gaussian precision
 //     found by binary search so its entropy is ln(perplexity), then
 //     symmetrised P_ij = (p_j|i + p_i|j)/(2n). Repulsion is approximated with
 //     a quadtree: a cell of width w at distance r from a point is summarised
@@ -83,8 +84,8 @@
 //
 // # Errors
 //
-// ErrPerplexityTooLarge (perplexity must be below n−1, and 3·perplexity
-// neighbours must exist), ErrTooManyPointsExact (the exact engine asked
+// ErrPerplexityTooLarge (perplexity must be below n−1),
+// ErrTooManyPointsExact (the exact engine asked
 // for more than ExactMax points), ErrTooFewPoints and ErrUnknownMethod are
 // wrapped with %w. Shape mismatches panic. Long runs check their context
 // once per iteration and report progress through a non-blocking callback;

@@ -76,7 +76,8 @@ type MLEOptions struct {
 	// MinTail is the fewest observations a candidate x_min must leave in
 	// the tail (default 50).
 	MinTail int
-	// XMin, if positive, fixes x_min instead of scanning candidates.
+	// XMin, if positive, fixes x_min instead of scanning candidates; it is
+	// raised to the smallest observed value ≥ XMin.
 	XMin int64
 	// MaxCandidates bounds the number of x_min candidates scanned (the
 	// smallest distinct values first; default 2000).

@@ -72,6 +72,8 @@ report = {
     "max_rel_error_top50": float(rel[:50].max()),
     "sigma_1": float(sp_sv[0]), "sigma_k": float(sp_sv[-1]),
     "go_power_law_fit": go_fit,
+    "go_singular_values": go_sv.tolist(),
+    "scipy_singular_values": sp_sv.tolist(),
 }
 json.dump(report, sys.stdout, indent=1)
 print()
