@@ -30,7 +30,7 @@ type app struct {
 	tok  string // CSRF token (also sent as cookie by do)
 }
 
-func newApp(t *testing.T, maxUpload int64) *app {
+func newApp(t testing.TB, maxUpload int64) *app {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, t.TempDir())
