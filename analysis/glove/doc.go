@@ -59,8 +59,12 @@
 // accesses that dominate training. f(X) and log X are computed once per
 // nonzero, not once per visit. On amd64 the rows of the nonzero two steps
 // ahead are prefetched (PREFETCHT0, a hint without effect on results), so
-// that a nonzero rarely waits for main memory. Square roots and divisions
-// are exact IEEE float32 operations, as are all other steps.
+// that a nonzero rarely waits for main memory. On amd64 CPUs with AVX2,
+// the dot product w_iᵀw̃_j and the vector update run eight components at a
+// time in assembly (vecops_amd64.s); elsewhere Go code performs the same
+// float32 operations in the same order (no fused multiply-add; square
+// roots and divisions exact), so results are bit-for-bit the same on every
+// CPU and TestLaneKernelsMatchGo checks it.
 //
 // # Differences from glove.c
 //

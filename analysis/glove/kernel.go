@@ -48,16 +48,18 @@ const maxFinite32 = math.MaxFloat32
 // nonzero ents[order[done]] was NaN or infinite: the block stopped there
 // without updating it.
 //
-// This is the hot loop of the package: slices are re-sliced to a common
-// length so the compiler drops bounds checks, the dot product keeps four
-// partial sums to hide floating-point latency, and the rows of the nonzero
-// prefetchAhead places later are requested before this one is computed.
-// The order of operations per component is glove.c's, in float32.
+// This is the hot loop of the package. The first d &^ 7 components go
+// through dotLanes and adagradLanes (AVX2 on amd64 when the CPU has it,
+// otherwise Go code that rounds identically), the rest through scalar Go;
+// the rows of the nonzero prefetchAhead places later are requested before
+// this one is computed. The operations per component are glove.c's, in
+// float32.
 func trainBlock(params []float32, ents []entry, order []uint16, lay layout, s stepSizes) (cost float64, done int) {
 	d := lay.dim
 	stride := lay.stride
 	eta, biasEta, clip := s.eta, s.biasEta, s.clip
 	rowBytes := 4 * 2 * (d + 1)
+	lanes := d &^ 7 // components handled eight at a time
 	for n, o := range order {
 		if n+prefetchAhead < len(order) {
 			next := ents[order[n+prefetchAhead]]
@@ -73,48 +75,19 @@ func trainBlock(params []float32, ents []entry, order []uint16, lay layout, s st
 		gi := ri[d+1 : d+1+len(wi) : d+1+len(wi)]
 		gj := rj[d+1 : d+1+len(wi) : d+1+len(wi)]
 
-		var s0, s1, s2, s3 float32
-		k := 0
-		for ; k+4 <= len(wi); k += 4 {
-			a := wi[k : k+4 : k+4]
-			b := wj[k : k+4 : k+4]
-			s0 += a[0] * b[0]
-			s1 += a[1] * b[1]
-			s2 += a[2] * b[2]
-			s3 += a[3] * b[3]
+		dot := dotLanes(wi[:lanes], wj[:lanes])
+		for k := lanes; k < len(wi); k++ {
+			dot += wi[k] * wj[k]
 		}
-		for ; k < len(wi); k++ {
-			s0 += wi[k] * wj[k]
-		}
-		diff := (s0 + s1) + (s2 + s3) + ri[d] + rj[d] - e.logX
+		diff := dot + ri[d] + rj[d] - e.logX
 		if !(diff <= maxFinite32 && diff >= -maxFinite32) {
 			return cost, n
 		}
 		fdiff := e.weight * diff
 		cost += 0.5 * float64(fdiff) * float64(diff)
 
-		for k := range wi {
-			a, b := wi[k], wj[k]
-			t1 := fdiff * b
-			t2 := fdiff * a
-			if t1 > clip {
-				t1 = clip
-			} else if t1 < -clip {
-				t1 = -clip
-			}
-			if t2 > clip {
-				t2 = clip
-			} else if t2 < -clip {
-				t2 = -clip
-			}
-			t1 *= eta
-			t2 *= eta
-			ga, gb := gi[k], gj[k]
-			wi[k] = a - t1/float32(math.Sqrt(float64(ga)))
-			wj[k] = b - t2/float32(math.Sqrt(float64(gb)))
-			gi[k] = ga + t1*t1
-			gj[k] = gb + t2*t2
-		}
+		adagradLanes(wi[:lanes], wj[:lanes], gi[:lanes], gj[:lanes], fdiff, eta, clip)
+		adagradGo(wi[lanes:], wj[lanes:], gi[lanes:], gj[lanes:], fdiff, eta, clip)
 
 		tb := biasEta * fdiff
 		gbi, gbj := ri[2*d+1], rj[2*d+1]

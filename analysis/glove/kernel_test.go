@@ -35,6 +35,8 @@ func TestTrainBlockFollowsTheGradient(t *testing.T) {
 		{"above x_max", 7, 250, 0.75, 0.01, 0.02},
 		{"alpha 1, Stanford bias step", 4, 40, 1, 0.05, 1},
 		{"d=1", 1, 12, 0.5, 0.1, 0.1},
+		{"d=16, all in 8-wide lanes", 16, 5, 0.75, 0.05, 1},
+		{"d=19, lanes and a tail", 19, 80, 0.75, 0.02, 0.05},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

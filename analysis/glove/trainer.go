@@ -2,6 +2,7 @@ package glove
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -124,23 +125,13 @@ func entriesChecksum(entries []cooccur.Entry) uint64 {
 			h.Write(buf[:n])
 			n = 0
 		}
-		putUint32(buf[n:], uint32(e.Row))
-		putUint32(buf[n+4:], uint32(e.Col))
-		putUint64(buf[n+8:], math.Float64bits(e.Value))
+		binary.LittleEndian.PutUint32(buf[n:], uint32(e.Row))
+		binary.LittleEndian.PutUint32(buf[n+4:], uint32(e.Col))
+		binary.LittleEndian.PutUint64(buf[n+8:], math.Float64bits(e.Value))
 		n += 16
 	}
 	h.Write(buf[:n])
 	return h.Sum64()
-}
-
-func putUint32(b []byte, v uint32) {
-	_ = b[3]
-	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
-}
-
-func putUint64(b []byte, v uint64) {
-	putUint32(b, uint32(v))
-	putUint32(b[4:], uint32(v>>32))
 }
 
 // Train is NewTrainer followed by Run: it trains opt.Epochs epochs and
