@@ -7,6 +7,7 @@
 //   - ratio: P(k|w) and probability-ratio tables.
 //   - pmi: PMI, PPMI, entropy and mutual information.
 //   - glove: GloVe training (weighted least squares, AdaGrad).
+//   - svdembed: the count-based baseline, W = U_d Σ_d^p of the PPMI matrix.
 //   - vectors: word-vector files, cosine neighbours, analogies.
 //   - evaluate: analogy and word-similarity benchmarks.
 //   - spectrum: singular values, covariance spectra, power-law and Zipf

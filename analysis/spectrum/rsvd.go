@@ -30,8 +30,19 @@ var ErrEmptyMatrix = errors.New("matrix is empty")
 
 // RandomizedSVD returns the top-K singular values of a, descending.
 func RandomizedSVD(ctx context.Context, a *CSR, opt SVDOptions) ([]float64, error) {
+	vals, _, err := randomizedSVD(ctx, a, opt, false)
+	return vals, err
+}
+
+// RandomizedSVDLeft returns the top-K singular values of a, descending,
+// and the matching left singular vectors as the columns of u (a.Rows×K).
+func RandomizedSVDLeft(ctx context.Context, a *CSR, opt SVDOptions) (vals []float64, u *mat.Dense, err error) {
+	return randomizedSVD(ctx, a, opt, true)
+}
+
+func randomizedSVD(ctx context.Context, a *CSR, opt SVDOptions, wantU bool) ([]float64, *mat.Dense, error) {
 	if a.Rows == 0 || a.Cols == 0 || a.NNZ() == 0 {
-		return nil, ErrEmptyMatrix
+		return nil, nil, ErrEmptyMatrix
 	}
 	k := opt.K
 	if k <= 0 {
@@ -62,7 +73,7 @@ func RandomizedSVD(ctx context.Context, a *CSR, opt SVDOptions) ([]float64, erro
 		return ctx.Err()
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed5eed))
@@ -75,35 +86,49 @@ func RandomizedSVD(ctx context.Context, a *CSR, opt SVDOptions) ([]float64, erro
 	a.mulDense(y, omega, l, workers)
 	normalize(y, a.Rows, l, q == 0)
 	if err := step(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for it := 0; it < q; it++ {
 		at.mulDense(z, y, l, workers)
 		normalize(z, a.Cols, l, false)
 		if err := step(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		a.mulDense(y, z, l, workers)
 		normalize(y, a.Rows, l, it == q-1)
 		if err := step(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	// Bᵀ = Aᵀ Q is n×l; its singular values are those of B = QᵀA.
 	at.mulDense(z, y, l, workers)
 	if err := step(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	// With Aᵀ Q = Q_z R and R = U_r Σ V_rᵀ, B = QᵀA = V_r Σ (Q_z U_r)ᵀ:
+	// the left singular vectors of A are Q V_r.
 	r := triangularFactor(z, a.Cols, l)
 	var svd mat.SVD
-	if !svd.Factorize(r, mat.SVDNone) {
-		return nil, fmt.Errorf("spectrum: SVD of the %d×%d projected matrix did not converge", l, l)
+	kind := mat.SVDNone
+	if wantU {
+		kind = mat.SVDThinV
+	}
+	if !svd.Factorize(r, kind) {
+		return nil, nil, fmt.Errorf("spectrum: SVD of the %d×%d projected matrix did not converge", l, l)
 	}
 	vals := svd.Values(nil)
-	if err := step(); err != nil {
-		return nil, err
+	var u *mat.Dense
+	if wantU {
+		var vr mat.Dense
+		svd.VTo(&vr)
+		q := mat.NewDense(a.Rows, l, y)
+		u = mat.NewDense(a.Rows, k, nil)
+		u.Mul(q, vr.Slice(0, l, 0, k))
 	}
-	return vals[:k], nil
+	if err := step(); err != nil {
+		return nil, nil, err
+	}
+	return vals[:k], u, nil
 }
 
 // normalize orthonormalises the m×n row-major y in place. Between power

@@ -42,6 +42,7 @@ func commands() []command {
 		neighborsCommand(), analogyCommand(), evalCommand(),
 		projectCommand(), spectrumCommand(), zipfCommand(),
 		plotCommand(),
+		svdCommand(),
 	}
 }
 

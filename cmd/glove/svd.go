@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/svdembed"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+)
+
+func svdCommand() command {
+	return command{
+		name:    "svd",
+		summary: "baseline word vectors W = U_d Σ_d^p from an SVD of the PPMI matrix",
+		run:     runSVD,
+	}
+}
+
+func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("svd", "-corpus F -out vectors.txt [-dim 50] [-p 0.5] [-alpha 0.75] [-seed N] [corpus flags]", stderr)
+	var cf corpusFlags
+	cf.register(fs, 10)
+	out := fs.String("out", "", "write vectors here, GloVe text format (required)")
+	dim := fs.Int("dim", 50, "vector dimension d")
+	power := fs.Float64("p", 0.5, "eigenvalue weighting: W = U_d Σ_d^p (0, 0.5 or 1 are usual)")
+	alpha := fs.Float64("alpha", 0.75, "context-distribution smoothing α of PPMI, in (0, 1]")
+	seed := fs.Uint64("seed", 1, "randomized SVD seed")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("-out is required")
+	}
+	opt, err := cf.options()
+	if err != nil {
+		return err
+	}
+	in, err := openCorpus(cf.corpus, os.Stdin)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	res, err := cooccur.Count(ctx, in, opt)
+	if err != nil {
+		return err
+	}
+	emb, err := svdembed.Embed(ctx, res.Matrix, svdembed.Options{Dim: *dim, Power: *power, NoPower: *power == 0, Alpha: *alpha, Seed: *seed})
+	if err != nil {
+		return err
+	}
+	set, err := vectors.New(slices.Clone(res.Vocab.Words()), emb.Dim, emb.Vectors)
+	if err != nil {
+		return err
+	}
+	if err := vectors.SaveText(*out, set, false); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "%d words × %d dimensions written to %s (σ_1 = %.4g, σ_%d = %.4g)\n",
+		set.Len(), emb.Dim, *out, emb.Singular[0], emb.Dim, emb.Singular[emb.Dim-1])
+	return nil
+}
