@@ -27,19 +27,19 @@ const chromiumPath = "/usr/bin/chromium"
 // page for people to look at.
 const screenshotPath = "/tmp/gloveboard-home.png"
 
-// TestBrowserHomeAndUpload drives a real browser against the dashboard on
-// a random loopback port: the demo data are listed, htmx loads under the
-// CSP, and a corpus uploaded through the file input shows up.
-func TestBrowserHomeAndUpload(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
-	}
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+// browserSession is a headless Chromium driven through chromedp, with the
+// console errors and uncaught exceptions it reported (a CSP violation is
+// reported as a console error).
+type browserSession struct {
+	ctx  context.Context
+	mu   sync.Mutex
+	errs []string
+}
 
-	a := newApp(t, 0)
-	srv := httptest.NewServer(a.e)
-	defer srv.Close()
-
+// newBrowser starts Chromium for one test with a fresh profile; everything
+// is stopped when the test ends. ctx carries the timeout.
+func newBrowser(t *testing.T, timeout time.Duration) *browserSession {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath),
 		chromedp.Headless,
@@ -55,16 +55,9 @@ func TestBrowserHomeAndUpload(t *testing.T) {
 		chromedp.WindowSize(1280, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
-	defer cancel()
-
-	// Collect console errors and uncaught exceptions (a CSP violation
-	// is reported as a console error).
-	var mu sync.Mutex
-	var problems []string
+	ctx, cancel := context.WithTimeout(bctx, timeout)
+	b := &browserSession{ctx: ctx}
 	consoleCtx, stopConsole := context.WithCancel(ctx)
 	messages := chromedp.Console(consoleCtx)
 	var wg sync.WaitGroup
@@ -76,13 +69,44 @@ func TestBrowserHomeAndUpload(t *testing.T) {
 				return
 			}
 			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
-				mu.Lock()
-				problems = append(problems, m.String())
-				mu.Unlock()
+				b.mu.Lock()
+				b.errs = append(b.errs, m.String())
+				b.mu.Unlock()
 			}
 		}
 	}()
-	defer func() { stopConsole(); wg.Wait() }()
+	t.Cleanup(func() {
+		stopConsole()
+		wg.Wait()
+		cancel()
+		cancelBrowser()
+		cancelAlloc()
+	})
+	return b
+}
+
+// problems returns a copy of the errors reported so far.
+func (b *browserSession) problems() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.errs...)
+}
+
+// TestBrowserHomeAndUpload drives a real browser against the dashboard on
+// a random loopback port: the demo data are listed, htmx loads under the
+// CSP, and a corpus uploaded through the file input shows up.
+func TestBrowserHomeAndUpload(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
+	}
+	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+
+	a := newApp(t, 0)
+	srv := httptest.NewServer(a.e)
+	defer srv.Close()
+
+	browser := newBrowser(t, 90*time.Second)
+	ctx := browser.ctx
 
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/"),
@@ -182,8 +206,7 @@ func TestBrowserHomeAndUpload(t *testing.T) {
 		t.Errorf("%d corpora after a refused upload, want only the demo", len(cs))
 	}
 
-	mu.Lock()
-	defer mu.Unlock()
+	problems := browser.problems()
 	if len(problems) > 0 {
 		t.Errorf("browser reported errors: %q", problems)
 	}
