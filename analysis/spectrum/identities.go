@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/stat"
+
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 )
 
@@ -90,7 +92,7 @@ func MeasureIdentities(p GloveParams, entries []cooccur.Entry, sample int, seed 
 		pmi[s] = logX[s] + logTotal - math.Log(rowSum[e.Row]) - math.Log(colSum[e.Col])
 	}
 	out := Identities{Sampled: n}
-	out.LogCountR = pearson(model, logX)
+	out.LogCountR = stat.Correlation(model, logX, nil)
 	var mean float64
 	for _, y := range logX {
 		mean += y
@@ -105,28 +107,7 @@ func MeasureIdentities(p GloveParams, entries []cooccur.Entry, sample int, seed 
 	if sst == 0 {
 		out.LogCountR2 = math.NaN()
 	}
-	out.PMIR = pearson(dots, pmi)
+	out.PMIR = stat.Correlation(dots, pmi, nil)
 	out.PMIR2 = out.PMIR * out.PMIR
 	return out, nil
-}
-
-// pearson is the Pearson correlation of x and y (NaN when either is
-// constant).
-func pearson(x, y []float64) float64 {
-	n := float64(len(x))
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx /= n
-	my /= n
-	var sxx, syy, sxy float64
-	for i := range x {
-		dx, dy := x[i]-mx, y[i]-my
-		sxx += dx * dx
-		syy += dy * dy
-		sxy += dx * dy
-	}
-	return sxy / math.Sqrt(sxx*syy)
 }
