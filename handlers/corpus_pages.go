@@ -1067,41 +1067,6 @@ func (s *Server) apiZipf(c echo.Context) error {
 
 // apiRatioRow is one row of a ratio table; ratio is null unless
 // ratio_kind is "finite" (the same shape as the CLI's glove ratio -json).
-type apiRatioRow struct {
-	K         string   `json:"k"`
-	XIK       float64  `json:"x_ik"`
-	XJK       float64  `json:"x_jk"`
-	PIK       float64  `json:"p_ik"`
-	PJK       float64  `json:"p_jk"`
-	Ratio     *float64 `json:"ratio"`
-	RatioKind string   `json:"ratio_kind"`
-	Thin      bool     `json:"thin"`
-	InVocab   bool     `json:"in_vocab"`
-}
-
-type apiRatioTable struct {
-	I        string        `json:"i"`
-	J        string        `json:"j"`
-	XI       float64       `json:"x_i"`
-	XJ       float64       `json:"x_j"`
-	Rows     []apiRatioRow `json:"rows"`
-	Largest  []apiRatioRow `json:"largest"`
-	Smallest []apiRatioRow `json:"smallest"`
-}
-
-func apiRatioRows(rows []ratio.Row) []apiRatioRow {
-	out := make([]apiRatioRow, 0, len(rows))
-	for _, r := range rows {
-		a := apiRatioRow{K: r.K, XIK: r.XIK, XJK: r.XJK, PIK: finite(r.PIK), PJK: finite(r.PJK), RatioKind: string(r.Kind), Thin: r.Thin, InVocab: r.InVocab}
-		if r.Kind == ratio.Finite && !math.IsNaN(r.Ratio) && !math.IsInf(r.Ratio, 0) {
-			v := r.Ratio
-			a.Ratio = &v
-		}
-		out = append(out, a)
-	}
-	return out
-}
-
 func (s *Server) apiRatio(c echo.Context) error {
 	_, l, err := s.corpusAndBuild(c)
 	if err != nil {
@@ -1111,8 +1076,7 @@ func (s *Server) apiRatio(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, apiRatioTable{I: t.I, J: t.J, XI: t.XI, XJ: t.XJ, Rows: apiRatioRows(t.Rows),
-		Largest: apiRatioRows(t.Largest), Smallest: apiRatioRows(t.Smallest)})
+	return c.JSON(http.StatusOK, t)
 }
 
 type apiPMIPartner struct {

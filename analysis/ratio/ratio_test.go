@@ -2,6 +2,7 @@ package ratio
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
 	"os"
@@ -184,5 +185,24 @@ func TestIceSteamBenchProse(t *testing.T) {
 	}
 	if r := rows["fashion"]; !(r.Kind == Undefined || (r.Kind == Finite && r.Ratio >= 0.5 && r.Ratio <= 2)) {
 		t.Errorf("fashion: %v %g, want undefined or within [0.5, 2]", r.Kind, r.Ratio)
+	}
+}
+
+func TestTableJSON(t *testing.T) {
+	m, v := tiny(t)
+	tab, err := Compute(m, v, "ice", "steam", Options{Probes: []string{"solid", "water"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.Marshal(tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"i":"ice","j":"steam","x_i":7,"x_j":9,"rows":[` +
+		`{"k":"solid","x_ik":4,"x_jk":0,"p_ik":0.5714285714285714,"p_jk":0,"ratio":null,"ratio_kind":"inf","thin":false,"in_vocab":true},` +
+		`{"k":"water","x_ik":2,"x_jk":2,"p_ik":0.2857142857142857,"p_jk":0.2222222222222222,"ratio":1.2857142857142858,"ratio_kind":"finite","thin":false,"in_vocab":true}],` +
+		`"largest":[],"smallest":[]}`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

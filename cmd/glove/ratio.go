@@ -22,43 +22,6 @@ func ratioCommand() command {
 	}
 }
 
-// ratioRowJSON is one row of the ratio JSON output; ratio is null unless
-// ratio_kind is "finite".
-type ratioRowJSON struct {
-	K         string   `json:"k"`
-	XIK       float64  `json:"x_ik"`
-	XJK       float64  `json:"x_jk"`
-	PIK       float64  `json:"p_ik"`
-	PJK       float64  `json:"p_jk"`
-	Ratio     *float64 `json:"ratio"`
-	RatioKind string   `json:"ratio_kind"`
-	Thin      bool     `json:"thin"`
-	InVocab   bool     `json:"in_vocab"`
-}
-
-type ratioJSON struct {
-	I        string         `json:"i"`
-	J        string         `json:"j"`
-	XI       float64        `json:"x_i"`
-	XJ       float64        `json:"x_j"`
-	Rows     []ratioRowJSON `json:"rows"`
-	Largest  []ratioRowJSON `json:"largest"`
-	Smallest []ratioRowJSON `json:"smallest"`
-}
-
-func toRatioRows(rows []ratio.Row) []ratioRowJSON {
-	out := make([]ratioRowJSON, 0, len(rows))
-	for _, r := range rows {
-		j := ratioRowJSON{K: r.K, XIK: r.XIK, XJK: r.XJK, PIK: r.PIK, PJK: r.PJK, RatioKind: string(r.Kind), Thin: r.Thin, InVocab: r.InVocab}
-		if r.Kind == ratio.Finite {
-			v := r.Ratio
-			j.Ratio = &v
-		}
-		out = append(out, j)
-	}
-	return out
-}
-
 func runRatio(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("ratio", "-corpus F -i ice -j steam [-probes solid,gas,water,fashion] [-window N] [-top N] [-json]", stderr)
 	var cf corpusFlags
@@ -105,8 +68,7 @@ func runRatio(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(ratioJSON{I: t.I, J: t.J, XI: t.XI, XJ: t.XJ,
-			Rows: toRatioRows(t.Rows), Largest: toRatioRows(t.Largest), Smallest: toRatioRows(t.Smallest)})
+		return enc.Encode(t)
 	}
 	printRatioTable(stdout, t)
 	return nil
