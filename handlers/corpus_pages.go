@@ -336,15 +336,19 @@ type zipfResult struct {
 
 // zipfMemo keeps the Zipf fits of recently shown builds (the MLE scans
 // thousands of cut-offs, about half a second on the demo corpus).
-var zipfMemo = struct {
+type zipfMemo struct {
 	sync.Mutex
 	m map[string]*zipfResult
-}{m: map[string]*zipfResult{}}
+}
 
 const zipfMemoSize = 8
 
-func zipfOf(dir string, l *corpusbuild.Loaded) *zipfResult {
+func (s *Server) zipfOf(dir string, l *corpusbuild.Loaded) *zipfResult {
+	zipfMemo := &s.zipfs
 	zipfMemo.Lock()
+	if zipfMemo.m == nil {
+		zipfMemo.m = map[string]*zipfResult{}
+	}
 	r, ok := zipfMemo.m[dir]
 	if !ok || !r.built.Equal(l.Summary.Built) {
 		if len(zipfMemo.m) >= zipfMemoSize {
@@ -458,7 +462,7 @@ func (s *Server) corpusDetail(c echo.Context) error {
 			EntropyBits: sum.EntropyBits, MIBits: sum.MutualInformationBits, Settings: formOf(sum.Settings),
 			Built: fmtTime(sum.Built), Seconds: sum.Seconds,
 		}
-		d.Zipf = zipfView(x, zipfOf(dir, l))
+		d.Zipf = zipfView(x, s.zipfOf(dir, l))
 		pm, perr := s.pmiView(x, l, c.QueryParam("pmi"))
 		if perr != nil {
 			st, msg := s.resolve(perr)
@@ -799,7 +803,7 @@ func (s *Server) corpusPlot(c echo.Context) error {
 	switch name {
 	case "zipf":
 		base = fmt.Sprintf("zipf-corpus-%d", x.ID)
-		z := zipfOf(s.st.CorpusBuildDir(x.ID), l)
+		z := s.zipfOf(s.st.CorpusBuildDir(x.ID), l)
 		writeCSV = func(w *csv.Writer) error { return zipfCSV(w, l, z) }
 		if ext != "csv" {
 			fig, err = zipfFigure(x, z)
@@ -1048,7 +1052,7 @@ func (s *Server) apiZipf(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	z := zipfOf(s.st.CorpusBuildDir(x.ID), l)
+	z := s.zipfOf(s.st.CorpusBuildDir(x.ID), l)
 	out := apiZipf{CorpusID: x.ID, Types: l.Unigrams.Len(), Tokens: l.Summary.Tokens, Head: []apiRankFreq{}}
 	if z.mleErr == nil {
 		m := z.mle

@@ -77,6 +77,7 @@ type Server struct {
 	errTable  []ErrorMapping
 	model     *modelState        // Train and Explore pages (train_pages.go)
 	builds    *corpusbuild.Cache // loaded corpus builds (corpus_pages.go)
+	zipfs     zipfMemo           // Zipf fits of recent builds (corpus_pages.go)
 }
 
 // New builds the echo instance serving the dashboard.
