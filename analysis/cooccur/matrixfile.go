@@ -46,6 +46,23 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// readArray reads count little-endian values, in chunks of at most 1 Mi
+// values.
+func readArray[T int32 | int64 | float64](r io.Reader, count uint64) ([]T, error) {
+	const chunk = 1 << 20
+	out := make([]T, 0, min(count, chunk))
+	buf := make([]T, min(count, chunk))
+	for left := count; left > 0; {
+		k := min(left, chunk)
+		if err := binary.Read(r, binary.LittleEndian, buf[:k]); err != nil {
+			return nil, fmt.Errorf("%w: %v (the header promises more data than the file holds)", ErrBadMatrixFile, err)
+		}
+		out = append(out, buf[:k]...)
+		left -= k
+	}
+	return out, nil
+}
+
 // ReadMatrix reads a matrix written by WriteTo, checking its structure:
 // row pointers non-decreasing, columns in range and ascending within a
 // row, values finite and positive. Violations wrap ErrBadMatrixFile.
@@ -65,12 +82,19 @@ func ReadMatrix(r io.Reader) (*Matrix, error) {
 	if n > math.MaxInt32 || nnz > 1<<40 || sym > 1 {
 		return nil, fmt.Errorf("%w: implausible header (n %d, nnz %d)", ErrBadMatrixFile, n, nnz)
 	}
-	m := &Matrix{n: int(n), symmetric: sym == 1,
-		rowPtr: make([]int64, n+1), cols: make([]int32, nnz), vals: make([]float64, nnz)}
-	for _, v := range []any{m.rowPtr, m.cols, m.vals} {
-		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrBadMatrixFile, err)
-		}
+	m := &Matrix{n: int(n), symmetric: sym == 1}
+	var err error
+	// The header is not trusted with an allocation: the arrays grow as
+	// their data arrives, so a lying count ends in an error, not in a
+	// request for terabytes.
+	if m.rowPtr, err = readArray[int64](br, n+1); err != nil {
+		return nil, err
+	}
+	if m.cols, err = readArray[int32](br, nnz); err != nil {
+		return nil, err
+	}
+	if m.vals, err = readArray[float64](br, nnz); err != nil {
+		return nil, err
 	}
 	if m.rowPtr[0] != 0 || m.rowPtr[n] != int64(nnz) {
 		return nil, fmt.Errorf("%w: row pointers do not span the entries", ErrBadMatrixFile)

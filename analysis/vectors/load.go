@@ -241,7 +241,9 @@ func load(ctx context.Context, src *source, opts LoadOptions) (*Set, LoadInfo, e
 		if src.size >= 0 && !src.gzip {
 			capRows = min(capRows, int(src.size/int64(4*hdrDim+2))+1)
 		} else {
-			capRows = min(capRows, 1<<16)
+			// Unknown size: start with at most 16 Mi floats and grow as
+			// records arrive, whatever dimension the header claims.
+			capRows = min(capRows, 1<<16, max(1, (1<<24)/hdrDim))
 		}
 		words, data, err = readBinary(ctx, br, int64(len(first)+1), hdrDim, capRows)
 		if err != nil {
