@@ -101,8 +101,8 @@ func ReadMatrix(r io.Reader) (*Matrix, error) {
 	}
 	for i := 0; i < int(n); i++ {
 		lo, hi := m.rowPtr[i], m.rowPtr[i+1]
-		if hi < lo {
-			return nil, fmt.Errorf("%w: row %d has negative length", ErrBadMatrixFile, i)
+		if hi < lo || lo < 0 || hi > int64(nnz) {
+			return nil, fmt.Errorf("%w: row %d spans entries %d to %d of %d", ErrBadMatrixFile, i, lo, hi, nnz)
 		}
 		for k := lo; k < hi; k++ {
 			c := m.cols[k]
