@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -58,6 +59,17 @@ func (c *corpusFlags) options() (cooccur.Options, error) {
 		TempDir:           c.tempDir,
 		Workers:           c.threads,
 	}, nil
+}
+
+// countCorpus opens the -corpus argument (a path, or - for standard input)
+// and counts its co-occurrences in memory with opt.
+func countCorpus(ctx context.Context, path string, opt cooccur.Options) (*cooccur.Result, error) {
+	in, err := openCorpus(path, os.Stdin)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	return cooccur.Count(ctx, in, opt)
 }
 
 // openCorpus opens the -corpus argument: a path, or - for standard input.

@@ -6,11 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/ratio"
 )
 
@@ -52,12 +50,7 @@ func runRatio(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	ropt := ratio.Options{Probes: probeList, Smoothing: *smoothing, ThinBelow: *thin, Top: *top, MinEvidence: *minEvidence}
-	in, err := openCorpus(cf.corpus, os.Stdin)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	res, err := cooccur.Count(ctx, in, opt)
+	res, err := countCorpus(ctx, cf.corpus, opt)
 	if err != nil {
 		return err
 	}

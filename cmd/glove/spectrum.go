@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
-	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 )
@@ -94,12 +92,7 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 		opt.MaxVocab = *topN
-		f, err := openCorpus(cf.corpus, os.Stdin)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		res, err := cooccur.Count(ctx, f, opt)
+		res, err := countCorpus(ctx, cf.corpus, opt)
 		if err != nil {
 			return err
 		}

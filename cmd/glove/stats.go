@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
-	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/pmi"
 )
 
@@ -44,12 +42,7 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	in, err := openCorpus(cf.corpus, os.Stdin)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	res, err := cooccur.Count(ctx, in, opt)
+	res, err := countCorpus(ctx, cf.corpus, opt)
 	if err != nil {
 		return err
 	}

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 
-	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/svdembed"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 )
@@ -40,12 +38,7 @@ func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	in, err := openCorpus(cf.corpus, os.Stdin)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	res, err := cooccur.Count(ctx, in, opt)
+	res, err := countCorpus(ctx, cf.corpus, opt)
 	if err != nil {
 		return err
 	}
