@@ -25,6 +25,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/analysis/plot"
 	"github.com/gloveboard/gloveboard/analysis/ratio"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
@@ -73,18 +74,42 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 // ---------------------------------------------------------------------
 // Building
 
+// bytesPerType estimates the memory one distinct word takes while a
+// corpus is read (its string, hash-map slot and count).
+const bytesPerType = 96
+
+// BuildBudget divides a job's memory budget (bytes) for a build: counting
+// gets at most buildMemoryBytes before it spills to disk, and the matrix
+// and the vocabulary may each use the whole budget.
+func BuildBudget(memory int64) corpusbuild.Budget {
+	return corpusbuild.Budget{
+		CountingBytes: min(buildMemoryBytes, memory/4),
+		MaxNonzeros:   memory / cooccur.BytesPerNonzero,
+		MaxTypes:      int(min(memory/bytesPerType, corpus.DefaultMaxTypes)),
+	}
+}
+
 // SubmitBuild queues a build-corpus job for corpus x with settings set: it
-// runs corpusbuild.Build into the corpus's build directory and records the
-// headline numbers in the store. cache may be nil.
-func SubmitBuild(st *store.Store, jm *jobs.Manager, cache *corpusbuild.Cache, x store.Corpus, set corpusbuild.Settings) (store.Job, error) {
+// runs corpusbuild.Build into the corpus's build directory within budget
+// and records the headline numbers in the store. cache may be nil.
+func SubmitBuild(st *store.Store, jm *jobs.Manager, cache *corpusbuild.Cache, x store.Corpus, set corpusbuild.Settings, budget corpusbuild.Budget) (store.Job, error) {
 	dir := st.CorpusBuildDir(x.ID)
 	path, id := x.Path, x.ID
 	return jm.Submit(kindBuildCorpus, id, func(ctx context.Context, progress jobs.Progress) error {
-		sum, err := corpusbuild.Build(ctx, path, dir, set, buildMemoryBytes, corpusbuild.Progress(progress))
+		sum, err := corpusbuild.Build(ctx, path, dir, set, budget, corpusbuild.Progress(progress))
 		if cache != nil {
 			cache.Forget(dir)
 		}
-		if err != nil {
+		switch {
+		case errors.Is(err, cooccur.ErrMatrixTooLarge):
+			return public(err, fmt.Sprintf("The co-occurrence matrix grew past %s nonzeros, the most that fit in the memory budget of %s, so the build was stopped. Raise the minimum count, set a maximum vocabulary or use a smaller window (or start the server with a larger -memory-budget).",
+				views.Count(budget.MaxNonzeros), views.Bytes(budget.MaxNonzeros*cooccur.BytesPerNonzero)))
+		case errors.Is(err, corpus.ErrVocabularyTooLarge):
+			return public(err, fmt.Sprintf("The corpus has more than %s distinct words, the most the memory budget allows. Split or clean the corpus (for example, remove numbers or markup), or start the server with a larger -memory-budget.",
+				views.Count(int64(budget.MaxTypes))))
+		case errors.Is(err, corpus.ErrEmptyCorpus) && set.MinCount > 1:
+			return public(err, fmt.Sprintf("No word occurs at least %d times (the minimum count), so nothing is left to count. Lower the minimum count and build again.", set.MinCount))
+		case err != nil:
 			return err
 		}
 		progress(0.98, "recording statistics")
@@ -123,7 +148,7 @@ func BuildDemoIfNeeded(ctx context.Context, st *store.Store, jm *jobs.Manager) (
 		} else if j != nil {
 			continue
 		}
-		if _, err := SubmitBuild(st, jm, nil, x, corpusbuild.DefaultSettings()); err != nil {
+		if _, err := SubmitBuild(st, jm, nil, x, corpusbuild.DefaultSettings(), BuildBudget(DefaultMemoryBudget)); err != nil {
 			return queued, err
 		}
 		queued = true
@@ -221,7 +246,7 @@ func (s *Server) startBuild(c echo.Context, id int64, set corpusbuild.Settings) 
 	} else if j != nil {
 		return store.Job{}, public(ErrInUse, fmt.Sprintf("This corpus is already being built (job %d). Wait for it to finish or cancel it first.", j.ID))
 	}
-	return SubmitBuild(s.st, s.jobs, s.builds, x, set)
+	return SubmitBuild(s.st, s.jobs, s.builds, x, set, BuildBudget(s.budget))
 }
 
 func (s *Server) buildCorpus(c echo.Context) error {

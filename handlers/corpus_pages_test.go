@@ -546,11 +546,13 @@ func TestBuildDemoIfNeeded(t *testing.T) {
 // its two most frequent words on the ratio page, and says so.
 func TestBuildFailureAndFallbackWords(t *testing.T) {
 	a := newApp(t, 0)
-	empty := a.upload(t, "/corpora", "punctuation", "p.txt", []byte("... !!! ???\n;;; ,,,\n")).Header().Get("Location")
+	// A word that occurs once leaves nothing with a minimum count of 100.
+	empty := a.upload(t, "/corpora", "rare", "rare.txt", []byte("... !!! ???\n;;; ,,, once\n")).Header().Get("Location")
 	words := a.upload(t, "/corpora", "abc", "abc.txt", []byte(strings.Repeat("alpha beta gamma alpha beta alpha\n", 20))).Header().Get("Location")
 	settings := url.Values{"tokenizer": {"words"}, "window": {"3"}, "symmetric": {"on"}, "min_count": {"1"}}
-	for _, p := range []string{empty, words} {
-		if rec := a.postForm(p+"/build", settings); rec.Code != http.StatusSeeOther {
+	strict := url.Values{"tokenizer": {"words"}, "window": {"3"}, "symmetric": {"on"}, "min_count": {"100"}}
+	for p, set := range map[string]url.Values{empty: strict, words: settings} {
+		if rec := a.postForm(p+"/build", set); rec.Code != http.StatusSeeOther {
 			t.Fatalf("build %s = %d: %s", p, rec.Code, mainText(t, rec))
 		}
 	}
@@ -561,7 +563,7 @@ func TestBuildFailureAndFallbackWords(t *testing.T) {
 		a.jobs.Wait(ctx, j.ID)
 	}
 	got := text(find(parse(t, a.get(empty).Body.String()), "section", "build"))
-	if !strings.Contains(got, "The last build did not finish: The corpus contains no words") {
+	if !strings.Contains(got, "The last build did not finish: No word occurs at least 100 times") {
 		t.Errorf("failed build not explained: %q", got)
 	}
 	rec := a.get(words + "/ratio")

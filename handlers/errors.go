@@ -34,6 +34,9 @@ var (
 	ErrInUse = errors.New("in use")
 	// ErrCSRF marks a state-changing request without a valid CSRF token.
 	ErrCSRF = errors.New("missing or invalid CSRF token")
+	// ErrOverBudget marks a job refused up front because it would need
+	// more memory than Config.MemoryBudget.
+	ErrOverBudget = errors.New("the job would exceed the memory budget")
 )
 
 // ErrorMapping maps a sentinel error (matched with errors.Is) to an HTTP
@@ -79,6 +82,8 @@ func DefaultErrorMappings() []ErrorMapping {
 		{store.ErrEmptyUpload, http.StatusBadRequest, "The file is empty."},
 		{store.ErrInvalid, http.StatusBadRequest, "Some of the values given are not usable."},
 		{vecscan.ErrFormat, http.StatusBadRequest, "That file is not a word-vector text file."},
+		{ErrOverBudget, http.StatusUnprocessableEntity, "This would need more memory than the server allows for one job."},
+		{cooccur.ErrMatrixTooLarge, http.StatusUnprocessableEntity, "The co-occurrence matrix is larger than the memory budget allows: raise the minimum count or set a maximum vocabulary."},
 		{ErrInUse, http.StatusConflict, "A job is working on this. Cancel it or wait for it to finish first."},
 		{jobs.ErrFinished, http.StatusConflict, "That job has already finished."},
 		{jobs.ErrQueueFull, http.StatusServiceUnavailable, "Too many jobs are waiting. Try again when some have finished."},

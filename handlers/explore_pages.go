@@ -412,7 +412,9 @@ type mapRequest struct {
 
 // parseMapRequest reads the words (built-in groups or a user list) and
 // checks the limits of the method before any computation.
-func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set) (mapRequest, error) {
+// parseMapRequest reads a map request and refuses maps over the limits
+// (word counts, perplexity, and budget bytes of memory).
+func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget int64) (mapRequest, error) {
 	var r mapRequest
 	r.method = strings.ToLower(strings.TrimSpace(c.QueryParam("method")))
 	if r.method == "" {
@@ -475,6 +477,12 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set) (mapRe
 	if r.method == "tsne" && r.perplexity >= float64(n-1) {
 		return r, public(project.ErrPerplexityTooLarge, fmt.Sprintf("A perplexity of %g is too large for %d words: it must be below %d (the number of words minus one). Lower it or add words.",
 			r.perplexity, n, n-1))
+	}
+	if r.method == "tsne" {
+		if need := project.TSNEMemoryBytes(n, set.Dim(), r.perplexity, project.EngineAuto); need > budget {
+			return r, public(ErrOverBudget, fmt.Sprintf("A t-SNE map of %s words needs about %s of memory, more than the budget of %s for one job. Map fewer words or lower the perplexity (or start the server with a larger -memory-budget).",
+				views.Count(n), views.Bytes(need), views.Bytes(budget)))
+		}
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s|%s|%g|", v.SHA256, r.method, r.perplexity)
@@ -555,7 +563,7 @@ func (s *Server) mapFragment(c echo.Context) error {
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
-	r, err := parseMapRequest(c, v, set)
+	r, err := parseMapRequest(c, v, set, s.budget)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
@@ -880,7 +888,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 				return err
 			}
 		} else {
-			r, err := parseMapRequest(c, v, set)
+			r, err := parseMapRequest(c, v, set, s.budget)
 			if err != nil {
 				return err
 			}
@@ -1106,7 +1114,7 @@ func (s *Server) apiMap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := parseMapRequest(c, v, set)
+	r, err := parseMapRequest(c, v, set, s.budget)
 	if err != nil {
 		return err
 	}

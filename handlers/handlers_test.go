@@ -150,8 +150,8 @@ func TestUploadRejected(t *testing.T) {
 		{"corpus over limit", "/corpora", "big.txt", big, http.StatusRequestEntityTooLarge, "larger than the upload limit of 4 KiB"},
 		{"vectors over limit", "/vectors", "big.txt", big, http.StatusRequestEntityTooLarge, "larger than the upload limit"},
 		{"empty corpus", "/corpora", "empty.txt", nil, http.StatusBadRequest, "The file is empty"},
-		{"binary corpus", "/corpora", "x.bin", []byte{0, 1, 2, 3, 0xff}, http.StatusBadRequest, "does not look like a text file"},
-		{"broken gzip", "/corpora", "x.gz", []byte{0x1f, 0x8b, 9, 9, 9}, http.StatusBadRequest, "not a valid gzip file"},
+		{"binary corpus", "/corpora", "x.bin", []byte{0, 1, 2, 3, 0xff}, http.StatusUnprocessableEntity, "does not look like a text file"},
+		{"broken gzip", "/corpora", "x.gz", []byte{0x1f, 0x8b, 9, 9, 9}, http.StatusUnprocessableEntity, "truncated or damaged"},
 		{"ragged vectors", "/vectors", "v.txt", []byte("a 1 2\nb 3\n"), http.StatusBadRequest, "line 2: 1 components where earlier lines have 2"},
 		{"gzip vectors", "/vectors", "v.txt.gz", gz(t, "a 1 2\n"), http.StatusBadRequest, "Compressed vector files are not supported"},
 	}

@@ -32,6 +32,13 @@ type app struct {
 
 func newApp(t testing.TB, maxUpload int64) *app {
 	t.Helper()
+	return newAppConfig(t, func(cfg *handlers.Config) { cfg.MaxUpload = maxUpload })
+}
+
+// newAppConfig is newApp with the handlers' configuration changed by
+// configure (Store and Jobs are already set).
+func newAppConfig(t testing.TB, configure func(*handlers.Config)) *app {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, t.TempDir())
 	if err != nil {
@@ -44,7 +51,9 @@ func newApp(t testing.TB, maxUpload int64) *app {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm, MaxUpload: maxUpload})
+	cfg := handlers.Config{Store: st, Jobs: jm}
+	configure(&cfg)
+	e, err := handlers.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,6 +52,9 @@ import (
 // DefaultMaxUpload is the default upload limit: 512 MiB.
 const DefaultMaxUpload = 512 << 20
 
+// DefaultMemoryBudget is the default memory budget of one job: 4 GiB.
+const DefaultMemoryBudget = 4 << 30
+
 // formBodyLimit caps request bodies other than uploads.
 const formBodyLimit = 1 << 20
 
@@ -59,8 +62,13 @@ const formBodyLimit = 1 << 20
 type Config struct {
 	Store     *store.Store
 	Jobs      *jobs.Manager
-	MaxUpload int64        // bytes per uploaded file; DefaultMaxUpload when 0
-	Logger    *slog.Logger // default: discard
+	MaxUpload int64 // bytes per uploaded file; DefaultMaxUpload when 0
+	// MemoryBudget bounds the memory of one job in bytes (the
+	// co-occurrence matrix and vocabulary of a build, the model of a
+	// training run, a t-SNE map); jobs that would exceed it are refused
+	// with a message saying what to change. DefaultMemoryBudget when 0.
+	MemoryBudget int64
+	Logger       *slog.Logger // default: discard
 	// ErrorMappings replaces DefaultErrorMappings when non-nil.
 	ErrorMappings []ErrorMapping
 	// EvalDir holds the evaluation sets (analogy/questions-words.txt,
@@ -73,6 +81,7 @@ type Server struct {
 	st        *store.Store
 	jobs      *jobs.Manager
 	maxUpload int64
+	budget    int64 // bytes a job may use (Config.MemoryBudget)
 	log       *slog.Logger
 	errTable  []ErrorMapping
 	model     *modelState        // Train and Explore pages (train_pages.go)
@@ -88,6 +97,10 @@ func New(cfg Config) (*echo.Echo, error) {
 	s := &Server{st: cfg.Store, jobs: cfg.Jobs, maxUpload: cfg.MaxUpload, log: cfg.Logger, errTable: cfg.ErrorMappings}
 	if s.maxUpload <= 0 {
 		s.maxUpload = DefaultMaxUpload
+	}
+	s.budget = cfg.MemoryBudget
+	if s.budget <= 0 {
+		s.budget = DefaultMemoryBudget
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/glove"
 	"github.com/gloveboard/gloveboard/analysis/plot"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
@@ -335,6 +336,9 @@ func (s *Server) submitRun(c echo.Context, p runs.Params) (store.Run, store.Job,
 	if sum.NNZ == 0 {
 		return store.Run{}, store.Job{}, public(glove.ErrNoCooccurrences, fmt.Sprintf("The corpus “%s” has no co-occurrences to train on.", corpus.Name))
 	}
+	if err := s.checkTrainingBudget(sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
+		return store.Run{}, store.Job{}, err
+	}
 	p.CorpusName, p.VocabSize, p.NNZ = corpus.Name, sum.VocabSize, sum.NNZ
 	run, err := s.st.CreateRun(ctx(c), corpus.ID, p)
 	if err != nil {
@@ -347,6 +351,34 @@ func (s *Server) submitRun(c echo.Context, p runs.Params) (store.Run, store.Job,
 	}
 	s.model.setRunJob(run.ID, job.ID)
 	return run, job, nil
+}
+
+// trainingBytes is the memory of a run: the trainer and model, and the
+// loaded co-occurrence matrix it reads the nonzeros from.
+func trainingBytes(vocabSize int, nnz int64, vectorSize int) int64 {
+	return glove.MemoryBytes(vocabSize, nnz, vectorSize) + nnz*cooccur.BytesPerNonzero
+}
+
+// checkTrainingBudget refuses a run whose memory would exceed the budget,
+// naming the largest vector size that fits.
+func (s *Server) checkTrainingBudget(vocabSize int, nnz int64, vectorSize int) error {
+	need := trainingBytes(vocabSize, nnz, vectorSize)
+	if need <= s.budget {
+		return nil
+	}
+	fits := 0
+	for d := vectorSize - 1; d >= 1; d-- { // at most runs.MaxVectorSize steps
+		if trainingBytes(vocabSize, nnz, d) <= s.budget {
+			fits = d
+			break
+		}
+	}
+	advice := "Rebuild the corpus with a higher minimum count or a maximum vocabulary"
+	if fits > 0 {
+		advice = fmt.Sprintf("Use a vector size of at most %d, or rebuild the corpus with a higher minimum count or a maximum vocabulary", fits)
+	}
+	return public(ErrOverBudget, fmt.Sprintf("Training %s words × %d dimensions on %s nonzeros needs about %s of memory, more than the budget of %s for one job. %s (or start the server with a larger -memory-budget).",
+		views.Count(vocabSize), vectorSize, views.Count(nnz), views.Bytes(need), views.Bytes(s.budget), advice))
 }
 
 // trainJob is the work of a "train" job: it always leaves the run in a

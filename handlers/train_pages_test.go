@@ -129,7 +129,7 @@ func (a *app) modelBuild(t testing.TB, c store.Corpus) {
 	ctx := context.Background()
 	set := corpusbuild.DefaultSettings()
 	set.MinCount, set.Window = 1, 5
-	sum, err := corpusbuild.Build(ctx, c.Path, a.st.CorpusBuildDir(c.ID), set, 0, nil)
+	sum, err := corpusbuild.Build(ctx, c.Path, a.st.CorpusBuildDir(c.ID), set, corpusbuild.Budget{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,17 +1,22 @@
 package handlers
 
 import (
-	"compress/gzip"
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/internal/vecscan"
+	"github.com/gloveboard/gloveboard/views"
 )
 
 // multipartSlack is room for the multipart framing and small text fields
@@ -107,50 +112,122 @@ func (s *Server) uploadReadError(err error) error {
 	}
 }
 
-// checkText rejects files that are clearly not text: NUL bytes or invalid
-// UTF-8 in the first bytes (a rune cut at the end of the sample is fine).
-func checkText(head []byte) bool {
-	for i := 0; i < len(head); {
-		r, size := utf8.DecodeRune(head[i:])
-		if r == 0 {
-			return false
-		}
-		if r == utf8.RuneError && size == 1 {
-			return len(head)-i < utf8.UTFMax && !utf8.FullRune(head[i:])
-		}
-		i += size
+// decodedPerUploadByte bounds the decoded size of a gzip upload as a
+// multiple of the upload limit: beyond it the file is treated as a gzip
+// bomb (real text compresses 3–5×).
+const decodedPerUploadByte = 8
+
+// checkCorpus reads a staged corpus to the end, so that what would make a
+// build fail is refused now with a 4xx: a damaged or truncated gzip
+// stream, more decoded text than decodedPerUploadByte × the upload limit,
+// UTF-16, NUL bytes, invalid UTF-8 (reported with its line) and text with
+// no letter or digit at all.
+func (s *Server) checkCorpus(f *store.Staged) error {
+	raw, err := f.Open()
+	if err != nil {
+		return err
 	}
-	return true
+	defer raw.Close()
+	limit := s.maxUpload * decodedPerUploadByte
+	text, err := corpus.NewReader(raw, corpus.ReadOptions{MaxBytes: limit})
+	if err == nil {
+		err = checkText(text)
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, corpus.ErrTooLarge):
+		return public(store.ErrTooLarge, fmt.Sprintf("The file decompresses to more than %s, %d times the upload limit; it looks like a gzip bomb. Upload the text in smaller parts.",
+			views.Bytes(limit), decodedPerUploadByte))
+	case errors.Is(err, corpus.ErrCorruptGzip):
+		return public(err, "The file is gzip-compressed but its data is truncated or damaged, so it cannot be read to the end. Compress it again and upload it once more.")
+	case errors.Is(err, corpus.ErrUTF16):
+		return public(err, "The file is UTF-16 text. Save it as UTF-8 (for example with iconv -f UTF-16 -t UTF-8) and upload it again.")
+	case errors.Is(err, corpus.ErrBinary):
+		return public(err, "This does not look like a text file: it contains NUL bytes, which text never has. Corpora must be UTF-8 text (or gzip of it).")
+	case errors.Is(err, errInvalidUTF8):
+		return public(corpus.ErrBinary, strings.TrimPrefix(err.Error(), errInvalidUTF8.Error()+": ")+".")
+	case errors.Is(err, corpus.ErrEmptyCorpus):
+		return public(err, "The file contains no letters or digits, only punctuation, symbols or spaces, so there are no words to count.")
+	default:
+		return err
+	}
 }
 
-// checkCorpus validates a staged corpus: a readable gzip stream of text,
-// or text.
-func checkCorpus(f *store.Staged) error {
-	head := f.Head
-	if f.Gzipped {
-		r, err := f.Open()
-		if err != nil {
+// errInvalidUTF8 marks text that is not valid UTF-8.
+var errInvalidUTF8 = errors.New("invalid UTF-8")
+
+// checkText reads r to the end and fails on a NUL byte or invalid UTF-8
+// (naming the line and byte), or when no letter or digit occurs.
+func checkText(r io.Reader) error {
+	buf := make([]byte, 1<<20)
+	var (
+		carry     int   // bytes of a rune cut at the end of the last read, moved to buf[0:carry]
+		offset    int64 // decoded bytes before buf[0]
+		line      int64 = 1
+		sawLetter bool
+	)
+	for {
+		n, err := io.ReadFull(r, buf[carry:])
+		n += carry
+		eof := err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF)
+		if err != nil && !eof {
 			return err
 		}
-		defer r.Close()
-		zr, err := gzip.NewReader(r)
-		if err != nil {
-			return public(ErrBadRequest, "The file starts like gzip but is not a valid gzip file.")
+		chunk := buf[:n]
+		end := n
+		if !eof {
+			// Keep a rune cut at the end for the next read.
+			for k := 1; k < utf8.UTFMax && k <= n; k++ {
+				if utf8.RuneStart(chunk[n-k]) {
+					if !utf8.FullRune(chunk[n-k:]) {
+						end = n - k
+					}
+					break
+				}
+			}
 		}
-		buf := make([]byte, 512)
-		n, err := io.ReadFull(zr, buf)
-		if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-			return public(ErrBadRequest, "The gzip file is damaged and cannot be decompressed.")
+		if i := bytes.IndexByte(chunk[:end], 0); i >= 0 {
+			return fmt.Errorf("%w: a NUL byte at line %d (byte %d)", corpus.ErrBinary, line+int64(bytes.Count(chunk[:i], []byte{'\n'})), offset+int64(i))
 		}
-		if n == 0 {
-			return public(store.ErrEmptyUpload, "The gzip file contains no text.")
+		if !utf8.Valid(chunk[:end]) {
+			i := 0
+			for i < end {
+				r, size := utf8.DecodeRune(chunk[i:end])
+				if r == utf8.RuneError && size == 1 {
+					break
+				}
+				i += size
+			}
+			return fmt.Errorf("%w: the file is not valid UTF-8 text: line %d has an invalid byte (0x%02X at byte %d of the file). Convert it to UTF-8 (for example with iconv -f LATIN1 -t UTF-8) and upload it again",
+				errInvalidUTF8, line+int64(bytes.Count(chunk[:i], []byte{'\n'})), chunk[i], offset+int64(i))
 		}
-		head = buf[:n]
+		if !sawLetter {
+			sawLetter = hasLetterOrDigit(chunk[:end])
+		}
+		line += int64(bytes.Count(chunk[:end], []byte{'\n'}))
+		if eof {
+			if !sawLetter {
+				return fmt.Errorf("%w: the file contains no letters or digits, only punctuation, symbols or spaces, so there are no words to count", corpus.ErrEmptyCorpus)
+			}
+			return nil
+		}
+		offset += int64(end)
+		carry = copy(buf, chunk[end:])
 	}
-	if !checkText(head) {
-		return public(ErrBadRequest, "This does not look like a text file: corpora must be UTF-8 text (or gzip of it).")
+}
+
+// hasLetterOrDigit reports whether valid UTF-8 text p holds a letter or a
+// digit.
+func hasLetterOrDigit(p []byte) bool {
+	for len(p) > 0 {
+		r, size := utf8.DecodeRune(p)
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+		p = p[size:]
 	}
-	return nil
+	return false
 }
 
 func (s *Server) uploadCorpus(c echo.Context) error {
@@ -158,7 +235,7 @@ func (s *Server) uploadCorpus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := checkCorpus(up.file); err != nil {
+	if err := s.checkCorpus(up.file); err != nil {
 		up.file.Discard()
 		return err
 	}

@@ -92,6 +92,7 @@ func count(ctx context.Context, r io.Reader, opt Options, sink func(vocabSize in
 	enc, err := corpus.Encode(ctx, text, corpus.EncodeOptions{
 		Tokenizer:   opt.Tokenizer,
 		MemoryBytes: opt.MemoryBytes / 5,
+		MaxTypes:    opt.MaxTypes,
 		TempDir:     opt.TempDir,
 		Progress:    encProgress,
 	})
@@ -114,9 +115,16 @@ func count(ctx context.Context, r io.Reader, opt Options, sink func(vocabSize in
 		return nil, err
 	}
 	res.SpilledRuns = c.runs.spilled
-	emit := sink(vocab.Len(), c.nnzHint())
+	hint := c.nnzHint() // an upper bound: runs may still hold duplicates
+	if opt.MaxNonzeros > 0 {
+		hint = min(hint, opt.MaxNonzeros)
+	}
+	emit := sink(vocab.Len(), hint)
 	if err := c.emitRows(ctx, func(row int32, cols []int32, vals []float64) error {
 		res.NNZ += int64(len(cols))
+		if opt.MaxNonzeros > 0 && res.NNZ > opt.MaxNonzeros {
+			return fmt.Errorf("%w: more than %d nonzeros (%d words kept)", ErrMatrixTooLarge, opt.MaxNonzeros, vocab.Len())
+		}
 		for _, v := range vals {
 			res.Sum += v
 		}

@@ -432,3 +432,37 @@ func TestMatrixFileRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestCountLimits(t *testing.T) {
+	text := "a b c d e f g h a b c d e f g h\n"
+	opt := DefaultOptions()
+	opt.MinCount, opt.Window = 1, 3
+	full, err := Count(context.Background(), strings.NewReader(text), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name        string
+		maxNonzeros int64
+		maxTypes    int
+		wantErr     error
+	}{
+		{"nonzeros at the limit", full.NNZ, 0, nil},
+		{"one nonzero too many", full.NNZ - 1, 0, ErrMatrixTooLarge},
+		{"types at the limit", 0, 8, nil},
+		{"one type too many", 0, 7, corpus.ErrVocabularyTooLarge},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := opt
+			o.MaxNonzeros, o.MaxTypes = tc.maxNonzeros, tc.maxTypes
+			got, err := Count(context.Background(), strings.NewReader(text), o)
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tc.wantErr)
+			}
+			if err == nil && got.NNZ != full.NNZ {
+				t.Errorf("NNZ = %d, want %d", got.NNZ, full.NNZ)
+			}
+		})
+	}
+}

@@ -14,6 +14,15 @@ const MaxWindow = 255
 // ErrBadOptions reports an option value out of range.
 var ErrBadOptions = errors.New("invalid co-occurrence options")
 
+// ErrMatrixTooLarge reports a matrix with more nonzeros than
+// Options.MaxNonzeros allows.
+var ErrMatrixTooLarge = errors.New("the co-occurrence matrix is larger than allowed")
+
+// BytesPerNonzero is the memory one nonzero takes in a Matrix (a float64
+// value and an int32 column index); callers turn a memory budget into
+// Options.MaxNonzeros with it.
+const BytesPerNonzero = 12
+
 // Options configures Count.
 type Options struct {
 	// Window is the number of words on each side (or on the left, when
@@ -38,6 +47,15 @@ type Options struct {
 	Workers int
 	// MaxBytes bounds the decoded input size (0: no bound).
 	MaxBytes int64
+	// MaxTypes bounds the number of distinct words read (0:
+	// corpus.DefaultMaxTypes); beyond it Count fails with
+	// corpus.ErrVocabularyTooLarge before counting any pair.
+	MaxTypes int
+	// MaxNonzeros bounds the nonzeros of the result (0: no bound): the
+	// matrix is held in memory at 12 bytes a nonzero, so this is how a
+	// caller keeps a build inside its memory budget. Beyond it Count fails
+	// with ErrMatrixTooLarge before the matrix is allocated in full.
+	MaxNonzeros int64
 	// Progress, if set, is called at block boundaries from the counting
 	// goroutine. It must not block.
 	Progress func(Progress)
@@ -71,6 +89,9 @@ func (o *Options) validate() error {
 	}
 	if o.MinCount < 1 {
 		return fmt.Errorf("%w: min-count %d must be at least 1", ErrBadOptions, o.MinCount)
+	}
+	if o.MaxTypes < 0 || o.MaxNonzeros < 0 {
+		return fmt.Errorf("%w: MaxTypes and MaxNonzeros must be ≥ 0", ErrBadOptions)
 	}
 	if o.MaxVocab < 0 {
 		return fmt.Errorf("%w: max-vocab %d must not be negative", ErrBadOptions, o.MaxVocab)

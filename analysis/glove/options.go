@@ -129,3 +129,18 @@ func weight(x, xMax, alpha float64) float64 {
 	}
 	return math.Pow(x/xMax, alpha)
 }
+
+// MemoryBytes estimates the memory (bytes) a Trainer for vocabSize words,
+// nnz nonzeros and vectors of vectorSize takes, with one Model copy for
+// saving: the float32 parameters and AdaGrad accumulators of 2V rows
+// (padded to cache lines), 16 bytes a nonzero for the training entries and
+// their block order, and the float64 model. It lets callers refuse a run
+// before allocating it; it does not count the caller's own copy of the
+// co-occurrence matrix.
+func MemoryBytes(vocabSize int, nnz int64, vectorSize int) int64 {
+	v, d := int64(vocabSize), int64(vectorSize)
+	params := 2 * v * int64(newLayout(vectorSize).stride) * 4
+	entries := nnz*16 + (nnz+blockSize-1)/blockSize*4
+	model := 2*v*d*8 + 2*v*8
+	return params + entries + model
+}

@@ -375,3 +375,29 @@ func exactZ(y []float64, workers int) float64 {
 	}
 	return z
 }
+
+// TSNEMemoryBytes estimates the memory (bytes) of a t-SNE run on n points
+// of dimension d with the given perplexity and engine (EngineAuto picks as
+// TSNE does): the exact engine keeps about five n×n float64 matrices
+// (distances, P, Q and its numerators, and go-tsne's scratch); Barnes-Hut
+// keeps k = min(n−1, ⌊3·perplexity⌋+1) neighbours a point, twice over
+// once P is symmetrised, plus a quadtree of about 4n nodes. Both hold the
+// input as float64. Callers use it to refuse a map before starting it.
+func TSNEMemoryBytes(n, d int, perplexity float64, engine Engine) int64 {
+	if engine == EngineAuto || engine == "" {
+		engine = EngineBarnesHut
+		if n <= AutoExactMax {
+			engine = EngineExact
+		}
+	}
+	nn := int64(n)
+	input := nn * int64(d) * 8
+	if engine == EngineExact {
+		return input + 5*nn*nn*8
+	}
+	k := int64(min(n-1, int(3*perplexity)+1))
+	affinities := 2 * nn * k * (8 + 4 + 8) // neighbour lists, then the symmetric CSR
+	tree := 4 * nn * 64
+	optimiser := 4 * nn * 2 * 8 // map, gradient, update, gains
+	return input + affinities + tree + optimiser
+}

@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	go run ./cmd/web [-addr 127.0.0.1:8080] [-data ./gloveboard-data] [-max-upload 512MiB] [-workers 1] [-eval-dir DIR]
+//	go run ./cmd/web [-addr 127.0.0.1:8080] [-data ./gloveboard-data] [-max-upload 512MiB] [-memory-budget 4GiB] [-workers 1] [-eval-dir DIR]
 //
 // -eval-dir names a folder holding the evaluation sets that finished
 // training runs are scored on: analogy/questions-words.txt and
@@ -88,6 +88,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dataDir := fs.String("data", DefaultDataDir, "data directory (catalogue database and files)")
 	maxUpload := byteSize(handlers.DefaultMaxUpload)
 	fs.Var(&maxUpload, "max-upload", "largest accepted upload, e.g. 512MiB")
+	memoryBudget := byteSize(handlers.DefaultMemoryBudget)
+	fs.Var(&memoryBudget, "memory-budget", "memory one job may use (matrix, model, t-SNE map); larger jobs are refused, e.g. 4GiB")
 	workers := fs.Int("workers", 1, "number of heavy jobs run at the same time")
 	evalDir := fs.String("eval-dir", defaultEvalDir(), "folder with analogy/questions-words.txt and similarity/EN-*.txt to score training runs (\"\": none)")
 	if err := fs.Parse(args); err != nil {
@@ -121,7 +123,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm, MaxUpload: int64(maxUpload), Logger: logger, EvalDir: *evalDir})
+	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm, MaxUpload: int64(maxUpload), MemoryBudget: int64(memoryBudget), Logger: logger, EvalDir: *evalDir})
 	if err != nil {
 		return err
 	}

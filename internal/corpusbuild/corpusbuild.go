@@ -52,14 +52,28 @@ func DefaultSettings() Settings {
 		DistanceWeighting: d.DistanceWeighting, MinCount: d.MinCount}
 }
 
-// Options converts s to cooccur options with the given memory budget.
-func (s Settings) Options(memoryBytes int64, tempDir string) (cooccur.Options, error) {
+// Budget bounds the resources of a build; zero fields mean the cooccur
+// defaults (no bound on the matrix, corpus.DefaultMaxTypes words).
+type Budget struct {
+	// CountingBytes is the soft memory budget of counting; beyond it
+	// sorted runs spill to the build directory.
+	CountingBytes int64
+	// MaxNonzeros bounds the matrix (cooccur.ErrMatrixTooLarge beyond).
+	MaxNonzeros int64
+	// MaxTypes bounds the distinct words read
+	// (corpus.ErrVocabularyTooLarge beyond).
+	MaxTypes int
+}
+
+// Options converts s to cooccur options within budget b.
+func (s Settings) Options(b Budget, tempDir string) (cooccur.Options, error) {
 	tok, err := corpus.ParseTokenizer(s.Tokenizer)
 	if err != nil {
 		return cooccur.Options{}, err
 	}
 	return cooccur.Options{Window: s.Window, Symmetric: s.Symmetric, DistanceWeighting: s.DistanceWeighting,
-		MinCount: s.MinCount, MaxVocab: s.MaxVocab, Tokenizer: tok, MemoryBytes: memoryBytes, TempDir: tempDir}, nil
+		MinCount: s.MinCount, MaxVocab: s.MaxVocab, Tokenizer: tok, MemoryBytes: b.CountingBytes, TempDir: tempDir,
+		MaxNonzeros: b.MaxNonzeros, MaxTypes: b.MaxTypes}, nil
 }
 
 // Summary is what a build records about a corpus.
@@ -83,14 +97,14 @@ type Summary struct {
 type Progress func(frac float64, msg string)
 
 // Build counts the corpus at corpusPath with settings s and stores the
-// artefacts in dir (created if needed). memoryBytes bounds the counting
-// (0: the cooccur default); spill files go to dir. progress may be nil.
-func Build(ctx context.Context, corpusPath, dir string, s Settings, memoryBytes int64, progress Progress) (*Summary, error) {
+// artefacts in dir (created if needed). b bounds the counting memory, the
+// matrix and the vocabulary; spill files go to dir. progress may be nil.
+func Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, progress Progress) (*Summary, error) {
 	if progress == nil {
 		progress = func(float64, string) {}
 	}
 	start := time.Now()
-	opt, err := s.Options(memoryBytes, dir)
+	opt, err := s.Options(b, dir)
 	if err != nil {
 		return nil, err
 	}

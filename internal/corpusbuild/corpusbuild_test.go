@@ -25,7 +25,7 @@ func TestBuildLoadCache(t *testing.T) {
 	}
 	var last float64
 	s := DefaultSettings()
-	sum, err := Build(context.Background(), src, out, s, 0, func(f float64, msg string) {
+	sum, err := Build(context.Background(), src, out, s, Budget{}, func(f float64, msg string) {
 		if f < last || f > 1 || math.IsNaN(f) {
 			t.Errorf("progress went from %g to %g (%s)", last, f, msg)
 		}
@@ -54,7 +54,7 @@ func TestBuildLoadCache(t *testing.T) {
 	// A failed rebuild leaves no finished build behind.
 	bad := filepath.Join(dir, "empty.txt")
 	os.WriteFile(bad, nil, 0o644)
-	if _, err := Build(context.Background(), bad, out, s, 0, nil); !errors.Is(err, corpus.ErrEmptyCorpus) {
+	if _, err := Build(context.Background(), bad, out, s, Budget{}, nil); !errors.Is(err, corpus.ErrEmptyCorpus) {
 		t.Fatalf("empty corpus: err = %v", err)
 	}
 	if _, err := c.Get(out); !errors.Is(err, ErrNotBuilt) {
@@ -74,7 +74,7 @@ func TestBuildBadSettings(t *testing.T) {
 	os.WriteFile(src, []byte("a b c"), 0o644)
 	s := DefaultSettings()
 	s.Tokenizer = "bytes"
-	if _, err := Build(context.Background(), src, filepath.Join(dir, "b"), s, 0, nil); !errors.Is(err, corpus.ErrBadTokenizer) {
+	if _, err := Build(context.Background(), src, filepath.Join(dir, "b"), s, Budget{}, nil); !errors.Is(err, corpus.ErrBadTokenizer) {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -71,7 +71,7 @@ func tinyBuild(t *testing.T) (*store.Store, *corpusbuild.Loaded) {
 	set := corpusbuild.DefaultSettings()
 	set.MinCount = 1
 	dir := st.CorpusBuildDir(c.ID)
-	if _, err := corpusbuild.Build(ctx, c.Path, dir, set, 0, nil); err != nil {
+	if _, err := corpusbuild.Build(ctx, c.Path, dir, set, corpusbuild.Budget{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	l, err := corpusbuild.Load(dir)

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"unicode/utf8"
 )
@@ -34,7 +35,7 @@ func Scan(r io.Reader) (Info, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	var info Info
-	line := 0
+	line, headerDim := 0, 0
 	for sc.Scan() {
 		line++
 		fields := bytes.Fields(sc.Bytes())
@@ -43,6 +44,7 @@ func Scan(r io.Reader) (Info, error) {
 		}
 		if line == 1 && len(fields) == 2 && isInt(fields[0]) && isInt(fields[1]) {
 			info.HasHeader = true
+			headerDim, _ = strconv.Atoi(string(fields[1]))
 			continue
 		}
 		if !utf8.Valid(fields[0]) {
@@ -56,11 +58,19 @@ func Scan(r io.Reader) (Info, error) {
 			return Info{}, fmt.Errorf("line %d: %d components, more than %d: %w", line, d, MaxDim, ErrFormat)
 		case info.Dim != 0 && d != info.Dim:
 			return Info{}, fmt.Errorf("line %d: %d components where earlier lines have %d: %w", line, d, info.Dim, ErrFormat)
+		case info.HasHeader && d != headerDim:
+			// A header's row count is often wrong in real files; its
+			// dimension never is, so a mismatch means a damaged file.
+			return Info{}, fmt.Errorf("line %d: %d components where the header says %d: %w", line, d, headerDim, ErrFormat)
 		}
 		info.Dim = d
 		for _, f := range fields[1:] {
-			if _, err := strconv.ParseFloat(string(f), 64); err != nil {
+			v, err := strconv.ParseFloat(string(f), 64)
+			if err != nil {
 				return Info{}, fmt.Errorf("line %d: %q is not a number: %w", line, truncate(f), ErrFormat)
+			}
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return Info{}, fmt.Errorf("line %d: %q is not a finite number: %w", line, truncate(f), ErrFormat)
 			}
 		}
 		info.Count++
