@@ -134,7 +134,7 @@ func weight(x, xMax, alpha float64) float64 {
 // nnz nonzeros and vectors of vectorSize takes, with one Model copy for
 // saving: the float32 parameters and AdaGrad accumulators of 2V rows
 // (padded to cache lines), 16 bytes a nonzero for the training entries and
-// their block order, and the float64 model. It lets callers refuse a run
+// their block order, the float64 model and 64 KiB of scratch. It lets callers refuse a run
 // before allocating it; it does not count the caller's own copy of the
 // co-occurrence matrix.
 func MemoryBytes(vocabSize int, nnz int64, vectorSize int) int64 {
@@ -142,5 +142,6 @@ func MemoryBytes(vocabSize int, nnz int64, vectorSize int) int64 {
 	params := 2 * v * int64(newLayout(vectorSize).stride) * 4
 	entries := nnz*16 + (nnz+blockSize-1)/blockSize*4
 	model := 2*v*d*8 + 2*v*8
-	return params + entries + model
+	const scratch = 64 << 10 // per-worker block orders, RNG states, bookkeeping
+	return params + entries + model + scratch
 }

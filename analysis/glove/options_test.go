@@ -3,6 +3,7 @@ package glove
 import (
 	"errors"
 	"math"
+	"runtime"
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
@@ -93,6 +94,34 @@ func TestWeight(t *testing.T) {
 	for _, tc := range tests {
 		if got := weight(tc.x, tc.xMax, tc.alpha); math.Abs(got-tc.want) > 1e-15 {
 			t.Errorf("weight(%v, %v, %v) = %v, want %v", tc.x, tc.xMax, tc.alpha, got, tc.want)
+		}
+	}
+}
+
+// TestMemoryBytesBoundsTheAllocation checks the estimate against what
+// NewTrainer and Model really allocate: never below, at most 1.5× above.
+func TestMemoryBytesBoundsTheAllocation(t *testing.T) {
+	for _, tc := range []struct{ v, nnz, d int }{{500, 50_000, 50}, {2000, 20_000, 10}, {300, 90_000, 200}} {
+		entries := make([]cooccur.Entry, 0, tc.nnz)
+		for k := 0; len(entries) < tc.nnz; k++ {
+			entries = append(entries, cooccur.Entry{Row: int32(k % tc.v), Col: int32(k / tc.v % tc.v), Value: 1 + float64(k%7)})
+		}
+		opt := DefaultOptions()
+		opt.VectorSize, opt.Workers = tc.d, 1
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		tr, err := NewTrainer(entries, tc.v, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := tr.Model()
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(m)
+		got := int64(after.TotalAlloc - before.TotalAlloc)
+		est := MemoryBytes(tc.v, int64(tc.nnz), tc.d)
+		if est < got || float64(est) > 1.5*float64(got) {
+			t.Errorf("V=%d nnz=%d d=%d: estimate %d bytes, allocated %d", tc.v, tc.nnz, tc.d, est, got)
 		}
 	}
 }
