@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 )
@@ -31,6 +30,12 @@ func runCooccur(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *out == "" {
 		return errors.New("-out is required")
 	}
+	if err := checkOutputPath("out", *out); err != nil {
+		return err
+	}
+	if err := checkOutputPath("vocab-out", *vocabOut); err != nil {
+		return err
+	}
 	opt, err := cf.options()
 	if err != nil {
 		return err
@@ -40,39 +45,39 @@ func runCooccur(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer in.Close()
-	// Write to a temporary file beside the output and rename on success,
-	// so a failed run never leaves a truncated matrix behind.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".cooccur-*.tmp")
+	// Write both outputs under temporary names beside their final paths
+	// and rename them only when everything succeeded, so a failed run
+	// leaves neither a truncated matrix nor a matrix without its
+	// vocabulary behind.
+	bin, err := createAtomic(*out)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	res, err := cooccur.CountTo(ctx, in, opt, tmp)
-	if err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return err
-	}
+	defer bin.abort()
+	var voc *atomicFile
 	if *vocabOut != "" {
-		f, err := os.Create(*vocabOut)
-		if err != nil {
+		if voc, err = createAtomic(*vocabOut); err != nil {
 			return err
 		}
-		if _, err := res.Vocab.WriteTo(f); err != nil {
-			f.Close()
+		defer voc.abort()
+	}
+	res, err := cooccur.CountTo(ctx, in, opt, bin)
+	if err != nil {
+		return err
+	}
+	if voc != nil {
+		if _, err := res.Vocab.WriteTo(voc); err != nil {
+			return fmt.Errorf("%s: %w", *vocabOut, err)
+		}
+		if err := voc.commit(); err != nil {
 			return err
 		}
-		if err := f.Close(); err != nil {
-			return err
+	}
+	if err := bin.commit(); err != nil {
+		if voc != nil {
+			os.Remove(*vocabOut) // no vocabulary without its matrix
 		}
+		return err
 	}
 	fmt.Fprintf(stderr, "%d tokens, %d types, vocabulary %d words, %d nonzeros written to %s\n",
 		res.Stats.Tokens, res.Unigrams.Len(), res.Vocab.Len(), res.NNZ, *out)

@@ -45,7 +45,7 @@ func (c *corpusFlags) options() (cooccur.Options, error) {
 	if err != nil {
 		return cooccur.Options{}, err
 	}
-	if c.memoryGB < 0 || c.memoryGB > 1<<20 {
+	if !(c.memoryGB >= 0 && c.memoryGB <= 1<<20) { // NaN fails both
 		return cooccur.Options{}, fmt.Errorf("%w: -memory %g GiB is out of range", cooccur.ErrBadOptions, c.memoryGB)
 	}
 	return cooccur.Options{

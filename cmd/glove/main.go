@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 )
 
@@ -76,12 +77,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errUsage):
 			return 2
 		default:
-			fmt.Fprintf(stderr, "glove %s: %v\n", c.name, err)
+			fmt.Fprintf(stderr, "glove %s: %s\n", c.name, oneLine(err))
 			return 1
 		}
 	}
 	fmt.Fprintf(stderr, "glove: unknown command %q (run \"glove help\")\n", args[0])
 	return 2
+}
+
+// oneLine renders err on a single line: errors.Join and some library
+// errors put line breaks between their parts, and the contract is one
+// line on standard error per failure.
+func oneLine(err error) string {
+	var parts []string
+	for _, p := range strings.FieldsFunc(err.Error(), func(r rune) bool { return r == '\n' || r == '\r' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func printHelp(w io.Writer, cmds []command) {

@@ -1,14 +1,22 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
+	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 )
 
@@ -62,10 +70,85 @@ func runNeighbors(ctx context.Context, args []string, stdout, stderr io.Writer) 
 }
 
 // loadVectors reads a vectors file with the default policies (header row
-// count tolerated, first of duplicate words kept).
+// count tolerated, first of duplicate words kept). A file that is not
+// word vectors at all (binary, UTF-16, a damaged gzip stream) is named as
+// such rather than reported as a malformed first row, and a gzip bomb of
+// zeros is refused after 64 KiB instead of being inflated.
 func loadVectors(ctx context.Context, path string) (*vectors.Set, error) {
+	gz, err := sniffVectorsFile(path)
+	if err != nil {
+		return nil, err
+	}
 	set, _, err := vectors.Load(ctx, path, vectors.LoadOptions{})
+	if err != nil && gz && !errors.Is(err, vectors.ErrTruncated) && isGzipDamage(err) {
+		return nil, fmt.Errorf("%s: %w: %s", path, corpus.ErrCorruptGzip, strings.TrimPrefix(err.Error(), path+": "))
+	}
 	return set, err
+}
+
+// vectorsSniffSize is how much decoded input sniffVectorsFile inspects.
+const vectorsSniffSize = 64 << 10
+
+// sniffVectorsFile opens path and inspects the start of its decoded
+// content: a UTF-16 byte-order mark, or a NUL byte when the first line is
+// not a word2vec header "n d" (binary word2vec data follows such a
+// header), means the file is not text word vectors. It reports whether
+// the file is gzip-compressed.
+func sniffVectorsFile(path string) (gz bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	var r io.Reader = br
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return true, fmt.Errorf("%s: %w: %v", path, corpus.ErrCorruptGzip, err)
+		}
+		r, gz = zr, true
+	}
+	head := make([]byte, vectorsSniffSize)
+	n := 0
+	for n < len(head) {
+		m, err := r.Read(head[n:])
+		n += m
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if gz {
+				return gz, fmt.Errorf("%s: %w: %v", path, corpus.ErrCorruptGzip, err)
+			}
+			return gz, fmt.Errorf("%s: %w", path, pathErrCause(err))
+		}
+	}
+	head = head[:n]
+	if len(head) >= 2 && (head[0] == 0xff && head[1] == 0xfe || head[0] == 0xfe && head[1] == 0xff) {
+		return gz, fmt.Errorf("%s: %w", path, corpus.ErrUTF16)
+	}
+	first, _, _ := bytes.Cut(head, []byte{'\n'})
+	if fields := bytes.Fields(first); len(fields) == 2 && isUint(fields[0]) && isUint(fields[1]) {
+		return gz, nil // word2vec header: binary records may follow
+	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return gz, fmt.Errorf("%s: %w (NUL byte at offset %d)", path, corpus.ErrBinary, i)
+	}
+	return gz, nil
+}
+
+func isUint(b []byte) bool {
+	_, err := strconv.ParseUint(string(b), 10, 63)
+	return err == nil
+}
+
+// isGzipDamage reports whether err comes from a truncated or corrupt
+// gzip stream.
+func isGzipDamage(err error) bool {
+	var corrupt flate.CorruptInputError
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum) ||
+		errors.Is(err, gzip.ErrHeader) || errors.As(err, &corrupt)
 }
 
 // requireFlags reports the first of the named string flags left empty as

@@ -89,6 +89,9 @@ func runPlot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return errUsage
 	}
 
+	if err := checkOutputPath("out", *out); err != nil {
+		return err
+	}
 	o := plot.Output{Width: *width, Height: *height, DPI: *dpi}
 	switch *unit {
 	case "px":
@@ -162,7 +165,7 @@ func runPlot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if *out == "-" {
 		_, err = stdout.Write(buf.Bytes())
 	} else {
-		err = os.WriteFile(*out, buf.Bytes(), 0o644)
+		err = writeFileAtomic(*out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
 	}
 	if err != nil {
 		return err

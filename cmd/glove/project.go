@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"text/tabwriter"
 
@@ -67,6 +68,12 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *topN < 0 || (*topN > 0 && *wordsFile != "") {
 		return usageError(fs, stderr, "project", "use either -n N (N ≥ 1) or -words FILE")
 	}
+	if !(*perplexity > 0) || math.IsInf(*perplexity, 0) {
+		return usageError(fs, stderr, "project", fmt.Sprintf("-perplexity must be a positive number, got %v", *perplexity))
+	}
+	if *iterations < 1 {
+		return usageError(fs, stderr, "project", fmt.Sprintf("-iterations must be at least 1, got %d", *iterations))
+	}
 	var init project.Init
 	switch *initName {
 	case "pca":
@@ -76,7 +83,7 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	default:
 		return usageError(fs, stderr, "project", fmt.Sprintf("-init %q: want pca or random", *initName))
 	}
-	set, _, err := vectors.Load(ctx, *vecPath, vectors.LoadOptions{})
+	set, err := loadVectors(ctx, *vecPath)
 	if err != nil {
 		return err
 	}

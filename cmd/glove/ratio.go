@@ -70,25 +70,12 @@ func runRatio(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // printRatioTable prints the table in the paper's layout: a column per
 // probe, rows P(k|i), P(k|j) and the ratio, with the raw counts below.
 func printRatioTable(w io.Writer, t *ratio.Table) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "Probability and Ratio\t")
-	for _, r := range t.Rows {
-		fmt.Fprintf(tw, "k = %s\t", r.K)
+	if len(t.Rows) > 0 {
+		printRatioColumns(w, t)
+	} else {
+		// -probes "" with discovery: no table, only the lists below.
+		fmt.Fprintf(w, "no probe words k; the words with the most extreme P(k|%s)/P(k|%s) follow\n", t.I, t.J)
 	}
-	fmt.Fprintln(tw)
-	line := func(label string, f func(ratio.Row) string) {
-		fmt.Fprintf(tw, "%s\t", label)
-		for _, r := range t.Rows {
-			fmt.Fprintf(tw, "%s\t", f(r))
-		}
-		fmt.Fprintln(tw)
-	}
-	line(fmt.Sprintf("P(k|%s)", t.I), func(r ratio.Row) string { return fmt.Sprintf("%.2e", r.PIK) })
-	line(fmt.Sprintf("P(k|%s)", t.J), func(r ratio.Row) string { return fmt.Sprintf("%.2e", r.PJK) })
-	line(fmt.Sprintf("P(k|%s)/P(k|%s)", t.I, t.J), formatRatio)
-	line(fmt.Sprintf("X(%s,k)", t.I), func(r ratio.Row) string { return fmt.Sprintf("%.1f", r.XIK) })
-	line(fmt.Sprintf("X(%s,k)", t.J), func(r ratio.Row) string { return fmt.Sprintf("%.1f", r.XJK) })
-	tw.Flush()
 	for _, r := range t.Rows {
 		switch {
 		case !r.InVocab:
@@ -110,6 +97,29 @@ func printRatioTable(w io.Writer, t *ratio.Table) {
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// printRatioColumns prints the table proper, one column per probe.
+func printRatioColumns(w io.Writer, t *ratio.Table) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "Probability and Ratio\t")
+	for _, r := range t.Rows {
+		fmt.Fprintf(tw, "k = %s\t", r.K)
+	}
+	fmt.Fprintln(tw)
+	line := func(label string, f func(ratio.Row) string) {
+		fmt.Fprintf(tw, "%s\t", label)
+		for _, r := range t.Rows {
+			fmt.Fprintf(tw, "%s\t", f(r))
+		}
+		fmt.Fprintln(tw)
+	}
+	line(fmt.Sprintf("P(k|%s)", t.I), func(r ratio.Row) string { return fmt.Sprintf("%.2e", r.PIK) })
+	line(fmt.Sprintf("P(k|%s)", t.J), func(r ratio.Row) string { return fmt.Sprintf("%.2e", r.PJK) })
+	line(fmt.Sprintf("P(k|%s)/P(k|%s)", t.I, t.J), formatRatio)
+	line(fmt.Sprintf("X(%s,k)", t.I), func(r ratio.Row) string { return fmt.Sprintf("%.1f", r.XIK) })
+	line(fmt.Sprintf("X(%s,k)", t.J), func(r ratio.Row) string { return fmt.Sprintf("%.1f", r.XJK) })
+	tw.Flush()
 }
 
 func formatRatio(r ratio.Row) string {

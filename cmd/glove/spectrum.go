@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
-	"github.com/gloveboard/gloveboard/analysis/vectors"
 )
 
 func spectrumCommand() command {
@@ -69,7 +68,7 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	var out spectrumJSON
 	var values []float64
 	if *vecPath != "" {
-		set, _, err := vectors.Load(ctx, *vecPath, vectors.LoadOptions{})
+		set, err := loadVectors(ctx, *vecPath)
 		if err != nil {
 			return err
 		}

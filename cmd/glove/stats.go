@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/analysis/pmi"
 )
 
@@ -27,6 +28,11 @@ type statsJSON struct {
 	NNZ                   int64   `json:"nnz"`
 	SumX                  float64 `json:"sum_x"`
 	Window                int     `json:"window"`
+	// InvalidUTF8 counts invalid UTF-8 bytes, which the words tokenizer
+	// drops as separators and counts (the whitespace tokenizer passes
+	// bytes through unchecked, like Stanford's tools, and reports 0).
+	InvalidUTF8     int64 `json:"invalid_utf8"`
+	TruncatedTokens int64 `json:"truncated_tokens"`
 }
 
 func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -56,6 +62,8 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		NNZ:                   res.NNZ,
 		SumX:                  res.Sum,
 		Window:                opt.Window,
+		InvalidUTF8:           res.Stats.InvalidUTF8,
+		TruncatedTokens:       res.Stats.Truncated,
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -76,5 +84,11 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "mutual information  %.4f %s (co-occurrence distribution, window %d)\n", mi, unit, opt.Window)
 	fmt.Fprintf(stdout, "nonzeros of X       %d\n", s.NNZ)
 	fmt.Fprintf(stdout, "sum of X            %.6g\n", s.SumX)
+	if opt.Tokenizer == corpus.Whitespace {
+		fmt.Fprintf(stdout, "invalid UTF-8       not checked (the whitespace tokenizer keeps bytes as they are)\n")
+	} else {
+		fmt.Fprintf(stdout, "invalid UTF-8       %d bytes, dropped as word separators\n", s.InvalidUTF8)
+	}
+	fmt.Fprintf(stdout, "truncated tokens    %d (longer than %d bytes)\n", s.TruncatedTokens, corpus.MaxTokenBytes)
 	return nil
 }

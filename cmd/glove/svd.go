@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 
 	"github.com/gloveboard/gloveboard/analysis/svdembed"
@@ -34,6 +35,18 @@ func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if *out == "" {
 		return errors.New("-out is required")
 	}
+	if err := checkOutputPath("out", *out); err != nil {
+		return err
+	}
+	// svdembed reads 0 as "default"; here an explicit 0 is a mistake.
+	switch {
+	case *dim < 1:
+		return fmt.Errorf("-dim must be at least 1, got %d", *dim)
+	case !(*power >= 0) || math.IsInf(*power, 0):
+		return fmt.Errorf("-p must be a finite number ≥ 0, got %v", *power)
+	case !(*alpha > 0 && *alpha <= 1):
+		return fmt.Errorf("-alpha must be in (0, 1], got %v", *alpha)
+	}
 	opt, err := cf.options()
 	if err != nil {
 		return err
@@ -50,7 +63,7 @@ func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	if err := vectors.SaveText(*out, set, false); err != nil {
+	if err := saveVectorsText(*out, set); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "%d words × %d dimensions written to %s (σ_1 = %.4g, σ_%d = %.4g)\n",

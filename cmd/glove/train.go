@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"gonum.org/v1/gonum/mat"
@@ -82,6 +81,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if tf.cooccurPath != "" && tf.vocabPath == "" {
 		return errors.New("-cooccur needs -vocab (the vocab.txt written with it)")
+	}
+	// Refuse unwritable outputs now rather than after training.
+	for _, o := range []struct{ flag, path string }{{"out", tf.out}, {"loss-out", tf.lossOut}, {"checkpoint", tf.checkpointPath}} {
+		if err := checkOutputPath(o.flag, o.path); err != nil {
+			return err
+		}
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -165,7 +170,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := vectors.SaveText(tf.out, vs, false); err != nil {
+	if err := saveVectorsText(tf.out, vs); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "wrote %d vectors of size %d to %s\n", vs.Len(), vs.Dim(), tf.out)
@@ -184,6 +189,10 @@ func loadTrainingData(ctx context.Context, cf corpusFlags, tf trainFlags, stderr
 		vf.Close()
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", tf.vocabPath, err)
+		}
+		if vocab.Len() == 0 {
+			// glove.NewTrainer panics on an empty vocabulary.
+			return nil, nil, fmt.Errorf("%s: %w: the vocabulary file lists no words", tf.vocabPath, corpus.ErrBadVocabulary)
 		}
 		cfile, err := os.Open(tf.cooccurPath)
 		if err != nil {
@@ -226,25 +235,6 @@ func readCheckpointFile(path string) (*glove.Checkpoint, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return ck, nil
-}
-
-// writeFileAtomic writes path through a temporary file in the same
-// directory, renamed into place only when write succeeded, so a failed or
-// interrupted run never leaves a truncated file behind.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // writeLossCSV writes one line per epoch: epoch, Stanford cost, seconds,
