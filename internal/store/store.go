@@ -77,7 +77,57 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.removeOrphans(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("removing files no catalogue entry refers to: %w", err)
+	}
 	return s, nil
+}
+
+// removeOrphans deletes the files and directories under corpora, vectors,
+// builds and runs that no catalogue row refers to. A process killed after
+// an upload was moved into place but before its row was committed leaves
+// such a file, and the next upload given the same id must not find it.
+func (s *Store) removeOrphans(ctx context.Context) error {
+	ids := func(query string) (map[string]bool, error) {
+		rows, err := s.db.QueryContext(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		set := map[string]bool{}
+		for rows.Next() {
+			var name string
+			if err := rows.Scan(&name); err != nil {
+				return nil, err
+			}
+			set[name] = true
+		}
+		return set, rows.Err()
+	}
+	for _, d := range []struct{ sub, query string }{
+		{"corpora", `SELECT id || '.txt' || CASE WHEN gzipped THEN '.gz' ELSE '' END FROM corpora`},
+		{"builds", `SELECT CAST(id AS TEXT) FROM corpora`},
+		{"vectors", `SELECT id || '.txt' FROM vector_sets`},
+		{"runs", `SELECT CAST(id AS TEXT) FROM runs`},
+	} {
+		keep, err := ids(d.query)
+		if err != nil {
+			return err
+		}
+		entries, err := os.ReadDir(filepath.Join(s.dir, d.sub))
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if !keep[e.Name()] {
+				if err := os.RemoveAll(filepath.Join(s.dir, d.sub, e.Name())); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Close closes the database.

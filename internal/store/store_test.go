@@ -212,3 +212,51 @@ func TestOpenClearsInterruptedUploads(t *testing.T) {
 		t.Errorf("%d leftovers in tmp after Open", n)
 	}
 }
+
+// A process killed between moving an upload into place and committing its
+// row leaves a file nobody refers to; Open removes it and keeps the rest.
+func TestOpenRemovesOrphans(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	st := open(t, dir)
+	f, err := st.Stage(strings.NewReader("kept words\n"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.AddCorpus(ctx, store.NewCorpus{Name: "kept"}, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(st.CorpusBuildDir(c.ID), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	orphans := []string{
+		st.CorpusPath(c.ID+1, false), st.CorpusPath(c.ID, true), st.VectorPath(99),
+		st.CorpusBuildDir(c.ID + 1), filepath.Join(dir, "runs", "7"),
+	}
+	for _, p := range orphans {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("orphan"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	st2 := open(t, dir)
+	for _, p := range orphans {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s survived Open (%v)", p, err)
+		}
+	}
+	got, err := st2.Corpus(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(got.Path); err != nil || string(b) != "kept words\n" {
+		t.Errorf("the corpus file is gone or changed: %q %v", b, err)
+	}
+	if _, err := os.Stat(st2.CorpusBuildDir(c.ID)); err != nil {
+		t.Errorf("the corpus's build directory is gone: %v", err)
+	}
+}
