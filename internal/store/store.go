@@ -38,6 +38,8 @@ var (
 	// ErrInvalid means a value handed to the store is unusable (for
 	// example an empty name).
 	ErrInvalid = errors.New("invalid value")
+	// ErrLocked means another process has the data directory open.
+	ErrLocked = errors.New("the data directory is in use by another gloveboard process")
 )
 
 // DBFile is the name of the catalogue database inside the data directory.
@@ -46,9 +48,10 @@ const DBFile = "gloveboard.db"
 // Store is the catalogue plus the data directory holding its files. It is
 // safe for concurrent use.
 type Store struct {
-	db  *sql.DB
-	dir string
-	now func() time.Time
+	db   *sql.DB
+	dir  string
+	now  func() time.Time
+	lock *os.File // holds the data directory's lock until Close
 }
 
 // Open creates dir if needed, opens (or creates) the catalogue inside it,
@@ -63,6 +66,16 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 			return nil, fmt.Errorf("data directory: %w", err)
 		}
 	}
+	lock, err := lockDir(filepath.Join(abs, "lock"))
+	if err != nil {
+		return nil, fmt.Errorf("data directory %s: %w", abs, err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			lock.Close()
+		}
+	}()
 	if err := clearDir(filepath.Join(abs, "tmp")); err != nil {
 		return nil, fmt.Errorf("clearing tmp: %w", err)
 	}
@@ -72,7 +85,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening catalogue: %w", err)
 	}
-	s := &Store{db: db, dir: abs, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{db: db, dir: abs, now: func() time.Time { return time.Now().UTC() }, lock: lock}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -81,6 +94,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("removing files no catalogue entry refers to: %w", err)
 	}
+	ok = true
 	return s, nil
 }
 
@@ -130,8 +144,14 @@ func (s *Store) removeOrphans(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and releases the data directory.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		s.lock.Close()
+	}
+	return err
+}
 
 // Dir returns the absolute path of the data directory.
 func (s *Store) Dir() string { return s.dir }

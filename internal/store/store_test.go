@@ -260,3 +260,13 @@ func TestOpenRemovesOrphans(t *testing.T) {
 		t.Errorf("the corpus's build directory is gone: %v", err)
 	}
 }
+
+func TestOpenLocksTheDataDirectory(t *testing.T) {
+	dir := t.TempDir()
+	st := open(t, dir)
+	if _, err := store.Open(context.Background(), dir); !errors.Is(err, store.ErrLocked) {
+		t.Fatalf("second Open: %v, want ErrLocked", err)
+	}
+	st.Close()
+	open(t, dir) // released by Close
+}
