@@ -293,7 +293,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{"t-SNE with more points than allowed", get(vecAPI + "/map?method=tsne&source=words&words=" + url.QueryEscape(strings.Join(demoWords(t, a, setID, 1500), "\n"))), 400, "too many"},
 		{"perplexity ≥ N", get(vecAPI + "/map?method=tsne&source=words&words=king,queen,man,woman,paris,france&perplexity=30"), 400, "perplexity"},
 		{"non-numeric perplexity", get(vecAPI + "/map?method=tsne&perplexity=abc"), 400, "perplexity"},
-		{"unknown map method", get(vecAPI + "/map?method=umap"), 400, "pca or tsne"},
+		{"unknown map method", get(vecAPI + "/map?method=umap"), 400, "pca, tsne or axis"},
 		// Ids and paths.
 		{"unknown corpus id", get("/corpora/987654"), 404, "no corpus with id 987654"},
 		{"unknown vector set id (API)", get("/api/vectors/987654"), 404, "987654"},

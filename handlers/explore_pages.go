@@ -58,6 +58,8 @@ type mapResult struct {
 	groups  []string
 	skipped []string
 	m       *project.Map
+	// relation is the pair family of a relation-axis map.
+	relation wordgroups.Family
 }
 
 // --- plots -------------------------------------------------------------------
@@ -402,7 +404,9 @@ func (s *Server) analogyFragment(c echo.Context) error {
 // --- maps --------------------------------------------------------------------
 
 type mapRequest struct {
-	method     string // pca | tsne
+	method     string // pca | tsne | axis
+	relation   wordgroups.Family
+	pairs      []project.Pair // rows of the relation's pairs (axis)
 	perplexity float64
 	words      []string
 	groups     []string
@@ -410,8 +414,6 @@ type mapRequest struct {
 	key        string
 }
 
-// parseMapRequest reads the words (built-in groups or a user list) and
-// checks the limits of the method before any computation.
 // parseMapRequest reads a map request and refuses maps over the limits
 // (word counts, perplexity, and budget bytes of memory).
 func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget int64) (mapRequest, error) {
@@ -420,8 +422,19 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 	if r.method == "" {
 		r.method = "pca"
 	}
-	if r.method != "pca" && r.method != "tsne" {
-		return r, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca or tsne, not “%s”.", clip(r.method)))
+	if r.method != "pca" && r.method != "tsne" && r.method != project.MethodAxis {
+		return r, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca, tsne or axis, not “%s”.", clip(r.method)))
+	}
+	if r.method == project.MethodAxis {
+		name := strings.TrimSpace(c.QueryParam("relation"))
+		if name == "" {
+			name = "country-capital"
+		}
+		fam, ok := wordgroups.FamilyNamed(name)
+		if !ok {
+			return r, public(ErrBadRequest, fmt.Sprintf("The relation must be country-capital, male-female or singular-plural, not “%s”.", clip(name)))
+		}
+		r.relation = fam
 	}
 	var as *wordgroups.Assignment
 	source := c.QueryParam("source")
@@ -484,8 +497,25 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 				views.Count(n), views.Bytes(need), views.Bytes(budget)))
 		}
 	}
+	if r.method == project.MethodAxis {
+		row := make(map[string]int, n)
+		for i, w := range r.words {
+			row[w] = i
+		}
+		for _, p := range r.relation.Pairs {
+			a, okA := row[p.A]
+			b, okB := row[p.B]
+			if okA && okB {
+				r.pairs = append(r.pairs, project.Pair{A: a, B: b})
+			}
+		}
+		if len(r.pairs) == 0 {
+			return r, public(project.ErrNoPairs, fmt.Sprintf("A %s→%s axis needs at least one pair whose two words are both on the map (for example %s and %s).",
+				r.relation.GroupA, r.relation.GroupB, r.relation.Pairs[0].A, r.relation.Pairs[0].B))
+		}
+	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s|%s|%g|", v.SHA256, r.method, r.perplexity)
+	fmt.Fprintf(h, "%s|%s|%g|%s|", v.SHA256, r.method, r.perplexity, r.relation.Name())
 	for i, w := range r.words {
 		fmt.Fprintf(h, "%s\x00%s\x00", w, r.groups[i])
 	}
@@ -494,8 +524,11 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 }
 
 func methodLabel(m string) string {
-	if m == "tsne" {
+	switch m {
+	case "tsne":
 		return "t-SNE"
+	case project.MethodAxis:
+		return "relation-axis"
 	}
 	return "PCA"
 }
@@ -510,15 +543,17 @@ func gather(set *vectors.Set, words []string) []float32 {
 	return data
 }
 
-func (s *Server) pcaMap(c echo.Context, v store.VectorSet, set *vectors.Set, r mapRequest) (*mapResult, error) {
+// instantMap computes (or recalls) a PCA or relation-axis map: both take
+// milliseconds, so they run in the request rather than as a job.
+func (s *Server) instantMap(c echo.Context, v store.VectorSet, set *vectors.Set, r mapRequest) (*mapResult, error) {
 	if x, ok := s.model.recall(r.key); ok {
 		return x.(*mapResult), nil
 	}
-	m, err := project.Project(ctx(c), gather(set, r.words), len(r.words), set.Dim(), project.MethodPCA, project.Options{Workers: 2})
+	m, err := project.Project(ctx(c), gather(set, r.words), len(r.words), set.Dim(), r.method, project.Options{Workers: 2, Pairs: r.pairs})
 	if err != nil {
 		return nil, err
 	}
-	res := &mapResult{setID: v.ID, words: r.words, groups: r.groups, skipped: r.skipped, m: m}
+	res := &mapResult{setID: v.ID, words: r.words, groups: r.groups, skipped: r.skipped, m: m, relation: r.relation}
 	s.model.remember(r.key, res)
 	return res, nil
 }
@@ -535,12 +570,17 @@ func trustText(t project.TrustworthinessResult) string {
 func mapView(res *mapResult, link string) views.MapView {
 	m := res.m
 	mv := views.MapView{Method: methodLabel(m.Method), Words: len(res.words), Skipped: res.skipped, Trust: trustText(m.Trust), TrustK: m.Trust.K}
-	if m.Method == project.MethodPCA {
+	switch m.Method {
+	case project.MethodPCA:
 		mv.Method = "PCA"
 		if r := m.ExplainedVarianceRatio; len(r) >= 2 && isFinite(r[0]) && isFinite(r[1]) {
 			mv.Extra = fmt.Sprintf("the two axes explain %.1f%% and %.1f%% of the variance of these words", 100*r[0], 100*r[1])
 		}
-	} else {
+	case project.MethodAxis:
+		mv.Method = "relation axis"
+		mv.Extra = fmt.Sprintf("x runs along the mean %s→%s offset of %d pairs (their offsets align with it at %.2f on average); y is the main remaining direction. The axis is learned from these pairs, so their own words separate by construction: judge it by the other words",
+			res.relation.GroupA, res.relation.GroupB, m.AxisPairs, m.AxisAlignment)
+	default:
 		mv.Method, mv.Engine = "t-SNE", m.Engine
 		if !math.IsNaN(m.KL) && !math.IsInf(m.KL, 0) && m.KL != 0 {
 			mv.Extra = fmt.Sprintf("final KL divergence %.3f", m.KL)
@@ -567,8 +607,8 @@ func (s *Server) mapFragment(c echo.Context) error {
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
-	if r.method == "pca" {
-		res, err := s.pcaMap(c, v, set, r)
+	if r.method != "tsne" {
+		res, err := s.instantMap(c, v, set, r)
 		if err != nil {
 			return s.fragmentError(c, err)
 		}
@@ -680,9 +720,14 @@ func mapPlot(res *mapResult, setName string) plotOut {
 		rows[i] = []string{w, res.groups[i], csvFloat(x), csvFloat(y)}
 	}
 	spec := plot.ScatterSpec{Points: pts, Method: res.m.Method, EqualAspect: res.m.Method == project.MethodPCA}
-	if res.m.Method == project.MethodPCA {
+	switch res.m.Method {
+	case project.MethodPCA:
 		spec.ExplainedVariance = res.m.ExplainedVarianceRatio
-	} else {
+	case project.MethodAxis:
+		spec.Title = fmt.Sprintf("Word map along the %s→%s axis", res.relation.GroupA, res.relation.GroupB)
+		spec.XLabel = fmt.Sprintf("mean %s→%s offset of %d pairs", res.relation.GroupA, res.relation.GroupB, res.m.AxisPairs)
+		spec.YLabel = "first principal component of the rest"
+	default:
 		spec.Engine = res.m.Engine
 	}
 	if t := res.m.Trust; t.K > 0 && !math.IsNaN(t.Value) {
@@ -892,10 +937,10 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			if r.method != "pca" {
+			if r.method == "tsne" {
 				return public(ErrBadRequest, "t-SNE maps are drawn by a job: use the job number (job=N).")
 			}
-			if res, err = s.pcaMap(c, v, set, r); err != nil {
+			if res, err = s.instantMap(c, v, set, r); err != nil {
 				return err
 			}
 		}
@@ -1096,6 +1141,11 @@ func apiMapBody(res *mapResult) map[string]any {
 		pts[i] = apiPoint{Word: w, Group: res.groups[i], X: res.m.Points[2*i], Y: res.m.Points[2*i+1]}
 	}
 	body := map[string]any{"method": res.m.Method, "engine": res.m.Engine, "points": pts, "skipped": nonNil(res.skipped)}
+	if res.m.Method == project.MethodAxis {
+		body["relation"] = res.relation.Name()
+		body["axis_pairs"] = res.m.AxisPairs
+		body["axis_alignment"] = res.m.AxisAlignment
+	}
 	if t := res.m.Trust; t.K > 0 && !math.IsNaN(t.Value) && !math.IsInf(t.Value, 0) {
 		body["trustworthiness"] = map[string]any{"value": t.Value, "k": t.K, "sampled": t.Sampled}
 	}
@@ -1118,8 +1168,8 @@ func (s *Server) apiMap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if r.method == "pca" {
-		res, err := s.pcaMap(c, v, set, r)
+	if r.method != "tsne" {
+		res, err := s.instantMap(c, v, set, r)
 		if err != nil {
 			return err
 		}

@@ -182,7 +182,7 @@ func TestExploreMaps(t *testing.T) {
 		"/map?source=words&method=tsne&perplexity=30&words=" + words:  "too large for 8 words",
 		"/map?source=words&method=tsne&perplexity=-1&words=" + words:  "greater than 0",
 		"/map?source=words&method=tsne&perplexity=abc&words=" + words: "greater than 0",
-		"/map?source=words&method=umap&words=" + words:                "pca or tsne",
+		"/map?source=words&method=umap&words=" + words:                "pca, tsne or axis",
 		"/map?source=words&method=pca&words=paris%0Alondon":           "at least 4 words",
 	} {
 		rec := a.get(base + path)
@@ -350,5 +350,69 @@ func TestExploreEvaluation(t *testing.T) {
 	body := text(parse(t, rec.Body.String()))
 	if rec.Code != http.StatusOK || !strings.Contains(body, "Google analogies") || !strings.Contains(body, "SimLex-999") {
 		t.Errorf("demo evaluation: %d %q", rec.Code, body)
+	}
+}
+
+// TestRelationAxisMap draws the built-in groups along the country→capital
+// axis of the demo vectors: the capitals lie on one side of the midpoint
+// between the two groups' means and the countries on the other, the page
+// says the axis is learned from the pairs, and the plot names the axis.
+func TestRelationAxisMap(t *testing.T) {
+	a := newModelApp(t, "")
+	id := demoSet(t, a)
+	rec := a.get(fmt.Sprintf("/api/vectors/%d/map?method=axis&relation=country-capital", id))
+	var res struct {
+		Method, Relation string
+		AxisPairs        int     `json:"axis_pairs"`
+		AxisAlignment    float64 `json:"axis_alignment"`
+		Points           []struct {
+			Word, Group string
+			X, Y        float64
+		}
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &res); err != nil || rec.Code != http.StatusOK {
+		t.Fatalf("axis map: %d %s", rec.Code, rec.Body)
+	}
+	if res.Method != "axis" || res.Relation != "country-capital" || res.AxisPairs != 9 || res.AxisAlignment < 0.7 {
+		t.Errorf("axis map header %+v", res)
+	}
+	var sum [2]float64
+	var cnt [2]int
+	side := map[string]int{"country": 0, "capital": 1}
+	for _, p := range res.Points {
+		if g, ok := side[p.Group]; ok {
+			sum[g] += p.X
+			cnt[g]++
+		}
+	}
+	mid := (sum[0]/float64(cnt[0]) + sum[1]/float64(cnt[1])) / 2
+	wrong := 0
+	for _, p := range res.Points {
+		if g, ok := side[p.Group]; ok && (p.X > mid) != (g == 1) {
+			wrong++
+			t.Logf("%s (%s) on the wrong side: x = %.3f, midpoint %.3f", p.Word, p.Group, p.X, mid)
+		}
+	}
+	if cnt[0] != 36 || cnt[1] != 9 || wrong > 0 {
+		t.Errorf("%d countries, %d capitals, %d on the wrong side", cnt[0], cnt[1], wrong)
+	}
+
+	base := fmt.Sprintf("/vectors/%d", id)
+	rec = a.get(base + "/map?source=builtin&method=axis&relation=male-female")
+	if body := text(parse(t, rec.Body.String())); rec.Code != http.StatusOK || !strings.Contains(body, "separate by construction") {
+		t.Errorf("axis map fragment: %d %q", rec.Code, body)
+	}
+	rec = a.get(base + "/plots/map?format=svg&source=builtin&method=axis&relation=male-female")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "male→female axis") {
+		t.Errorf("axis map SVG: %d", rec.Code)
+	}
+	for path, want := range map[string]string{
+		"/map?method=axis&relation=cat-dog":                             "country-capital, male-female or singular-plural",
+		"/map?method=axis&source=words&words=king%0Aman%0Acat%0Adog%0A": "needs at least one pair",
+	} {
+		rec := a.get(base + path)
+		if rec.Code/100 != 4 || !strings.Contains(text(parse(t, rec.Body.String())), want) {
+			t.Errorf("%s: %d %q, want a 4xx saying %q", path, rec.Code, text(parse(t, rec.Body.String())), want)
+		}
 	}
 }

@@ -1,5 +1,6 @@
-// Package project draws 2-D maps of word vectors: PCA and t-SNE, with the
-// trustworthiness of every map.
+// Package project draws 2-D maps of word vectors: PCA, t-SNE and the
+// relation axis (RelationAxis: x along the mean offset of word pairs), with
+// the trustworthiness of every map.
 //
 // # Data
 //

@@ -10,6 +10,7 @@ const (
 	MethodPCA       = "pca"
 	MethodTSNE      = "tsne"       // engine chosen by size (EngineAuto) unless set
 	MethodTSNEExact = "tsne-exact" // the exact engine
+	// MethodAxis (axis.go) is the relation-axis map; it needs Options.Pairs.
 )
 
 // DefaultTrustK is the neighbourhood size of the trustworthiness reported
@@ -21,6 +22,9 @@ type Options struct {
 	TSNE    TSNEOptions // t-SNE settings (Engine is overridden by MethodTSNEExact)
 	Workers int         // goroutines for PCA and trustworthiness (default 2)
 	TrustK  int         // default DefaultTrustK
+	// Pairs are the word pairs whose mean offset is the x axis of a
+	// MethodAxis map (row indices of the data).
+	Pairs []Pair
 	// Progress, if set, receives (done, total) of the current stage. It
 	// must not block.
 	Progress func(done, total int)
@@ -34,6 +38,10 @@ type Map struct {
 	// ExplainedVarianceRatio holds all d ratios (PCA only).
 	ExplainedVarianceRatio []float64
 	KL                     float64 // final KL divergence (t-SNE only)
+	// AxisAlignment is the mean cosine of the pair offsets with the axis,
+	// over AxisPairs pairs (MethodAxis only).
+	AxisAlignment float64
+	AxisPairs     int
 	Trust                  TrustworthinessResult
 }
 
@@ -82,8 +90,14 @@ func Project(ctx context.Context, data []float32, n, d int, method string, opt O
 			return nil, err
 		}
 		m = &Map{Method: method, Engine: string(r.Engine), Points: r.Points, KL: r.KL}
+	case MethodAxis:
+		a, err := RelationAxis(ctx, data, n, d, opt.Pairs)
+		if err != nil {
+			return nil, err
+		}
+		m = &Map{Method: method, Engine: "relation-axis", Points: a.Points, AxisAlignment: a.Alignment, AxisPairs: a.Pairs}
 	default:
-		return nil, fmt.Errorf("%w: method %q (want pca, tsne or tsne-exact)", ErrUnknownMethod, method)
+		return nil, fmt.Errorf("%w: method %q (want pca, tsne, tsne-exact or axis)", ErrUnknownMethod, method)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

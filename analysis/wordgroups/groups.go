@@ -143,3 +143,16 @@ func Parse(r io.Reader) (*Assignment, error) {
 	}
 	return a, nil
 }
+
+// Name is the family's name, "GroupA-GroupB" (e.g. "country-capital").
+func (f Family) Name() string { return f.GroupA + "-" + f.GroupB }
+
+// FamilyNamed returns the built-in family called name (see Family.Name).
+func FamilyNamed(name string) (Family, bool) {
+	for _, f := range Pairs() {
+		if f.Name() == name {
+			return f, true
+		}
+	}
+	return Family{}, false
+}

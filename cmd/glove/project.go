@@ -40,13 +40,17 @@ type projectJSON struct {
 	TrustworthinessK       int                `json:"trustworthiness_k,omitempty"`
 	TrustworthinessSampled int                `json:"trustworthiness_points,omitempty"`
 	KL                     *float64           `json:"kl,omitempty"`
+	Relation               string             `json:"relation,omitempty"`
+	AxisPairs              int                `json:"axis_pairs,omitempty"`
+	AxisAlignment          *float64           `json:"axis_alignment,omitempty"`
 	Skipped                []string           `json:"skipped_words,omitempty"`
 }
 
 func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("project", "-vectors FILE [-method pca|tsne|tsne-exact] [-n N | -words FILE] [-seed S] [-json]", stderr)
+	fs := newFlagSet("project", "-vectors FILE [-method pca|tsne|tsne-exact|axis] [-relation country-capital] [-n N | -words FILE] [-seed S] [-json]", stderr)
 	vecPath := fs.String("vectors", "", "word vectors: GloVe/word2vec text or word2vec binary, plain or gzip (required)")
-	method := fs.String("method", "pca", "pca, tsne (engine chosen by size) or tsne-exact (go-tsne engine)")
+	method := fs.String("method", "pca", "pca, tsne (engine chosen by size), tsne-exact (go-tsne engine) or axis (x along a relation's mean offset, see -relation)")
+	relation := fs.String("relation", "country-capital", "built-in pair family whose mean offset is the x axis of -method axis: country-capital, male-female or singular-plural")
 	engine := fs.String("engine", "auto", "t-SNE engine for -method tsne: auto, barnes-hut or exact")
 	topN := fs.Int("n", 0, "map the N most frequent words (the first N rows); 0 with no -words maps the built-in groups")
 	wordsFile := fs.String("words", "", "map the words of a word-group file (lines \"group<TAB>word\" or \"word group\"; # comments)")
@@ -97,7 +101,11 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		i, _ := set.Index(w)
 		data = append(data, set.Vector(i)...)
 	}
-	opt := project.Options{TrustK: *trustK, TSNE: project.TSNEOptions{
+	fam, ok := wordgroups.FamilyNamed(*relation)
+	if !ok {
+		return usageError(fs, stderr, "project", fmt.Sprintf("-relation %q: want country-capital, male-female or singular-plural", *relation))
+	}
+	opt := project.Options{Pairs: mapPairs(words, fam), TrustK: *trustK, TSNE: project.TSNEOptions{
 		Perplexity: *perplexity, Iterations: *iterations, Engine: project.Engine(*engine), Init: init, Seed: *seed,
 	}}
 	m, err := project.Project(ctx, data, len(words), d, *method, opt)
@@ -105,9 +113,13 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	out := projectJSON{Method: m.Method, Engine: m.Engine, Skipped: skipped}
-	if m.Method == project.MethodPCA {
+	switch m.Method {
+	case project.MethodPCA:
 		out.ExplainedVarianceRatio = m.ExplainedVarianceRatio
-	} else {
+	case project.MethodAxis:
+		a := m.AxisAlignment
+		out.Relation, out.AxisPairs, out.AxisAlignment = fam.Name(), m.AxisPairs, &a
+	default:
 		kl := m.KL
 		out.KL = &kl
 	}
@@ -132,6 +144,9 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if out.KL != nil {
 		fmt.Fprintf(tw, ", KL %.4f", *out.KL)
+	}
+	if out.AxisAlignment != nil {
+		fmt.Fprintf(tw, ", x axis: %s offset of %d pairs (alignment %.3f)", out.Relation, out.AxisPairs, *out.AxisAlignment)
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "word\tx\ty\tgroup")
@@ -180,4 +195,22 @@ func projectSelect(set *vectors.Set, n int, wordsFile string) (words []string, g
 		return nil, nil, nil, fmt.Errorf("%w: none of the %d listed words is in the vectors", project.ErrTooFewPoints, len(groups.Words))
 	}
 	return words, groups, skipped, nil
+}
+
+// mapPairs returns the pairs of fam whose two words are both among words,
+// as row indices.
+func mapPairs(words []string, fam wordgroups.Family) []project.Pair {
+	row := make(map[string]int, len(words))
+	for i, w := range words {
+		row[w] = i
+	}
+	var out []project.Pair
+	for _, p := range fam.Pairs {
+		a, okA := row[p.A]
+		b, okB := row[p.B]
+		if okA && okB {
+			out = append(out, project.Pair{A: a, B: b})
+		}
+	}
+	return out
 }
