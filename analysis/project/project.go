@@ -42,7 +42,7 @@ type Map struct {
 	// over AxisPairs pairs (MethodAxis only).
 	AxisAlignment float64
 	AxisPairs     int
-	Trust                  TrustworthinessResult
+	Trust         TrustworthinessResult
 }
 
 // Project maps the n×d float32 row-major data to 2-D with method and
