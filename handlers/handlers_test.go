@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"golang.org/x/net/html"
 
 	"github.com/gloveboard/gloveboard/handlers"
 	"github.com/gloveboard/gloveboard/internal/demo"
@@ -551,4 +552,40 @@ func TestInternalErrorsAreNotShown(t *testing.T) {
 			t.Errorf("%s: %d %s", path, rec.Code, body)
 		}
 	}
+}
+
+// The corpus page leads on to training and the vector page to exploring.
+func TestNextStepLinks(t *testing.T) {
+	a, page := builtCorpus(t)
+	id := strings.TrimPrefix(page, "/corpora/")
+	doc := parse(t, a.get(page).Body.String())
+	if l := find(doc, "a", "train-link"); l == nil || attr(l, "href") != "/train?corpus="+id {
+		t.Errorf("corpus page: train link %v", l)
+	}
+	// The training form then has this corpus chosen.
+	train := parse(t, a.get("/train?corpus="+id).Body.String())
+	chosen := false
+	for _, o := range findAll(train, "option") {
+		chosen = chosen || (attr(o, "value") == id && hasAttr(o, "selected"))
+	}
+	if !chosen {
+		t.Errorf("/train?corpus=%s does not preselect the corpus", id)
+	}
+	vs, err := a.st.VectorSets(context.Background())
+	if err != nil || len(vs) == 0 {
+		t.Fatal(err)
+	}
+	vdoc := parse(t, a.get(fmt.Sprintf("/vectors/%d", vs[0].ID)).Body.String())
+	if l := find(vdoc, "a", "explore-link"); l == nil || attr(l, "href") != fmt.Sprintf("/vectors/%d/explore", vs[0].ID) {
+		t.Errorf("vector page: explore link %v", l)
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
