@@ -113,18 +113,57 @@ func SubmitBuild(st *store.Store, jm *jobs.Manager, cache *corpusbuild.Cache, x 
 			return err
 		}
 		progress(0.98, "recording statistics")
-		err = st.SetCorpusStats(context.WithoutCancel(ctx), id, set, store.CorpusStats{
-			Built: true, Tokens: sum.Tokens, Types: int64(sum.Types), VocabSize: int64(sum.VocabSize),
-			Extra: map[string]any{
-				"lines": sum.Lines, "nnz": sum.NNZ, "sum_x": sum.SumX,
-				"entropy_bits": sum.EntropyBits, "mutual_information_bits": sum.MutualInformationBits,
-			},
-		})
+		err = st.SetCorpusStats(context.WithoutCancel(ctx), id, set, catalogueStats(sum))
 		if err == nil {
 			progress(1, "done")
 		}
 		return err
 	})
+}
+
+// catalogueStats are the headline numbers of a build as the catalogue
+// keeps them (for the home page's list).
+func catalogueStats(sum *corpusbuild.Summary) store.CorpusStats {
+	return store.CorpusStats{
+		Built: true, Tokens: sum.Tokens, Types: int64(sum.Types), VocabSize: int64(sum.VocabSize),
+		Extra: map[string]any{
+			"lines": sum.Lines, "nnz": sum.NNZ, "sum_x": sum.SumX,
+			"entropy_bits": sum.EntropyBits, "mutual_information_bits": sum.MutualInformationBits,
+		},
+	}
+}
+
+// ReconcileBuilds makes the catalogue agree with the build directories,
+// which are the truth (summary.json is written last, and removed first
+// when a rebuild starts): a process killed after a build finished but
+// before its numbers were recorded, or during a rebuild, leaves them
+// apart. It is called at start-up, before any job runs, and reports how
+// many corpora it corrected.
+func ReconcileBuilds(ctx context.Context, st *store.Store) (int, error) {
+	cs, err := st.Corpora(ctx)
+	if err != nil {
+		return 0, err
+	}
+	fixed := 0
+	for _, x := range cs {
+		sum, rerr := corpusbuild.ReadSummary(st.CorpusBuildDir(x.ID))
+		var err error
+		switch {
+		case rerr == nil && !x.Stats.Built:
+			err = st.SetCorpusStats(ctx, x.ID, sum.Settings, catalogueStats(sum))
+		case errors.Is(rerr, corpusbuild.ErrNotBuilt) && x.Stats.Built:
+			err = st.SetCorpusStats(ctx, x.ID, json.RawMessage(x.Settings), store.CorpusStats{})
+		default:
+			// In agreement, or a damaged summary, which the corpus page
+			// reports and a rebuild replaces.
+			continue
+		}
+		if err != nil {
+			return fixed, fmt.Errorf("corpus %d: %w", x.ID, err)
+		}
+		fixed++
+	}
+	return fixed, nil
 }
 
 // BuildDemoIfNeeded queues a build of the demo corpus with the default

@@ -118,6 +118,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := demo.Install(ctx, st); err != nil {
 		return err
 	}
+	if n, err := handlers.ReconcileBuilds(ctx, st); err != nil {
+		return err
+	} else if n > 0 {
+		logger.Info("brought the catalogue in line with the corpus builds on disk", "corpora", n)
+	}
 	jm, err := jobs.New(ctx, st, jobs.Options{Workers: *workers, Logger: logger,
 		ErrorMessage: handlers.JobErrorMessage(logger, nil)})
 	if err != nil {
