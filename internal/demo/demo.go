@@ -7,7 +7,9 @@ package demo
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -49,6 +51,11 @@ const (
 // installed before. It is idempotent.
 func Install(ctx context.Context, st *store.Store) error {
 	if err := installOnce(ctx, st, metaCorpus, func() (int64, error) {
+		// A first start killed after adding the corpus but before
+		// recording that it did must not add it twice.
+		if c, err := st.FindCorpusBySHA(ctx, sha256Hex(corpusGz)); err == nil {
+			return c.ID, nil
+		}
 		f, err := st.Stage(bytes.NewReader(corpusGz), 0)
 		if err != nil {
 			return 0, err
@@ -59,6 +66,9 @@ func Install(ctx context.Context, st *store.Store) error {
 		return fmt.Errorf("demo corpus: %w", err)
 	}
 	if err := installOnce(ctx, st, metaVectors, func() (int64, error) {
+		if v, err := st.FindVectorSetBySHA(ctx, sha256Hex(vectorsTxt)); err == nil {
+			return v.ID, nil
+		}
 		info, err := vecscan.Scan(bytes.NewReader(vectorsTxt))
 		if err != nil {
 			return 0, err
@@ -74,6 +84,11 @@ func Install(ctx context.Context, st *store.Store) error {
 		return fmt.Errorf("demo vectors: %w", err)
 	}
 	return nil
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 func installOnce(ctx context.Context, st *store.Store, key string, add func() (int64, error)) error {
