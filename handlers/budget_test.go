@@ -176,7 +176,7 @@ func TestCancelledJobsLeaveNoGoroutines(t *testing.T) {
 
 	a.modelStartRun(t, modelTrainValues(c.ID, map[string]string{"epochs": "1000", "vector_size": "50"}))
 	cancelWhenRunning("train")
-	if rec := a.get(fmt.Sprintf("/api/vectors/%d/map?method=tsne&source=words&words=%s", id, words)); rec.Code != http.StatusAccepted {
+	if rec := a.postMap(fmt.Sprintf("/api/vectors/%d/map", id), "method=tsne&source=words&words="+words); rec.Code != http.StatusAccepted {
 		t.Fatalf("t-SNE map: %d %s", rec.Code, rec.Body)
 	}
 	cancelWhenRunning("tsne")

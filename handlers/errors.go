@@ -119,6 +119,7 @@ func DefaultErrorMappings() []ErrorMapping {
 		{project.ErrUnknownMethod, http.StatusBadRequest, "The map method must be pca, tsne or axis."},
 		{project.ErrNoPairs, http.StatusUnprocessableEntity, "A relation-axis map needs at least one word pair whose two words are both on the map."},
 		{ErrTooManyWords, http.StatusBadRequest, "Too many words for this map."},
+		{ErrNeedsPost, http.StatusMethodNotAllowed, "This request starts a job, so it must be sent as POST."},
 		{ErrResultGone, http.StatusGone, "This result is no longer held by the server. Compute it again."},
 		{wordgroups.ErrBadLine, http.StatusBadRequest, "The word list could not be read: write one word a line, optionally followed by a group."},
 		{spectrum.ErrTooFewVectors, http.StatusUnprocessableEntity, "A spectrum needs at least two vectors."},

@@ -45,11 +45,17 @@ const (
 
 // Sentinels of the Explore pages.
 var (
+	// ErrNeedsPost marks a GET for something that starts a job: jobs are
+	// started only by POST, which carries the CSRF token.
+	ErrNeedsPost = errors.New("this request starts a job and must be a POST")
 	// ErrTooManyWords marks a map asked for more words than allowed.
 	ErrTooManyWords = errors.New("too many words for this map")
 	// ErrResultGone marks a t-SNE result no longer held in memory.
 	ErrResultGone = errors.New("result no longer available")
 )
+
+// errTSNENeedsPost refuses a t-SNE map asked for with GET.
+var errTSNENeedsPost = public(ErrNeedsPost, "A t-SNE map is computed by a background job, so it must be asked for with POST (the map form does this); PCA and relation-axis maps can be fetched with GET.")
 
 // mapResult is a finished map with its words.
 type mapResult struct {
@@ -343,7 +349,7 @@ func parseAnalogy(c echo.Context) (analogyQuery, error) {
 	if q.c, err = queryWord(c, "c", "c"); err != nil {
 		return q, err
 	}
-	m := c.QueryParam("method")
+	m := c.FormValue("method")
 	if m == "" {
 		m = "add"
 	}
@@ -418,7 +424,7 @@ type mapRequest struct {
 // (word counts, perplexity, and budget bytes of memory).
 func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget int64) (mapRequest, error) {
 	var r mapRequest
-	r.method = strings.ToLower(strings.TrimSpace(c.QueryParam("method")))
+	r.method = strings.ToLower(strings.TrimSpace(c.FormValue("method")))
 	if r.method == "" {
 		r.method = "pca"
 	}
@@ -426,7 +432,7 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 		return r, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca, tsne or axis, not “%s”.", clip(r.method)))
 	}
 	if r.method == project.MethodAxis {
-		name := strings.TrimSpace(c.QueryParam("relation"))
+		name := strings.TrimSpace(c.FormValue("relation"))
 		if name == "" {
 			name = "country-capital"
 		}
@@ -437,8 +443,8 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 		r.relation = fam
 	}
 	var as *wordgroups.Assignment
-	source := c.QueryParam("source")
-	text := c.QueryParam("words")
+	source := c.FormValue("source")
+	text := c.FormValue("words")
 	if source == "" && strings.TrimSpace(text) != "" {
 		source = "words"
 	}
@@ -480,7 +486,7 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 		return r, public(project.ErrTooFewPoints, fmt.Sprintf("A map needs at least 4 words that are in this vector set; %d of the words given are.", n))
 	}
 	r.perplexity = 30
-	if raw := strings.TrimSpace(c.QueryParam("perplexity")); raw != "" && r.method == "tsne" {
+	if raw := strings.TrimSpace(c.FormValue("perplexity")); raw != "" && r.method == "tsne" {
 		p, err := strconv.ParseFloat(raw, 64)
 		if err != nil || math.IsNaN(p) || math.IsInf(p, 0) || p <= 0 {
 			return r, public(ErrBadRequest, fmt.Sprintf("The perplexity must be a number greater than 0, not “%s”.", clip(raw)))
@@ -591,7 +597,10 @@ func mapView(res *mapResult, link string) views.MapView {
 }
 
 func mapQuery(c echo.Context) string {
-	q := c.Request().URL.Query()
+	q := url.Values{}
+	if err := c.Request().ParseForm(); err == nil {
+		q = c.Request().Form // the query and, for POST, the form body
+	}
 	for _, k := range []string{"format", "download", "v", "_csrf"} {
 		q.Del(k)
 	}
@@ -606,6 +615,9 @@ func (s *Server) mapFragment(c echo.Context) error {
 	r, err := parseMapRequest(c, v, set, s.budget)
 	if err != nil {
 		return s.fragmentError(c, err)
+	}
+	if r.method == "tsne" && c.Request().Method != http.MethodPost {
+		return s.fragmentError(c, errTSNENeedsPost)
 	}
 	if r.method != "tsne" {
 		res, err := s.instantMap(c, v, set, r)
@@ -1167,6 +1179,9 @@ func (s *Server) apiMap(c echo.Context) error {
 	r, err := parseMapRequest(c, v, set, s.budget)
 	if err != nil {
 		return err
+	}
+	if r.method == "tsne" && c.Request().Method != http.MethodPost {
+		return errTSNENeedsPost
 	}
 	if r.method != "tsne" {
 		res, err := s.instantMap(c, v, set, r)

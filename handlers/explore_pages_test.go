@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/png"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -200,8 +201,17 @@ func TestExploreMaps(t *testing.T) {
 		t.Errorf("t-SNE of 1100 words: %d %s", rec.Code, rec.Body)
 	}
 
+	// A t-SNE map starts a job, so a GET is refused and a POST (with the
+	// CSRF token, as the form sends it) is needed.
+	if rec := a.get(base + "/map?source=words&method=tsne&perplexity=2&words=" + words); rec.Code != http.StatusMethodNotAllowed ||
+		!strings.Contains(rec.Body.String(), "must be asked for with POST") {
+		t.Errorf("t-SNE by GET: %d %s", rec.Code, rec.Body)
+	}
+	if rec := a.do(httptest.NewRequest(http.MethodPost, base+"/map?source=words&method=tsne&perplexity=2&words="+words, nil)); rec.Code != http.StatusForbidden {
+		t.Errorf("t-SNE POST without the CSRF token: %d, want 403", rec.Code)
+	}
 	// A small t-SNE map through the job manager.
-	rec = a.get(base + "/map?source=words&method=tsne&perplexity=2&words=" + words)
+	rec = a.postMap(base+"/map", "source=words&method=tsne&perplexity=2&words="+words)
 	doc = parse(t, rec.Body.String())
 	pending := find(doc, "div", "map-pending")
 	if rec.Code != http.StatusOK || pending == nil {
@@ -279,7 +289,7 @@ func TestExploreAPI(t *testing.T) {
 		t.Errorf("API PCA map: %s", rec.Body)
 	}
 	words := url.QueryEscape("paris\nlondon\ntokyo\nmoscow\nfrance\ngermany\nitaly\nengland")
-	rec = a.get(fmt.Sprintf("/api/vectors/%d/map?method=tsne&perplexity=2&words=%s", id, words))
+	rec = a.postMap(fmt.Sprintf("/api/vectors/%d/map", id), "method=tsne&perplexity=2&words="+words)
 	var job struct {
 		JobID     int64  `json:"job_id"`
 		ResultURL string `json:"result_url"`
@@ -294,7 +304,7 @@ func TestExploreAPI(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &m); err != nil || rec.Code != http.StatusOK || len(m.Points) != 8 {
 		t.Errorf("API t-SNE result: %d %s", rec.Code, rec.Body)
 	}
-	rec = a.get(fmt.Sprintf("/api/vectors/%d/map?method=tsne&words=%s", id, words))
+	rec = a.postMap(fmt.Sprintf("/api/vectors/%d/map", id), "method=tsne&words="+words)
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "too large") {
 		t.Errorf("API t-SNE perplexity too large: %d %s", rec.Code, rec.Body)
 	}
@@ -415,4 +425,13 @@ func TestRelationAxisMap(t *testing.T) {
 			t.Errorf("%s: %d %q, want a 4xx saying %q", path, rec.Code, text(parse(t, rec.Body.String())), want)
 		}
 	}
+}
+
+// postMap posts a map request (form-encoded body) with the CSRF header, as
+// the map form does through htmx.
+func (a *app) postMap(path, form string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(form))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-CSRF-Token", a.tok)
+	return a.do(req)
 }

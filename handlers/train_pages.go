@@ -123,6 +123,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo, cfg Config) {
 	e.GET("/vectors/:id/neighbors", s.neighborsFragment)
 	e.GET("/vectors/:id/analogy", s.analogyFragment)
 	e.GET("/vectors/:id/map", s.mapFragment)
+	e.POST("/vectors/:id/map", s.mapFragment) // t-SNE maps start a job: POST only
 	e.GET("/vectors/:id/maps/:job", s.mapJobFragment)
 	e.GET("/vectors/:id/spectrum", s.spectrumFragment)
 	e.GET("/vectors/:id/words", s.vectorWords)
@@ -136,6 +137,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo, cfg Config) {
 	e.GET("/api/vectors/:id/neighbors", s.apiNeighbors)
 	e.GET("/api/vectors/:id/analogy", s.apiAnalogy)
 	e.GET("/api/vectors/:id/map", s.apiMap)
+	e.POST("/api/vectors/:id/map", s.apiMap)
 	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
 }
 
