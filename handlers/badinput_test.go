@@ -294,6 +294,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{"perplexity ≥ N", get(vecAPI + "/map?method=tsne&source=words&words=king,queen,man,woman,paris,france&perplexity=30"), 400, "perplexity"},
 		{"non-numeric perplexity", get(vecAPI + "/map?method=tsne&perplexity=abc"), 400, "perplexity"},
 		{"unknown map method", get(vecAPI + "/map?method=umap"), 400, "pca, tsne or axis"},
+		{"t-SNE map started by a GET", get(vecAPI + "/map?method=tsne&source=words&words=king,queen,man,woman,paris,france,london,berlin&perplexity=2"), 405, "must be asked for with POST"},
 		// Ids and paths.
 		{"unknown corpus id", get("/corpora/987654"), 404, "no corpus with id 987654"},
 		{"unknown vector set id (API)", get("/api/vectors/987654"), 404, "987654"},
