@@ -43,7 +43,8 @@ func (s AnalogySection) Syntactic() bool { return strings.HasPrefix(s.Name, "gra
 func ReadAnalogies(r io.Reader) ([]AnalogySection, error) {
 	var sections []AnalogySection
 	sc := bufio.NewScanner(r)
-	for line := 1; sc.Scan(); line++ {
+	line := 1
+	for ; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
 		if text == "" {
 			continue
@@ -62,7 +63,20 @@ func ReadAnalogies(r io.Reader) ([]AnalogySection, error) {
 		s := &sections[len(sections)-1]
 		s.Questions = append(s.Questions, AnalogyQuestion{A: f[0], B: f[1], C: f[2], Expected: f[3], Line: line})
 	}
-	return sections, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, scanError(err, line)
+	}
+	return sections, nil
+}
+
+// scanError names the line at which a bufio.Scanner stopped. A line too
+// long for its buffer is a malformed line (ErrBadLine), not a bare
+// "token too long" without a line number.
+func scanError(err error, line int) error {
+	if errors.Is(err, bufio.ErrTooLong) {
+		return fmt.Errorf("line %d: longer than %d bytes: %w", line, bufio.MaxScanTokenSize, ErrBadLine)
+	}
+	return err
 }
 
 // LoadAnalogies reads an analogy file (see ReadAnalogies).

@@ -61,6 +61,8 @@ func TestReadAnalogiesErrors(t *testing.T) {
 		{"a b c d\n", ErrNoSection, "line 1"},
 		{": s\na b c d\na b c\n", ErrBadLine, "line 3"},
 		{": s\n\na b c d e\n", ErrBadLine, "line 3"},
+		// Longer than bufio.Scanner's buffer: found by FuzzReadAnalogies.
+		{": s\na b c d\n" + strings.Repeat("x", 70000) + "\n", ErrBadLine, "line 3"},
 	}
 	for _, tt := range tests {
 		_, err := ReadAnalogies(strings.NewReader(tt.input))
@@ -71,7 +73,9 @@ func TestReadAnalogiesErrors(t *testing.T) {
 }
 
 func TestReadPairsErrors(t *testing.T) {
-	for _, input := range []string{"a\tb\n", "a\tb\tx\n", "a\tb\tNaN\n", "a b c d\n"} {
+	for _, input := range []string{"a\tb\n", "a\tb\tx\n", "a\tb\tNaN\n", "a b c d\n",
+		// Found by FuzzReadPairs: an empty word, a line too long to scan.
+		"a\t\t1\n", "a\t \t1\n", "\tb\t1\n", "a b " + strings.Repeat("1", 70000) + "\n"} {
 		if _, err := ReadPairs(strings.NewReader(input)); !errors.Is(err, ErrBadLine) || !strings.Contains(err.Error(), "line 1") {
 			t.Errorf("%q: got %v, want ErrBadLine at line 1", input, err)
 		}

@@ -25,7 +25,8 @@ type WordPair struct {
 func ReadPairs(r io.Reader) ([]WordPair, error) {
 	var pairs []WordPair
 	sc := bufio.NewScanner(r)
-	for line := 1; sc.Scan(); line++ {
+	line := 1
+	for ; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
@@ -41,9 +42,17 @@ func ReadPairs(r io.Reader) ([]WordPair, error) {
 		if err != nil || math.IsNaN(gold) || math.IsInf(gold, 0) {
 			return nil, fmt.Errorf("line %d: score %q is not a finite number: %w", line, f[2], ErrBadLine)
 		}
-		pairs = append(pairs, WordPair{A: strings.TrimSpace(f[0]), B: strings.TrimSpace(f[1]), Gold: gold, Line: line})
+		a, b := strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
+		if a == "" || b == "" {
+			// "a<TAB><TAB>1" splits into three fields, one of them empty.
+			return nil, fmt.Errorf("line %d: an empty word: %w", line, ErrBadLine)
+		}
+		pairs = append(pairs, WordPair{A: a, B: b, Gold: gold, Line: line})
 	}
-	return pairs, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, scanError(err, line)
+	}
+	return pairs, nil
 }
 
 // LoadPairs reads a similarity file (see ReadPairs).

@@ -160,7 +160,22 @@ func (s *source) open(progress bool) (*bufio.Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gzip: %w", err)
 	}
-	return bufio.NewReaderSize(gz, bufferSize), nil
+	return bufio.NewReaderSize(gzipEnd{gz}, bufferSize), nil
+}
+
+// gzipEnd wraps the io.ErrUnexpectedEOF of a gzip stream that is cut short.
+// io.ReadFull returns a bare io.ErrUnexpectedEOF for a short last read, and
+// the text readers take that for the end of the input; a truncated
+// download used to load as a shorter file. Wrapped, it is an error there
+// (they compare with ==), and errors.Is still finds io.ErrUnexpectedEOF.
+type gzipEnd struct{ r io.Reader }
+
+func (g gzipEnd) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		err = fmt.Errorf("gzip stream ends early: %w", err)
+	}
+	return n, err
 }
 
 // countingReader reports the running byte count after each read.
@@ -214,7 +229,7 @@ func load(ctx context.Context, src *source, opts LoadOptions) (*Set, LoadInfo, e
 		if opts.Format == FormatWord2VecBinary || (opts.Format == FormatAuto && !looksLikeTextRow(rest)) {
 			format = FormatWord2VecBinary
 		} else if row, complete := firstLine(rest); complete || len(rest) < sniffSize-len(first)-1 {
-			if f := bytes.Fields(row); len(f) > 0 && len(f)-1 != hdrDim {
+			if f := fields(row); len(f) > 0 && len(f)-1 != hdrDim {
 				return nil, info, fmt.Errorf("line 2: header says dimension %d, first row has %d values: %w", hdrDim, len(f)-1, ErrHeaderMismatch)
 			}
 		}
@@ -251,16 +266,16 @@ func load(ctx context.Context, src *source, opts LoadOptions) (*Set, LoadInfo, e
 		}
 		dim = hdrDim
 	} else {
-		capRows := -1 // unknown: grow
+		capRows, size := -1, int64(-1) // unknown: grow
 		if src.rs != nil {
-			lines, err := countLines(ctx, br)
+			lines, n, err := countLines(ctx, br)
 			if err != nil {
 				return nil, info, err
 			}
 			if br, err = src.open(true); err != nil {
 				return nil, info, err
 			}
-			capRows = lines
+			capRows, size = lines, n
 		}
 		if isHeader {
 			if _, err := br.Discard(len(first) + 1); err != nil {
@@ -269,13 +284,14 @@ func load(ctx context.Context, src *source, opts LoadOptions) (*Set, LoadInfo, e
 			offset = 1
 			if capRows > 0 {
 				capRows--
+				size -= int64(len(first) + 1)
 			}
 		}
 		p := textParser{lineOffset: offset}
 		if isHeader {
 			p.dim = hdrDim
 		}
-		words, data, dim, err = p.parse(ctx, br, capRows)
+		words, data, dim, err = p.parse(ctx, br, capRows, size)
 		if err != nil {
 			return nil, info, err
 		}
@@ -343,7 +359,7 @@ func firstLine(b []byte) (line []byte, complete bool) {
 // parseHeader recognises "n d": exactly two unsigned decimal integers,
 // d ≥ 1.
 func parseHeader(line []byte) (rows, dim int, ok bool) {
-	f := bytes.Fields(line)
+	f := fields(line)
 	if len(f) != 2 {
 		return 0, 0, false
 	}
@@ -369,7 +385,7 @@ func looksLikeTextRow(rest []byte) bool {
 			return false
 		}
 	}
-	f := bytes.Fields(line)
+	f := fields(line)
 	if len(f) < 2 {
 		return false
 	}
@@ -378,31 +394,32 @@ func looksLikeTextRow(rest []byte) bool {
 }
 
 // countLines returns the number of lines in r (a last line without '\n'
-// counts).
-func countLines(ctx context.Context, r io.Reader) (int, error) {
+// counts) and its length in bytes.
+func countLines(ctx context.Context, r io.Reader) (int, int64, error) {
 	buf := make([]byte, bufferSize)
-	lines := 0
+	lines, size := 0, int64(0)
 	var last byte = '\n'
 	for {
 		if err := ctx.Err(); err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 		n, err := io.ReadFull(r, buf)
 		if n > 0 {
 			lines += bytes.Count(buf[:n], []byte{'\n'})
+			size += int64(n)
 			last = buf[n-1]
 		}
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		if err == io.EOF || err == io.ErrUnexpectedEOF { // the end, not a wrapped error (see gzipEnd)
 			break
 		}
 		if err != nil {
-			return 0, err
+			return 0, 0, err
 		}
 	}
 	if last != '\n' {
 		lines++
 	}
-	return lines, nil
+	return lines, size, nil
 }
 
 // clip shortens b for error messages.

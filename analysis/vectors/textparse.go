@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 )
 
 // parseWorkers is the number of goroutines parsing text chunks.
@@ -49,8 +50,9 @@ func (p *textParser) fail(line int, err error) {
 }
 
 // parse reads all rows from r. capRows is the number of rows the input can
-// hold at most (from a line count), or -1 when unknown.
-func (p *textParser) parse(ctx context.Context, r io.Reader, capRows int) (words []string, data []float32, dim int, err error) {
+// hold at most (from a line count) and size its length in bytes, or both
+// -1 when unknown.
+func (p *textParser) parse(ctx context.Context, r io.Reader, capRows int, size int64) (words []string, data []float32, dim int, err error) {
 	// failed stops the reading loop after a bad line. Workers still parse
 	// the chunks already queued (unless ctx itself is cancelled), so the
 	// error reported is always the first one in the file.
@@ -95,20 +97,33 @@ func (p *textParser) parse(ctx context.Context, r io.Reader, capRows int) (words
 	}
 
 	dim = p.dim
-	grow := func(rows int) {
-		// Only reached when the row count is unknown: wait for the chunks
-		// writing into the old storage, then double it.
+	// Rows are stored by line number, but vectors only for as many rows as
+	// the bytes read so far can hold: a row takes at least 2·dim+2 bytes
+	// (a one-byte word, a separator and a digit per value, and a '\n' the
+	// last line may lack). Storage for lines × dim would let a header's
+	// dimension, or a wide first row, followed by blank lines ask for
+	// gigabytes from a few bytes of input. A line beyond this storage
+	// follows a blank or malformed line (see parseChunk).
+	vectorRows := func(n int64) int { return int((n + 1) / int64(2*dim+2)) }
+	// grow makes room for rows words and vecRows vectors. It waits for the
+	// chunks writing into the old storage, then at least doubles it.
+	grow := func(rows, vecRows, fit int) {
 		inflight.Wait()
-		newCap := max(rows, 2*len(words), 1024)
-		nw := make([]string, newCap)
-		copy(nw, words)
-		nd := make([]float32, newCap*dim)
-		copy(nd, data)
-		words, data = nw, nd
+		if rows > len(words) {
+			nw := make([]string, max(rows, 2*len(words), 1024))
+			copy(nw, words)
+			words = nw
+		}
+		if vecRows*dim > len(data) {
+			nd := make([]float32, min(max(vecRows, 2*len(data)/dim, 1024), fit)*dim)
+			copy(nd, data)
+			data = nd
+		}
 	}
 	if capRows >= 0 {
 		words = make([]string, capRows)
 	}
+	var consumed int64 // bytes of the chunks handed to the workers
 
 	buf := getBuf(bufferSize)
 	carry := 0 // bytes of an unfinished line at the start of buf
@@ -121,7 +136,7 @@ func (p *textParser) parse(ctx context.Context, r io.Reader, capRows int) (words
 		n, rerr := io.ReadFull(r, buf[carry:])
 		n += carry
 		switch {
-		case errors.Is(rerr, io.EOF) || errors.Is(rerr, io.ErrUnexpectedEOF):
+		case rerr == io.EOF || rerr == io.ErrUnexpectedEOF: // the end, not a wrapped error (see gzipEnd)
 			eof = true
 		case rerr != nil:
 			stop()
@@ -149,15 +164,17 @@ func (p *textParser) parse(ctx context.Context, r io.Reader, capRows int) (words
 			}
 		}
 		if capRows >= 0 && data == nil {
-			data = make([]float32, capRows*dim)
+			data = make([]float32, min(capRows, vectorRows(size))*dim)
 		}
 		firstRow := nextLine - p.lineOffset - 1
-		if firstRow+lines > len(words) {
-			if capRows >= 0 { // the input changed between the two passes
-				stop()
-				return nil, nil, 0, errors.New("vectors: input grew while being read")
-			}
-			grow(firstRow + lines)
+		consumed += int64(cut)
+		fit := vectorRows(consumed)
+		if firstRow+lines > len(words) && capRows >= 0 { // the input changed between the two passes
+			stop()
+			return nil, nil, 0, errors.New("vectors: input grew while being read")
+		}
+		if vecRows := min(firstRow+lines, fit); firstRow+lines > len(words) || vecRows*dim > len(data) {
+			grow(firstRow+lines, vecRows, fit)
 		}
 		next := getBuf(max(bufferSize, n-cut+bufferSize/2))
 		carry = copy(next, buf[cut:n])
@@ -185,7 +202,7 @@ func (p *textParser) parse(ctx context.Context, r io.Reader, capRows int) (words
 func firstRowDim(chunk []byte, line int) (int, error) {
 	for len(chunk) > 0 {
 		l, _ := firstLine(chunk)
-		if f := bytes.Fields(l); len(f) > 0 {
+		if f := fields(l); len(f) > 0 {
 			if len(f) < 2 {
 				return 0, fmt.Errorf("line %d: a word without values: %w", line, ErrRaggedRow)
 			}
@@ -198,11 +215,12 @@ func firstRowDim(chunk []byte, line int) (int, error) {
 }
 
 // wordArena collects the words of one chunk so they can share a single
-// string allocation.
+// string allocation; spill takes the values of a row beyond the storage.
 type wordArena struct {
 	bytes []byte
 	ends  []int32
 	rows  []int32
+	spill []float32
 }
 
 // parseChunk parses every line of c into its rows and records blank lines
@@ -221,7 +239,20 @@ func (p *textParser) parseChunk(c *textChunk, arena *wordArena) error {
 			line, buf = buf[:i], buf[i+1:]
 		}
 		lineNo := row + p.lineOffset + 1
-		word, err := parseRow(line, c.data[row*c.dim:(row+1)*c.dim])
+		var dst []float32
+		if (row+1)*c.dim <= len(c.data) {
+			dst = c.data[row*c.dim : (row+1)*c.dim]
+		} else {
+			// No storage: the bytes so far cannot hold this many rows, so
+			// a line before this one is blank or malformed (an error found
+			// here or by another chunk). Parse into scratch to report the
+			// earliest problem; the row itself is never returned.
+			if cap(arena.spill) < c.dim {
+				arena.spill = make([]float32, c.dim)
+			}
+			dst = arena.spill[:c.dim]
+		}
+		word, err := parseRow(line, dst)
 		switch {
 		case err != nil:
 			p.fail(lineNo, fmt.Errorf("line %d: %w", lineNo, err))
@@ -263,6 +294,15 @@ func (p *textParser) parseChunk(c *textChunk, arena *wordArena) error {
 // isSep reports whether c separates fields.
 func isSep(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
 
+// fields splits line at runs of separators (isSep), as parseRow does. Every
+// decision about a row (its dimension, the header's) must split this way:
+// bytes.Fields also splits at '\v', a no-break space and other white
+// space, which parseRow keeps inside a word, so a first word holding one
+// was taken for a wrong dimension.
+func fields(line []byte) [][]byte {
+	return bytes.FieldsFunc(line, func(r rune) bool { return r < utf8.RuneSelf && isSep(byte(r)) })
+}
+
 // parseRow parses "word v1 … vd" (fields separated by runs of spaces or
 // tabs, surrounding blanks and '\r' ignored) into dst (length d). It
 // returns a nil word for a blank line.
@@ -288,7 +328,7 @@ func parseRow(line []byte, dst []float32) (word []byte, err error) {
 			break
 		}
 		if n == len(dst) {
-			extra := len(bytes.Fields(line[i:]))
+			extra := len(fields(line[i:]))
 			return nil, fmt.Errorf("word %q: %d values, want %d: %w", clip(word), n+extra, len(dst), ErrRaggedRow)
 		}
 		v, end, kind := scanNumber(line, i)

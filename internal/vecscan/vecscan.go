@@ -38,13 +38,17 @@ func Scan(r io.Reader) (Info, error) {
 	line, headerDim := 0, 0
 	for sc.Scan() {
 		line++
-		fields := bytes.Fields(sc.Bytes())
+		// Split as analysis/vectors does when it loads the file: other
+		// white space (a no-break space, a vertical tab) is part of the
+		// word there, so counting it as a separator here would record
+		// another dimension or reject a file that loads.
+		fields := bytes.FieldsFunc(sc.Bytes(), isSep)
 		if len(fields) == 0 {
 			continue
 		}
-		if line == 1 && len(fields) == 2 && isInt(fields[0]) && isInt(fields[1]) {
+		if d, ok := header(fields); ok && line == 1 {
 			info.HasHeader = true
-			headerDim, _ = strconv.Atoi(string(fields[1]))
+			headerDim = d
 			continue
 		}
 		if !utf8.Valid(fields[0]) {
@@ -87,9 +91,24 @@ func Scan(r io.Reader) (Info, error) {
 	return info, nil
 }
 
-func isInt(b []byte) bool {
-	_, err := strconv.Atoi(string(b))
-	return err == nil
+// isSep reports whether r separates fields: a space, a tab or a '\r', as
+// for analysis/vectors.
+func isSep(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }
+
+// header returns the dimension of a "count dim" header line, and whether
+// fields are one. The rule is the loader's (analysis/vectors): two
+// unsigned decimal integers below 2^31 and a dimension of at least 1.
+// Anything else ("-1 2", "3 0") is a row there, so it must be one here.
+func header(fields [][]byte) (dim int, ok bool) {
+	if len(fields) != 2 {
+		return 0, false
+	}
+	_, err1 := strconv.ParseUint(string(fields[0]), 10, 31)
+	d, err2 := strconv.ParseUint(string(fields[1]), 10, 31)
+	if err1 != nil || err2 != nil || d < 1 {
+		return 0, false
+	}
+	return int(d), true
 }
 
 func truncate(b []byte) string {

@@ -25,6 +25,12 @@ func TestScan(t *testing.T) {
 		{"infinite component", "a 1 -Inf\n", vecscan.Info{}, true},
 		{"header dimension disagrees", "10 50\na 1 2 3\nb 4 5 6\n", vecscan.Info{}, true},
 		{"header row count too high is tolerated", "10 3\na 1 2 3\nb 4 5 6\n", vecscan.Info{Count: 2, Dim: 3, HasHeader: true}, false},
+		// Found by FuzzScan against the loader: what analysis/vectors
+		// reads as a row is a row, and only spaces, tabs and '\r'
+		// separate fields.
+		{"negative count is a row", "-1 2\nx 1\n", vecscan.Info{Count: 2, Dim: 1}, false},
+		{"zero dimension is a row", "3 0\nx 1\n", vecscan.Info{Count: 2, Dim: 1}, false},
+		{"no-break space inside a word", "b 3 4\nnew\u00a0york 1 2\n", vecscan.Info{Count: 2, Dim: 2}, false},
 		{"not a number", "a 1 x\n", vecscan.Info{}, true},
 		{"word only", "a\n", vecscan.Info{}, true},
 		{"empty", "", vecscan.Info{}, true},
