@@ -268,6 +268,8 @@ func TestBadInputCatalogue(t *testing.T) {
 		{"vectors: NaN value", upload("/vectors", "v.txt", []byte("a 1 2\nb NaN 3\n")), 400, "line 2: \"NaN\" is not a finite number"},
 		{"vectors: header whose dimension lies", upload("/vectors", "v.txt", []byte("10 50\na 1 2 3\nb 4 5 6\n")), 400, "where the header says 50"},
 		{"vectors: not numbers", upload("/vectors", "v.txt", []byte("a b c\n")), 400, "is not a number"},
+		{"vectors: blank line between rows", upload("/vectors", "v.txt", []byte("a 1 2\n\nb 3 4\n")), 400, "line 2: blank line between vector rows"},
+		{"vectors: hexadecimal value", upload("/vectors", "v.txt", []byte("a 1 2\nb 0x1p3 4\n")), 400, "is not a number"},
 		{"vectors: binary file", upload("/vectors", "v.bin", elf), 400, "not a word-vector text file"},
 		// Ratios and statistics.
 		{"ratio with i = j", get(corpusAPI + "/ratio?i=water&j=water"), 422, "must be different"},

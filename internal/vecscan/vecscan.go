@@ -36,6 +36,7 @@ func Scan(r io.Reader) (Info, error) {
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	var info Info
 	line, headerDim := 0, 0
+	blank := 0 // the first blank line so far; rows may not follow one
 	for sc.Scan() {
 		line++
 		// Split as analysis/vectors does when it loads the file: other
@@ -44,7 +45,15 @@ func Scan(r io.Reader) (Info, error) {
 		// another dimension or reject a file that loads.
 		fields := bytes.FieldsFunc(sc.Bytes(), isSep)
 		if len(fields) == 0 {
+			if blank == 0 {
+				blank = line
+			}
 			continue
+		}
+		if blank != 0 {
+			// The loader (analysis/vectors) allows blank lines only at the
+			// end, so a file with one before a row must not be accepted.
+			return Info{}, fmt.Errorf("line %d: blank line between vector rows: %w", blank, ErrFormat)
 		}
 		if d, ok := header(fields); ok && line == 1 {
 			info.HasHeader = true
@@ -70,11 +79,12 @@ func Scan(r io.Reader) (Info, error) {
 		info.Dim = d
 		for _, f := range fields[1:] {
 			v, err := strconv.ParseFloat(string(f), 64)
-			if err != nil {
+			switch {
+			case err == nil && (math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > math.MaxFloat32),
+				errors.Is(err, strconv.ErrRange):
+				return Info{}, fmt.Errorf("line %d: %q is not a finite number in float32 range: %w", line, truncate(f), ErrFormat)
+			case err != nil || !decimal(f):
 				return Info{}, fmt.Errorf("line %d: %q is not a number: %w", line, truncate(f), ErrFormat)
-			}
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return Info{}, fmt.Errorf("line %d: %q is not a finite number: %w", line, truncate(f), ErrFormat)
 			}
 		}
 		info.Count++
@@ -116,4 +126,16 @@ func truncate(b []byte) string {
 		return string(b[:20]) + "…"
 	}
 	return string(b)
+}
+
+// decimal reports whether b is written with the characters of a decimal
+// number (digits, sign, point, exponent), as the loader requires: Go's
+// ParseFloat also takes hexadecimal ("0x1p3") and underscores ("1_0").
+func decimal(b []byte) bool {
+	for _, c := range b {
+		if !('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E') {
+			return false
+		}
+	}
+	return true
 }

@@ -19,7 +19,11 @@ func TestScan(t *testing.T) {
 	}{
 		{"plain", "a 1 2 3\nb 4 5 6\n", vecscan.Info{Count: 2, Dim: 3}, false},
 		{"header undercounts, no final newline", "1 2\na 1 2\nb 3 4", vecscan.Info{Count: 2, Dim: 2, HasHeader: true}, false},
-		{"blank lines ignored", "a 1\n\nb 2\n", vecscan.Info{Count: 2, Dim: 1}, false},
+		{"blank line between rows", "a 1\n\nb 2\n", vecscan.Info{}, true},
+		{"blank lines at the end", "a 1\nb 2\n\n\n", vecscan.Info{Count: 2, Dim: 1}, false},
+		{"hexadecimal value", "a 0x1p3\n", vecscan.Info{}, true},
+		{"underscore in a value", "a 1_0\n", vecscan.Info{}, true},
+		{"beyond float32", "a 1e39\n", vecscan.Info{}, true},
 		{"ragged", "a 1 2\nb 1\n", vecscan.Info{}, true},
 		{"NaN component", "a 1 NaN\nb 1 2\n", vecscan.Info{}, true},
 		{"infinite component", "a 1 -Inf\n", vecscan.Info{}, true},
