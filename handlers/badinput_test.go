@@ -18,7 +18,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/gloveboard/gloveboard/handlers"
 	"github.com/gloveboard/gloveboard/internal/store"
@@ -455,19 +454,7 @@ func TestBadInputInJobs(t *testing.T) {
 		}
 	}
 	x := a.modelUpload(t, "a million distinct words", []byte(b.String()))
-	req := httptest.NewRequest(http.MethodPost, fmt.Sprintf("/api/corpora/%d/build", x.ID), strings.NewReader(`{"min_count":5}`))
-	req.Header.Set("Content-Type", "application/json")
-	rec := a.do(withToken(req, a.tok))
-	var job struct{ ID int64 }
-	if err := json.Unmarshal(rec.Body.Bytes(), &job); err != nil || rec.Code != http.StatusAccepted {
-		t.Fatalf("build = %d %s", rec.Code, rec.Body)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	info, err := a.jobs.Wait(ctx, job.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	info := a.buildByAPI(t, x.ID, `{"min_count":5}`)
 	if info.Status != store.JobFailed || !strings.Contains(info.Error, "No word occurs at least 5 times") {
 		t.Errorf("job %s %q", info.Status, info.Error)
 	}

@@ -15,6 +15,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/gloveboard/gloveboard/handlers"
+	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -82,23 +83,7 @@ func TestMemoryBudget(t *testing.T) {
 			{"matrix", modelWideCorpus(), "grew past 8,192 nonzeros"},
 		} {
 			x := a.modelUpload(t, tc.name, tc.content)
-			req := httptest.NewRequest(http.MethodPost, fmt.Sprintf("/api/corpora/%d/build", x.ID), strings.NewReader(`{"min_count":1}`))
-			req.Header.Set("X-CSRF-Token", a.tok)
-			req.Header.Set("Content-Type", "application/json")
-			rec := a.do(req)
-			if rec.Code != http.StatusAccepted {
-				t.Fatalf("%s: build = %d %s", tc.name, rec.Code, rec.Body)
-			}
-			var job struct{ ID int64 }
-			if err := json.Unmarshal(rec.Body.Bytes(), &job); err != nil || job.ID == 0 {
-				t.Fatalf("%s: job %s (%v)", tc.name, rec.Body, err)
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-			info, err := a.jobs.Wait(ctx, job.ID)
-			cancel()
-			if err != nil {
-				t.Fatal(err)
-			}
+			info := a.buildByAPI(t, x.ID, `{"min_count":1}`)
 			if info.Status != store.JobFailed || !strings.Contains(info.Error, tc.wantMsg) || !strings.Contains(info.Error, "minimum count") {
 				t.Errorf("%s: job %s %q, want failed with %q", tc.name, info.Status, info.Error, tc.wantMsg)
 			}
@@ -108,20 +93,7 @@ func TestMemoryBudget(t *testing.T) {
 	t.Run("vocabulary", func(t *testing.T) {
 		b := newAppConfig(t, func(cfg *handlers.Config) { cfg.MemoryBudget = 12 << 10 }) // 128 words
 		x := b.modelUpload(t, "many words", modelWideCorpus())
-		req := httptest.NewRequest(http.MethodPost, fmt.Sprintf("/api/corpora/%d/build", x.ID), strings.NewReader(`{"min_count":1}`))
-		req.Header.Set("X-CSRF-Token", b.tok)
-		req.Header.Set("Content-Type", "application/json")
-		rec := b.do(req)
-		var job struct{ ID int64 }
-		if err := json.Unmarshal(rec.Body.Bytes(), &job); err != nil || rec.Code != http.StatusAccepted {
-			t.Fatalf("build = %d %s", rec.Code, rec.Body)
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		info, err := b.jobs.Wait(ctx, job.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
+		info := b.buildByAPI(t, x.ID, `{"min_count":1}`)
 		if info.Status != store.JobFailed || !strings.Contains(info.Error, "more than 128 distinct words") {
 			t.Errorf("job %s %q", info.Status, info.Error)
 		}
@@ -200,4 +172,24 @@ const kindBuild = "build-corpus"
 func withToken(req *http.Request, tok string) *http.Request {
 	req.Header.Set("X-CSRF-Token", tok)
 	return req
+}
+
+// buildByAPI starts a build of corpus id through POST /api/corpora/ID/build
+// with the JSON settings body, checks the 202 and waits for the job's end.
+func (a *app) buildByAPI(t *testing.T, id int64, body string) jobs.Info {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, fmt.Sprintf("/api/corpora/%d/build", id), strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := a.do(withToken(req, a.tok))
+	var job struct{ ID int64 }
+	if err := json.Unmarshal(rec.Body.Bytes(), &job); err != nil || rec.Code != http.StatusAccepted || job.ID == 0 {
+		t.Fatalf("build = %d %s", rec.Code, rec.Body)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	info, err := a.jobs.Wait(ctx, job.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info
 }
