@@ -120,6 +120,7 @@ func TestMemoryBytesBoundsTheAllocation(t *testing.T) {
 		runtime.KeepAlive(m)
 		got := int64(after.TotalAlloc - before.TotalAlloc)
 		est := MemoryBytes(tc.v, int64(tc.nnz), tc.d)
+		t.Logf("V=%d nnz=%d d=%d: estimate %d, allocated %d (%.3f×)", tc.v, tc.nnz, tc.d, est, got, float64(est)/float64(got))
 		if est < got || float64(est) > 1.5*float64(got) {
 			t.Errorf("V=%d nnz=%d d=%d: estimate %d bytes, allocated %d", tc.v, tc.nnz, tc.d, est, got)
 		}

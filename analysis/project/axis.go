@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"gonum.org/v1/gonum/floats"
 )
 
 // MethodAxis is the relation-axis map of RelationAxis.
@@ -60,7 +62,7 @@ func RelationAxis(ctx context.Context, data []float32, n, d int, pairs []Pair) (
 			u[k] += float64(data[p.B*d+k]) - float64(data[p.A*d+k])
 		}
 	}
-	norm := math.Sqrt(dot(u, u))
+	norm := math.Sqrt(floats.Dot(u, u))
 	if len(pairs) == 0 || norm == 0 || math.IsNaN(norm) || math.IsInf(norm, 0) {
 		return nil, fmt.Errorf("%w (%d pairs given)", ErrNoPairs, len(pairs))
 	}
@@ -73,8 +75,8 @@ func RelationAxis(ctx context.Context, data []float32, n, d int, pairs []Pair) (
 		for k := 0; k < d; k++ {
 			off[k] = float64(data[p.B*d+k]) - float64(data[p.A*d+k])
 		}
-		if l := math.Sqrt(dot(off, off)); l > 0 {
-			align += dot(off, u) / l
+		if l := math.Sqrt(floats.Dot(off, off)); l > 0 {
+			align += floats.Dot(off, u) / l
 		}
 	}
 	// The residual of every row after removing its u-component; its
@@ -95,7 +97,7 @@ func RelationAxis(ctx context.Context, data []float32, n, d int, pairs []Pair) (
 		for k := 0; k < d; k++ {
 			row[k] = float64(data[i*d+k]) - mean[k]
 		}
-		xs[i] = dot(row, u)
+		xs[i] = floats.Dot(row, u)
 		for k := 0; k < d; k++ {
 			resid[i*d+k] = float32(row[k] - xs[i]*u[k])
 		}
@@ -112,12 +114,4 @@ func RelationAxis(ctx context.Context, data []float32, n, d int, pairs []Pair) (
 		pts[2*i], pts[2*i+1] = xs[i], pc.Points[i]
 	}
 	return &AxisResult{Points: pts, Direction: u, Alignment: align / float64(len(pairs)), Pairs: len(pairs)}, nil
-}
-
-func dot(a, b []float64) float64 {
-	var s float64
-	for i := range a {
-		s += a[i] * b[i]
-	}
-	return s
 }
