@@ -47,7 +47,8 @@
 // deterministic, and equal to Stanford's vocab_count output. Word ids are
 // ranks: 0 is the most frequent word. Prune applies a minimum count and a
 // maximum size. ReadVocabulary and (*Vocabulary).WriteTo use the Stanford
-// vocab.txt format, one "word count" pair per line.
+// vocab.txt format, one "word count" pair per line; like the tokenizer,
+// ReadVocabulary skips a UTF-8 byte-order mark at the start.
 //
 // Under -max-vocab, Stanford's vocab_count truncates among words of equal
 // count pseudo-randomly (an unstable sort); ours keeps the first words in

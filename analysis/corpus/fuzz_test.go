@@ -54,7 +54,8 @@ func FuzzScanner(f *testing.F) {
 // FuzzReadVocabulary: no panic; a vocabulary that reads back is
 // consistent and survives a write/read round trip.
 func FuzzReadVocabulary(f *testing.F) {
-	for _, s := range []string{"the 10\nof 5\n", "a 1", "x\t3\r\n", "a 5\na 5\n", "a 0\n", "  \n", "w -1"} {
+	for _, s := range []string{"the 10\nof 5\n", "a 1", "x\t3\r\n", "a 5\na 5\n", "a 0\n", "  \n", "w -1",
+		"\ufeffthe 10\nof 5\n", "\ufeff\nthe 1\n", "\ufeff\ufeffthe 1\n", "the 2\n\ufeffthe 1\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {

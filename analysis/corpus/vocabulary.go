@@ -148,8 +148,9 @@ func (v *Vocabulary) WriteTo(w io.Writer) (int64, error) {
 
 // ReadVocabulary reads the Stanford vocab.txt format: one "word count" pair
 // per line, separated by a space or tab, counts descending. Blank lines are
-// skipped. A line without a count, a count that is not a positive integer,
-// a word that appears twice or counts out of order are errors wrapping
+// skipped, and so is a UTF-8 byte-order mark at the start of the file. A
+// line without a count, a count that is not a positive integer, a word
+// that appears twice or counts out of order are errors wrapping
 // ErrBadVocabulary, with the line number.
 func ReadVocabulary(r io.Reader) (*Vocabulary, error) {
 	sc := bufio.NewScanner(r)
@@ -159,6 +160,9 @@ func ReadVocabulary(r io.Reader) (*Vocabulary, error) {
 	for sc.Scan() {
 		line++
 		b := bytes.TrimRight(sc.Bytes(), "\r")
+		if line == 1 {
+			b = trimBOM(b)
+		}
 		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
@@ -187,6 +191,12 @@ func ReadVocabulary(r io.Reader) (*Vocabulary, error) {
 	}
 	return v, nil
 }
+
+// trimBOM drops a UTF-8 byte-order mark from the start of the first line
+// of a vocab.txt, as the tokenizer skips one at the start of a corpus, so
+// that it does not become part of the first word. A U+FEFF further on is
+// part of its word.
+func trimBOM(first []byte) []byte { return bytes.TrimPrefix(first, []byte("\ufeff")) }
 
 // compareSignedBytes orders strings byte by byte with bytes read as
 // signed (C char on x86), as Stanford's vocab_count breaks ties: bytes

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,6 +106,36 @@ func TestReadVocabularyErrors(t *testing.T) {
 			}
 			if !errors.Is(err, ErrBadVocabulary) || !strings.Contains(err.Error(), tt.wantLine) {
 				t.Fatalf("err = %v, want ErrBadVocabulary mentioning %q", err, tt.wantLine)
+			}
+		})
+	}
+}
+
+// TestReadVocabularyBOM: a UTF-8 byte-order mark at the start of a
+// vocab.txt is read as if it were absent; further on it is part of a word.
+func TestReadVocabularyBOM(t *testing.T) {
+	const bom = "\ufeff"
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"first word", bom + "the 10\nof 5\n", []string{"the", "of"}},
+		{"tab separated", bom + "the\t10\n", []string{"the"}},
+		{"blank first line", bom + "\nthe 10\n", []string{"the"}},
+		{"only the first BOM is dropped", bom + bom + "the 10\n", []string{bom + "the"}},
+		{"a BOM further on is part of a word", "the 10\n" + bom + "of 5\n", []string{"the", bom + "of"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := ReadVocabulary(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(v.Words(), tt.want) {
+				t.Fatalf("words %q, want %q", v.Words(), tt.want)
+			}
+			if _, ok := v.ID(tt.want[0]); !ok {
+				t.Errorf("ID(%q) not found", tt.want[0])
 			}
 		})
 	}

@@ -39,13 +39,14 @@ type AnalogySection struct {
 func (s AnalogySection) Syntactic() bool { return strings.HasPrefix(s.Name, "gram") }
 
 // ReadAnalogies parses an analogy file: ": name" section lines followed by
-// lines of four words. Blank lines are skipped.
+// lines of four words. Blank lines are skipped, and so is a UTF-8
+// byte-order mark at the start.
 func ReadAnalogies(r io.Reader) ([]AnalogySection, error) {
 	var sections []AnalogySection
 	sc := bufio.NewScanner(r)
 	line := 1
 	for ; sc.Scan(); line++ {
-		text := strings.TrimSpace(sc.Text())
+		text := strings.TrimSpace(trimBOM(line, sc.Text()))
 		if text == "" {
 			continue
 		}
@@ -67,6 +68,18 @@ func ReadAnalogies(r io.Reader) ([]AnalogySection, error) {
 		return nil, scanError(err, line)
 	}
 	return sections, nil
+}
+
+// trimBOM drops a UTF-8 byte-order mark (U+FEFF) from the start of line 1,
+// so that a file saved with one (Notepad, Excel) reads as if it were
+// absent. strings.TrimSpace keeps U+FEFF, which is not white space, and
+// it would otherwise become part of the first word or hide a ": section"
+// or "#" comment. Elsewhere U+FEFF is left as it is.
+func trimBOM(line int, text string) string {
+	if line == 1 {
+		return strings.TrimPrefix(text, "\ufeff")
+	}
+	return text
 }
 
 // scanError names the line at which a bufio.Scanner stopped. A line too

@@ -35,6 +35,9 @@
 // average of their ranks (scipy.stats.spearmanr). Pairs counts the pairs
 // used, OOV those skipped for an unknown word.
 //
+// Both readers skip a UTF-8 byte-order mark at the start of the file (a
+// U+FEFF anywhere else is an ordinary character).
+//
 // Errors: malformed lines are ErrBadLine wrapped with the line number; a
 // question before any section header is ErrNoSection; a similarity set
 // with no covered pair is ErrNoPairs. Unknown words are never an error.

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -86,6 +87,62 @@ func TestReadPairsErrors(t *testing.T) {
 	}
 	if len(got) != 2 || got[0] != (WordPair{"A", "b", 1.5, 3}) || got[1] != (WordPair{"c", "d", 2, 4}) {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// TestReadersSkipBOM: a UTF-8 byte-order mark at the start of an analogy
+// or similarity file is read as if it were absent; further on it is an
+// ordinary character.
+func TestReadersSkipBOM(t *testing.T) {
+	const bom = "\ufeff"
+	analogies := []struct {
+		name, in string
+		want     []AnalogySection
+		wantErr  error
+	}{
+		{"section header", bom + ": capital\nathens greece rome italy\n",
+			[]AnalogySection{{"capital", []AnalogyQuestion{{"athens", "greece", "rome", "italy", 2}}}}, nil},
+		{"blank first line", bom + "\n: s\na b c d\n",
+			[]AnalogySection{{"s", []AnalogyQuestion{{"a", "b", "c", "d", 3}}}}, nil},
+		{"question first is still before any section", bom + "a b c d\n", nil, ErrNoSection},
+		{"a BOM further on is part of a word", ": s\n" + bom + "a b c d\n",
+			[]AnalogySection{{"s", []AnalogyQuestion{{bom + "a", "b", "c", "d", 2}}}}, nil},
+	}
+	for _, tt := range analogies {
+		t.Run("analogies/"+tt.name, func(t *testing.T) {
+			got, err := ReadAnalogies(strings.NewReader(tt.in))
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), "line 1") {
+					t.Fatalf("got %v, want %v at line 1", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+	pairs := []struct {
+		name, in string
+		want     []WordPair
+	}{
+		{"tab-separated", bom + "tiger\tcat\t7.35\n", []WordPair{{"tiger", "cat", 7.35, 1}}},
+		{"comment", bom + "# WordSim-353\ntiger cat 7.35\n", []WordPair{{"tiger", "cat", 7.35, 2}}},
+		{"a BOM further on is part of a word", "a b 1\n" + bom + "c d 2\n", []WordPair{{"a", "b", 1, 1}, {bom + "c", "d", 2, 2}}},
+	}
+	for _, tt := range pairs {
+		t.Run("pairs/"+tt.name, func(t *testing.T) {
+			got, err := ReadPairs(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -15,9 +15,10 @@ import (
 var errLine = regexp.MustCompile(`^line [1-9][0-9]*: `)
 
 // inputLines splits in as bufio.ScanLines does (without a last empty line
-// after a final '\n'; a '\r' before '\n' is kept, callers trim it).
+// after a final '\n'; a '\r' before '\n' is kept, callers trim it), after
+// the byte-order mark the readers skip at the start.
 func inputLines(in []byte) [][]byte {
-	lines := bytes.Split(in, []byte{'\n'})
+	lines := bytes.Split(bytes.TrimPrefix(in, []byte("\ufeff")), []byte{'\n'})
 	if len(lines[len(lines)-1]) == 0 {
 		lines = lines[:len(lines)-1]
 	}
@@ -36,6 +37,8 @@ func FuzzReadAnalogies(f *testing.F) {
 		": a\nx y z\n",         // three words
 		": a\nx y z w v\n",     // five words
 		"\ufeff: a\nx y z w\n", // BOM
+		"\ufeff\ufeff: a\n",    // only the first BOM is skipped
+		": a\n\ufeffx y z w\n", // a BOM further on is part of a word
 		": a\nx\ty\u00a0z w\n", // tab and NBSP separate words
 		": a\nx y z w",         // no final newline
 		"",
@@ -115,6 +118,8 @@ func FuzzReadPairs(f *testing.F) {
 		"a b 1e400\n",
 		"a b 0x1p-2\n",
 		"\ufeffa\tb\t1\n", // BOM
+		"\ufeff# comment\na b 1\n",
+		"a b 1\n\ufeffc d 2\n",
 		"a\u00a0b c\n",
 		"a b 1",
 		"",

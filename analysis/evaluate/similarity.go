@@ -21,13 +21,14 @@ type WordPair struct {
 }
 
 // ReadPairs parses "w1<TAB>w2<TAB>score" lines (any run of blanks also
-// separates fields); blank lines and lines starting with '#' are skipped.
+// separates fields); blank lines and lines starting with '#' are skipped,
+// and so is a UTF-8 byte-order mark at the start.
 func ReadPairs(r io.Reader) ([]WordPair, error) {
 	var pairs []WordPair
 	sc := bufio.NewScanner(r)
 	line := 1
 	for ; sc.Scan(); line++ {
-		text := strings.TrimSpace(sc.Text())
+		text := strings.TrimSpace(trimBOM(line, sc.Text()))
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}

@@ -24,6 +24,10 @@
 //     d little-endian float32 (4·d bytes), and an optional "\n".
 //   - Any of these gzip-compressed; gzip is recognised by its magic bytes
 //     (1f 8b), never by the file name.
+//   - A UTF-8 byte-order mark (EF BB BF) at the start of the text (of the
+//     decompressed text for gzip) is skipped, so the file reads as if it
+//     were absent; binary record offsets in messages still count it. A
+//     U+FEFF anywhere else is an ordinary character of a word.
 //   - TensorFlow Embedding Projector pair (write only): vectors.tsv holds
 //     the d tab-separated values of each row, metadata.tsv one word a line.
 //

@@ -57,6 +57,11 @@ func FuzzReadText(f *testing.F) {
 		"a 1 2\nb 3 4\na 5 6\n", // duplicate
 		"\ufeffa 1 2\nb 3 4\n",  // BOM
 		"\ufeff2 2\na 1 2\nb 3 4\n",
+		"\ufeff a 1 2\nb 3 4\n", // BOM then a blank
+		"\ufeff\ufeffa 1 2\n",   // only the first BOM is skipped
+		"a 1 2\n\ufeffb 3 4\n",  // a BOM further on is part of a word
+		"\ufeff\na 1 2\n",       // BOM, then a blank line
+		"\ufeff",
 		"a 1 2 \r\nb\t3  4\r\n\n\n", // CRLF, tabs, trailing blank lines
 		"",
 		"\n \n\n",
@@ -80,6 +85,9 @@ func FuzzReadText(f *testing.F) {
 	f.Add([]byte("a 1 2\nb 3 4\n"), uint8(modeGzip|modeCutGzip))
 	f.Add([]byte("a 1 2\nb 3 4\n"), uint8(modeGzip|modeCutGzip|modeStream))
 	f.Add(gzipBytes(f, []byte("2 2\na 1 2\nb 3 4\n")), uint8(0))
+	f.Add([]byte("\ufeff2 2\na 1 2\nb 3 4\n"), uint8(modeStream))
+	f.Add([]byte("\ufeff2 2\na 1 2\nb 3 4\n"), uint8(modeGzip))
+	f.Add([]byte("\ufeffa 1 2\nb 3 4\n"), uint8(modeGzip|modeStream))
 	f.Fuzz(func(t *testing.T, in []byte, mode uint8) {
 		format := [...]Format{FormatAuto, FormatGloVeText, FormatWord2VecText, FormatAuto}[mode&3]
 		checkRead(t, in, mode, format)
@@ -127,6 +135,7 @@ func FuzzReadBinary(f *testing.F) {
 		binaryFile("a\vb"),
 		[]byte("2 2\na 1 2\nb 3 4\n"),
 		[]byte("\ufeff3 2\n"),
+		append([]byte("\ufeff"), valid...), // BOM before a binary file's header
 		[]byte("3 2\r\n"),
 		{},
 	}

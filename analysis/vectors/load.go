@@ -132,9 +132,11 @@ type source struct {
 	progress func(int64)
 	opened   bool
 	gzip     bool
+	bom      int // bytes of a UTF-8 byte-order mark skipped at the start
 }
 
-// open returns the decompressed input from its start. Unless the source is
+// open returns the decompressed input from its start, after a UTF-8
+// byte-order mark if there is one (see skipBOM). Unless the source is
 // rewindable it can be opened only once.
 func (s *source) open(progress bool) (*bufio.Reader, error) {
 	if s.opened {
@@ -153,14 +155,42 @@ func (s *source) open(progress bool) (*bufio.Reader, error) {
 	br := bufio.NewReaderSize(raw, bufferSize)
 	magic, _ := br.Peek(2)
 	s.gzip = len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-	if !s.gzip {
-		return br, nil
+	if s.gzip {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		br = bufio.NewReaderSize(gzipEnd{gz}, bufferSize)
 	}
-	gz, err := gzip.NewReader(br)
+	bom, err := skipBOM(br)
 	if err != nil {
-		return nil, fmt.Errorf("gzip: %w", err)
+		return nil, err
 	}
-	return bufio.NewReaderSize(gzipEnd{gz}, bufferSize), nil
+	s.bom = bom
+	return br, nil
+}
+
+// utf8BOM is the UTF-8 encoding of U+FEFF, the byte-order mark some
+// editors (Notepad, Excel's "CSV UTF-8") put at the start of a file.
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
+// skipBOM discards a UTF-8 byte-order mark at the start of the text, so
+// that a file is read as if it were absent: it never becomes part of the
+// first word or hides a header "n d". It returns the number of bytes
+// skipped. Only the very start is special; a U+FEFF further on is a
+// character like any other. For gzip input the mark is looked for in the
+// decompressed text.
+func skipBOM(br *bufio.Reader) (int, error) {
+	b, err := br.Peek(len(utf8BOM))
+	if bytes.Equal(b, utf8BOM) {
+		return br.Discard(len(utf8BOM))
+	}
+	// A short input is not an error here; anything else (a damaged gzip
+	// stream) would be lost if ignored, as Peek hands it over only once.
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return 0, err
+	}
+	return 0, nil
 }
 
 // gzipEnd wraps the io.ErrUnexpectedEOF of a gzip stream that is cut short.
@@ -260,7 +290,7 @@ func load(ctx context.Context, src *source, opts LoadOptions) (*Set, LoadInfo, e
 			// records arrive, whatever dimension the header claims.
 			capRows = min(capRows, 1<<16, max(1, (1<<24)/hdrDim))
 		}
-		words, data, err = readBinary(ctx, br, int64(len(first)+1), hdrDim, capRows)
+		words, data, err = readBinary(ctx, br, int64(src.bom+len(first)+1), hdrDim, capRows)
 		if err != nil {
 			return nil, info, err
 		}

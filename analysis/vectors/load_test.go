@@ -454,3 +454,83 @@ func TestReadTruncatedGzip(t *testing.T) {
 		}
 	}
 }
+
+// TestReadBOM: a UTF-8 byte-order mark at the start of the (decompressed)
+// input is read as if it were absent, in every format and on every path;
+// one later in the file is an ordinary part of a word.
+func TestReadBOM(t *testing.T) {
+	const bom = "\ufeff"
+	binaryBody := func(words ...string) []byte {
+		set, err := New(words, 2, []float32{1, 2, 3, 4}[:2*len(words)])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := WriteBinary(&buf, set); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	tests := []struct {
+		name       string
+		input      []byte
+		opts       LoadOptions
+		wantWords  []string
+		wantFormat Format
+		wantHeader int
+		wantErr    error
+		wantMsg    string // substring of the error
+	}{
+		{"GloVe text", []byte(bom + "a 1 2\nb 3 4\n"), LoadOptions{}, []string{"a", "b"}, FormatGloVeText, -1, nil, ""},
+		{"word2vec text header", []byte(bom + "2 2\na 1 2\nb 3 4\n"), LoadOptions{}, []string{"a", "b"}, FormatWord2VecText, 2, nil, ""},
+		{"word2vec text, forced", []byte(bom + "2 2\na 1 2\nb 3 4\n"), LoadOptions{Format: FormatWord2VecText}, []string{"a", "b"}, FormatWord2VecText, 2, nil, ""},
+		{"word2vec binary", append([]byte(bom), binaryBody("a", "b")...), LoadOptions{}, []string{"a", "b"}, FormatWord2VecBinary, 2, nil, ""},
+		{"word2vec binary, forced", append([]byte(bom), binaryBody("a", "b")...), LoadOptions{Format: FormatWord2VecBinary}, []string{"a", "b"}, FormatWord2VecBinary, 2, nil, ""},
+		{"BOM then a blank", []byte(bom + " a 1 2\nb 3 4\n"), LoadOptions{}, []string{"a", "b"}, FormatGloVeText, -1, nil, ""},
+		{"only the first BOM is dropped", []byte(bom + bom + "a 1 2\n"), LoadOptions{}, []string{bom + "a"}, FormatGloVeText, -1, nil, ""},
+		{"a BOM further on is part of a word", []byte("a 1 2\n" + bom + "b 3 4\n"), LoadOptions{}, []string{"a", bom + "b"}, FormatGloVeText, -1, nil, ""},
+		{"errors count lines as before", []byte(bom + "a 1 2\nb 1\n"), LoadOptions{}, nil, 0, 0, ErrRaggedRow, "line 2"},
+		{"a BOM alone is empty", []byte(bom), LoadOptions{}, nil, 0, 0, ErrEmpty, ""},
+		{"a BOM and a blank line before the rows", []byte(bom + "\na 1 2\n"), LoadOptions{}, nil, 0, 0, ErrBlankLine, "line 1"},
+		// Byte offsets of binary records count the BOM: they point into
+		// the file as it is.
+		{"binary offsets count the BOM", []byte(bom + "1 2\na \x00\x00"), LoadOptions{}, nil, 0, 0, ErrTruncated, "record 1 (byte 7)"},
+	}
+	for _, tt := range tests {
+		for _, mode := range []string{"seekable", "stream", "gzip"} {
+			t.Run(tt.name+"/"+mode, func(t *testing.T) {
+				var r io.Reader = bytes.NewReader(tt.input)
+				switch mode {
+				case "stream":
+					r = onlyReader{r}
+				case "gzip":
+					r = bytes.NewReader(gzipBytes(t, tt.input))
+				}
+				set, info, err := Read(context.Background(), r, tt.opts)
+				if tt.wantErr != nil {
+					if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), tt.wantMsg) {
+						t.Fatalf("got error %v, want %v naming %q", err, tt.wantErr, tt.wantMsg)
+					}
+					return
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(set.Words(), tt.wantWords) {
+					t.Errorf("words %q, want %q", set.Words(), tt.wantWords)
+				}
+				if want := []float32{1, 2, 3, 4}[:2*len(tt.wantWords)]; !slices.Equal(set.Data(), want) {
+					t.Errorf("data %v, want %v", set.Data(), want)
+				}
+				if info.Format != tt.wantFormat || info.HeaderRows != tt.wantHeader {
+					t.Errorf("info %+v, want format %v, header rows %d", info, tt.wantFormat, tt.wantHeader)
+				}
+			})
+		}
+	}
+	// Load takes the same path as Read on a file.
+	set, _, err := Load(context.Background(), writeTemp(t, "bom.txt", []byte(bom+"2 2\nice 1 2\nsteam 3 4\n")), LoadOptions{})
+	if err != nil || set.Word(0) != "ice" {
+		t.Fatalf("Load: %v, %v", set, err)
+	}
+}

@@ -14,7 +14,9 @@
 // # File format (Parse)
 //
 // UTF-8 text, one assignment per line; blank lines and lines starting with
-// '#' are ignored; surrounding spaces are trimmed.
+// '#' are ignored; surrounding spaces are trimmed. A UTF-8 byte-order mark
+// at the start of the file is skipped (elsewhere U+FEFF is an ordinary
+// character).
 //
 //   - A line containing a TAB is "group<TAB>word" (the group name may
 //     contain spaces; the word is the text after the first TAB).
@@ -24,6 +26,6 @@
 //     (group ""), which selects the word without colouring it.
 //
 // Words keep their case. A word listed twice keeps its first group.
-// Malformed lines (a TAB with an empty side) return ErrBadLine wrapped with
-// the line number.
+// Malformed lines (a TAB with an empty side, or a line of 1 MiB or more)
+// return ErrBadLine wrapped with the line number.
 package wordgroups

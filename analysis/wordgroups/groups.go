@@ -111,16 +111,24 @@ func FromGroups(groups []Group) *Assignment {
 	return a
 }
 
-// ErrBadLine reports a malformed line of a word-group file.
+// ErrBadLine reports a malformed line of a word-group file, including a
+// line too long to read (maxLineBytes or more with its line feed).
 var ErrBadLine = errors.New("malformed word-group line")
+
+// maxLineBytes is the longest line Parse reads, its line feed included.
+const maxLineBytes = 1 << 20
 
 // Parse reads a word-group file (see the package documentation).
 func Parse(r io.Reader) (*Assignment, error) {
 	a := &Assignment{Groups: map[string]string{}}
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for line := 1; sc.Scan(); line++ {
+	sc.Buffer(make([]byte, 64*1024), maxLineBytes)
+	line := 1
+	for ; sc.Scan(); line++ {
 		raw := sc.Text()
+		if line == 1 {
+			raw = trimBOM(raw)
+		}
 		text := strings.TrimSpace(raw)
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
@@ -139,10 +147,19 @@ func Parse(r io.Reader) (*Assignment, error) {
 		a.Add(word, group)
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, fmt.Errorf("%w %d: too long (1 MiB or more)", ErrBadLine, line)
+		}
 		return nil, err
 	}
 	return a, nil
 }
+
+// trimBOM drops a UTF-8 byte-order mark (U+FEFF) from the start of the
+// first line, so that a file saved with one reads as if it were absent:
+// strings.TrimSpace keeps U+FEFF, which would otherwise join the first
+// word or group, or hide a "#" comment. Elsewhere it is left as it is.
+func trimBOM(first string) string { return strings.TrimPrefix(first, "\ufeff") }
 
 // Name is the family's name, "GroupA-GroupB" (e.g. "country-capital").
 func (f Family) Name() string { return f.GroupA + "-" + f.GroupB }

@@ -61,3 +61,75 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// TestParseBOM: a UTF-8 byte-order mark at the start of the file is read
+// as if it were absent; further on it is an ordinary character.
+func TestParseBOM(t *testing.T) {
+	const bom = "\ufeff"
+	tests := []struct {
+		name, in   string
+		wantWords  []string
+		wantGroups []string
+		wantErr    bool
+	}{
+		{"word group", bom + "apple fruit\nparis city\n", []string{"apple", "paris"}, []string{"fruit", "city"}, false},
+		{"group TAB word", bom + "fruit\tapple\n", []string{"apple"}, []string{"fruit"}, false},
+		{"comment", bom + "# my groups\napple fruit\n", []string{"apple"}, []string{"fruit"}, false},
+		{"lone word", bom + "apple\n", []string{"apple"}, []string{""}, false},
+		{"empty group before a TAB", bom + "\tapple\n", nil, nil, true},
+		{"only the first BOM is dropped", bom + bom + "apple fruit\n", []string{bom + "apple"}, []string{"fruit"}, false},
+		{"a BOM further on is part of a word", "apple fruit\n" + bom + "pear fruit\n", []string{"apple", bom + "pear"}, []string{"fruit", "fruit"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Parse(strings.NewReader(tt.in))
+			if tt.wantErr {
+				if !errors.Is(err, ErrBadLine) || !strings.Contains(err.Error(), "line 1:") {
+					t.Fatalf("got %v, want ErrBadLine at line 1", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var groups []string
+			for _, w := range a.Words {
+				groups = append(groups, a.Group(w))
+			}
+			if !slices.Equal(a.Words, tt.wantWords) || !slices.Equal(groups, tt.wantGroups) {
+				t.Errorf("words %q in groups %q, want %q in %q", a.Words, groups, tt.wantWords, tt.wantGroups)
+			}
+		})
+	}
+}
+
+// TestParseLineTooLong: a line longer than the scanner takes is a
+// malformed line (ErrBadLine) naming its number, not a bare
+// bufio.ErrTooLong.
+func TestParseLineTooLong(t *testing.T) {
+	const limit = 1 << 20 // bytes of a line, its line feed included
+	long := strings.Repeat("x", limit)
+	tests := []struct {
+		name, in string
+		wantLine string // "" when the input is valid
+	}{
+		{"first line", long + "\n", "line 1:"},
+		{"third line", "apple fruit\n\n" + long + " g\nb\n", "line 3:"},
+		{"last line without a line feed", "apple fruit\n" + long + long, "line 2:"},
+		{"a line just below the limit", "apple fruit\n" + long[:limit-3] + " g\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(strings.NewReader(tt.in))
+			if tt.wantLine == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrBadLine) || !strings.Contains(err.Error(), tt.wantLine) {
+				t.Fatalf("got %v, want ErrBadLine naming %q", err, tt.wantLine)
+			}
+		})
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/gloveboard/gloveboard/analysis/vectors"
 )
 
 // outDir in an argument of a badInputCase stands for a fresh, empty
@@ -54,6 +56,12 @@ func badInputFiles(t *testing.T, dir string) map[string]string {
 		// Analogy questions none of which the vectors cover.
 		"unknown-analogies.txt": []byte(": capital\nzz a b c\na b c yy\n"),
 		"neighbors.json":        []byte(`{"results":[{"word":"a","score":0.5}]}`),
+		// UTF-8 byte-order marks at the start of every kind of text file.
+		"vec-bom.txt":       []byte("\ufeff6 3\na 1 0 0\nb 0 1 0\nc 0 0 1\nd 1 1 0\ne 1 0 1\nf 0 1 1\n"),
+		"analogies-bom.txt": []byte("\ufeff: s\na b d e\n"),
+		"words-bom.txt":     []byte("\ufeffa first\nb g\nc g\nd g\n"),
+		// A word-group file with a line over 1 MiB.
+		"words-long.txt": []byte("a g\n" + strings.Repeat("x", 1<<20) + " g\n"),
 	}
 	// 3001 points: one more than the exact t-SNE engine takes.
 	var big strings.Builder
@@ -77,6 +85,17 @@ func badInputFiles(t *testing.T, dir string) map[string]string {
 		fmt.Fprintf(&rows, "w%d %d.%d %d.5 %d\n", i, i%977, i%13, i%89, i%7)
 	}
 	files["vec-trunc.gz"] = truncatedGzip(t, []byte(rows.String()), 2)
+	// word2vec binary vectors after a BOM (the NUL bytes of the floats
+	// follow a header the BOM must not hide).
+	vs, err := vectors.New([]string{"a", "b", "c", "d"}, 3, []float32{1, 0, 0, 0.9, 0.1, 0, 0, 0, 1, 0, 1, 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vbin bytes.Buffer
+	if err := vectors.WriteBinary(&vbin, vs); err != nil {
+		t.Fatal(err)
+	}
+	files["vec-bom.bin"] = append([]byte("\ufeff"), vbin.Bytes()...)
 
 	paths := map[string]string{"dir": filepath.Join(dir, "a-directory")}
 	if err := os.Mkdir(paths["dir"], 0o755); err != nil {
@@ -144,8 +163,8 @@ func TestCLIBadInput(t *testing.T) {
 		// Files and paths.
 		{"vocab: nonexistent corpus file", []string{"vocab", "-corpus", f["missing"]}, 1, "no such file or directory"},
 		{"stats: directory as corpus", []string{"stats", "-corpus", f["dir"]}, 1, "is a directory"},
-		{"vocab: missing required -corpus", []string{"vocab"}, 1, "-corpus is required"},
-		{"cooccur: missing required -out", []string{"cooccur", "-corpus", f["good.txt"]}, 1, "-out is required"},
+		{"vocab: missing required -corpus", []string{"vocab"}, 2, "-corpus is required"},
+		{"cooccur: missing required -out", []string{"cooccur", "-corpus", f["good.txt"]}, 2, "-out is required"},
 		{"cooccur: -out in a nonexistent directory", []string{"cooccur", "-corpus", f["good.txt"], "-out", outDir + "/missing/x.bin"}, 1, "/missing does not exist"},
 		{"cooccur: -vocab-out in a nonexistent directory leaves no matrix", []string{"cooccur", "-corpus", f["good.txt"], "-min-count", "1", "-out", outDir + "/x.bin", "-vocab-out", outDir + "/missing/vocab.txt"}, 1, "-vocab-out " + outDir + "/missing/vocab.txt: directory"},
 		{"train: -out in a nonexistent directory fails before training", train("-out", outDir+"/missing/v.txt"), 1, "/missing does not exist"},
@@ -160,7 +179,7 @@ func TestCLIBadInput(t *testing.T) {
 		{"stats: window 0", []string{"stats", "-corpus", f["good.txt"], "-window", "0"}, 1, "window 0 must be between 1 and 255"},
 		{"cooccur: negative window, no -out left", []string{"cooccur", "-corpus", f["good.txt"], "-window", "-3", "-out", outDir + "/x.bin"}, 1, "window -3 must be between 1 and 255"},
 		{"stats: absurd window 100000", []string{"stats", "-corpus", f["good.txt"], "-window", "100000"}, 1, "window 100000 must be between 1 and 255"},
-		{"stats: -memory NaN", []string{"stats", "-corpus", f["good.txt"], "-memory", "NaN"}, 1, "-memory NaN GiB is out of range"},
+		{"stats: -memory NaN", []string{"stats", "-corpus", f["good.txt"], "-memory", "NaN"}, 2, "-memory NaN GiB is out of range"},
 		{"stats: non-numeric -window", []string{"stats", "-corpus", f["good.txt"], "-window", "ten"}, 2, `invalid value "ten" for flag -window`},
 
 		// Ratio.
@@ -168,7 +187,7 @@ func TestCLIBadInput(t *testing.T) {
 		{"ratio: word not in the vocabulary", []string{"ratio", "-corpus", f["good.txt"], "-min-count", "1", "-i", "ice", "-j", "fire"}, 1, `word not in the vocabulary: "fire"`},
 		{"ratio: no probes and no discovery (-top 0)", []string{"ratio", "-corpus", f["good.txt"], "-min-count", "1", "-i", "ice", "-j", "steam", "-probes", "", "-top", "0"}, 1, "no probe words and no discovery requested"},
 		{"valid: ratio with no probes lists the discovered words", []string{"ratio", "-corpus", f["good.txt"], "-min-count", "1", "-i", "ice", "-j", "steam", "-probes", " , "}, 0, "\nlargest ratios: solid (inf)"},
-		{"ratio: missing -j", []string{"ratio", "-corpus", f["good.txt"], "-i", "ice"}, 1, "-i and -j are required"},
+		{"ratio: missing -j", []string{"ratio", "-corpus", f["good.txt"], "-i", "ice"}, 2, "-j is required"},
 
 		// Training options.
 		{"train: x_max 0", train("-x-max", "0"), 1, "x_max must be a finite number > 0, got 0"},
@@ -181,7 +200,7 @@ func TestCLIBadInput(t *testing.T) {
 		{"train: PNG as cooccurrence.bin", []string{"train", "-cooccur", f["png"], "-vocab", vocab, "-out", outDir + "/v.txt"}, 1, "malformed cooccurrence.bin file"},
 		{"train: non-numeric -eta", train("-eta", "fast"), 2, `invalid value "fast" for flag -eta`},
 		{"train: unknown flag", train("-bogus"), 2, "flag provided but not defined: -bogus"},
-		{"svd: -dim 0", []string{"svd", "-corpus", f["good.txt"], "-min-count", "1", "-dim", "0", "-out", outDir + "/v.txt"}, 1, "-dim must be at least 1, got 0"},
+		{"svd: -dim 0", []string{"svd", "-corpus", f["good.txt"], "-min-count", "1", "-dim", "0", "-out", outDir + "/v.txt"}, 2, "-dim must be at least 1, got 0"},
 
 		// Vector files.
 		{"neighbors: ragged rows", []string{"neighbors", "-vectors", f["ragged.txt"], "-word", "a"}, 1, `line 2: word "b": 2 values, want 3`},
@@ -209,9 +228,59 @@ func TestCLIBadInput(t *testing.T) {
 		{"project: negative perplexity", []string{"project", "-vectors", f["vec.txt"], "-method", "tsne", "-n", "6", "-perplexity", "-2"}, 2, "-perplexity must be a positive number, got -2"},
 		{"project: negative iterations", []string{"project", "-vectors", f["vec.txt"], "-method", "tsne", "-n", "6", "-perplexity", "2", "-iterations", "-5"}, 2, "-iterations must be at least 1, got -5"},
 
-		// Command line.
+		// Byte-order marks: every reader skips one at the start of a file.
+		{"valid: neighbors on word2vec text vectors with a BOM", []string{"neighbors", "-vectors", f["vec-bom.txt"], "-word", "a", "-n", "1", "-json"}, 0, `{"results":[{"word":"d","score":0.7071`},
+		{"valid: neighbors on word2vec binary vectors with a BOM", []string{"neighbors", "-vectors", f["vec-bom.bin"], "-word", "a", "-n", "1", "-json"}, 0, `{"results":[{"word":"b","score":0.99`},
+		{"valid: eval with an analogy file starting with a BOM", []string{"eval", "-vectors", f["vec.txt"], "-analogy", f["analogies-bom.txt"], "-json"}, 0, `"questions":1,"covered":1`},
+		{"valid: project with a word-group file starting with a BOM", []string{"project", "-vectors", f["vec.txt"], "-words", f["words-bom.txt"], "-json"}, 0, `"word":"a",`},
+		{"project: word-group line over 1 MiB", []string{"project", "-vectors", f["vec.txt"], "-words", f["words-long.txt"]}, 1, "malformed word-group line 2: too long"},
+
+		// Command line: a missing required flag or argument, an unexpected
+		// argument, conflicting flags and a flag value refused before any
+		// input is read are exit 2 with the usage, in every subcommand.
 		{"unknown subcommand", []string{"frobnicate", "-corpus", f["good.txt"]}, 2, `unknown command "frobnicate"`},
 		{"vocab: unknown flag", []string{"vocab", "-corpus", f["good.txt"], "-nope"}, 2, "flag provided but not defined: -nope"},
+		{"vocab: unexpected argument", []string{"vocab", "-corpus", f["good.txt"], "extra"}, 2, `unexpected argument "extra"`},
+		{"vocab: unknown tokenizer", []string{"vocab", "-corpus", f["good.txt"], "-tokenizer", "chars"}, 2, `unknown tokenizer "chars"`},
+		{"cooccur: missing required -corpus", []string{"cooccur", "-out", outDir + "/x.bin"}, 2, "-corpus is required"},
+		{"cooccur: unknown tokenizer, no -out left", []string{"cooccur", "-corpus", f["good.txt"], "-out", outDir + "/x.bin", "-tokenizer", "chars"}, 2, `unknown tokenizer "chars"`},
+		{"cooccur: unexpected argument", []string{"cooccur", "-corpus", f["good.txt"], f["good.txt"], "-out", outDir + "/x.bin"}, 2, "unexpected argument"},
+		{"ratio: missing required -corpus", []string{"ratio", "-i", "ice", "-j", "steam"}, 2, "-corpus is required"},
+		{"ratio: missing -i", []string{"ratio", "-corpus", f["good.txt"], "-j", "steam"}, 2, "-i is required"},
+		{"stats: missing required -corpus", []string{"stats"}, 2, "-corpus is required"},
+		{"stats: unknown tokenizer", []string{"stats", "-corpus", f["good.txt"], "-tokenizer", "chars"}, 2, `unknown tokenizer "chars"`},
+		{"train: missing required -out", []string{"train", "-cooccur", bin, "-vocab", vocab}, 2, "-out is required"},
+		{"train: neither -corpus nor -cooccur", []string{"train", "-out", outDir + "/v.txt"}, 2, "give exactly one of -corpus and -cooccur"},
+		{"train: -cooccur without -vocab", []string{"train", "-cooccur", bin, "-out", outDir + "/v.txt"}, 2, "-cooccur needs -vocab"},
+		{"train: unknown -vectors kind", train("-vectors", "both"), 2, `-vectors must be sum, word or context, not "both"`},
+		{"train: model flag with -resume, before reading anything", train("-resume", f["missing"]), 2, "-vector-size cannot be changed when resuming"},
+		{"train: unknown tokenizer", []string{"train", "-corpus", f["good.txt"], "-out", outDir + "/v.txt", "-tokenizer", "chars"}, 2, `unknown tokenizer "chars"`},
+		{"train: unexpected argument", train("extra"), 2, `unexpected argument "extra"`},
+		{"svd: missing required -corpus", []string{"svd", "-out", outDir + "/v.txt"}, 2, "-corpus is required"},
+		{"svd: missing required -out", []string{"svd", "-corpus", f["good.txt"]}, 2, "-out is required"},
+		{"svd: negative -p", []string{"svd", "-corpus", f["good.txt"], "-p", "-1", "-out", outDir + "/v.txt"}, 2, "-p must be a finite number ≥ 0, got -1"},
+		{"svd: -alpha above 1", []string{"svd", "-corpus", f["good.txt"], "-alpha", "2", "-out", outDir + "/v.txt"}, 2, "-alpha must be in (0, 1], got 2"},
+		{"neighbors: missing required -vectors", []string{"neighbors", "-word", "a"}, 2, "-vectors is required"},
+		{"analogy: missing required -vectors", []string{"analogy", "a", "b", "c"}, 2, "-vectors is required"},
+		{"eval: missing required -vectors", []string{"eval", "-analogy", f["unknown-analogies.txt"]}, 2, "-vectors is required"},
+		{"eval: neither -analogy nor -similarity", []string{"eval", "-vectors", f["vec.txt"]}, 2, "give -analogy, -similarity or both"},
+		{"project: missing required -vectors", []string{"project", "-method", "pca"}, 2, "-vectors is required"},
+		{"project: unknown -method", []string{"project", "-vectors", f["vec.txt"], "-method", "mds"}, 2, `-method "mds": want pca, tsne, tsne-exact or axis`},
+		{"project: unknown -engine", []string{"project", "-vectors", f["vec.txt"], "-method", "tsne", "-engine", "warp"}, 2, `-engine "warp": want auto, barnes-hut or exact`},
+		{"project: unknown -relation, before reading the vectors", []string{"project", "-vectors", f["missing"], "-method", "axis", "-relation", "up-down"}, 2, `-relation "up-down"`},
+		{"spectrum: neither -vectors nor -corpus", []string{"spectrum"}, 2, "give exactly one of -vectors and -corpus"},
+		{"spectrum: unknown tokenizer", []string{"spectrum", "-corpus", f["good.txt"], "-tokenizer", "chars"}, 2, `unknown tokenizer "chars"`},
+		{"zipf: missing required -corpus", []string{"zipf"}, 2, "-corpus is required"},
+		{"zipf: unknown tokenizer", []string{"zipf", "-corpus", f["good.txt"], "-tokenizer", "chars"}, 2, `unknown tokenizer "chars"`},
+		{"plot: missing KIND", []string{"plot", "-in", f["neighbors.json"], "-out", outDir + "/p.png"}, 2, "KIND and -out are required"},
+		{"plot: missing required -out", []string{"plot", "neighbors", "-in", f["neighbors.json"]}, 2, "KIND and -out are required"},
+		{"plot: unknown -unit", []string{"plot", "neighbors", "-in", f["neighbors.json"], "-out", outDir + "/p.png", "-unit", "cm"}, 2, `-unit "cm": want px or in`},
+		{"plot: -width without -height", []string{"plot", "neighbors", "-in", f["neighbors.json"], "-out", outDir + "/p.png", "-width", "500"}, 2, "give both -width and -height, or neither"},
+		{"plot: unknown -format", []string{"plot", "neighbors", "-in", f["neighbors.json"], "-out", "-", "-format", "gif"}, 2, `"gif" (want png or svg)`},
+		{"plot: -out with an unknown extension", []string{"plot", "neighbors", "-in", f["neighbors.json"], "-out", outDir + "/p.gif"}, 2, `".gif" (want png or svg)`},
+		{"plot: image too small", []string{"plot", "neighbors", "-in", f["neighbors.json"], "-out", outDir + "/p.png", "-width", "5", "-height", "5"}, 2, "bad output size"},
+		{"plot: unknown -aspect", []string{"plot", "scatter", "-in", f["neighbors.json"], "-out", outDir + "/p.png", "-aspect", "square"}, 2, `-aspect "square": want auto, equal or free`},
+		{"plot: unknown -reference", []string{"plot", "fidelity", "-in", f["neighbors.json"], "-out", outDir + "/p.png", "-reference", "up"}, 2, `-reference "up": want identity, fit or none`},
 	}
 
 	names := map[string]bool{}

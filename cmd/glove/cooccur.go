@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -27,17 +26,20 @@ func runCooccur(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return errors.New("-out is required")
+	if err := noArguments(fs, stderr, "cooccur"); err != nil {
+		return err
+	}
+	if err := requireFlags(fs, stderr, "cooccur", "corpus", "out"); err != nil {
+		return err
+	}
+	opt, err := cf.checkedOptions(fs, stderr, "cooccur")
+	if err != nil {
+		return err
 	}
 	if err := checkOutputPath("out", *out); err != nil {
 		return err
 	}
 	if err := checkOutputPath("vocab-out", *vocabOut); err != nil {
-		return err
-	}
-	opt, err := cf.options()
-	if err != nil {
 		return err
 	}
 	in, err := openCorpus(cf.corpus, os.Stdin)

@@ -197,15 +197,15 @@ func TestCorpusCommandErrors(t *testing.T) {
 		{"help", []string{"ratio", "-h"}, 0, "-probes"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"unknown flag", []string{"vocab", "-nope"}, 2, "flag provided but not defined"},
-		{"missing corpus", []string{"vocab"}, 1, "-corpus is required"},
+		{"missing corpus", []string{"vocab"}, 2, "-corpus is required"},
 		{"missing file", []string{"stats", "-corpus", filepath.Join(dir, "absent.txt")}, 1, "no such file"},
 		{"empty corpus", []string{"stats", "-corpus", empty}, 1, "no words"},
 		{"binary corpus", []string{"vocab", "-corpus", binary}, 1, "binary file"},
 		{"window 0", []string{"stats", "-corpus", good, "-window", "0"}, 1, "window 0"},
 		{"unknown word", []string{"ratio", "-corpus", good, "-i", "ice", "-j", "fire", "-min-count", "1"}, 1, "not in the vocabulary"},
 		{"same word", []string{"ratio", "-corpus", good, "-i", "ice", "-j", "ice", "-min-count", "1"}, 1, "must differ"},
-		{"cooccur without -out", []string{"cooccur", "-corpus", good}, 1, "-out is required"},
-		{"bad tokenizer", []string{"vocab", "-corpus", good, "-tokenizer", "chars"}, 1, "unknown tokenizer"},
+		{"cooccur without -out", []string{"cooccur", "-corpus", good}, 2, "-out is required"},
+		{"bad tokenizer", []string{"vocab", "-corpus", good, "-tokenizer", "chars"}, 2, "unknown tokenizer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

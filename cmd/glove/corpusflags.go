@@ -39,7 +39,9 @@ func (c *corpusFlags) register(fs *flag.FlagSet, window int) {
 	fs.IntVar(&c.threads, "threads", 0, "counting goroutines (0: all cores)")
 }
 
-// options converts the flags to cooccur.Options.
+// options converts the flags to cooccur.Options. Its errors (an unknown
+// tokenizer, -memory out of range) are command-line problems: commands
+// report them with checkedOptions.
 func (c *corpusFlags) options() (cooccur.Options, error) {
 	tok, err := corpus.ParseTokenizer(c.tokenizer)
 	if err != nil {
@@ -59,6 +61,17 @@ func (c *corpusFlags) options() (cooccur.Options, error) {
 		TempDir:           c.tempDir,
 		Workers:           c.threads,
 	}, nil
+}
+
+// checkedOptions is options with its errors reported as a bad command
+// line of cmd (usage, exit 2). The counting settings that cooccur itself
+// checks (window, minimum count, maximum vocabulary) fail later, exit 1.
+func (c *corpusFlags) checkedOptions(fs *flag.FlagSet, stderr io.Writer, cmd string) (cooccur.Options, error) {
+	opt, err := c.options()
+	if err != nil {
+		return opt, usageFailure(fs, stderr, cmd, err)
+	}
+	return opt, nil
 }
 
 // countCorpus opens the -corpus argument (a path, or - for standard input)

@@ -69,11 +69,11 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := requireFlags(fs, stderr, "eval", "vectors"); err != nil {
+	if err := noArguments(fs, stderr, "eval"); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError(fs, stderr, "eval", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	if err := requireFlags(fs, stderr, "eval", "vectors"); err != nil {
+		return err
 	}
 	if *analogyPath == "" && *simPaths == "" {
 		return usageError(fs, stderr, "eval", "give -analogy, -similarity or both")

@@ -111,8 +111,37 @@ func printHelp(w io.Writer, cmds []command) {
 }
 
 // errUsage marks a bad command line whose message has already been printed
-// by the flag package; run exits with status 2 without repeating it.
+// (by the flag package, usageError or usageFailure); run exits with status
+// 2 without repeating it.
+//
+// A bad command line is whatever a command can tell is wrong before it
+// reads any input: an unknown flag or a value that does not parse (the
+// flag package), a missing required flag or argument, an unexpected
+// argument, flags that conflict, a keyword outside its list (-tokenizer,
+// -method, -format, …) or a number outside the range its flag takes (-n,
+// -dim, -memory, …). Each is reported with usageError or usageFailure:
+// one line naming the problem, then the usage. Settings that the analysis
+// packages check (the window, minimum count and training options, as the
+// dashboard does) and everything about the input data are exit 1.
 var errUsage = errors.New("usage error")
+
+// usageFailure is usageError for an error value: it prints err on one
+// line and the usage, and returns an error that is errUsage (exit 2) and
+// still wraps err.
+func usageFailure(fs *flag.FlagSet, stderr io.Writer, cmd string, err error) error {
+	usageError(fs, stderr, cmd, oneLine(err))
+	return fmt.Errorf("%w: %w", errUsage, err)
+}
+
+// noArguments reports an argument left after the flags as a usage error:
+// the flag package stops at the first non-flag, so the flags after it
+// would be silently ignored.
+func noArguments(fs *flag.FlagSet, stderr io.Writer, cmd string) error {
+	if fs.NArg() > 0 {
+		return usageError(fs, stderr, cmd, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
+	return nil
+}
 
 // newFlagSet returns a flag set that reports parse errors to stderr and does
 // not exit the process, with a usage line naming the command.

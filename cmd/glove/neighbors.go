@@ -49,11 +49,11 @@ func runNeighbors(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := requireFlags(fs, stderr, "neighbors", "vectors", "word"); err != nil {
+	if err := noArguments(fs, stderr, "neighbors"); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError(fs, stderr, "neighbors", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	if err := requireFlags(fs, stderr, "neighbors", "vectors", "word"); err != nil {
+		return err
 	}
 	if *n < 1 {
 		return usageError(fs, stderr, "neighbors", "-n must be at least 1")
@@ -90,10 +90,10 @@ func loadVectors(ctx context.Context, path string) (*vectors.Set, error) {
 const vectorsSniffSize = 64 << 10
 
 // sniffVectorsFile opens path and inspects the start of its decoded
-// content: a UTF-16 byte-order mark, or a NUL byte when the first line is
-// not a word2vec header "n d" (binary word2vec data follows such a
-// header), means the file is not text word vectors. It reports whether
-// the file is gzip-compressed.
+// content: a UTF-16 byte-order mark, or a NUL byte when the first line
+// (after a UTF-8 byte-order mark) is not a word2vec header "n d" (binary
+// word2vec data follows such a header), means the file is not text word
+// vectors. It reports whether the file is gzip-compressed.
 func sniffVectorsFile(path string) (gz bool, err error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -128,7 +128,10 @@ func sniffVectorsFile(path string) (gz bool, err error) {
 	if len(head) >= 2 && (head[0] == 0xff && head[1] == 0xfe || head[0] == 0xfe && head[1] == 0xff) {
 		return gz, fmt.Errorf("%s: %w", path, corpus.ErrUTF16)
 	}
-	first, _, _ := bytes.Cut(head, []byte{'\n'})
+	// The loader skips a UTF-8 byte-order mark at the start; it must not
+	// hide the header of a binary file here either.
+	text := bytes.TrimPrefix(head, []byte("\ufeff"))
+	first, _, _ := bytes.Cut(text, []byte{'\n'})
 	if fields := bytes.Fields(first); len(fields) == 2 && isUint(fields[0]) && isUint(fields[1]) {
 		return gz, nil // word2vec header: binary records may follow
 	}

@@ -89,9 +89,8 @@ func runPlot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return errUsage
 	}
 
-	if err := checkOutputPath("out", *out); err != nil {
-		return err
-	}
+	// The flags are checked before any input is read: a bad value is a
+	// bad command line (usage, exit 2).
 	o := plot.Output{Width: *width, Height: *height, DPI: *dpi}
 	switch *unit {
 	case "px":
@@ -99,10 +98,10 @@ func runPlot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	case "in":
 		o.Unit = plot.Inches
 	default:
-		return fmt.Errorf("-unit %q: want px or in", *unit)
+		return usageError(fs, stderr, "plot", fmt.Sprintf("-unit %q: want px or in", *unit))
 	}
 	if (*width == 0) != (*height == 0) {
-		return errors.New("give both -width and -height, or neither")
+		return usageError(fs, stderr, "plot", "give both -width and -height, or neither")
 	}
 	var err error
 	switch {
@@ -114,9 +113,22 @@ func runPlot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		o.Format, err = plot.FormatFromPath(*out)
 	}
 	if err != nil {
-		return err
+		return usageFailure(fs, stderr, "plot", err)
 	}
 	if _, _, _, err := o.PixelSize(); err != nil {
+		return usageFailure(fs, stderr, "plot", err)
+	}
+	switch *aspect {
+	case "auto", "equal", "free":
+	default:
+		return usageError(fs, stderr, "plot", fmt.Sprintf("-aspect %q: want auto, equal or free", *aspect))
+	}
+	switch *reference {
+	case "", "identity", "fit", "none":
+	default:
+		return usageError(fs, stderr, "plot", fmt.Sprintf("-reference %q: want identity, fit or none", *reference))
+	}
+	if err := checkOutputPath("out", *out); err != nil {
 		return err
 	}
 

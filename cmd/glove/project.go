@@ -63,11 +63,11 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *vecPath == "" {
-		return usageError(fs, stderr, "project", "-vectors is required")
+	if err := noArguments(fs, stderr, "project"); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError(fs, stderr, "project", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	if err := requireFlags(fs, stderr, "project", "vectors"); err != nil {
+		return err
 	}
 	if *topN < 0 || (*topN > 0 && *wordsFile != "") {
 		return usageError(fs, stderr, "project", "use either -n N (N ≥ 1) or -words FILE")
@@ -77,6 +77,20 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if *iterations < 1 {
 		return usageError(fs, stderr, "project", fmt.Sprintf("-iterations must be at least 1, got %d", *iterations))
+	}
+	switch *method {
+	case project.MethodPCA, project.MethodTSNE, project.MethodTSNEExact, project.MethodAxis:
+	default:
+		return usageError(fs, stderr, "project", fmt.Sprintf("-method %q: want pca, tsne, tsne-exact or axis", *method))
+	}
+	switch project.Engine(*engine) {
+	case project.EngineAuto, project.EngineBarnesHut, project.EngineExact:
+	default:
+		return usageError(fs, stderr, "project", fmt.Sprintf("-engine %q: want auto, barnes-hut or exact", *engine))
+	}
+	fam, ok := wordgroups.FamilyNamed(*relation)
+	if !ok {
+		return usageError(fs, stderr, "project", fmt.Sprintf("-relation %q: want country-capital, male-female or singular-plural", *relation))
 	}
 	var init project.Init
 	switch *initName {
@@ -100,10 +114,6 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	for _, w := range words {
 		i, _ := set.Index(w)
 		data = append(data, set.Vector(i)...)
-	}
-	fam, ok := wordgroups.FamilyNamed(*relation)
-	if !ok {
-		return usageError(fs, stderr, "project", fmt.Sprintf("-relation %q: want country-capital, male-female or singular-plural", *relation))
 	}
 	opt := project.Options{Pairs: mapPairs(words, fam), TrustK: *trustK, TSNE: project.TSNEOptions{
 		Perplexity: *perplexity, Iterations: *iterations, Engine: project.Engine(*engine), Init: init, Seed: *seed,

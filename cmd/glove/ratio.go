@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -36,10 +35,13 @@ func runRatio(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *wi == "" || *wj == "" {
-		return errors.New("-i and -j are required")
+	if err := noArguments(fs, stderr, "ratio"); err != nil {
+		return err
 	}
-	opt, err := cf.options()
+	if err := requireFlags(fs, stderr, "ratio", "corpus", "i", "j"); err != nil {
+		return err
+	}
+	opt, err := cf.checkedOptions(fs, stderr, "ratio")
 	if err != nil {
 		return err
 	}

@@ -56,8 +56,8 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError(fs, stderr, "spectrum", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	if err := noArguments(fs, stderr, "spectrum"); err != nil {
+		return err
 	}
 	if (*vecPath == "") == (cf.corpus == "") {
 		return usageError(fs, stderr, "spectrum", "give exactly one of -vectors and -corpus")
@@ -86,7 +86,7 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err != nil {
 			return usageError(fs, stderr, "spectrum", err.Error())
 		}
-		opt, err := cf.options()
+		opt, err := cf.checkedOptions(fs, stderr, "spectrum")
 		if err != nil {
 			return err
 		}

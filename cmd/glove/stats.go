@@ -44,7 +44,13 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	opt, err := cf.options()
+	if err := noArguments(fs, stderr, "stats"); err != nil {
+		return err
+	}
+	if err := requireFlags(fs, stderr, "stats", "corpus"); err != nil {
+		return err
+	}
+	opt, err := cf.checkedOptions(fs, stderr, "stats")
 	if err != nil {
 		return err
 	}

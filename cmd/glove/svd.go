@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -32,23 +31,27 @@ func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *out == "" {
-		return errors.New("-out is required")
-	}
-	if err := checkOutputPath("out", *out); err != nil {
+	if err := noArguments(fs, stderr, "svd"); err != nil {
 		return err
 	}
-	// svdembed reads 0 as "default"; here an explicit 0 is a mistake.
+	if err := requireFlags(fs, stderr, "svd", "corpus", "out"); err != nil {
+		return err
+	}
+	// svdembed reads 0 as "default"; here an explicit 0 is a mistake. A
+	// dimension beyond the vocabulary depends on the corpus (exit 1).
 	switch {
 	case *dim < 1:
-		return fmt.Errorf("-dim must be at least 1, got %d", *dim)
+		return usageError(fs, stderr, "svd", fmt.Sprintf("-dim must be at least 1, got %d", *dim))
 	case !(*power >= 0) || math.IsInf(*power, 0):
-		return fmt.Errorf("-p must be a finite number ≥ 0, got %v", *power)
+		return usageError(fs, stderr, "svd", fmt.Sprintf("-p must be a finite number ≥ 0, got %v", *power))
 	case !(*alpha > 0 && *alpha <= 1):
-		return fmt.Errorf("-alpha must be in (0, 1], got %v", *alpha)
+		return usageError(fs, stderr, "svd", fmt.Sprintf("-alpha must be in (0, 1], got %v", *alpha))
 	}
-	opt, err := cf.options()
+	opt, err := cf.checkedOptions(fs, stderr, "svd")
 	if err != nil {
+		return err
+	}
+	if err := checkOutputPath("out", *out); err != nil {
 		return err
 	}
 	res, err := countCorpus(ctx, cf.corpus, opt)

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -66,21 +65,35 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	if err := noArguments(fs, stderr, "train"); err != nil {
+		return err
 	}
-	if tf.out == "" {
-		return errors.New("-out is required")
+	if err := requireFlags(fs, stderr, "train", "out"); err != nil {
+		return err
 	}
 	kind := tf.vectorsKind
 	if kind != "sum" && kind != "word" && kind != "context" {
-		return fmt.Errorf("-vectors must be sum, word or context, not %q", kind)
+		return usageError(fs, stderr, "train", fmt.Sprintf("-vectors must be sum, word or context, not %q", kind))
 	}
 	if (cf.corpus == "") == (tf.cooccurPath == "") {
-		return errors.New("give exactly one of -corpus and -cooccur")
+		return usageError(fs, stderr, "train", "give exactly one of -corpus and -cooccur")
 	}
 	if tf.cooccurPath != "" && tf.vocabPath == "" {
-		return errors.New("-cooccur needs -vocab (the vocab.txt written with it)")
+		return usageError(fs, stderr, "train", "-cooccur needs -vocab (the vocab.txt written with it)")
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if tf.resumePath != "" {
+		for _, name := range modelFlags {
+			if set[name] {
+				return usageError(fs, stderr, "train", fmt.Sprintf("-%s cannot be changed when resuming; it comes from the checkpoint", name))
+			}
+		}
+	}
+	if cf.corpus != "" {
+		if _, err := cf.checkedOptions(fs, stderr, "train"); err != nil {
+			return err
+		}
 	}
 	// Refuse unwritable outputs now rather than after training.
 	for _, o := range []struct{ flag, path string }{{"out", tf.out}, {"loss-out", tf.lossOut}, {"checkpoint", tf.checkpointPath}} {
@@ -88,8 +101,6 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 
 	vocab, entries, err := loadTrainingData(ctx, cf, tf, stderr)
 	if err != nil {
@@ -99,11 +110,6 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var opt glove.Options
 	var trainer *glove.Trainer
 	if tf.resumePath != "" {
-		for _, name := range modelFlags {
-			if set[name] {
-				return fmt.Errorf("-%s cannot be changed when resuming; it comes from the checkpoint", name)
-			}
-		}
 		ck, err := readCheckpointFile(tf.resumePath)
 		if err != nil {
 			return err

@@ -161,16 +161,16 @@ func TestTrainErrors(t *testing.T) {
 		wantCode int
 		wantErr  string
 	}{
-		{"no input", []string{"-out", out}, 1, "exactly one of -corpus and -cooccur"},
-		{"no output", []string{"-cooccur", bin, "-vocab", vocab}, 1, "-out is required"},
-		{"cooccur without vocab", []string{"-cooccur", bin, "-out", out}, 1, "-cooccur needs -vocab"},
-		{"both inputs", []string{"-corpus", bin, "-cooccur", bin, "-vocab", vocab, "-out", out}, 1, "exactly one"},
-		{"bad vectors kind", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-vectors", "both"}, 1, "-vectors must be"},
+		{"no input", []string{"-out", out}, 2, "exactly one of -corpus and -cooccur"},
+		{"no output", []string{"-cooccur", bin, "-vocab", vocab}, 2, "-out is required"},
+		{"cooccur without vocab", []string{"-cooccur", bin, "-out", out}, 2, "-cooccur needs -vocab"},
+		{"both inputs", []string{"-corpus", bin, "-cooccur", bin, "-vocab", vocab, "-out", out}, 2, "exactly one"},
+		{"bad vectors kind", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-vectors", "both"}, 2, "-vectors must be"},
 		{"zero epochs", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-iter", "0"}, 1, "epochs must be at least 1"},
 		{"negative eta", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-eta", "-1"}, 1, "eta must be"},
 		{"huge vector size", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-vector-size", "20000"}, 1, "vector size must be"},
 		{"vocabulary too small for the matrix", []string{"-cooccur", bin, "-vocab", filepath.Join(dir, "short.txt"), "-out", out}, 1, "outside"},
-		{"resume with another vector size", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-resume", ck, "-vector-size", "4"}, 1, "cannot be changed when resuming"},
+		{"resume with another vector size", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-resume", ck, "-vector-size", "4"}, 2, "cannot be changed when resuming"},
 		{"resume from a missing file", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-resume", filepath.Join(dir, "nope")}, 1, "no such file"},
 		{"resume from a vectors file", []string{"-cooccur", bin, "-vocab", vocab, "-out", out, "-resume", out}, 1, "bad GloVe checkpoint"},
 		{"unknown flag", []string{"-bogus"}, 2, ""},

@@ -25,9 +25,15 @@ func runVocab(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	if err := noArguments(fs, stderr, "vocab"); err != nil {
+		return err
+	}
+	if err := requireFlags(fs, stderr, "vocab", "corpus"); err != nil {
+		return err
+	}
 	tok, err := corpus.ParseTokenizer(*tokName)
 	if err != nil {
-		return err
+		return usageFailure(fs, stderr, "vocab", err)
 	}
 	f, err := openCorpus(*path, os.Stdin)
 	if err != nil {

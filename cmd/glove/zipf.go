@@ -56,13 +56,17 @@ func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *path == "" {
-		return usageError(fs, stderr, "zipf", "-corpus is required")
+	if err := noArguments(fs, stderr, "zipf"); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError(fs, stderr, "zipf", fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	if err := requireFlags(fs, stderr, "zipf", "corpus"); err != nil {
+		return err
 	}
-	counts, tokens, err := zipfCounts(ctx, *path, *tokName)
+	tok, err := corpus.ParseTokenizer(*tokName)
+	if err != nil {
+		return usageFailure(fs, stderr, "zipf", err)
+	}
+	counts, tokens, err := zipfCounts(ctx, *path, tok)
 	if err != nil {
 		return err
 	}
@@ -92,11 +96,7 @@ func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // zipfCounts reads a corpus and returns the count of every word type.
-func zipfCounts(ctx context.Context, path, tokenizer string) ([]int64, int64, error) {
-	tok, err := corpus.ParseTokenizer(tokenizer)
-	if err != nil {
-		return nil, 0, err
-	}
+func zipfCounts(ctx context.Context, path string, tok corpus.Tokenizer) ([]int64, int64, error) {
 	f, err := openCorpus(path, os.Stdin)
 	if err != nil {
 		return nil, 0, err

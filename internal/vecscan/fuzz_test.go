@@ -36,6 +36,10 @@ func FuzzScan(f *testing.F) {
 		"a 1 2\nb 3 4\na 5 6\n", // duplicate
 		"\ufeffa 1 2\nb 3 4\n",  // BOM
 		"\ufeff2 2\na 1 2\n",
+		"\ufeff a 1 2\nb 3 4\n",  // BOM then a blank
+		"\ufeff\ufeff2 2\na 1\n", // only the first BOM is skipped
+		"a 1\n\ufeffb 2\n",       // a BOM further on is part of a word
+		"\ufeff\na 1\n",          // BOM, then a blank line
 		"a 1 2\r\nb 3 4\r\n",
 		"new\u00a0york 1 2\nb 3 4\n", // NBSP inside a word
 		"b 3 4\nnew\u00a0york 1 2\n",

@@ -30,7 +30,8 @@ type Info struct {
 }
 
 // Scan reads r to the end and measures it. A header's counts are not
-// trusted: real files undercount; the rows are counted instead.
+// trusted: real files undercount; the rows are counted instead. A UTF-8
+// byte-order mark at the start is skipped, as the loader skips it.
 func Scan(r io.Reader) (Info, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
@@ -43,7 +44,11 @@ func Scan(r io.Reader) (Info, error) {
 		// white space (a no-break space, a vertical tab) is part of the
 		// word there, so counting it as a separator here would record
 		// another dimension or reject a file that loads.
-		fields := bytes.FieldsFunc(sc.Bytes(), isSep)
+		text := sc.Bytes()
+		if line == 1 {
+			text = trimBOM(text)
+		}
+		fields := bytes.FieldsFunc(text, isSep)
 		if len(fields) == 0 {
 			if blank == 0 {
 				blank = line
@@ -100,6 +105,15 @@ func Scan(r io.Reader) (Info, error) {
 	}
 	return info, nil
 }
+
+// utf8BOM is the UTF-8 encoding of U+FEFF, the byte-order mark.
+var utf8BOM = []byte{0xef, 0xbb, 0xbf}
+
+// trimBOM drops a UTF-8 byte-order mark from the start of the first line:
+// analysis/vectors reads a file as if it were absent, so it must not be
+// taken for part of the first word (or hide a header) here. A U+FEFF
+// anywhere else is part of a word there, and so here.
+func trimBOM(first []byte) []byte { return bytes.TrimPrefix(first, utf8BOM) }
 
 // isSep reports whether r separates fields: a space, a tab or a '\r', as
 // for analysis/vectors.

@@ -35,6 +35,14 @@ func TestScan(t *testing.T) {
 		{"negative count is a row", "-1 2\nx 1\n", vecscan.Info{Count: 2, Dim: 1}, false},
 		{"zero dimension is a row", "3 0\nx 1\n", vecscan.Info{Count: 2, Dim: 1}, false},
 		{"no-break space inside a word", "b 3 4\nnew\u00a0york 1 2\n", vecscan.Info{Count: 2, Dim: 2}, false},
+		// A UTF-8 byte-order mark at the start is read as if it were
+		// absent, as analysis/vectors reads it; later it is part of a word.
+		{"BOM before a row", "\ufeffa 1 2\nb 3 4\n", vecscan.Info{Count: 2, Dim: 2}, false},
+		{"BOM before a header", "\ufeff2 2\na 1 2\nb 3 4\n", vecscan.Info{Count: 2, Dim: 2, HasHeader: true}, false},
+		{"BOM then a blank", "\ufeff a 1 2\nb 3 4\n", vecscan.Info{Count: 2, Dim: 2}, false},
+		{"only the first BOM is dropped", "\ufeff\ufeff2 2\na 1 2\n", vecscan.Info{}, true},
+		{"BOM further on is part of a word", "a 1 2\n\ufeffb 3 4\n", vecscan.Info{Count: 2, Dim: 2}, false},
+		{"BOM then a blank line before the rows", "\ufeff\na 1 2\n", vecscan.Info{}, true},
 		{"not a number", "a 1 x\n", vecscan.Info{}, true},
 		{"word only", "a\n", vecscan.Info{}, true},
 		{"empty", "", vecscan.Info{}, true},
