@@ -166,6 +166,21 @@ func TestBrowserHomeAndUpload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The job is "running" a moment before its function reports progress
+	// (the worker records the start in the catalogue first): wait for it.
+	for {
+		info, err := a.jobs.Get(ctx, job.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Progress == 0.5 {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("the job never reported its progress: %+v", info)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 	row := "#job-" + strconv.FormatInt(job.ID, 10)
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/"),

@@ -45,7 +45,6 @@ type modelState struct {
 	sets *runs.SetCache
 
 	mu       sync.Mutex
-	runJobs  map[int64]int64 // run id → id of its training job
 	maps     map[int64]*mapResult
 	mapOrder []int64
 	memo     map[string]any // spectra, PCA maps and fidelity samples
@@ -56,7 +55,6 @@ func newModelState(evalDir string) *modelState {
 	return &modelState{
 		evalDir: evalDir,
 		sets:    runs.NewSetCache(3),
-		runJobs: map[int64]int64{},
 		maps:    map[int64]*mapResult{},
 		memo:    map[string]any{},
 	}
@@ -88,19 +86,6 @@ func (m *modelState) recall(key string) (any, bool) {
 func (m *modelState) evalSets() (*runs.EvalSets, error) {
 	m.evalOnce.Do(func() { m.eval, m.evalErr = runs.LoadEvalSets(m.evalDir) })
 	return m.eval, m.evalErr
-}
-
-func (m *modelState) setRunJob(run, job int64) {
-	m.mu.Lock()
-	m.runJobs[run] = job
-	m.mu.Unlock()
-}
-
-func (m *modelState) runJob(run int64) (int64, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	j, ok := m.runJobs[run]
-	return j, ok
 }
 
 // registerModelRoutes adds the Train and Explore pages and their API.
@@ -351,7 +336,15 @@ func (s *Server) submitRun(c echo.Context, p runs.Params) (store.Run, store.Job,
 		_ = s.st.FinishRun(context.WithoutCancel(ctx(c)), run.ID, store.RunFailed, runs.Results{Error: "The run could not be queued."})
 		return store.Run{}, store.Job{}, err
 	}
-	s.model.setRunJob(run.ID, job.ID)
+	// The link is kept in the catalogue, so that /api/runs/ID still names
+	// the job after a restart. A run whose link cannot be written would
+	// train out of reach of Cancel: stop it instead.
+	if err := s.st.SetRunJob(context.WithoutCancel(ctx(c)), run.ID, job.ID); err != nil {
+		_ = s.jobs.Cancel(context.WithoutCancel(ctx(c)), job.ID)
+		_ = s.st.FinishRun(context.WithoutCancel(ctx(c)), run.ID, store.RunFailed, runs.Results{Error: "The run could not be queued."})
+		return store.Run{}, store.Job{}, err
+	}
+	run.JobID = job.ID
 	return run, job, nil
 }
 
@@ -423,6 +416,11 @@ func (s *Server) trainJob(runID int64, p runs.Params, dir string) jobs.Func {
 		case err == nil:
 			finish(store.RunDone, res)
 			return nil
+		case jctx.Err() != nil && errors.Is(context.Cause(jctx), jobs.ErrShutdown):
+			// Nobody cancelled it: the server stopped, as the job will say.
+			res.Error = fmt.Sprintf("The server shut down after %d of %d epochs.", res.Epochs, p.Epochs)
+			finish(store.RunInterrupted, res)
+			return jctx.Err()
 		case jctx.Err() != nil:
 			res.Error = fmt.Sprintf("Cancelled after %d of %d epochs.", res.Epochs, p.Epochs)
 			finish(store.RunCancelled, res)
@@ -442,14 +440,10 @@ func (s *Server) trainJob(runID int64, p runs.Params, dir string) jobs.Func {
 // reconcileRun finishes a run whose job ended without running it (a queued
 // job that was cancelled).
 func (s *Server) reconcileRun(c echo.Context, r store.Run) store.Run {
-	if r.Status != store.RunRunning {
+	if r.Status != store.RunRunning || r.JobID == 0 {
 		return r
 	}
-	jobID, ok := s.model.runJob(r.ID)
-	if !ok {
-		return r
-	}
-	info, err := s.jobs.Get(ctx(c), jobID)
+	info, err := s.jobs.Get(ctx(c), r.JobID)
 	if err != nil || !info.Status.Final() {
 		return r
 	}
@@ -512,15 +506,13 @@ func (s *Server) progressModel(c echo.Context, r store.Run) (views.RunProgress, 
 	if p.Epochs > 0 {
 		m.Percent = float64(m.Epoch) / float64(p.Epochs)
 	}
-	if m.Active {
-		if jobID, ok := s.model.runJob(r.ID); ok {
-			m.JobID = jobID
-			if info, err := s.jobs.Get(ctx(c), jobID); err == nil {
-				m.Percent, m.Message = info.Progress, strings.TrimPrefix(info.Message, fmt.Sprintf("run %d: ", r.ID))
-				if info.Status == store.JobQueued {
-					m.Status = "queued"
-					m.Message = fmt.Sprintf("waiting for a worker (position %d in the queue)", info.Position)
-				}
+	m.JobID = r.JobID
+	if m.Active && r.JobID != 0 {
+		if info, err := s.jobs.Get(ctx(c), r.JobID); err == nil {
+			m.Percent, m.Message = info.Progress, strings.TrimPrefix(info.Message, fmt.Sprintf("run %d: ", r.ID))
+			if info.Status == store.JobQueued {
+				m.Status = "queued"
+				m.Message = fmt.Sprintf("waiting for a worker (position %d in the queue)", info.Position)
 			}
 		}
 	}
@@ -636,11 +628,10 @@ func (s *Server) cancelRun(c echo.Context) error {
 		return err
 	}
 	if r.Status == store.RunRunning {
-		jobID, ok := s.model.runJob(r.ID)
-		if !ok {
+		if r.JobID == 0 {
 			return public(jobs.ErrFinished, "This run's job is no longer known to the server; it cannot be cancelled.")
 		}
-		if err := s.jobs.Cancel(ctx(c), jobID); err != nil && !errors.Is(err, jobs.ErrFinished) {
+		if err := s.jobs.Cancel(ctx(c), r.JobID); err != nil && !errors.Is(err, jobs.ErrFinished) {
 			return err
 		}
 		r = s.reconcileRun(c, r)
@@ -786,23 +777,33 @@ type apiLoss struct {
 	Seconds float64 `json:"seconds"`
 }
 
+// apiRunBody is a run in the API. JobStatus is the state of job JobID:
+// live while the job is active, otherwise as the catalogue recorded it (so
+// after a restart the final state the job reached, or "interrupted" for a
+// job the restart cut off).
 type apiRunBody struct {
-	ID       int64         `json:"id"`
-	CorpusID int64         `json:"corpus_id"`
-	Status   string        `json:"status"`
-	Created  string        `json:"created"`
-	Finished string        `json:"finished,omitempty"`
-	JobID    int64         `json:"job_id,omitempty"`
-	Params   runs.Params   `json:"params"`
-	Loss     []apiLoss     `json:"loss"`
-	Results  *runs.Results `json:"results,omitempty"`
+	ID        int64         `json:"id"`
+	CorpusID  int64         `json:"corpus_id"`
+	Status    string        `json:"status"`
+	Created   string        `json:"created"`
+	Finished  string        `json:"finished,omitempty"`
+	JobID     int64         `json:"job_id,omitempty"`
+	JobStatus string        `json:"job_status,omitempty"`
+	Params    runs.Params   `json:"params"`
+	Loss      []apiLoss     `json:"loss"`
+	Results   *runs.Results `json:"results,omitempty"`
 }
 
 func (s *Server) apiRunJSON(c echo.Context, r store.Run) (apiRunBody, error) {
 	p, res := decodeRun(r)
 	b := apiRunBody{ID: r.ID, CorpusID: r.CorpusID, Status: r.Status, Created: fmtTime(r.Created), Finished: fmtTime(r.Finished), Params: p, Loss: []apiLoss{}}
-	if j, ok := s.model.runJob(r.ID); ok {
-		b.JobID = j
+	if r.JobID != 0 {
+		b.JobID = r.JobID
+		if info, err := s.jobs.Get(ctx(c), r.JobID); err == nil {
+			b.JobStatus = string(info.Status)
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return b, err
+		}
 	}
 	loss, err := s.st.Loss(ctx(c), r.ID)
 	if err != nil {

@@ -127,6 +127,9 @@ func TestCrashSafety(t *testing.T) {
 		if after.Finished == "" {
 			t.Errorf("interrupted run %d has no finish time", runID)
 		}
+		if after.JobID != jobID {
+			t.Errorf("run %d after the restart names job %d, want %d (the job POST /api/runs answered)", runID, after.JobID, jobID)
+		}
 		// Every loss point the API showed before the kill was committed and
 		// must still be there, unchanged.
 		if len(after.Loss) < len(seen.Loss) || !reflect.DeepEqual(after.Loss[:len(seen.Loss)], seen.Loss) {
@@ -714,7 +717,10 @@ type crashRun struct {
 	Params   json.RawMessage `json:"params"`
 	Loss     []crashLoss     `json:"loss"`
 	Results  json.RawMessage `json:"results"`
-	// job_id is left out: the server knows a run's job only in memory.
+	// JobID is kept in the catalogue, so it must survive the crash too.
+	// (job_status is left out: a finished run's job may still be
+	// finishing when the snapshot is taken.)
+	JobID int64 `json:"job_id"`
 }
 
 type crashJob struct {

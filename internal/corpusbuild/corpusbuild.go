@@ -30,6 +30,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/analysis/pmi"
+	"github.com/gloveboard/gloveboard/internal/durable"
 )
 
 // ErrNotBuilt means the directory holds no finished build.
@@ -129,10 +130,18 @@ func Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, pr
 			progress(0.85+0.1*p.Done, "merging")
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := durable.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	os.Remove(filepath.Join(dir, "summary.json")) // an old build is invalid from now on
+	// An old build is invalid from now on, also after a power cut: the
+	// removal is made durable before any new artefact can be.
+	if err := os.Remove(filepath.Join(dir, "summary.json")); err == nil {
+		if err := durable.SyncDir(dir); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
 	res, err := cooccur.Count(ctx, cr, opt)
 	if err != nil {
 		return nil, err
@@ -181,28 +190,14 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// writeAtomic writes path through a temporary file and a rename.
+// writeAtomic writes path through a synced temporary file and a rename,
+// and syncs the directory: each artefact is durable before the next one
+// (summary.json last) is written.
 func writeAtomic(path string, write func(io.Writer) (int64, error)) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
+	return durable.WriteFile(path, 0o644, func(w io.Writer) error {
+		_, err := write(w)
 		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	})
 }
 
 // ReadSummary reads the summary of a finished build, or ErrNotBuilt.

@@ -6,10 +6,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/internal/durable"
 )
 
 func TestBuildLoadCache(t *testing.T) {
@@ -76,5 +78,72 @@ func TestBuildBadSettings(t *testing.T) {
 	s.Tokenizer = "bytes"
 	if _, err := Build(context.Background(), src, filepath.Join(dir, "b"), s, Budget{}, nil); !errors.Is(err, corpus.ErrBadTokenizer) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestBuildPublishesDurably checks the order in which a build makes its
+// artefacts durable: the new build directory's entry, the removal of an old
+// summary, then each artefact synced and renamed into a synced directory,
+// summary.json last, so that after a power cut a summary never describes
+// artefacts that are missing or from another build.
+func TestBuildPublishesDurably(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "corpus.txt")
+	if err := os.WriteFile(src, []byte(strings.Repeat("ice is solid\nsteam is gas\n", 20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "builds", "3")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// dirSyncs[i] lists what out held at its i-th sync.
+	var parentSynced bool
+	var dirSyncs [][]string
+	var fileSyncs []string
+	record := func(path string) {
+		switch {
+		case path == filepath.Dir(out):
+			if _, err := os.Stat(out); err == nil {
+				parentSynced = true
+			}
+		case path == out:
+			es, _ := os.ReadDir(out)
+			var names []string
+			for _, e := range es {
+				names = append(names, e.Name())
+			}
+			dirSyncs = append(dirSyncs, names)
+		case filepath.Dir(path) == out:
+			fileSyncs = append(fileSyncs, path)
+		}
+	}
+	stop := durable.ObserveSyncs(record)
+	defer stop()
+	if _, err := Build(context.Background(), src, out, DefaultSettings(), Budget{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !parentSynced {
+		t.Error("the new build directory's parent was not synced")
+	}
+	artefacts := []string{"vocab.txt", "unigrams.txt", "matrix.gbcsr", "summary.json"}
+	if len(fileSyncs) != len(artefacts) || len(dirSyncs) != len(artefacts) {
+		t.Fatalf("%d file syncs and %d directory syncs, want %d of each (one per artefact)", len(fileSyncs), len(dirSyncs), len(artefacts))
+	}
+	for i, name := range artefacts {
+		if !slices.Contains(dirSyncs[i], name) {
+			t.Errorf("sync %d of the build directory: %v lacks %s", i, dirSyncs[i], name)
+		}
+		if name != "summary.json" && slices.Contains(dirSyncs[i], "summary.json") {
+			t.Errorf("summary.json was in place before %s was synced", name)
+		}
+	}
+
+	// A rebuild first makes the old summary's removal durable.
+	dirSyncs, fileSyncs = nil, nil
+	if _, err := Build(context.Background(), src, out, DefaultSettings(), Budget{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(dirSyncs) != len(artefacts)+1 || slices.Contains(dirSyncs[0], "summary.json") || !slices.Contains(dirSyncs[0], "matrix.gbcsr") {
+		t.Errorf("rebuild: first sync of the build directory %v, want the old artefacts without summary.json", dirSyncs)
 	}
 }

@@ -28,6 +28,9 @@ var (
 	ErrClosed = errors.New("job manager is shut down")
 	// ErrQueueFull means too many jobs are waiting.
 	ErrQueueFull = errors.New("job queue is full")
+	// ErrShutdown is the cause (context.Cause) of a running job's context
+	// when Close stops it, as opposed to a user's Cancel.
+	ErrShutdown = errors.New("the server is shutting down")
 )
 
 // Reasons recorded on interrupted jobs.
@@ -41,7 +44,8 @@ const (
 type Progress func(frac float64, msg string)
 
 // Func is the work of one job. It must return promptly once ctx is done
-// (returning ctx.Err() or an error wrapping it).
+// (returning ctx.Err() or an error wrapping it). context.Cause(ctx) is
+// ErrShutdown when the manager is closing rather than the job cancelled.
 type Func func(ctx context.Context, progress Progress) error
 
 // Options configures a Manager.
@@ -78,7 +82,7 @@ type Manager struct {
 	opts Options
 
 	base    context.Context
-	stopAll context.CancelFunc
+	stopAll context.CancelCauseFunc
 	wg      sync.WaitGroup
 
 	mu     sync.Mutex
@@ -106,7 +110,7 @@ func New(ctx context.Context, st *store.Store, opts Options) (*Manager, error) {
 	if _, err := st.InterruptActiveJobs(ctx, ReasonRestart); err != nil {
 		return nil, fmt.Errorf("marking interrupted jobs: %w", err)
 	}
-	base, stop := context.WithCancel(context.Background())
+	base, stop := context.WithCancelCause(context.Background())
 	m := &Manager{st: st, opts: opts, base: base, stopAll: stop, live: make(map[int64]*entry)}
 	m.cond = sync.NewCond(&m.mu)
 	m.wg.Add(opts.Workers)
@@ -261,7 +265,7 @@ func (m *Manager) Close(ctx context.Context) error {
 	m.queue = nil
 	m.cond.Broadcast()
 	m.mu.Unlock()
-	m.stopAll()
+	m.stopAll(ErrShutdown)
 	for i, e := range queued {
 		m.finish(e, snaps[i])
 	}

@@ -331,6 +331,58 @@ func TestCloseInterruptsAndLeavesNoGoroutines(t *testing.T) {
 	goleak.VerifyNone(t, goleak.IgnoreCurrent())
 }
 
+// TestShutdownCause checks that a job can tell Close stopping it from a
+// user cancelling it: the first is recorded as interrupted, and the job's
+// own records (a training run) should say the same.
+func TestShutdownCause(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m, err := jobs.New(ctx, st, jobs.Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	started := make(chan struct{}, 2)
+	causes := make(chan error, 2)
+	var ids []int64
+	for range 2 {
+		j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Progress) error {
+			started <- struct{}{}
+			<-ctx.Done()
+			causes <- context.Cause(ctx)
+			return ctx.Err()
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, j.ID)
+	}
+	<-started
+	<-started
+	if err := m.Cancel(ctx, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	if cause := <-causes; errors.Is(cause, jobs.ErrShutdown) || !errors.Is(cause, context.Canceled) {
+		t.Errorf("cause seen by a cancelled job: %v, want context.Canceled", cause)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := m.Close(cctx); err != nil {
+		t.Fatal(err)
+	}
+	if cause := <-causes; !errors.Is(cause, jobs.ErrShutdown) {
+		t.Errorf("cause seen by a job stopped by Close: %v, want ErrShutdown", cause)
+	}
+	for i, want := range []store.JobStatus{store.JobCancelled, store.JobInterrupted} {
+		if j, err := st.Job(ctx, ids[i]); err != nil || j.Status != want {
+			t.Errorf("job %d: %s (%v), want %s", ids[i], j.Status, err, want)
+		}
+	}
+}
+
 func TestQueueLimit(t *testing.T) {
 	st, err := store.Open(context.Background(), t.TempDir())
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +16,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/glove"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
+	"github.com/gloveboard/gloveboard/internal/durable"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -208,5 +211,46 @@ func TestSetCache(t *testing.T) {
 	}
 	if len(c.entries) > 2 {
 		t.Errorf("%d entries in a cache of 2", len(c.entries))
+	}
+}
+
+// TestExecuteWritesArtefactsDurably checks that the model and the
+// checkpoint are each synced, renamed into the run directory and the
+// directory synced before the run's vector set is published (and so before
+// the run can be recorded as done).
+func TestExecuteWritesArtefactsDurably(t *testing.T) {
+	st, b := tinyBuild(t)
+	ctx := context.Background()
+	p := DefaultParams()
+	p.VectorSize, p.Epochs, p.XMax, p.Threads = 4, 1, 10, 1
+	run, err := st.CreateRun(ctx, 1, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runDir := filepath.Join(st.Dir(), "runs", strconv.FormatInt(run.ID, 10))
+	vectorsDir := filepath.Join(st.Dir(), "vectors")
+	var events []string // "file", "dir:<entries>", "vectors"
+	stop := durable.ObserveSyncs(func(path string) {
+		switch {
+		case filepath.Dir(path) == runDir:
+			events = append(events, "file")
+		case path == runDir:
+			es, _ := os.ReadDir(runDir)
+			var names []string
+			for _, e := range es {
+				names = append(names, e.Name())
+			}
+			events = append(events, "dir:"+strings.Join(names, ","))
+		case path == vectorsDir:
+			events = append(events, "vectors")
+		}
+	})
+	defer stop()
+	if _, err := Execute(ctx, Job{Store: st, RunID: run.ID, Params: p, Build: b}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"file", "dir:" + ModelFile, "file", "dir:" + CheckpointFile + "," + ModelFile, "vectors"}
+	if !slices.Equal(events, want) {
+		t.Errorf("syncs %q, want %q", events, want)
 	}
 }

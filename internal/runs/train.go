@@ -16,6 +16,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
+	"github.com/gloveboard/gloveboard/internal/durable"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -182,25 +183,17 @@ func addVectorSet(j Job, set *vectors.Set) (store.VectorSet, error) {
 	}, staged)
 }
 
+// writeFile writes path in the run directory durably (synced file,
+// rename, synced directory): the run is recorded as done only after its
+// artefacts are on disk.
 func writeFile(path string, write func(w io.Writer) error) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(f, 1<<20)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return durable.WriteFile(path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<20)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 }
 
 // SaveModel writes the parameters of m to path.

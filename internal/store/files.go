@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/gloveboard/gloveboard/internal/durable"
 )
 
 // Staging receives the bytes of a new file (an upload, or vectors written
@@ -81,7 +83,7 @@ func (st *Staging) Finish() (*Staged, error) {
 		return nil, ErrEmptyUpload
 	}
 	name := st.f.Name()
-	if err := st.f.Sync(); err != nil {
+	if err := durable.SyncFile(st.f); err != nil {
 		st.Discard()
 		return nil, err
 	}
@@ -138,7 +140,10 @@ func (sf *Staged) Discard() {
 	}
 }
 
-// place renames the staged file to dst. The staged file is consumed.
+// place renames the staged file (synced by Finish) to dst and syncs dst's
+// directory: once place returns, the file survives a power cut, so the
+// caller may commit the row that refers to it. The staged file is
+// consumed.
 func (sf *Staged) place(dst string) error {
 	if sf.path == "" {
 		return fmt.Errorf("staged file already used: %w", ErrInvalid)
@@ -147,5 +152,9 @@ func (sf *Staged) place(dst string) error {
 		return fmt.Errorf("moving file into place: %w", err)
 	}
 	sf.path = ""
+	if err := durable.SyncDir(filepath.Dir(dst)); err != nil {
+		os.Remove(dst)
+		return fmt.Errorf("moving file into place: %w", err)
+	}
 	return nil
 }

@@ -68,6 +68,9 @@ var migrations = []string{
 		key        TEXT PRIMARY KEY,
 		value      TEXT NOT NULL
 	);`,
+	// 2: a run remembers its training job, so that the link survives a
+	// restart. Runs recorded before this migration have none (NULL).
+	`ALTER TABLE runs ADD COLUMN job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL;`,
 }
 
 // SchemaVersion is the schema version this build writes.

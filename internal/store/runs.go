@@ -22,6 +22,7 @@ const (
 type Run struct {
 	ID       int64
 	CorpusID int64 // 0 when the corpus has been deleted
+	JobID    int64 // the run's training job; 0 until SetRunJob (and for runs older than schema 2)
 	Params   json.RawMessage
 	Status   string
 	Results  json.RawMessage
@@ -84,6 +85,15 @@ func (s *Store) Loss(ctx context.Context, id int64) ([]LossPoint, error) {
 	return out, rows.Err()
 }
 
+// SetRunJob records that job jobID trains run id.
+func (s *Store) SetRunJob(ctx context.Context, id, jobID int64) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE runs SET job_id = ? WHERE id = ?`, jobID, id)
+	if err != nil {
+		return fmt.Errorf("recording the job of run %d: %w", id, err)
+	}
+	return affectedOne(res, "run", id)
+}
+
 // FinishRun sets the final status and results of run id.
 func (s *Store) FinishRun(ctx context.Context, id int64, status string, results any) error {
 	rj, err := json.Marshal(results)
@@ -98,17 +108,18 @@ func (s *Store) FinishRun(ctx context.Context, id int64, status string, results 
 	return affectedOne(res, "run", id)
 }
 
-const runCols = `id, corpus_id, params, status, results, created, finished`
+const runCols = `id, corpus_id, job_id, params, status, results, created, finished`
 
 func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	var r Run
-	var corpus sql.NullInt64
+	var corpus, job sql.NullInt64
 	var params, results string
 	var created, finished sql.NullString
-	if err := sc.Scan(&r.ID, &corpus, &params, &r.Status, &results, &created, &finished); err != nil {
+	if err := sc.Scan(&r.ID, &corpus, &job, &params, &r.Status, &results, &created, &finished); err != nil {
 		return Run{}, err
 	}
 	r.CorpusID = corpus.Int64
+	r.JobID = job.Int64
 	r.Params = json.RawMessage(params)
 	r.Results = json.RawMessage(results)
 	r.Created = parseTime(created)

@@ -6,7 +6,7 @@
 //
 // Layout of the data directory:
 //
-//	gloveboard.db        catalogue (WAL mode, foreign keys on)
+//	gloveboard.db        catalogue (WAL mode, synchronous FULL, foreign keys on)
 //	corpora/<id>.txt     corpus text (<id>.txt.gz when uploaded gzipped)
 //	builds/<id>/         artefacts built from corpus <id> (vocabulary, matrix, ...)
 //	vectors/<id>.txt     word vectors, one word and its components a line
@@ -25,6 +25,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/gloveboard/gloveboard/internal/durable"
 )
 
 // Sentinel errors. Callers test them with errors.Is.
@@ -54,15 +56,26 @@ type Store struct {
 	lock *os.File // holds the data directory's lock until Close
 }
 
+// catalogueSync is SQLite's synchronous setting for the catalogue. In WAL
+// mode FULL syncs the log at every commit, so a transaction that has
+// returned survives a power cut; NORMAL syncs it only at checkpoints and
+// may lose the last transactions (never the database's consistency). The
+// README ("Limits and failure behaviour") gives the measured cost.
+const catalogueSync = "FULL"
+
 // Open creates dir if needed, opens (or creates) the catalogue inside it,
 // applies pending migrations and removes leftovers of interrupted uploads.
 func Open(ctx context.Context, dir string) (*Store, error) {
+	return open(ctx, dir, catalogueSync)
+}
+
+func open(ctx context.Context, dir, synchronous string) (*Store, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	for _, sub := range []string{"", "corpora", "builds", "vectors", "runs", "tmp"} {
-		if err := os.MkdirAll(filepath.Join(abs, sub), 0o755); err != nil {
+		if err := durable.MkdirAll(filepath.Join(abs, sub), 0o755); err != nil {
 			return nil, fmt.Errorf("data directory: %w", err)
 		}
 	}
@@ -80,13 +93,20 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("clearing tmp: %w", err)
 	}
 	dsn := "file:" + filepath.ToSlash(filepath.Join(abs, DBFile)) +
-		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)"
+		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(" + synchronous + ")"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("opening catalogue: %w", err)
 	}
 	s := &Store{db: db, dir: abs, now: func() time.Time { return time.Now().UTC() }, lock: lock}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// SQLite syncs the database's contents and the directory entry of a
+	// new log, not the entry of a new database file: sync the data
+	// directory once the catalogue exists.
+	if err := durable.SyncDir(abs); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -190,10 +210,10 @@ func (s *Store) VectorPath(id int64) string {
 }
 
 // RunDir returns the directory for the artefacts of training run id,
-// creating it if needed.
+// creating it (durably) if needed.
 func (s *Store) RunDir(id int64) (string, error) {
 	d := filepath.Join(s.dir, "runs", strconv.FormatInt(id, 10))
-	if err := os.MkdirAll(d, 0o755); err != nil {
+	if err := durable.MkdirAll(d, 0o755); err != nil {
 		return "", err
 	}
 	return d, nil

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"io"
 	"os"
@@ -269,4 +270,58 @@ func TestOpenLocksTheDataDirectory(t *testing.T) {
 	}
 	st.Close()
 	open(t, dir) // released by Close
+}
+
+// TestMigrationKeepsOlderCatalogues opens a catalogue written at schema
+// version 1 (before runs recorded their job): it must open, keep its rows,
+// and from then on remember the job of a run across reopening.
+func TestMigrationKeepsOlderCatalogues(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(filepath.Join(dir, store.DBFile))+"?_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		store.Migration(0),
+		`CREATE TABLE schema_version (version INTEGER NOT NULL)`,
+		`INSERT INTO schema_version (version) VALUES (1)`,
+		`INSERT INTO corpora (name, filename, size, sha256, created) VALUES ('old', 'old.txt', 0, '', '2024-01-01T00:00:00Z')`,
+		`INSERT INTO runs (corpus_id, status, created, finished) VALUES (1, 'done', '2024-01-01T00:00:00Z', '2024-01-01T00:01:00Z')`,
+		`INSERT INTO jobs (kind, target_id, status, created) VALUES ('train', 1, 'done', '2024-01-01T00:00:00Z')`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st := open(t, dir)
+	var v int
+	if err := st.DB().QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&v); err != nil || v != store.SchemaVersion() {
+		t.Fatalf("schema version %d (%v), want %d", v, err, store.SchemaVersion())
+	}
+	r, err := st.Run(ctx, 1)
+	if err != nil || r.Status != store.RunDone || r.CorpusID != 1 || r.JobID != 0 {
+		t.Fatalf("run recorded at version 1: %+v, %v; want done on corpus 1 without a job", r, err)
+	}
+	if err := st.SetRunJob(ctx, 1, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetRunJob(ctx, 42, 1); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("SetRunJob on an unknown run: %v, want ErrNotFound", err)
+	}
+	st.Close()
+	st = open(t, dir)
+	if r, err := st.Run(ctx, 1); err != nil || r.JobID != 1 {
+		t.Errorf("after reopening, run 1 has job %d (%v), want 1", r.JobID, err)
+	}
+	if rs, err := st.Runs(ctx); err != nil || len(rs) != 1 || rs[0].JobID != 1 {
+		t.Errorf("Runs after reopening: %+v, %v", rs, err)
+	}
+	var fk int
+	if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&fk); err != nil || fk != 0 {
+		t.Errorf("foreign key check: %d violations (%v)", fk, err)
+	}
 }
