@@ -203,6 +203,11 @@ func TestBadInputCatalogue(t *testing.T) {
 			return a.do(withToken(req, a.tok))
 		}
 	}
+	spectrumReq := func(body string) func(*testing.T, *app) *httptest.ResponseRecorder {
+		return func(t *testing.T, a *app) *httptest.ResponseRecorder {
+			return a.postSpectrum(corpusAPI+"/spectrum", body, false)
+		}
+	}
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89")
 	elf := append([]byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\x3e\x00"), make([]byte, 64)...)
 	latin1 := []byte("the first line\nthe second line\nun caf\xe9 noir\n")
@@ -296,6 +301,23 @@ func TestBadInputCatalogue(t *testing.T) {
 		{"non-numeric perplexity", get(vecAPI + "/map?method=tsne&perplexity=abc"), 400, "perplexity"},
 		{"unknown map method", get(vecAPI + "/map?method=umap"), 400, "pca, tsne or axis"},
 		{"t-SNE map started by a GET", get(vecAPI + "/map?method=tsne&source=words&words=king,queen,man,woman,paris,france,london,berlin&perplexity=2"), 405, "must be asked for with POST"},
+		// Co-occurrence spectra (the demo's matrix has about 19,000 words).
+		{"spectrum of an unbuilt corpus", func(t *testing.T, a *app) *httptest.ResponseRecorder {
+			return small.postSpectrum(fmt.Sprintf("/api/corpora/%d/spectrum", demoCorpusID(t, small)), "top_n=100&k=10", false)
+		}, 409, "has not been built yet"},
+		{"spectrum with an unknown weighting", spectrumReq("matrix=svd"), 400, "must be counts, log (log(1 + X)) or ppmi, not “svd”"},
+		{"spectrum with a non-numeric k", spectrumReq("top_n=100&k=many"), 400, "number of singular values k must be a whole number from 1 to 100"},
+		{"spectrum with a non-numeric top-N", spectrumReq("top_n=all"), 400, "top-N) must be a whole number from 2 to 50,000"},
+		{"spectrum with k > N", spectrumReq("top_n=100&k=200"), 400, "from 1 to 100 (the number of words N), not 200"},
+		{"spectrum with k = 0", spectrumReq("top_n=100&k=0"), 400, "from 1 to 100"},
+		{"spectrum over the top-N limit", spectrumReq("top_n=60000"), 422, "at most the 50,000 most frequent words, not 60,000"},
+		{"spectrum fit range shorter than 3 ranks", spectrumReq("top_n=100&k=20&fit_from=5&fit_to=6"), 422, "fit range must be whole ranks"},
+		{"spectrum fit range past k", spectrumReq("top_n=100&k=20&fit_to=50"), 422, "to ≤ k = 20"},
+		{"spectrum fit from rank 0", spectrumReq("top_n=100&k=20&fit_from=0"), 422, "1 ≤ from"},
+		{"spectrum non-numeric fit range", spectrumReq("top_n=100&k=20&fit_from=first"), 400, "fit range must be whole ranks"},
+		{"spectrum over the memory budget", spectrumReq("top_n=15000&k=15000"), 422, "more than the budget of 4 GiB"},
+		{"spectrum settings of the wrong JSON type", spectrumReq(`{"k":"ten"}`), 400, "JSON object"},
+		{"spectrum started by a GET", get(corpusAPI + "/spectrum?top_n=100&k=10"), 405, "must be asked for with POST"},
 		// Ids and paths.
 		{"unknown corpus id", get("/corpora/987654"), 404, "no corpus with id 987654"},
 		{"unknown vector set id (API)", get("/api/vectors/987654"), 404, "987654"},
@@ -349,8 +371,8 @@ func clipBody(s string) string {
 
 // TestInputThatIsValidIsKept covers inputs of the issue's list that are in
 // fact valid and must be accepted unchanged: CRLF line ends with a BOM, a
-// single 200 MB line, duplicate words in a vector file, and two uploads
-// with the same file name at once.
+// single 200 MB line, duplicate words in a vector file, a vector file
+// starting with a BOM, and two uploads with the same file name at once.
 func TestInputThatIsValidIsKept(t *testing.T) {
 	a := newAppConfig(t, func(cfg *handlers.Config) { cfg.MaxUpload = 256 << 20 })
 
@@ -403,6 +425,24 @@ func TestInputThatIsValidIsKept(t *testing.T) {
 		// a = (1, 0): b and c are at cosine 0 and 0.707.
 		if got := res.Results[0]; got.Word != "c" || got.Score < 0.70 || got.Score > 0.71 {
 			t.Errorf("nearest to a: %+v, want c at 0.707 (the first a)", got)
+		}
+	})
+
+	t.Run("a vector file starting with a BOM", func(t *testing.T) {
+		// The BOM must neither hide the word2vec header from the upload
+		// check nor join the first word when the set is loaded.
+		rec := a.upload(t, "/vectors", "bom", "bom.txt", []byte("\ufeff3 2\na 1 0\nb 0 1\nc 1 1\n"))
+		if rec.Code != http.StatusSeeOther {
+			t.Fatalf("upload = %d: %s", rec.Code, message(t, rec))
+		}
+		id, _ := strconv.ParseInt(strings.TrimPrefix(rec.Header().Get("Location"), "/vectors/"), 10, 64)
+		v, err := a.st.VectorSet(context.Background(), id)
+		if err != nil || v.Count != 3 || v.Dim != 2 {
+			t.Fatalf("stored %+v, %v; want 3 vectors of 2", v, err)
+		}
+		rec = a.get(fmt.Sprintf("/api/vectors/%d/neighbors?word=a&n=1", id))
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"word":"c"`) {
+			t.Errorf("neighbours of a: %d %s", rec.Code, rec.Body)
 		}
 	})
 

@@ -23,12 +23,15 @@ import (
 const (
 	corpusScreenshot = "/tmp/gloveboard-corpus.png"
 	ratioScreenshot  = "/tmp/gloveboard-ratio.png"
+	// The corpus page after computing a singular-value spectrum.
+	spectrumScreenshot = "/tmp/gloveboard-corpus-spectrum.png"
 )
 
 // TestBrowserCorpusAndRatios acts as a new user: upload brown-ci.txt,
 // build its co-occurrences through the settings form, wait for the job,
-// open the ratios of ice and steam, read the table from the DOM, use the
-// word suggestions and download the ratio chart as PNG.
+// compute the singular-value spectrum of the top 500 words (after a
+// refused k), open the ratios of ice and steam, read the table from the
+// DOM, use the word suggestions and download the ratio chart as PNG.
 func TestBrowserCorpusAndRatios(t *testing.T) {
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
@@ -80,6 +83,44 @@ func TestBrowserCorpusAndRatios(t *testing.T) {
 		t.Errorf("zipf image did not load (naturalWidth %v)", w)
 	}
 	shot(t, ctx, corpusScreenshot)
+
+	// The singular-value spectrum: a k larger than N is refused in place
+	// (a 400 fragment), then the top 500 words with k = 20 run as a job
+	// whose polled fragment ends with the plot and the fit.
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("sp-top-n"), "500"),
+		chromedp.SetValue(chromedp.ID("sp-k"), "600"),
+		chromedp.Click(chromedp.ID("spectrum-submit")),
+		chromedp.WaitVisible(chromedp.CSS("#corpus-spectrum-result .run-error")),
+	); err != nil {
+		t.Fatalf("spectrum with k > N: %v", err)
+	}
+	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("corpus-spectrum-result"))); !strings.Contains(got, "from 1 to 500") {
+		t.Errorf("spectrum error %q", got)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SetValue(chromedp.ID("sp-matrix"), "ppmi"),
+		chromedp.SetValue(chromedp.ID("sp-k"), "20"),
+		chromedp.Click(chromedp.ID("spectrum-submit")),
+		chromedp.WaitVisible(chromedp.ID("spectrum-fit-beta")),
+		chromedp.Poll[chromedp.Void](`(() => { const i = document.querySelector("#corpus-spectrum-plot img"); return i && i.complete && i.naturalWidth > 0; })()`, chromedp.WithPollingInterval(100*time.Millisecond)),
+	); err != nil {
+		t.Fatalf("spectrum of the top 500 words: %v", err)
+	}
+	beta := mustRun(t, ctx, chromedp.Text(chromedp.ID("spectrum-fit-beta")))
+	if b, err := strconv.ParseFloat(beta, 64); err != nil || !(b > 0) {
+		t.Errorf("β shown as %q, want a positive number", beta)
+	}
+	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("spectrum-result"))); !strings.Contains(got, "top 500") && !strings.Contains(got, "500 most") {
+		t.Errorf("spectrum result %q does not name the 500 words", got)
+	}
+	for _, link := range []string{"PNG", "SVG", "CSV data"} {
+		href := mustRun(t, ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("#corpus-spectrum-plot a")).filter(a => a.textContent.trim() === "`+link+`").map(a => a.href)[0] || ""`))
+		if !strings.Contains(href, "/spectra/") || !strings.Contains(href, "download=1") {
+			t.Errorf("%s download link %q", link, href)
+		}
+	}
+	shot(t, ctx, spectrumScreenshot)
 
 	// Ratios for ice and steam.
 	if err := chromedp.Do(ctx,
@@ -138,6 +179,14 @@ func TestBrowserCorpusAndRatios(t *testing.T) {
 	}
 
 	problems := browser.problems()
+	// The spectrum with k > N is answered with a 400 on purpose; Chromium
+	// logs every 4xx response as a console error.
+	for i, p := range problems {
+		if strings.Contains(p, "status of 400") {
+			problems = append(problems[:i:i], problems[i+1:]...)
+			break
+		}
+	}
 	if len(problems) > 0 {
 		t.Errorf("browser reported errors: %q", problems)
 	}

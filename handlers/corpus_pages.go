@@ -69,6 +69,7 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 	e.GET("/api/corpora/:id/pmi", s.apiPMI)
 	e.GET("/api/corpora/:id/words", s.corpusWords)
 	e.POST("/api/corpora/:id/build", s.apiBuild)
+	s.registerCorpusSpectrumRoutes(e)
 }
 
 // ---------------------------------------------------------------------
@@ -536,6 +537,7 @@ func (s *Server) corpusDetail(c echo.Context) error {
 			status, pm.Message = st, msg
 		}
 		d.PMI = &pm
+		d.Spectrum = s.corpusSpectrumView(c, x, l)
 	}
 	return s.render(c, status, views.CorpusDetail(d))
 }

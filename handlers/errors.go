@@ -125,6 +125,7 @@ func DefaultErrorMappings() []ErrorMapping {
 		{ErrTooManyWords, http.StatusBadRequest, "Too many words for this map."},
 		{ErrNeedsPost, http.StatusMethodNotAllowed, "This request starts a job, so it must be sent as POST."},
 		{ErrResultGone, http.StatusGone, "This result is no longer held by the server. Compute it again."},
+		{ErrSpectrumTooLarge, http.StatusUnprocessableEntity, "A spectrum can use at most the 50,000 most frequent words."},
 		{wordgroups.ErrBadLine, http.StatusBadRequest, "The word list could not be read: write one word a line, optionally followed by a group."},
 		{spectrum.ErrTooFewVectors, http.StatusUnprocessableEntity, "A spectrum needs at least two vectors."},
 		{spectrum.ErrFitRange, http.StatusUnprocessableEntity, "Too few eigenvalues to fit a power law."},

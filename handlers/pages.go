@@ -51,6 +51,8 @@ func describeJob(kind string) (title, targetNoun string) {
 		return "t-SNE map", "vector set"
 	case "pca":
 		return "PCA map", "vector set"
+	case "corpus-spectrum":
+		return "Co-occurrence spectrum", "corpus"
 	}
 	return kind, "item"
 }

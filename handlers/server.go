@@ -87,6 +87,7 @@ type Server struct {
 	model     *modelState        // Train and Explore pages (train_pages.go)
 	builds    *corpusbuild.Cache // loaded corpus builds (corpus_pages.go)
 	zipfs     zipfMemo           // Zipf fits of recent builds (corpus_pages.go)
+	cspectra  corpusSpectra      // finished co-occurrence spectra (corpus_spectrum.go)
 }
 
 // New builds the echo instance serving the dashboard.

@@ -1,4 +1,4 @@
-// gloveboard Train and Explore pages. Loaded as a file because the Content
+// gloveboard Train, Explore and corpus pages. Loaded as a file because the Content
 // Security Policy allows no inline scripts.
 (function () {
   "use strict";

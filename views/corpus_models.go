@@ -26,6 +26,8 @@ type CorpusDetailData struct {
 	Stats *CorpusStatsView
 	Zipf  *ZipfView
 	PMI   *PMIView
+	// Spectrum is the singular-value spectrum card (built corpora only).
+	Spectrum *CorpusSpectrumView
 }
 
 // BuildForm holds the values of the build settings form.

@@ -1,0 +1,131 @@
+package views
+
+import (
+	"math"
+	"strconv"
+)
+
+// CorpusSpectrumView is the singular-value spectrum card of the corpus
+// page: the form, and the job given by ?spectrum=N (pending or finished)
+// when there is one.
+type CorpusSpectrumView struct {
+	CorpusID int64
+	Vocab    int // words (rows) of the built co-occurrence matrix
+	MaxTopN  int
+	Form     CorpusSpectrumForm
+	Pending  *CorpusSpectrumPending // a job still running, or one that failed
+	Result   *CorpusSpectrumResult
+	// Message explains a ?spectrum=N that cannot be shown.
+	Message string
+}
+
+// CorpusSpectrumForm holds the values of the spectrum form.
+type CorpusSpectrumForm struct {
+	Matrix  string // counts | log | ppmi
+	TopN    int
+	K       int
+	FitFrom int
+	FitTo   int // 0: the last rank
+}
+
+// FitToText is the fit-to field's value: empty for "the last rank".
+func (f CorpusSpectrumForm) FitToText() string {
+	if f.FitTo <= 0 {
+		return ""
+	}
+	return strconv.Itoa(f.FitTo)
+}
+
+// CorpusSpectrumPending is a spectrum job that has not finished, or that
+// failed or was cancelled.
+type CorpusSpectrumPending struct {
+	CorpusID int64
+	JobID    int64
+	Status   string // queued | running | failed | cancelled | interrupted
+	Percent  float64
+	Message  string
+	Error    string
+}
+
+// Active reports whether the job can still change (the fragment polls).
+func (p CorpusSpectrumPending) Active() bool { return p.Status == "queued" || p.Status == "running" }
+
+// ProgressValue formats the progress fraction for <progress value>.
+func (p CorpusSpectrumPending) ProgressValue() string {
+	return strconv.FormatFloat(p.Percent, 'f', 3, 64)
+}
+
+// Poll is the address of the job's fragment.
+func (p CorpusSpectrumPending) Poll() string {
+	return idPath("/corpora/", p.CorpusID) + "/spectra/" + strconv.FormatInt(p.JobID, 10)
+}
+
+// PageLink is the corpus page showing this job (for browsers without
+// scripts, which cannot poll).
+func (p CorpusSpectrumPending) PageLink() string {
+	return idPath("/corpora/", p.CorpusID) + "?spectrum=" + strconv.FormatInt(p.JobID, 10) + "#corpus-spectrum"
+}
+
+// CorpusSpectrumResult is a finished spectrum with its power-law fit.
+type CorpusSpectrumResult struct {
+	CorpusID int64
+	JobID    int64
+	Matrix   string // how the matrix is named for people: "PPMI", "log(1 + X)", "raw counts X"
+	TopN     int
+	K        int
+	NNZ      int
+	First    float64 // σ_1
+	Last     float64 // σ_k
+	// Note says how the request was adjusted (fewer words than asked).
+	Note string
+	// FitError, when set, replaces the fit figures.
+	FitError string
+	Beta     float64
+	R2       float64
+	ExpR2    float64
+	From, To int
+	API      string // the JSON address of this result
+	Plot     ModelPlot
+}
+
+// Ratio is σ_1/σ_k, how far the spectrum falls over the k values.
+func (r CorpusSpectrumResult) Ratio() string {
+	if !(r.Last > 0) {
+		return "—"
+	}
+	return Sig(r.First / r.Last)
+}
+
+// DoublingFactor is 2^β: by how much a singular value shrinks when the
+// rank doubles, if the power law holds.
+func (r CorpusSpectrumResult) DoublingFactor() string {
+	return Fixed(math.Pow(2, r.Beta), 2)
+}
+
+// FitQuality says in words how straight the log–log line is.
+func (r CorpusSpectrumResult) FitQuality() string {
+	switch {
+	case math.IsNaN(r.R2):
+		return "cannot be judged"
+	case r.R2 >= 0.98:
+		return "very close to a straight line: a power law describes these values well"
+	case r.R2 >= 0.9:
+		return "close to a straight line, with visible bends: a power law is a fair summary"
+	default:
+		return "clearly curved: a single power law is a poor summary of this range"
+	}
+}
+
+// Comparison compares the power law with exponential decay.
+func (r CorpusSpectrumResult) Comparison() string {
+	switch {
+	case math.IsNaN(r.R2) || math.IsNaN(r.ExpR2):
+		return ""
+	case r.R2 > r.ExpR2:
+		return "The power law fits better than exponential decay (R² " + Fixed(r.R2, 3) + " against " + Fixed(r.ExpR2, 3) +
+			"): the values fall off slowly and steadily, the heavy tail typical of word statistics, rather than dying away after a few directions."
+	default:
+		return "Exponential decay fits at least as well as the power law here (R² " + Fixed(r.ExpR2, 3) + " against " + Fixed(r.R2, 3) +
+			"), so over this range the values die away faster than a power law would predict."
+	}
+}
