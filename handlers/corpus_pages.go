@@ -91,13 +91,14 @@ func BuildBudget(memory int64) corpusbuild.Budget {
 }
 
 // SubmitBuild queues a build-corpus job for corpus x with settings set: it
-// runs corpusbuild.Build into the corpus's build directory within budget
-// and records the headline numbers in the store. cache may be nil.
+// builds into the corpus's build directory within budget, syncing files as
+// the store does, and records the headline numbers in the store. cache may
+// be nil.
 func SubmitBuild(st *store.Store, jm *jobs.Manager, cache *corpusbuild.Cache, x store.Corpus, set corpusbuild.Settings, budget corpusbuild.Budget) (store.Job, error) {
 	dir := st.CorpusBuildDir(x.ID)
 	path, id := x.Path, x.ID
 	return jm.Submit(kindBuildCorpus, id, func(ctx context.Context, progress jobs.Progress) error {
-		sum, err := corpusbuild.Build(ctx, path, dir, set, budget, corpusbuild.Progress(progress))
+		sum, err := corpusbuild.Builder{Syncer: st.Syncer()}.Build(ctx, path, dir, set, budget, corpusbuild.Progress(progress))
 		if cache != nil {
 			cache.Forget(dir)
 		}

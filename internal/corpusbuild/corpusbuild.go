@@ -97,10 +97,26 @@ type Summary struct {
 // Progress receives a fraction in [0, 1] and a short message.
 type Progress func(frac float64, msg string)
 
+// Builder builds corpora. Its zero value is ready to use; Build is a
+// shorthand for it.
+type Builder struct {
+	// Syncer makes the build directory and each artefact durable; its
+	// zero value just syncs.
+	Syncer durable.Syncer
+}
+
 // Build counts the corpus at corpusPath with settings s and stores the
 // artefacts in dir (created if needed). b bounds the counting memory, the
 // matrix and the vocabulary; spill files go to dir. progress may be nil.
+// It is Builder{}.Build.
 func Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, progress Progress) (*Summary, error) {
+	return Builder{}.Build(ctx, corpusPath, dir, s, b, progress)
+}
+
+// Build counts the corpus at corpusPath with settings s and stores the
+// artefacts in dir (created if needed), as the package-level Build does,
+// making them durable with bl.Syncer.
+func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, progress Progress) (*Summary, error) {
 	if progress == nil {
 		progress = func(float64, string) {}
 	}
@@ -130,13 +146,13 @@ func Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, pr
 			progress(0.85+0.1*p.Done, "merging")
 		}
 	}
-	if err := durable.MkdirAll(dir, 0o755); err != nil {
+	if err := bl.Syncer.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	// An old build is invalid from now on, also after a power cut: the
 	// removal is made durable before any new artefact can be.
 	if err := os.Remove(filepath.Join(dir, "summary.json")); err == nil {
-		if err := durable.SyncDir(dir); err != nil {
+		if err := bl.Syncer.SyncDir(dir); err != nil {
 			return nil, err
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -158,13 +174,13 @@ func Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, pr
 		name string
 		w    io.WriterTo
 	}{{"vocab.txt", res.Vocab}, {"unigrams.txt", res.Unigrams}, {"matrix.gbcsr", res.Matrix}} {
-		if err := writeAtomic(filepath.Join(dir, a.name), a.w.WriteTo); err != nil {
+		if err := writeAtomic(bl.Syncer, filepath.Join(dir, a.name), a.w.WriteTo); err != nil {
 			return nil, err
 		}
 	}
 	sum.Seconds = time.Since(start).Seconds()
 	sum.Built = time.Now().UTC()
-	err = writeAtomic(filepath.Join(dir, "summary.json"), func(w io.Writer) (int64, error) {
+	err = writeAtomic(bl.Syncer, filepath.Join(dir, "summary.json"), func(w io.Writer) (int64, error) {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return 0, enc.Encode(sum)
@@ -193,8 +209,8 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // writeAtomic writes path through a synced temporary file and a rename,
 // and syncs the directory: each artefact is durable before the next one
 // (summary.json last) is written.
-func writeAtomic(path string, write func(io.Writer) (int64, error)) error {
-	return durable.WriteFile(path, 0o644, func(w io.Writer) error {
+func writeAtomic(sy durable.Syncer, path string, write func(io.Writer) (int64, error)) error {
+	return sy.WriteFile(path, 0o644, func(w io.Writer) error {
 		_, err := write(w)
 		return err
 	})

@@ -117,9 +117,8 @@ func TestBuildPublishesDurably(t *testing.T) {
 			fileSyncs = append(fileSyncs, path)
 		}
 	}
-	stop := durable.ObserveSyncs(record)
-	defer stop()
-	if _, err := Build(context.Background(), src, out, DefaultSettings(), Budget{}, nil); err != nil {
+	bl := Builder{Syncer: durable.Syncer{Observe: record}}
+	if _, err := bl.Build(context.Background(), src, out, DefaultSettings(), Budget{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !parentSynced {
@@ -140,7 +139,7 @@ func TestBuildPublishesDurably(t *testing.T) {
 
 	// A rebuild first makes the old summary's removal durable.
 	dirSyncs, fileSyncs = nil, nil
-	if _, err := Build(context.Background(), src, out, DefaultSettings(), Budget{}, nil); err != nil {
+	if _, err := bl.Build(context.Background(), src, out, DefaultSettings(), Budget{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if len(dirSyncs) != len(artefacts)+1 || slices.Contains(dirSyncs[0], "summary.json") || !slices.Contains(dirSyncs[0], "matrix.gbcsr") {

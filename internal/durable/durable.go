@@ -5,10 +5,10 @@
 // the rename returns, but after a power cut the file system may come back
 // without the new directory entry (or, if the file's own bytes were never
 // flushed, with an empty or partial file under the new name). The rule here
-// is the classic one: fsync the file before the rename (SyncFile), then
-// fsync the directory that received the new name (Rename, SyncDir);
-// WriteFile does both. A catalogue row that refers to the file must be
-// committed only after the directory has been synced.
+// is the classic one: fsync the file before the rename (Syncer.SyncFile),
+// then fsync the directory that received the new name (Syncer.Rename,
+// Syncer.SyncDir); Syncer.WriteFile does both. A catalogue row that refers
+// to the file must be committed only after the directory has been synced.
 package durable
 
 import (
@@ -18,39 +18,36 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 )
 
-// observer, when set, is called with every file or directory this package
-// is about to sync (see ObserveSyncs).
-var observer atomic.Pointer[func(path string)]
-
-// ObserveSyncs makes every later sync by this package call fn(path) just
-// before the file or directory at path is synced, until the returned
-// function is called. It is meant for tests that check what is already in
-// place, and in what order, when something is made durable; the sync
-// itself happens as usual. One observer at a time.
-func ObserveSyncs(fn func(path string)) (stop func()) {
-	observer.Store(&fn)
-	return func() { observer.CompareAndSwap(&fn, nil) }
+// Syncer makes files and directories durable. Its zero value just syncs;
+// a Syncer is a plain value, safe to copy and to use from several
+// goroutines at once (as long as Observe is).
+type Syncer struct {
+	// Observe, if not nil, is called with every file or directory about
+	// to be synced, just before the sync, which then happens as usual. It
+	// is meant for tests that check what is already in place, and in
+	// what order, when something is made durable. It may be called from
+	// several goroutines at once.
+	Observe func(path string)
 }
 
-func observe(path string) {
-	if fn := observer.Load(); fn != nil {
-		(*fn)(path)
+func (s Syncer) observe(path string) {
+	if s.Observe != nil {
+		s.Observe(path)
 	}
 }
 
 // SyncFile flushes f's contents to stable storage.
-func SyncFile(f *os.File) error {
-	observe(f.Name())
+func (s Syncer) SyncFile(f *os.File) error {
+	s.observe(f.Name())
 	return f.Sync()
 }
 
 // SyncDir makes the entries of dir (files created, renamed into or removed
 // from it) durable.
-func SyncDir(dir string) error {
-	observe(dir)
+func (s Syncer) SyncDir(dir string) error {
+	s.observe(dir)
 	if err := syncDir(dir); err != nil {
 		return fmt.Errorf("syncing directory %s: %w", dir, err)
 	}
@@ -60,17 +57,17 @@ func SyncDir(dir string) error {
 // Rename renames oldpath to newpath and syncs newpath's directory, so that
 // the file is found under its new name after a power cut once Rename has
 // returned. The caller must have synced the file's contents before.
-func Rename(oldpath, newpath string) error {
+func (s Syncer) Rename(oldpath, newpath string) error {
 	if err := os.Rename(oldpath, newpath); err != nil {
 		return err
 	}
-	return SyncDir(filepath.Dir(newpath))
+	return s.SyncDir(filepath.Dir(newpath))
 }
 
 // MkdirAll is os.MkdirAll that also syncs the parent of every directory it
 // creates, so that files later published inside are reachable after a power
 // cut.
-func MkdirAll(dir string, perm fs.FileMode) error {
+func (s Syncer) MkdirAll(dir string, perm fs.FileMode) error {
 	dir = filepath.Clean(dir)
 	var created []string // missing directories, deepest first
 	for d := dir; ; d = filepath.Dir(d) {
@@ -88,7 +85,7 @@ func MkdirAll(dir string, perm fs.FileMode) error {
 		return err
 	}
 	for i := len(created) - 1; i >= 0; i-- {
-		if err := SyncDir(filepath.Dir(created[i])); err != nil {
+		if err := s.SyncDir(filepath.Dir(created[i])); err != nil {
 			return err
 		}
 	}
@@ -101,7 +98,7 @@ func MkdirAll(dir string, perm fs.FileMode) error {
 // and after a power cut the new one is there in full once WriteFile has
 // returned. An error before the rename leaves the old file (if any) alone
 // and no temporary file behind.
-func WriteFile(path string, perm fs.FileMode, write func(io.Writer) error) (err error) {
+func (s Syncer) WriteFile(path string, perm fs.FileMode, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
 	if err != nil {
 		return err
@@ -115,7 +112,7 @@ func WriteFile(path string, perm fs.FileMode, write func(io.Writer) error) (err 
 	if err := write(tmp); err != nil {
 		return err
 	}
-	if err := SyncFile(tmp); err != nil {
+	if err := s.SyncFile(tmp); err != nil {
 		return err
 	}
 	if err := tmp.Close(); err != nil {
@@ -124,5 +121,5 @@ func WriteFile(path string, perm fs.FileMode, write func(io.Writer) error) (err 
 	if err := os.Chmod(tmp.Name(), perm); err != nil {
 		return err
 	}
-	return Rename(tmp.Name(), path)
+	return s.Rename(tmp.Name(), path)
 }

@@ -19,12 +19,12 @@ type sync struct {
 	files map[string]string
 }
 
-// record observes the syncs made while the test runs; at each one it reads
-// the directory concerned, so that a test can check what was in place.
-func record(t *testing.T) *[]sync {
-	t.Helper()
+// record returns a Syncer that records the syncs made through it; at each
+// one it reads the directory concerned, so that a test can check what was
+// in place.
+func record() (durable.Syncer, *[]sync) {
 	var got []sync
-	stop := durable.ObserveSyncs(func(path string) {
+	return durable.Syncer{Observe: func(path string) {
 		dir := path
 		if st, err := os.Stat(path); err == nil && !st.IsDir() {
 			dir = filepath.Dir(path)
@@ -36,19 +36,18 @@ func record(t *testing.T) *[]sync {
 			files[e.Name()] = string(b)
 		}
 		got = append(got, sync{path, files})
-	})
-	t.Cleanup(stop)
-	return &got
+	}}, &got
 }
 
 func TestWriteFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "summary.json")
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	syncs := record(t)
-	err := durable.WriteFile(path, 0o644, func(w io.Writer) error {
+	sy, syncs := record()
+	err := sy.WriteFile(path, 0o644, func(w io.Writer) error {
 		_, err := io.WriteString(w, "new contents")
 		return err
 	})
@@ -76,7 +75,7 @@ func TestWriteFile(t *testing.T) {
 	// A failing writer leaves the old file and nothing else.
 	*syncs = nil
 	boom := errors.New("boom")
-	if err := durable.WriteFile(path, 0o644, func(w io.Writer) error {
+	if err := sy.WriteFile(path, 0o644, func(w io.Writer) error {
 		io.WriteString(w, "half")
 		return boom
 	}); !errors.Is(err, boom) {
@@ -94,28 +93,30 @@ func TestWriteFile(t *testing.T) {
 }
 
 func TestRename(t *testing.T) {
+	t.Parallel()
 	from, to := t.TempDir(), t.TempDir()
 	src, dst := filepath.Join(from, "upload-1"), filepath.Join(to, "7.txt")
 	if err := os.WriteFile(src, []byte("words"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	syncs := record(t)
-	if err := durable.Rename(src, dst); err != nil {
+	sy, syncs := record()
+	if err := sy.Rename(src, dst); err != nil {
 		t.Fatal(err)
 	}
 	if len(*syncs) != 1 || (*syncs)[0].path != to || (*syncs)[0].files["7.txt"] != "words" {
 		t.Errorf("syncs %+v, want %s synced with 7.txt in it", *syncs, to)
 	}
-	if err := durable.Rename(src, dst); err == nil {
+	if err := sy.Rename(src, dst); err == nil {
 		t.Error("renaming a missing file succeeded")
 	}
 }
 
 func TestMkdirAll(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
-	syncs := record(t)
+	sy, syncs := record()
 	dir := filepath.Join(root, "a", "b", "c")
-	if err := durable.MkdirAll(dir, 0o755); err != nil {
+	if err := sy.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	// Each new directory's parent is synced once the directory exists.
@@ -132,10 +133,34 @@ func TestMkdirAll(t *testing.T) {
 		t.Errorf("synced %v, want %v", paths, want)
 	}
 	*syncs = nil
-	if err := durable.MkdirAll(dir, 0o755); err != nil || len(*syncs) != 0 {
+	if err := sy.MkdirAll(dir, 0o755); err != nil || len(*syncs) != 0 {
 		t.Errorf("existing directory: %v, synced %+v; want nothing to do", err, *syncs)
 	}
-	if err := durable.SyncDir(filepath.Join(root, "missing")); err == nil || !strings.Contains(err.Error(), "missing") {
+	if err := sy.SyncDir(filepath.Join(root, "missing")); err == nil || !strings.Contains(err.Error(), "missing") {
 		t.Errorf("syncing a missing directory: %v", err)
+	}
+}
+
+// TestZeroSyncer checks that the zero Syncer, which observes nothing,
+// publishes as well.
+func TestZeroSyncer(t *testing.T) {
+	t.Parallel()
+	var sy durable.Syncer
+	dir := filepath.Join(t.TempDir(), "a", "b")
+	if err := sy.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "f.txt")
+	if err := sy.WriteFile(path, 0o600, func(w io.Writer) error {
+		_, err := io.WriteString(w, "zero")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "zero" {
+		t.Errorf("read %q, %v; want \"zero\"", b, err)
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 1 {
+		t.Errorf("%d entries, want only f.txt", len(es))
 	}
 }

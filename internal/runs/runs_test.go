@@ -46,11 +46,11 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-// tinyBuild builds a small corpus in a fresh store.
-func tinyBuild(t *testing.T) (*store.Store, *corpusbuild.Loaded) {
+// tinyBuild builds a small corpus in a fresh store opened with opt.
+func tinyBuild(t *testing.T, opt store.Options) (*store.Store, *corpusbuild.Loaded) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
+	st, err := store.OpenWith(ctx, t.TempDir(), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func tinyBuild(t *testing.T) (*store.Store, *corpusbuild.Loaded) {
 }
 
 func TestExecute(t *testing.T) {
-	st, b := tinyBuild(t)
+	st, b := tinyBuild(t, store.Options{})
 	ctx := context.Background()
 	p := DefaultParams()
 	p.VectorSize, p.Epochs, p.XMax, p.Threads = 8, 3, 10, 1
@@ -219,18 +219,16 @@ func TestSetCache(t *testing.T) {
 // directory synced before the run's vector set is published (and so before
 // the run can be recorded as done).
 func TestExecuteWritesArtefactsDurably(t *testing.T) {
-	st, b := tinyBuild(t)
-	ctx := context.Background()
-	p := DefaultParams()
-	p.VectorSize, p.Epochs, p.XMax, p.Threads = 4, 1, 10, 1
-	run, err := st.CreateRun(ctx, 1, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runDir := filepath.Join(st.Dir(), "runs", strconv.FormatInt(run.ID, 10))
-	vectorsDir := filepath.Join(st.Dir(), "vectors")
-	var events []string // "file", "dir:<entries>", "vectors"
-	stop := durable.ObserveSyncs(func(path string) {
+	// The store, and so Execute, makes every file durable through this
+	// Syncer; it records the syncs once runDir is known.
+	var (
+		runDir, vectorsDir string
+		events             []string // "file", "dir:<entries>", "vectors"
+	)
+	sy := durable.Syncer{Observe: func(path string) {
+		if runDir == "" {
+			return
+		}
 		switch {
 		case filepath.Dir(path) == runDir:
 			events = append(events, "file")
@@ -244,8 +242,17 @@ func TestExecuteWritesArtefactsDurably(t *testing.T) {
 		case path == vectorsDir:
 			events = append(events, "vectors")
 		}
-	})
-	defer stop()
+	}}
+	st, b := tinyBuild(t, store.Options{Syncer: sy})
+	ctx := context.Background()
+	p := DefaultParams()
+	p.VectorSize, p.Epochs, p.XMax, p.Threads = 4, 1, 10, 1
+	run, err := st.CreateRun(ctx, 1, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runDir = filepath.Join(st.Dir(), "runs", strconv.FormatInt(run.ID, 10))
+	vectorsDir = filepath.Join(st.Dir(), "vectors")
 	if _, err := Execute(ctx, Job{Store: st, RunID: run.ID, Params: p, Build: b}); err != nil {
 		t.Fatal(err)
 	}

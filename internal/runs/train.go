@@ -28,6 +28,8 @@ const (
 
 // Job is one training run to carry out.
 type Job struct {
+	// Store records the run; its run directory receives the artefacts,
+	// made durable with the store's Syncer like its other files.
 	Store  *store.Store
 	RunID  int64
 	Params Params
@@ -93,10 +95,11 @@ func Execute(ctx context.Context, j Job) (Results, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := SaveModel(filepath.Join(dir, ModelFile), model); err != nil {
+	sy := j.Store.Syncer()
+	if err := saveModel(sy, filepath.Join(dir, ModelFile), model); err != nil {
 		return res, err
 	}
-	if err := writeFile(filepath.Join(dir, CheckpointFile), tr.WriteCheckpoint); err != nil {
+	if err := writeFile(sy, filepath.Join(dir, CheckpointFile), tr.WriteCheckpoint); err != nil {
 		return res, err
 	}
 	vs, err := addVectorSet(j, set)
@@ -183,11 +186,11 @@ func addVectorSet(j Job, set *vectors.Set) (store.VectorSet, error) {
 	}, staged)
 }
 
-// writeFile writes path in the run directory durably (synced file,
-// rename, synced directory): the run is recorded as done only after its
-// artefacts are on disk.
-func writeFile(path string, write func(w io.Writer) error) error {
-	return durable.WriteFile(path, 0o644, func(w io.Writer) error {
+// writeFile writes path in the run directory durably with sy (synced
+// file, rename, synced directory): the run is recorded as done only after
+// its artefacts are on disk.
+func writeFile(sy durable.Syncer, path string, write func(w io.Writer) error) error {
+	return sy.WriteFile(path, 0o644, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<20)
 		if err := write(bw); err != nil {
 			return err
@@ -196,8 +199,13 @@ func writeFile(path string, write func(w io.Writer) error) error {
 	})
 }
 
-// SaveModel writes the parameters of m to path.
+// SaveModel writes the parameters of m to path, durably.
 func SaveModel(path string, m *glove.Model) error {
+	return saveModel(durable.Syncer{}, path, m)
+}
+
+// saveModel is SaveModel making the file durable with sy.
+func saveModel(sy durable.Syncer, path string, m *glove.Model) error {
 	v, d := m.Word.Dims()
 	p := spectrum.GloveParams{Dim: d, W: make([]float64, 0, v*d), WTilde: make([]float64, 0, v*d),
 		B: m.WordBias, BTilde: m.ContextBias}
@@ -205,7 +213,7 @@ func SaveModel(path string, m *glove.Model) error {
 		p.W = append(p.W, m.Word.RawRowView(i)...)
 		p.WTilde = append(p.WTilde, m.Context.RawRowView(i)...)
 	}
-	return writeFile(path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(p) })
+	return writeFile(sy, path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(p) })
 }
 
 // LoadModel reads the parameters saved in the directory of a run. It

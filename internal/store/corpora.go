@@ -97,7 +97,7 @@ func (s *Store) AddCorpus(ctx context.Context, nc NewCorpus, f *Staged) (Corpus,
 		return Corpus{}, err
 	}
 	dst := s.CorpusPath(id, f.Gzipped)
-	if err := f.place(dst); err != nil {
+	if err := f.place(s.syncer, dst); err != nil {
 		return Corpus{}, err
 	}
 	if err := tx.Commit(); err != nil {

@@ -22,13 +22,15 @@ func TestCatalogueSyncsEveryCommit(t *testing.T) {
 	dir := t.TempDir()
 	// On a first start the new catalogue file's directory entry is synced.
 	var synced bool
-	stop := durable.ObserveSyncs(func(path string) {
+	st, err := store.OpenWith(ctx, dir, store.Options{Syncer: durable.Syncer{Observe: func(path string) {
 		if _, err := os.Stat(filepath.Join(path, store.DBFile)); err == nil && path == dir {
 			synced = true
 		}
-	})
-	st := open(t, dir)
-	stop()
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
 	if !synced {
 		t.Errorf("%s was not synced once it held %s", dir, store.DBFile)
 	}
@@ -78,7 +80,7 @@ func TestPublishedFilesAreDurableBeforeCommit(t *testing.T) {
 		syncs []seen
 		table string
 	)
-	stop := durable.ObserveSyncs(func(path string) {
+	st.SetSyncer(durable.Syncer{Observe: func(path string) {
 		var s seen
 		s.path = path
 		if es, err := os.ReadDir(path); err == nil {
@@ -93,8 +95,7 @@ func TestPublishedFilesAreDurableBeforeCommit(t *testing.T) {
 		mu.Lock()
 		syncs = append(syncs, s)
 		mu.Unlock()
-	})
-	defer stop()
+	}})
 
 	for _, tc := range []struct {
 		table string
@@ -140,12 +141,11 @@ func TestPublishedFilesAreDurableBeforeCommit(t *testing.T) {
 func TestRunDirIsDurable(t *testing.T) {
 	st := open(t, t.TempDir())
 	var synced []string
-	stop := durable.ObserveSyncs(func(path string) {
+	st.SetSyncer(durable.Syncer{Observe: func(path string) {
 		if _, err := os.Stat(filepath.Join(path, "5")); err == nil {
 			synced = append(synced, path)
 		}
-	})
-	defer stop()
+	}})
 	d, err := st.RunDir(5)
 	if err != nil {
 		t.Fatal(err)

@@ -20,12 +20,13 @@ import (
 // methods move into place, or Discard it; either way nothing is left in
 // tmp once the file has been added or discarded.
 type Staging struct {
-	f     *os.File
-	h     hash.Hash
-	n     int64
-	limit int64
-	head  []byte
-	err   error
+	f      *os.File
+	syncer durable.Syncer // the store's, when the staging began
+	h      hash.Hash
+	n      int64
+	limit  int64
+	head   []byte
+	err    error
 }
 
 // NewStaging opens a temporary file in the data directory. limit is the
@@ -36,7 +37,7 @@ func (s *Store) NewStaging(limit int64) (*Staging, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating temporary file: %w", err)
 	}
-	return &Staging{f: f, h: sha256.New(), limit: limit}, nil
+	return &Staging{f: f, syncer: s.syncer, h: sha256.New(), limit: limit}, nil
 }
 
 // Write implements io.Writer.
@@ -83,7 +84,7 @@ func (st *Staging) Finish() (*Staged, error) {
 		return nil, ErrEmptyUpload
 	}
 	name := st.f.Name()
-	if err := durable.SyncFile(st.f); err != nil {
+	if err := st.syncer.SyncFile(st.f); err != nil {
 		st.Discard()
 		return nil, err
 	}
@@ -141,10 +142,10 @@ func (sf *Staged) Discard() {
 }
 
 // place renames the staged file (synced by Finish) to dst and syncs dst's
-// directory: once place returns, the file survives a power cut, so the
-// caller may commit the row that refers to it. The staged file is
+// directory with sy: once place returns, the file survives a power cut, so
+// the caller may commit the row that refers to it. The staged file is
 // consumed.
-func (sf *Staged) place(dst string) error {
+func (sf *Staged) place(sy durable.Syncer, dst string) error {
 	if sf.path == "" {
 		return fmt.Errorf("staged file already used: %w", ErrInvalid)
 	}
@@ -152,7 +153,7 @@ func (sf *Staged) place(dst string) error {
 		return fmt.Errorf("moving file into place: %w", err)
 	}
 	sf.path = ""
-	if err := durable.SyncDir(filepath.Dir(dst)); err != nil {
+	if err := sy.SyncDir(filepath.Dir(dst)); err != nil {
 		os.Remove(dst)
 		return fmt.Errorf("moving file into place: %w", err)
 	}

@@ -50,10 +50,19 @@ const DBFile = "gloveboard.db"
 // Store is the catalogue plus the data directory holding its files. It is
 // safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	dir  string
-	now  func() time.Time
-	lock *os.File // holds the data directory's lock until Close
+	db     *sql.DB
+	dir    string
+	now    func() time.Time
+	lock   *os.File       // holds the data directory's lock until Close
+	syncer durable.Syncer // makes the files of the data directory durable
+}
+
+// Options configure a Store. The zero value is what Open uses.
+type Options struct {
+	// Syncer makes the directories created and the files published in
+	// the data directory durable; its zero value just syncs. Set its
+	// Observe field to see every sync (tests do).
+	Syncer durable.Syncer
 }
 
 // catalogueSync is SQLite's synchronous setting for the catalogue. In WAL
@@ -66,16 +75,21 @@ const catalogueSync = "FULL"
 // Open creates dir if needed, opens (or creates) the catalogue inside it,
 // applies pending migrations and removes leftovers of interrupted uploads.
 func Open(ctx context.Context, dir string) (*Store, error) {
-	return open(ctx, dir, catalogueSync)
+	return OpenWith(ctx, dir, Options{})
 }
 
-func open(ctx context.Context, dir, synchronous string) (*Store, error) {
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, dir string, opt Options) (*Store, error) {
+	return open(ctx, dir, catalogueSync, opt)
+}
+
+func open(ctx context.Context, dir, synchronous string, opt Options) (*Store, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
 	for _, sub := range []string{"", "corpora", "builds", "vectors", "runs", "tmp"} {
-		if err := durable.MkdirAll(filepath.Join(abs, sub), 0o755); err != nil {
+		if err := opt.Syncer.MkdirAll(filepath.Join(abs, sub), 0o755); err != nil {
 			return nil, fmt.Errorf("data directory: %w", err)
 		}
 	}
@@ -98,7 +112,7 @@ func open(ctx context.Context, dir, synchronous string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening catalogue: %w", err)
 	}
-	s := &Store{db: db, dir: abs, now: func() time.Time { return time.Now().UTC() }, lock: lock}
+	s := &Store{db: db, dir: abs, now: func() time.Time { return time.Now().UTC() }, lock: lock, syncer: opt.Syncer}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -106,7 +120,7 @@ func open(ctx context.Context, dir, synchronous string) (*Store, error) {
 	// SQLite syncs the database's contents and the directory entry of a
 	// new log, not the entry of a new database file: sync the data
 	// directory once the catalogue exists.
-	if err := durable.SyncDir(abs); err != nil {
+	if err := s.syncer.SyncDir(abs); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -176,6 +190,11 @@ func (s *Store) Close() error {
 // Dir returns the absolute path of the data directory.
 func (s *Store) Dir() string { return s.dir }
 
+// Syncer returns the Syncer the store was opened with, for other packages
+// that publish files in the data directory (a run's artefacts, in
+// RunDir).
+func (s *Store) Syncer() durable.Syncer { return s.syncer }
+
 func clearDir(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -213,7 +232,7 @@ func (s *Store) VectorPath(id int64) string {
 // creating it (durably) if needed.
 func (s *Store) RunDir(id int64) (string, error) {
 	d := filepath.Join(s.dir, "runs", strconv.FormatInt(id, 10))
-	if err := durable.MkdirAll(d, 0o755); err != nil {
+	if err := s.syncer.MkdirAll(d, 0o755); err != nil {
 		return "", err
 	}
 	return d, nil

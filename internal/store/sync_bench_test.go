@@ -14,7 +14,7 @@ func BenchmarkCommit(b *testing.B) {
 	ctx := context.Background()
 	for _, mode := range []string{"NORMAL", "FULL"} {
 		b.Run("AppendLoss/synchronous="+mode, func(b *testing.B) {
-			st, err := open(ctx, b.TempDir(), mode)
+			st, err := open(ctx, b.TempDir(), mode, Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -39,7 +39,7 @@ func BenchmarkCommit(b *testing.B) {
 			}
 		})
 		b.Run("AddCorpus/synchronous="+mode, func(b *testing.B) {
-			st, err := open(ctx, b.TempDir(), mode)
+			st, err := open(ctx, b.TempDir(), mode, Options{})
 			if err != nil {
 				b.Fatal(err)
 			}

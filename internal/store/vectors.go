@@ -74,7 +74,7 @@ func (s *Store) AddVectorSet(ctx context.Context, nv NewVectorSet, f *Staged) (V
 		return VectorSet{}, err
 	}
 	dst := s.VectorPath(id)
-	if err := f.place(dst); err != nil {
+	if err := f.place(s.syncer, dst); err != nil {
 		return VectorSet{}, err
 	}
 	if err := tx.Commit(); err != nil {
