@@ -3,7 +3,7 @@ package handlers
 // The singular-value spectrum of a built corpus's co-occurrence matrix,
 // the web counterpart of `glove spectrum -corpus`: a form on the corpus
 // page starts a job (the top-N block of the matrix, weighted as counts,
-// log(1+X) or PPMI, then a randomized SVD), a fragment polls its progress
+// log(1+X) or PPMI, then a Lanczos SVD), a fragment polls its progress
 // and then shows the log–log plot with the power-law fit; the same as
 // JSON under /api. Results are kept in memory, keyed by job, like t-SNE
 // maps.
@@ -42,7 +42,7 @@ const (
 	defaultSpectrumK    = 300
 	// maxSpectrumResults is how many finished spectra stay in memory.
 	maxSpectrumResults = 16
-	// spectrumSeed is the seed of the randomized SVD (the CLI's default).
+	// spectrumSeed is the seed of the SVD's random start (the CLI's default).
 	spectrumSeed = 1
 )
 
@@ -181,10 +181,10 @@ func topNNonzeros(m *cooccur.Matrix, n int) int {
 }
 
 // spectrumMemoryBytes is what a spectrum job needs: the unweighted top-N
-// block (alive while it is weighted) and the randomized SVD of the
-// weighted one.
+// block and its weighted copy (12 B a nonzero each), and the Lanczos SVD of
+// the weighted one.
 func spectrumMemoryBytes(n, nnz, k int) int64 {
-	return spectrum.RandomizedSVDMemoryBytes(n, n, nnz, k, 0) + 12*int64(nnz) + 8*int64(n+1)
+	return spectrum.LanczosMemoryBytes(n, n, nnz, k, 0, 0) + 2*(12*int64(nnz)+8*int64(n+1))
 }
 
 // parseSpectrumRequest validates p against the build l and the memory
@@ -272,17 +272,20 @@ func (s *Server) submitCorpusSpectrum(x store.Corpus, l *corpusbuild.Loaded, r s
 		if err := jctx.Err(); err != nil {
 			return err
 		}
-		progress(0.05, "randomized SVD")
-		sv, err := spectrum.RandomizedSVD(jctx, m, spectrum.SVDOptions{K: r.k, Seed: spectrumSeed,
+		progress(0.05, "Lanczos SVD")
+		sv, err := spectrum.LanczosSVD(jctx, m, spectrum.LanczosOptions{K: r.k, Seed: spectrumSeed,
 			Progress: func(done, total int) {
 				if total > 0 {
-					progress(0.05+0.9*float64(done)/float64(total), fmt.Sprintf("randomized SVD: step %d of %d", done, total))
+					progress(0.05+0.9*float64(done)/float64(total), fmt.Sprintf("Lanczos SVD: %d of %d singular values converged", done, total))
 				}
 			}})
 		switch {
 		case errors.Is(err, spectrum.ErrEmptyMatrix):
 			return public(plot.ErrNoData, fmt.Sprintf("The %s matrix of the top %s words has no nonzero entries, so it has no spectrum. Use more words or another weighting.",
 				weightingLabel(r.weighting), views.Count(r.topN)))
+		case errors.Is(err, spectrum.ErrNotConverged):
+			return public(err, fmt.Sprintf("The singular values of the %s matrix of the top %s words did not converge (%v). Ask for fewer values (a smaller k).",
+				weightingLabel(r.weighting), views.Count(r.topN), err))
 		case err != nil:
 			return err
 		}
@@ -525,6 +528,7 @@ type apiCorpusSpectrumBody struct {
 	Status         string          `json:"status"`
 	Progress       float64         `json:"progress"`
 	Matrix         string          `json:"matrix"`
+	Solver         string          `json:"solver"` // always "lanczos" here
 	N              int             `json:"n"`
 	TopN           int             `json:"top_n"`
 	K              int             `json:"k"`
@@ -560,7 +564,7 @@ func (s *Server) apiCorpusSpectrum(c echo.Context) error {
 	}
 	r := res.req
 	body := apiCorpusSpectrumBody{JobID: info.ID, Status: string(info.Status), Progress: info.Progress, Matrix: r.weighting.String(),
-		N: r.topN, TopN: r.topN, K: len(res.values), NNZ: res.nnz, SingularValues: finiteAll(res.values), FitError: res.fitErr, Note: r.note}
+		Solver: "lanczos", N: r.topN, TopN: r.topN, K: len(res.values), NNZ: res.nnz, SingularValues: finiteAll(res.values), FitError: res.fitErr, Note: r.note}
 	if res.fitErr == "" {
 		f := res.fit
 		body.Fit = &apiSpectrumFit{Beta: finite(f.Beta), R2: finite(f.R2), From: f.From, To: f.To, LogC: finite(f.LogC),

@@ -30,14 +30,14 @@ func corpusSpectrumCard(p Page, v CorpusSpectrumView) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<section class=\"card\" id=\"corpus-spectrum\"><h2>Singular-value spectrum of the co-occurrence matrix</h2><p class=\"hint\">The singular values σ<sub>1</sub> ≥ σ<sub>2</sub> ≥ … of the matrix of the N most frequent words (a row for each word, a column for each context word) measure how much of the matrix lies along each independent direction. GloVe squeezes this matrix into vectors of a few hundred dimensions; when the values decay like a power law σ<sub>r</sub> ∝ r<sup>−β</sup> (a straight line on log–log axes), each further dimension still carries a little, and no small number of them holds everything. They are computed by a randomized SVD in a background job (the matrix has ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<section class=\"card\" id=\"corpus-spectrum\"><h2>Singular-value spectrum of the co-occurrence matrix</h2><p class=\"hint\">The singular values σ<sub>1</sub> ≥ σ<sub>2</sub> ≥ … of the matrix of the N most frequent words (a row for each word, a column for each context word) measure how much of the matrix lies along each independent direction. GloVe squeezes this matrix into vectors of a few hundred dimensions; when the values decay like a power law σ<sub>r</sub> ∝ r<sup>−β</sup> (a straight line on log–log axes), each further dimension still carries a little, and no small number of them holds everything. They are computed exactly (to about ten significant digits) by a Lanczos SVD in a background job (the matrix has ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var2 string
 		templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(Count(v.Vocab))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/corpus_spectrum.templ`, Line: 16, Col: 93}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/corpus_spectrum.templ`, Line: 16, Col: 132}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
 		if templ_7745c5c3_Err != nil {

@@ -36,3 +36,12 @@ func ExampleFitDiscretePowerLaw() {
 	fmt.Printf("α≈%.1f, rank exponent≈%.1f\n", fit.Alpha, fit.RankExponent)
 	// Output: α≈2.0, rank exponent≈1.0
 }
+
+func ExampleLanczosSVD() {
+	// A 3×2 matrix with singular values 5 and 3:
+	// [[3, 0], [0, 4], [0, 3]] has columns of norm 3 and 5.
+	m, _ := spectrum.FromTriplets(3, 2, []spectrum.Triplet{{Row: 0, Col: 0, Value: 3}, {Row: 1, Col: 1, Value: 4}, {Row: 2, Col: 1, Value: 3}})
+	s, _ := spectrum.LanczosSVD(context.Background(), m, spectrum.LanczosOptions{K: 2})
+	fmt.Printf("%.12f %.12f\n", s[0], s[1])
+	// Output: 5.000000000000 3.000000000000
+}

@@ -90,3 +90,55 @@ func TestRandomizedSVDMemoryBytesShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestLanczosMemoryBytes compares the estimate with the bytes LanczosSVD
+// allocates in a case that converges without a restart (the basis spans
+// the whole space), where everything allocated is alive at the end, and
+// with a wide matrix, whose transpose is counted.
+func TestLanczosMemoryBytes(t *testing.T) {
+	tests := []struct {
+		name        string
+		rows, cols  int
+		k, basis    int
+		wantRestart bool
+	}{
+		{"tall, one cycle", 900, 300, 50, 300, false},
+		{"wide, one cycle", 300, 900, 50, 300, false},
+		{"tall, restarts", 900, 600, 60, 80, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Weight(countLike(tc.rows, tc.cols, 20, 4), PPMI, 0)
+			restarts := 0
+			opt := LanczosOptions{K: tc.k, Basis: tc.basis, Seed: 1, Workers: 2, Progress: func(int, int) { restarts++ }}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			if _, err := LanczosSVD(context.Background(), m, opt); err != nil {
+				t.Fatal(err)
+			}
+			runtime.ReadMemStats(&after)
+			got := int64(after.TotalAlloc - before.TotalAlloc)
+			est := LanczosMemoryBytes(tc.rows, tc.cols, m.NNZ(), tc.k, tc.basis, 2)
+			t.Logf("allocated %d B over %d cycles, estimate %d B (%.2f×)", got, restarts, est, float64(est)/float64(got))
+			if (restarts > 1) != tc.wantRestart {
+				t.Fatalf("%d cycles; the case is meant to restart: %v", restarts, tc.wantRestart)
+			}
+			if !tc.wantRestart && est < got {
+				t.Errorf("estimate %d B is below the %d B allocated", est, got)
+			}
+			if tc.wantRestart {
+				// Each restart's temporaries are garbage by the next one:
+				// the peak is below the allocation total, but the estimate
+				// must still cover one cycle's worth.
+				perCycle := got / int64(restarts)
+				if est < perCycle {
+					t.Errorf("estimate %d B is below one cycle's %d B", est, perCycle)
+				}
+			}
+			if est > 3*got && !tc.wantRestart {
+				t.Errorf("estimate %d B is over 3× the %d B allocated", est, got)
+			}
+		})
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
@@ -45,6 +46,10 @@ func run(args []string) error {
 	p := fs.Int("oversample", 0, "oversampling (0: k)")
 	q := fs.Int("power-iters", 0, "power iterations (0: 7)")
 	seed := fs.Uint64("seed", 1, "seed (svd)")
+	solver := fs.String("solver", "randomized", "randomized or lanczos (svd)")
+	tol := fs.Float64("tol", 0, "Lanczos tolerance (0: default)")
+	basis := fs.Int("basis", 0, "Lanczos basis size (0: default)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the SVD to this file (svd)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -76,8 +81,30 @@ func run(args []string) error {
 		if err != nil {
 			return err
 		}
+		if *cpuProfile != "" {
+			pf, err := os.Create(*cpuProfile)
+			if err != nil {
+				return err
+			}
+			defer pf.Close()
+			if err := pprof.StartCPUProfile(pf); err != nil {
+				return err
+			}
+			defer pprof.StopCPUProfile()
+		}
 		start := time.Now()
-		sv, err := spectrum.RandomizedSVD(ctx, m, spectrum.SVDOptions{K: *k, Oversample: *p, PowerIters: *q, Seed: *seed})
+		var sv []float64
+		switch *solver {
+		case "randomized":
+			sv, err = spectrum.RandomizedSVD(ctx, m, spectrum.SVDOptions{K: *k, Oversample: *p, PowerIters: *q, Seed: *seed})
+		case "lanczos":
+			sv, err = spectrum.LanczosSVD(ctx, m, spectrum.LanczosOptions{K: *k, Tol: *tol, Basis: *basis, Seed: *seed,
+				Progress: func(done, total int) {
+					fmt.Fprintf(os.Stderr, "converged %d/%d after %.1f s\n", done, total, time.Since(start).Seconds())
+				}})
+		default:
+			err = fmt.Errorf("unknown solver %q", *solver)
+		}
 		if err != nil {
 			return err
 		}

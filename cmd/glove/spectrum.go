@@ -32,6 +32,7 @@ type spectrumFitJSON struct {
 // spectrumJSON is the -json output of glove spectrum.
 type spectrumJSON struct {
 	Matrix         string           `json:"matrix"`
+	Solver         string           `json:"solver,omitempty"` // lanczos or randomized (singular values only)
 	N              int              `json:"n"`
 	NNZ            int              `json:"nnz,omitempty"`
 	Eigenvalues    []float64        `json:"eigenvalues,omitempty"`
@@ -47,9 +48,10 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	matrix := fs.String("matrix", "ppmi", "with -corpus: counts, log (log(1+X)) or ppmi (α = 0.75 context smoothing)")
 	topN := fs.Int("top-n", 10000, "with -corpus: the vocabulary is limited to the N most frequent words (as -max-vocab N)")
 	k := fs.Int("k", 300, "number of singular values (with -corpus) or eigenvalues (with -vectors; 0: all)")
+	solver := fs.String("solver", "lanczos", "with -corpus: lanczos (thick-restart Lanczos, converged to 1e-10) or randomized (Halko–Martinsson–Tropp; faster at small p, q but approximate)")
 	oversample := fs.Int("oversample", 0, "randomized SVD oversampling p (0: k)")
 	powerIters := fs.Int("power-iters", 0, "randomized SVD power iterations q (0: 7)")
-	seed := fs.Uint64("seed", 1, "randomized SVD seed")
+	seed := fs.Uint64("seed", 1, "seed of the SVD's random start")
 	fitFrom := fs.Int("fit-from", 1, "first rank of the power-law fit (1-based)")
 	fitTo := fs.Int("fit-to", 0, "last rank of the power-law fit (0: the last value)")
 	asJSON := fs.Bool("json", false, `print {"matrix",("eigenvalues"|"singular_values"),"fit":{"beta","r2","from","to",…}}`)
@@ -86,6 +88,9 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err != nil {
 			return usageError(fs, stderr, "spectrum", err.Error())
 		}
+		if *solver != "lanczos" && *solver != "randomized" {
+			return usageError(fs, stderr, "spectrum", fmt.Sprintf("-solver must be lanczos or randomized, not %q", *solver))
+		}
 		opt, err := cf.checkedOptions(fs, stderr, "spectrum")
 		if err != nil {
 			return err
@@ -100,12 +105,17 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if kk == 0 {
 			kk = 300
 		}
-		sv, err := spectrum.RandomizedSVD(ctx, m, spectrum.SVDOptions{K: kk, Oversample: *oversample, PowerIters: *powerIters, Seed: *seed})
+		var sv []float64
+		if *solver == "lanczos" {
+			sv, err = spectrum.LanczosSVD(ctx, m, spectrum.LanczosOptions{K: kk, Seed: *seed})
+		} else {
+			sv, err = spectrum.RandomizedSVD(ctx, m, spectrum.SVDOptions{K: kk, Oversample: *oversample, PowerIters: *powerIters, Seed: *seed})
+		}
 		if err != nil {
 			return err
 		}
 		values = sv
-		out = spectrumJSON{Matrix: w.String(), N: m.Rows, NNZ: m.NNZ(), SingularValues: sv}
+		out = spectrumJSON{Matrix: w.String(), Solver: *solver, N: m.Rows, NNZ: m.NNZ(), SingularValues: sv}
 	}
 	fit, err := spectrum.FitPowerLaw(values, *fitFrom, *fitTo)
 	switch {

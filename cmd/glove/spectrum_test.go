@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"testing"
 
 	"github.com/gloveboard/gloveboard/internal/shareddata"
@@ -51,8 +52,25 @@ func TestSpectrumJSONShape(t *testing.T) {
 			if f := out.Fit; f == nil || f.From != 3 || f.To != 20 || !(f.Beta > 0) {
 				t.Errorf("fit %+v", out.Fit)
 			}
+			if out.Solver != "lanczos" {
+				t.Errorf("solver %q, want the default lanczos", out.Solver)
+			}
 		})
 	}
+	t.Run("the two solvers agree", func(t *testing.T) {
+		lz := runSpectrumJSON(t, "-corpus", brown, "-top-n", "400", "-k", "20")
+		rs := runSpectrumJSON(t, "-corpus", brown, "-top-n", "400", "-k", "20", "-solver", "randomized", "-oversample", "100", "-power-iters", "12")
+		if rs.Solver != "randomized" || len(rs.SingularValues) != 20 {
+			t.Fatalf("randomized: solver %q, %d values", rs.Solver, len(rs.SingularValues))
+		}
+		const tol = 1e-6
+		for i := range lz.SingularValues {
+			got, want := rs.SingularValues[i], lz.SingularValues[i]
+			if math.Abs(got-want) > tol*want {
+				t.Errorf("σ_%d: randomized %.10g, lanczos %.10g", i+1, got, want)
+			}
+		}
+	})
 }
 
 func TestSpectrumErrors(t *testing.T) {
