@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"sort"
 	"sync"
 
 	"gonum.org/v1/gonum/blas"
@@ -410,15 +409,11 @@ func (l *lanczos) ritz(m int) ([]float64, *mat.Dense) {
 	vals := eig.Values(nil)
 	var vecs mat.Dense
 	eig.VectorsTo(&vecs)
-	// gonum returns ascending values; reverse to descending.
-	order := make([]int, m)
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool { return vals[order[a]] > vals[order[b]] })
+	// gonum returns the values ascending; reverse to descending.
 	outVals := make([]float64, m)
 	outVecs := mat.NewDense(m, m, nil)
-	for c, src := range order {
+	for c := 0; c < m; c++ {
+		src := m - 1 - c
 		outVals[c] = vals[src]
 		for r := 0; r < m; r++ {
 			outVecs.Set(r, c, vecs.At(r, src))
