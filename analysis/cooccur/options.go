@@ -82,19 +82,30 @@ func DefaultOptions() Options {
 	}
 }
 
+// CheckVocabLimits checks a minimum count and a maximum vocabulary as
+// Count does (ErrBadOptions). It is exported for callers that prune a
+// vocabulary without counting pairs (glove vocab), so that a bad value is
+// refused there with the same message as by every build.
+func CheckVocabLimits(minCount int64, maxVocab int) error {
+	if minCount < 1 {
+		return fmt.Errorf("%w: min-count %d must be at least 1", ErrBadOptions, minCount)
+	}
+	if maxVocab < 0 {
+		return fmt.Errorf("%w: max-vocab %d must not be negative", ErrBadOptions, maxVocab)
+	}
+	return nil
+}
+
 // validate checks o and fills in defaults.
 func (o *Options) validate() error {
 	if o.Window < 1 || o.Window > MaxWindow {
 		return fmt.Errorf("%w: window %d must be between 1 and %d", ErrBadOptions, o.Window, MaxWindow)
 	}
-	if o.MinCount < 1 {
-		return fmt.Errorf("%w: min-count %d must be at least 1", ErrBadOptions, o.MinCount)
+	if err := CheckVocabLimits(o.MinCount, o.MaxVocab); err != nil {
+		return err
 	}
 	if o.MaxTypes < 0 || o.MaxNonzeros < 0 {
 		return fmt.Errorf("%w: MaxTypes and MaxNonzeros must be ≥ 0", ErrBadOptions)
-	}
-	if o.MaxVocab < 0 {
-		return fmt.Errorf("%w: max-vocab %d must not be negative", ErrBadOptions, o.MaxVocab)
 	}
 	if o.MemoryBytes < 0 {
 		return fmt.Errorf("%w: memory budget %d must not be negative", ErrBadOptions, o.MemoryBytes)

@@ -144,7 +144,28 @@ func (s *Scanner) Stats() Stats { return s.stats }
 
 // fill makes at least need bytes available from pos, unless the input
 // ends first. It reports whether any byte is available.
+//
+// The first call skips a UTF-8 byte-order mark. It reads until it holds
+// three bytes (or the input ends), however few the reader returns at a
+// time: deciding on fewer would let a BOM through to the first token when
+// the reader is a pipe or a decompressor that hands over one byte first.
+// The decision is made once: U+FEFF later in the text is an ordinary
+// character.
 func (s *Scanner) fill(need int) bool {
+	if !s.started {
+		s.started = true
+		s.read(3)
+		if s.end-s.pos >= 3 && s.buf[s.pos] == 0xef && s.buf[s.pos+1] == 0xbb && s.buf[s.pos+2] == 0xbf {
+			s.pos += 3
+		}
+	}
+	s.read(need)
+	return s.end > s.pos
+}
+
+// read reads until at least need bytes are available from pos or the
+// input ends.
+func (s *Scanner) read(need int) {
 	for s.end-s.pos < need && !s.eof {
 		if s.pos > 0 {
 			copy(s.buf, s.buf[s.pos:s.end])
@@ -161,15 +182,6 @@ func (s *Scanner) fill(need int) bool {
 			}
 		}
 	}
-	if !s.started && s.end-s.pos >= 3 {
-		s.started = true
-		if s.buf[s.pos] == 0xef && s.buf[s.pos+1] == 0xbb && s.buf[s.pos+2] == 0xbf {
-			s.pos += 3
-		}
-	} else if !s.started && s.eof {
-		s.started = true
-	}
-	return s.end > s.pos
 }
 
 // Scan advances to the next token or line break and reports whether there

@@ -2,8 +2,11 @@ package corpus
 
 import (
 	"bytes"
+	"io"
+	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // scanAll returns the tokens of text with "\n" standing for line breaks.
@@ -76,6 +79,60 @@ func TestScannerWhitespace(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestScannerBOMAnyReadSize: a leading byte-order mark is skipped however
+// the reader splits the first bytes (a pipe or a decompressor may hand
+// over one byte at a time), and U+FEFF further on is left alone.
+func TestScannerBOMAnyReadSize(t *testing.T) {
+	readers := []struct {
+		name string
+		wrap func(io.Reader) io.Reader
+	}{
+		{"whole", func(r io.Reader) io.Reader { return r }},
+		{"one byte", iotest.OneByteReader},
+		{"half", iotest.HalfReader},
+	}
+	tests := []struct {
+		name string
+		mode Tokenizer
+		in   string
+		want []string
+	}{
+		{"words: BOM", Words, "\ufeffIce steam\n", []string{"ice", "steam", "\n"}},
+		{"whitespace: BOM", Whitespace, "\ufeffIce steam\n", []string{"Ice", "steam", "\n"}},
+		{"words: only a BOM", Words, "\ufeff", nil},
+		{"whitespace: only a BOM", Whitespace, "\ufeff", nil},
+		{"whitespace: BOM before a line break", Whitespace, "\ufeff\nab", []string{"\n", "ab"}},
+		// Two of its three bytes are no BOM: kept as they are.
+		{"whitespace: a cut BOM", Whitespace, "\xef\xbb", []string{"\xef\xbb"}},
+		{"whitespace: U+FEFF after the start is kept", Whitespace, "a \ufeffb", []string{"a", "\ufeffb"}},
+		{"whitespace: BOM, then U+FEFF", Whitespace, "\ufeff\ufeffb", []string{"\ufeffb"}},
+	}
+	for _, rd := range readers {
+		for _, tt := range tests {
+			t.Run(rd.name+"/"+tt.name, func(t *testing.T) {
+				sc := NewScanner(rd.wrap(strings.NewReader(tt.in)), tt.mode)
+				var got []string
+				for sc.Scan() {
+					if sc.LineBreak() {
+						got = append(got, "\n")
+						continue
+					}
+					got = append(got, string(sc.Token()))
+				}
+				if err := sc.Err(); err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, tt.want) {
+					t.Errorf("got %q, want %q", got, tt.want)
+				}
+				if b := sc.Stats().Bytes; b != int64(len(tt.in)) {
+					t.Errorf("Stats().Bytes = %d, want %d", b, len(tt.in))
+				}
+			})
+		}
 	}
 }
 

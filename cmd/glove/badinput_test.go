@@ -56,6 +56,7 @@ func badInputFiles(t *testing.T, dir string) map[string]string {
 		// Analogy questions none of which the vectors cover.
 		"unknown-analogies.txt": []byte(": capital\nzz a b c\na b c yy\n"),
 		"neighbors.json":        []byte(`{"results":[{"word":"a","score":0.5}]}`),
+		"project.json":          []byte(`{"method":"pca","points":[{"word":"a","x":0,"y":0},{"word":"b","x":1,"y":1}]}`),
 		// UTF-8 byte-order marks at the start of every kind of text file.
 		"vec-bom.txt":       []byte("\ufeff6 3\na 1 0 0\nb 0 1 0\nc 0 0 1\nd 1 1 0\ne 1 0 1\nf 0 1 1\n"),
 		"analogies-bom.txt": []byte("\ufeff: s\na b d e\n"),
@@ -281,6 +282,27 @@ func TestCLIBadInput(t *testing.T) {
 		{"plot: -out with an unknown extension", []string{"plot", "neighbors", "-in", f["neighbors.json"], "-out", outDir + "/p.gif"}, 2, `".gif" (want png or svg)`},
 		{"plot: image too small", []string{"plot", "neighbors", "-in", f["neighbors.json"], "-out", outDir + "/p.png", "-width", "5", "-height", "5"}, 2, "bad output size"},
 		{"plot: unknown -aspect", []string{"plot", "scatter", "-in", f["neighbors.json"], "-out", outDir + "/p.png", "-aspect", "square"}, 2, `-aspect "square": want auto, equal or free`},
+		// Numbers outside their flag's range, refused before the input
+		// is read (a missing file would be reported otherwise).
+		{"zipf: -min-tail 1", []string{"zipf", "-corpus", f["missing"], "-min-tail", "1"}, 2, "-min-tail must be at least 2, got 1"},
+		{"zipf: negative -min-tail", []string{"zipf", "-corpus", f["good.txt"], "-min-tail", "-5"}, 2, "-min-tail must be at least 2, got -5"},
+		{"spectrum: negative -oversample", []string{"spectrum", "-corpus", f["missing"], "-solver", "randomized", "-oversample", "-1"}, 2, "-oversample and -power-iters must be ≥ 0 (0: the default), got -1 and 0"},
+		{"spectrum: negative -power-iters", []string{"spectrum", "-corpus", f["good.txt"], "-solver", "randomized", "-power-iters", "-2"}, 2, "-oversample and -power-iters must be ≥ 0 (0: the default), got 0 and -2"},
+		{"spectrum: -fit-from 0", []string{"spectrum", "-vectors", f["missing"], "-fit-from", "0"}, 2, "-fit-from must be at least 1, got 0"},
+		{"spectrum: negative -fit-to", []string{"spectrum", "-vectors", f["missing"], "-fit-to", "-1"}, 2, "-fit-to must be 0 (the last value) or at least -fit-from + 2 = 3 (3 ranks or more), got -1"},
+		{"spectrum: -fit-to one short of three ranks", []string{"spectrum", "-vectors", f["vec.txt"], "-fit-from", "2", "-fit-to", "3"}, 2, "-fit-to must be 0 (the last value) or at least -fit-from + 2 = 4 (3 ranks or more), got 3"},
+		{"valid: spectrum fit over exactly three ranks", []string{"spectrum", "-vectors", f["vec.txt"], "-fit-from", "1", "-fit-to", "3"}, 0, "over ranks 1..3"},
+		{"project: -trust-k 0", []string{"project", "-vectors", f["missing"], "-trust-k", "0"}, 2, "-trust-k must be at least 1, got 0"},
+		{"plot: -max-labels -2", []string{"plot", "scatter", "-in", f["missing"], "-out", outDir + "/p.png", "-max-labels", "-2"}, 2, "-max-labels must be -1 (no labels), 0 (as many as fit) or a positive count, got -2"},
+		{"valid: plot -max-labels -1 draws no labels", []string{"plot", "scatter", "-in", f["project.json"], "-out", "-", "-format", "svg", "-max-labels", "-1"}, 0, "<svg"},
+		// The minimum count and maximum vocabulary are checked by the
+		// analysis code for every build (exit 1, as for cooccur and the
+		// dashboard); vocab, which prunes without it, checks them the same
+		// way, before reading the corpus.
+		{"vocab: -min-count 0, before reading the corpus", []string{"vocab", "-corpus", f["missing"], "-min-count", "0"}, 1, "min-count 0 must be at least 1"},
+		{"vocab: negative -min-count", []string{"vocab", "-corpus", f["good.txt"], "-min-count", "-3"}, 1, "min-count -3 must be at least 1"},
+		{"vocab: negative -max-vocab", []string{"vocab", "-corpus", f["good.txt"], "-max-vocab", "-1"}, 1, "max-vocab -1 must not be negative"},
+		{"cooccur: -min-count 0 (the same message), no -out left", []string{"cooccur", "-corpus", f["good.txt"], "-min-count", "0", "-out", outDir + "/x.bin"}, 1, "min-count 0 must be at least 1"},
 		{"plot: unknown -reference", []string{"plot", "fidelity", "-in", f["neighbors.json"], "-out", outDir + "/p.png", "-reference", "up"}, 2, `-reference "up": want identity, fit or none`},
 	}
 

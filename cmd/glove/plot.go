@@ -118,6 +118,11 @@ func runPlot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if _, _, _, err := o.PixelSize(); err != nil {
 		return usageFailure(fs, stderr, "plot", err)
 	}
+	// -1 is documented as "no labels"; plot.NewScatter would take any
+	// negative number as that, hiding a typo.
+	if *maxLabels < -1 {
+		return usageError(fs, stderr, "plot", fmt.Sprintf("-max-labels must be -1 (no labels), 0 (as many as fit) or a positive count, got %d", *maxLabels))
+	}
 	switch *aspect {
 	case "auto", "equal", "free":
 	default:
@@ -227,11 +232,19 @@ func plotReadInput(path string, stdin io.Reader) ([]byte, error) {
 	if len(data) > maxPlotInput {
 		return nil, fmt.Errorf("%w: %s is larger than %d MiB", errPlotInput, name, maxPlotInput>>20)
 	}
+	data = trimBOM(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w: %s is empty", errPlotInput, name)
 	}
 	return data, nil
 }
+
+// trimBOM drops a UTF-8 byte-order mark from the start of a plot input.
+// Excel's "CSV UTF-8" and some Windows editors write one: left in place it
+// becomes part of the first CSV header ("\ufeffepoch" no longer names the
+// epoch column, and a quoted first header is a CSV syntax error) and
+// encoding/json refuses the whole document.
+func trimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte("\ufeff")) }
 
 func plotDecodeJSON(data []byte, kind string, v any) error {
 	if err := json.Unmarshal(data, v); err != nil {

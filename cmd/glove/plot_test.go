@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,6 +65,10 @@ func TestPlotKindsPNG(t *testing.T) {
 		{"zipf", plotZipfInput, nil, "wrote"},
 		{"zipf", "", []string{"-in", vocab}, "wrote"},
 		{"fidelity", plotFidelityInput, []string{"-reference", "fit"}, "wrote"},
+		// A UTF-8 byte-order mark before the JSON (Windows editors).
+		{"neighbors", "\ufeff" + plotNeighborsInput, nil, "wrote"},
+		{"scatter", "\ufeff" + plotProjectInput, nil, "of 3 words labelled"},
+		{"zipf", "\ufeff" + plotZipfInput, nil, "wrote"},
 	}
 	for n, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
@@ -146,6 +151,47 @@ func TestPlotLossCSVs(t *testing.T) {
 		if !strings.Contains(texts, want) {
 			t.Errorf("SVG text lacks %q:\n%s", want, texts)
 		}
+	}
+}
+
+// TestPlotLossCSVBOM: a loss CSV saved by Excel as "CSV UTF-8" starts
+// with a byte-order mark, which must not hide the first header's name or
+// make a quoted header a syntax error.
+func TestPlotLossCSVBOM(t *testing.T) {
+	tests := []struct {
+		name, csv           string
+		wantEpoch, wantCost []float64
+	}{
+		{"plain", "epoch,cost\n1,0.5\n2,0.25\n", []float64{1, 2}, []float64{0.5, 0.25}},
+		{"BOM", "\ufeffepoch,cost\n1,0.5\n2,0.25\n", []float64{1, 2}, []float64{0.5, 0.25}},
+		// The columns found by name: the BOM sits on the first one.
+		{"BOM, cost first", "\ufeffcost,epoch\r\n0.5,1\r\n0.25,2\r\n", []float64{1, 2}, []float64{0.5, 0.25}},
+		{"BOM, quoted header", "\ufeff\"epoch\",\"cost\"\n1,0.5\n2,0.25\n", []float64{1, 2}, []float64{0.5, 0.25}},
+	}
+	dir := t.TempDir()
+	for n, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, string(rune('a'+n))+".csv")
+			if err := os.WriteFile(path, []byte(tt.csv), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			data, err := plotReadInput(path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotEpoch, gotCost, err := plotLossCSV(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(gotEpoch, tt.wantEpoch) || !slices.Equal(gotCost, tt.wantCost) {
+				t.Errorf("epochs %v, costs %v; want %v, %v", gotEpoch, gotCost, tt.wantEpoch, tt.wantCost)
+			}
+		})
+	}
+	// The whole command, reading the BOM'd CSV from standard input.
+	out := filepath.Join(dir, "loss.png")
+	if stderr, err := runPlotTest(t, tests[3].csv, "loss", "-out", out, "-width", "320", "-height", "240"); err != nil {
+		t.Fatalf("err = %v; stderr:\n%s", err, stderr)
 	}
 }
 

@@ -78,6 +78,10 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if *iterations < 1 {
 		return usageError(fs, stderr, "project", fmt.Sprintf("-iterations must be at least 1, got %d", *iterations))
 	}
+	// project.Project would take 0 or less for its default k, hiding a typo.
+	if *trustK < 1 {
+		return usageError(fs, stderr, "project", fmt.Sprintf("-trust-k must be at least 1, got %d", *trustK))
+	}
 	switch *method {
 	case project.MethodPCA, project.MethodTSNE, project.MethodTSNEExact, project.MethodAxis:
 	default:

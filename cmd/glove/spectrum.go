@@ -53,7 +53,7 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	powerIters := fs.Int("power-iters", 0, "randomized SVD power iterations q (0: 7)")
 	seed := fs.Uint64("seed", 1, "seed of the SVD's random start")
 	fitFrom := fs.Int("fit-from", 1, "first rank of the power-law fit (1-based)")
-	fitTo := fs.Int("fit-to", 0, "last rank of the power-law fit (0: the last value)")
+	fitTo := fs.Int("fit-to", 0, "last rank of the power-law fit (0: the last value; else at least -fit-from + 2)")
 	asJSON := fs.Bool("json", false, `print {"matrix",("eigenvalues"|"singular_values"),"fit":{"beta","r2","from","to",…}}`)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -66,6 +66,20 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	if *k < 0 || *topN < 2 {
 		return usageError(fs, stderr, "spectrum", "-k must be ≥ 0 and -top-n ≥ 2")
+	}
+	// 0 selects the solver's default for both; the randomized SVD would
+	// take a negative value silently (as k, or as no power iteration).
+	if *oversample < 0 || *powerIters < 0 {
+		return usageError(fs, stderr, "spectrum", fmt.Sprintf("-oversample and -power-iters must be ≥ 0 (0: the default), got %d and %d", *oversample, *powerIters))
+	}
+	// The fit's ranks are checked here as far as they do not depend on the
+	// number of values (to ≤ that number is checked after the SVD); the
+	// fit needs at least 3 ranks, as on the corpus page.
+	if *fitFrom < 1 {
+		return usageError(fs, stderr, "spectrum", fmt.Sprintf("-fit-from must be at least 1, got %d", *fitFrom))
+	}
+	if *fitTo != 0 && *fitTo < *fitFrom+2 {
+		return usageError(fs, stderr, "spectrum", fmt.Sprintf("-fit-to must be 0 (the last value) or at least -fit-from + 2 = %d (3 ranks or more), got %d", *fitFrom+2, *fitTo))
 	}
 	var out spectrumJSON
 	var values []float64

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
 )
 
@@ -34,6 +35,12 @@ func runVocab(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	tok, err := corpus.ParseTokenizer(*tokName)
 	if err != nil {
 		return usageFailure(fs, stderr, "vocab", err)
+	}
+	// The same check and message as the other corpus commands (cooccur
+	// checks these for every build, the dashboard's too), so the same exit
+	// status 1; made here before the corpus is read, which can take long.
+	if err := cooccur.CheckVocabLimits(*minCount, *maxVocab); err != nil {
+		return err
 	}
 	f, err := openCorpus(*path, os.Stdin)
 	if err != nil {

@@ -50,7 +50,7 @@ func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlagSet("zipf", "-corpus FILE [-tokenizer words|whitespace] [-min-tail N] [-counts] [-json]", stderr)
 	path := fs.String("corpus", "", "corpus file, plain text or gzip; - reads standard input (required)")
 	tokName := fs.String("tokenizer", "words", "words (Unicode words, lower-cased) or whitespace (split on space/tab/newline, keep case)")
-	minTail := fs.Int("min-tail", 50, "fewest word types at or above a candidate x_min")
+	minTail := fs.Int("min-tail", 50, "fewest word types at or above a candidate x_min (at least 2)")
 	withCounts := fs.Bool("counts", true, "include the rank-ordered counts in -json output (for glove plot zipf)")
 	asJSON := fs.Bool("json", false, `print {"mle":{"alpha","alpha_se","x_min","n_tail","ks","rank_exponent"},"least_squares":{"slope","r2",…},"counts":[…]}`)
 	if err := parseFlags(fs, args); err != nil {
@@ -65,6 +65,11 @@ func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	tok, err := corpus.ParseTokenizer(*tokName)
 	if err != nil {
 		return usageFailure(fs, stderr, "zipf", err)
+	}
+	// The fit would quietly raise a smaller tail to its default (0 or
+	// less) or to 2 (one type has no slope), so say so before reading.
+	if *minTail < 2 {
+		return usageError(fs, stderr, "zipf", fmt.Sprintf("-min-tail must be at least 2, got %d", *minTail))
 	}
 	counts, tokens, err := zipfCounts(ctx, *path, tok)
 	if err != nil {
