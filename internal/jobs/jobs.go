@@ -80,6 +80,9 @@ type entry struct {
 type Manager struct {
 	st   *store.Store
 	opts Options
+	// createJob inserts a job's row: st.CreateJob, replaced in this
+	// package's tests to hold the insert and see what waits on it.
+	createJob func(ctx context.Context, kind string, targetID int64) (store.Job, error)
 
 	base    context.Context
 	stopAll context.CancelCauseFunc
@@ -90,6 +93,10 @@ type Manager struct {
 	queue  []*entry
 	live   map[int64]*entry
 	closed bool
+	// inserting counts the Submits admitted but still writing their row
+	// (they count against QueueLimit); inserts lets Close wait for them.
+	inserting int
+	inserts   sync.WaitGroup
 }
 
 // New marks jobs left active by a previous process as interrupted and
@@ -111,7 +118,7 @@ func New(ctx context.Context, st *store.Store, opts Options) (*Manager, error) {
 		return nil, fmt.Errorf("marking interrupted jobs: %w", err)
 	}
 	base, stop := context.WithCancelCause(context.Background())
-	m := &Manager{st: st, opts: opts, base: base, stopAll: stop, live: make(map[int64]*entry)}
+	m := &Manager{st: st, opts: opts, createJob: st.CreateJob, base: base, stopAll: stop, live: make(map[int64]*entry)}
 	m.cond = sync.NewCond(&m.mu)
 	m.wg.Add(opts.Workers)
 	for range opts.Workers {
@@ -125,28 +132,58 @@ func (m *Manager) Workers() int { return m.opts.Workers }
 
 // Submit queues fn as a job of the given kind working on targetID and
 // returns its record.
+//
+// The job's row is written without holding the manager's mutex: the
+// catalogue syncs every commit, and Get, List and the progress callbacks
+// of running jobs must not wait on the disk. So Submit first reserves a
+// place (refusing it after Close or beyond QueueLimit, pending inserts
+// included, so that concurrent Submits cannot overfill the queue), then
+// writes the row, then queues the job.
 func (m *Manager) Submit(kind string, targetID int64, fn Func) (store.Job, error) {
 	if fn == nil {
 		return store.Job{}, fmt.Errorf("job without work: %w", store.ErrInvalid)
 	}
 	m.mu.Lock()
-	defer m.mu.Unlock()
 	if m.closed {
+		m.mu.Unlock()
 		return store.Job{}, ErrClosed
 	}
-	if len(m.queue) >= m.opts.QueueLimit {
-		return store.Job{}, fmt.Errorf("%d jobs waiting: %w", len(m.queue), ErrQueueFull)
+	if n := len(m.queue) + m.inserting; n >= m.opts.QueueLimit {
+		m.mu.Unlock()
+		return store.Job{}, fmt.Errorf("%d jobs waiting: %w", n, ErrQueueFull)
 	}
+	m.inserting++
+	// Added under the mutex while not closed, so before Close waits.
+	m.inserts.Add(1)
+	m.mu.Unlock()
+	defer m.inserts.Done()
+
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	j, err := m.st.CreateJob(ctx, kind, targetID)
+	j, err := m.createJob(ctx, kind, targetID)
+
+	m.mu.Lock()
+	m.inserting--
 	if err != nil {
+		m.mu.Unlock()
 		return store.Job{}, err
+	}
+	if m.closed {
+		// Close began during the insert and has interrupted the queue it
+		// found; this job is recorded the same way rather than left
+		// queued (Close waits for this save).
+		j.Status = store.JobInterrupted
+		j.Error = ReasonShutdown
+		j.Finished = time.Now().UTC()
+		m.mu.Unlock()
+		m.save(j)
+		return store.Job{}, ErrClosed
 	}
 	e := &entry{job: j, fn: fn, done: make(chan struct{})}
 	m.queue = append(m.queue, e)
 	m.live[j.ID] = e
 	m.cond.Signal()
+	m.mu.Unlock()
 	return j, nil
 }
 
@@ -246,7 +283,9 @@ func (m *Manager) Wait(ctx context.Context, id int64) (Info, error) {
 }
 
 // Close stops accepting jobs, marks queued jobs interrupted, cancels the
-// running ones and waits for the workers to return (or ctx to end).
+// running ones and waits for the workers to return and for Submits that
+// were writing their job's row to record it as interrupted (or ctx to
+// end).
 func (m *Manager) Close(ctx context.Context) error {
 	m.mu.Lock()
 	if m.closed {
@@ -270,7 +309,7 @@ func (m *Manager) Close(ctx context.Context) error {
 		m.finish(e, snaps[i])
 	}
 	waited := make(chan struct{})
-	go func() { m.wg.Wait(); close(waited) }()
+	go func() { m.wg.Wait(); m.inserts.Wait(); close(waited) }()
 	select {
 	case <-waited:
 		return nil

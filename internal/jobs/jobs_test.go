@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -408,5 +409,210 @@ func TestQueueLimit(t *testing.T) {
 	}
 	if n := m.Active(); n != 3 {
 		t.Errorf("Active = %d, want 3", n)
+	}
+}
+
+// heldInsert stands in for the catalogue insert of Submit: while armed,
+// each insert reports the job's kind on entered and waits for release, as
+// a commit waiting on a slow disk would. It also notes whether the
+// manager's mutex was held during the insert; if it was, it does not wait,
+// so that a regression fails the test instead of hanging it.
+type heldInsert struct {
+	armed     atomic.Bool
+	entered   chan string
+	release   chan struct{}
+	mutexHeld atomic.Bool
+}
+
+func holdInserts(m *jobs.Manager, st *store.Store) *heldInsert {
+	h := &heldInsert{entered: make(chan string, 8), release: make(chan struct{})}
+	m.SetCreateJob(func(ctx context.Context, kind string, targetID int64) (store.Job, error) {
+		if h.armed.Load() {
+			held := !m.MutexFree()
+			h.mutexHeld.Store(held)
+			h.entered <- kind
+			if !held {
+				<-h.release
+			}
+		}
+		return st.CreateJob(ctx, kind, targetID)
+	})
+	return h
+}
+
+// wait returns once a held insert has begun, failing the test if it runs
+// with the manager's mutex held.
+func (h *heldInsert) wait(t *testing.T) {
+	t.Helper()
+	if kind := <-h.entered; h.mutexHeld.Load() {
+		t.Fatalf("Submit(%q) writes the job's row with the manager's mutex held: Get, List and progress callbacks wait on the disk", kind)
+	}
+}
+
+// TestSubmitInsertDoesNotBlockReaders: while Submit's insert waits (the
+// catalogue syncs every commit), Get, List and a running job's progress
+// callback go on.
+func TestSubmitInsertDoesNotBlockReaders(t *testing.T) {
+	m, st := newManager(t, t.TempDir(), 1)
+	h := holdInserts(m, st)
+	started, tick, ticked := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	a, err := m.Submit("test", 0, func(ctx context.Context, progress jobs.Progress) error {
+		close(started)
+		for {
+			select {
+			case <-tick:
+				progress(0.5, "halfway")
+				ticked <- struct{}{}
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-started
+
+	h.armed.Store(true)
+	type result struct {
+		job store.Job
+		err error
+	}
+	submitted := make(chan result, 1)
+	go func() {
+		j, err := m.Submit("held", 0, func(ctx context.Context, _ jobs.Progress) error { return nil })
+		submitted <- result{j, err}
+	}()
+	h.wait(t)
+
+	// The insert is pending: none of these may wait for it.
+	tick <- struct{}{}
+	<-ticked
+	ctx := context.Background()
+	info, err := m.Get(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Status != store.JobRunning || info.Progress != 0.5 || info.Message != "halfway" {
+		t.Errorf("Get during the insert: %s %v %q, want running 0.5 \"halfway\"", info.Status, info.Progress, info.Message)
+	}
+	if list, err := m.List(ctx, 10); err != nil || len(list) == 0 || list[0].ID != a.ID || list[0].Progress != 0.5 {
+		t.Errorf("List during the insert = %+v, %v; want job %d at 0.5", list, err, a.ID)
+	}
+	if n := m.Active(); n != 1 {
+		t.Errorf("Active during the insert = %d, want 1 (the held job is not queued yet)", n)
+	}
+
+	close(h.release)
+	r := <-submitted
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	if info, err := m.Get(ctx, r.job.ID); err != nil || info.Status != store.JobQueued || info.Position != 1 {
+		t.Errorf("held job after its insert: %+v, %v; want queued at 1", info, err)
+	}
+}
+
+// TestSubmitQueueLimitCountsPendingInserts: jobs whose rows are being
+// written count against QueueLimit, so concurrent Submits cannot
+// together queue more than the limit.
+func TestSubmitQueueLimitCountsPendingInserts(t *testing.T) {
+	st, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m, err := jobs.New(context.Background(), st, jobs.Options{Workers: 1, QueueLimit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close(context.Background())
+	h := holdInserts(m, st)
+	block := func(ctx context.Context, _ jobs.Progress) error { <-ctx.Done(); return ctx.Err() }
+	started := make(chan struct{})
+	if _, err := m.Submit("test", 0, func(ctx context.Context, p jobs.Progress) error { close(started); return block(ctx, p) }); err != nil {
+		t.Fatal(err)
+	}
+	<-started
+
+	h.armed.Store(true)
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			_, err := m.Submit("held", 0, block)
+			errs <- err
+		}()
+		h.wait(t)
+	}
+	// The queue is empty, but two rows are being written: a third job
+	// would be one too many.
+	if _, err := m.Submit("test", 0, block); !errors.Is(err, jobs.ErrQueueFull) {
+		t.Errorf("Submit with 2 inserts pending and a limit of 2 = %v, want ErrQueueFull", err)
+	}
+	close(h.release)
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if n := m.Active(); n != 3 {
+		t.Errorf("Active = %d, want 3 (1 running, 2 queued)", n)
+	}
+	if _, err := m.Submit("test", 0, block); !errors.Is(err, jobs.ErrQueueFull) {
+		t.Errorf("Submit with 2 queued and a limit of 2 = %v, want ErrQueueFull", err)
+	}
+}
+
+// TestSubmitDuringClose: a job whose row is being written when Close
+// begins is recorded as interrupted by the shutdown, not left queued, and
+// Close returns only once that is saved.
+func TestSubmitDuringClose(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m, err := jobs.New(ctx, st, jobs.Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := holdInserts(m, st)
+	h.armed.Store(true)
+	submitted := make(chan error, 1)
+	go func() {
+		_, err := m.Submit("held", 0, func(context.Context, jobs.Progress) error { return nil })
+		submitted <- err
+	}()
+	h.wait(t)
+
+	closed := make(chan error, 1)
+	go func() {
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		closed <- m.Close(cctx)
+	}()
+	for !m.Closing() {
+		runtime.Gosched()
+	}
+	select {
+	case err := <-closed:
+		t.Fatalf("Close returned (%v) while a Submit was still writing its job", err)
+	default:
+	}
+	close(h.release)
+	if err := <-closed; err != nil {
+		t.Fatal(err)
+	}
+	// Close has returned: the row is final already.
+	js, err := st.Jobs(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(js) != 1 || js[0].Status != store.JobInterrupted || js[0].Error != jobs.ReasonShutdown {
+		t.Errorf("jobs after Close = %+v, want one interrupted by the shutdown", js)
+	}
+	if err := <-submitted; !errors.Is(err, jobs.ErrClosed) {
+		t.Errorf("Submit overtaken by Close = %v, want ErrClosed", err)
 	}
 }
