@@ -5,8 +5,9 @@ package handlers
 // page starts a job (the top-N block of the matrix, weighted as counts,
 // log(1+X) or PPMI, then a Lanczos SVD), a fragment polls its progress
 // and then shows the log–log plot with the power-law fit; the same as
-// JSON under /api. Results are kept in memory, keyed by job, like t-SNE
-// maps.
+// JSON under /api. Results are saved in the store when the job finishes
+// (results.go) and the latest are kept in memory, keyed by job, like
+// t-SNE maps.
 
 import (
 	"bytes"
@@ -40,7 +41,8 @@ const (
 	maxSpectrumTopN     = 50_000
 	defaultSpectrumTopN = 5000
 	defaultSpectrumK    = 300
-	// maxSpectrumResults is how many finished spectra stay in memory.
+	// maxSpectrumResults is how many finished spectra stay in memory (all
+	// are saved in the store).
 	maxSpectrumResults = 16
 	// spectrumSeed is the seed of the SVD's random start (the CLI's default).
 	spectrumSeed = 1
@@ -89,7 +91,8 @@ type corpusSpectrumResult struct {
 	fitErr   string // why no fit was made ("" when fit is set)
 }
 
-// corpusSpectra holds the latest finished spectra by job id.
+// corpusSpectra holds the latest finished spectra by job id (a cache of
+// the store's).
 type corpusSpectra struct {
 	mu      sync.Mutex
 	results map[int64]*corpusSpectrumResult
@@ -102,8 +105,10 @@ func (cs *corpusSpectra) put(job int64, r *corpusSpectrumResult) {
 	if cs.results == nil {
 		cs.results = map[int64]*corpusSpectrumResult{}
 	}
+	if _, ok := cs.results[job]; !ok {
+		cs.order = append(cs.order, job)
+	}
 	cs.results[job] = r
-	cs.order = append(cs.order, job)
 	for len(cs.order) > maxSpectrumResults {
 		delete(cs.results, cs.order[0])
 		cs.order = cs.order[1:]
@@ -301,6 +306,14 @@ func (s *Server) submitCorpusSpectrum(x store.Corpus, l *corpusbuild.Loaded, r s
 		default:
 			return err
 		}
+		progress(0.97, "saving the spectrum")
+		enc, err := encodeSpectrumResult(res)
+		if err != nil {
+			return err
+		}
+		if err := s.saveResult(jctx, store.NewJobResult{JobID: jobID, CorpusID: x.ID}, enc); err != nil {
+			return err
+		}
 		s.cspectra.put(jobID, res)
 		progress(1, "done")
 		return nil
@@ -332,10 +345,14 @@ func (s *Server) corpusSpectrumJob(c echo.Context, corpusID, jobID int64) (jobs.
 	if info.Status != store.JobDone {
 		return info, nil, nil
 	}
-	res := s.cspectra.get(info.ID)
-	if res == nil {
-		return info, nil, public(ErrResultGone, fmt.Sprintf("This spectrum is no longer held by the server (it keeps the latest %d, and none across restarts). Compute it again.", maxSpectrumResults))
+	if res := s.cspectra.get(info.ID); res != nil {
+		return info, res, nil
 	}
+	res, err := loadResult(ctx(c), s, info.ID, decodeSpectrumResult, "The result of this spectrum is no longer available on the server. Compute it again.")
+	if err != nil {
+		return info, nil, err
+	}
+	s.cspectra.put(info.ID, res)
 	return info, res, nil
 }
 

@@ -40,7 +40,7 @@ const (
 	maxTSNEWords   = 1000
 	maxWordListLen = 20000 // characters of a user word list
 	fidelitySample = 3000
-	maxMapResults  = 16 // finished t-SNE maps kept in memory
+	maxMapResults  = 16 // finished t-SNE maps kept in memory (all are saved in the store)
 )
 
 // Sentinels of the Explore pages.
@@ -50,7 +50,8 @@ var (
 	ErrNeedsPost = errors.New("this request starts a job and must be a POST")
 	// ErrTooManyWords marks a map asked for more words than allowed.
 	ErrTooManyWords = errors.New("too many words for this map")
-	// ErrResultGone marks a t-SNE result no longer held in memory.
+	// ErrResultGone marks a job's result the server no longer has (a
+	// job finished before results were saved, or a damaged file).
 	ErrResultGone = errors.New("result no longer available")
 )
 
@@ -633,7 +634,8 @@ func (s *Server) mapFragment(c echo.Context) error {
 	return s.ok(c, views.MapPendingFragment(views.MapPending{SetID: v.ID, JobID: job.ID, Status: string(job.Status)}))
 }
 
-// submitTSNE queues a t-SNE job whose result is kept in memory.
+// submitTSNE queues a t-SNE job whose result is saved in the store (and
+// kept in memory).
 func (s *Server) submitTSNE(v store.VectorSet, set *vectors.Set, r mapRequest) (store.Job, error) {
 	data := gather(set, r.words)
 	n, d := len(r.words), set.Dim()
@@ -656,14 +658,16 @@ func (s *Server) submitTSNE(v store.VectorSet, set *vectors.Set, r mapRequest) (
 		if err != nil {
 			return err
 		}
-		s.model.mu.Lock()
-		s.model.maps[jobID] = &mapResult{setID: v.ID, words: r.words, groups: r.groups, skipped: r.skipped, m: m}
-		s.model.mapOrder = append(s.model.mapOrder, jobID)
-		for len(s.model.mapOrder) > maxMapResults {
-			delete(s.model.maps, s.model.mapOrder[0])
-			s.model.mapOrder = s.model.mapOrder[1:]
+		res := &mapResult{setID: v.ID, words: r.words, groups: r.groups, skipped: r.skipped, m: m}
+		progress(0.97, "saving the map")
+		enc, err := encodeMapResult(res)
+		if err != nil {
+			return err
 		}
-		s.model.mu.Unlock()
+		if err := s.saveResult(jctx, store.NewJobResult{JobID: jobID, VectorSetID: v.ID}, enc); err != nil {
+			return err
+		}
+		s.keepMap(jobID, res)
 		progress(1, "done")
 		return nil
 	})
@@ -687,13 +691,39 @@ func (s *Server) tsneJob(c echo.Context, v store.VectorSet) (jobs.Info, error) {
 	return info, nil
 }
 
-func (s *Server) mapResultOf(info jobs.Info) (*mapResult, error) {
+// keepMap puts the finished map of job jobID in the in-memory cache of
+// the latest maxMapResults maps.
+func (s *Server) keepMap(jobID int64, res *mapResult) {
+	s.model.mu.Lock()
+	defer s.model.mu.Unlock()
+	if _, ok := s.model.maps[jobID]; !ok {
+		s.model.mapOrder = append(s.model.mapOrder, jobID)
+	}
+	s.model.maps[jobID] = res
+	for len(s.model.mapOrder) > maxMapResults {
+		delete(s.model.maps, s.model.mapOrder[0])
+		s.model.mapOrder = s.model.mapOrder[1:]
+	}
+}
+
+// mapResultOf returns the map of the finished t-SNE job info: from memory,
+// or else as saved in the store when the job finished.
+func (s *Server) mapResultOf(ctx context.Context, info jobs.Info) (*mapResult, error) {
+	const gone = "The result of this t-SNE map is no longer available on the server. Draw it again."
+	if info.Status != store.JobDone {
+		return nil, public(ErrResultGone, gone)
+	}
 	s.model.mu.Lock()
 	res := s.model.maps[info.ID]
 	s.model.mu.Unlock()
-	if res == nil {
-		return nil, public(ErrResultGone, "This t-SNE map is no longer held by the server (it keeps the latest few, and none across restarts). Draw it again.")
+	if res != nil {
+		return res, nil
 	}
+	res, err := loadResult(ctx, s, info.ID, decodeMapResult, gone)
+	if err != nil {
+		return nil, err
+	}
+	s.keepMap(info.ID, res)
 	return res, nil
 }
 
@@ -716,7 +746,7 @@ func (s *Server) mapJobFragment(c echo.Context) error {
 	case info.Status != store.JobDone:
 		return s.ok(c, views.MapFailedFragment(pend))
 	}
-	res, err := s.mapResultOf(info)
+	res, err := s.mapResultOf(ctx(c), info)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
@@ -941,7 +971,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			if res, err = s.mapResultOf(info); err != nil {
+			if res, err = s.mapResultOf(ctx(c), info); err != nil {
 				return err
 			}
 		} else {
@@ -1213,7 +1243,7 @@ func (s *Server) apiMapJob(c echo.Context) error {
 	case info.Status != store.JobDone:
 		return c.JSON(http.StatusConflict, map[string]any{"job_id": info.ID, "status": info.Status, "error": info.Error, "status_code": http.StatusConflict})
 	}
-	res, err := s.mapResultOf(info)
+	res, err := s.mapResultOf(ctx(c), info)
 	if err != nil {
 		return err
 	}

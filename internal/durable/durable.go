@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Syncer makes files and directories durable. Its zero value just syncs;
@@ -92,6 +93,34 @@ func (s Syncer) MkdirAll(dir string, perm fs.FileMode) error {
 	return nil
 }
 
+// TempPrefix begins the name of every temporary file WriteFile creates
+// next to its target. A process killed between creating one and renaming
+// it leaves it behind; RemoveTemps finds such files by this prefix, which
+// no published file has.
+const TempPrefix = ".tmp-"
+
+// RemoveTemps removes from dir the temporary files of WriteFile calls that
+// never finished, and nothing else. It must not run while a WriteFile into
+// dir may be under way (the owner of a data directory calls it at start).
+// The removals are not synced: a file that comes back after a power cut
+// is removed by the next call.
+func RemoveTemps(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), TempPrefix) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // WriteFile writes path through a temporary file in the same directory:
 // write fills it, it is synced, given perm and renamed to path, and the
 // directory is synced. Readers see the old file or the complete new one,
@@ -99,7 +128,7 @@ func (s Syncer) MkdirAll(dir string, perm fs.FileMode) error {
 // returned. An error before the rename leaves the old file (if any) alone
 // and no temporary file behind.
 func (s Syncer) WriteFile(path string, perm fs.FileMode, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), TempPrefix+"*")
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package durable_test
 import (
 	"errors"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -162,5 +163,64 @@ func TestZeroSyncer(t *testing.T) {
 	}
 	if es, _ := os.ReadDir(dir); len(es) != 1 {
 		t.Errorf("%d entries, want only f.txt", len(es))
+	}
+}
+
+// TestRemoveTemps: the temporary file WriteFile writes through, left
+// behind as a process killed mid-write leaves it, is what RemoveTemps
+// removes; published files and other names are kept.
+func TestRemoveTemps(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var tempName string
+	err := durable.Syncer{}.WriteFile(filepath.Join(dir, "matrix.gbcsr"), 0o644, func(w io.Writer) error {
+		es, err := os.ReadDir(dir)
+		if err != nil || len(es) != 1 {
+			t.Fatalf("directory during WriteFile: %v %v, want the temporary file only", es, err)
+		}
+		tempName = es[0].Name()
+		_, err = io.WriteString(w, "matrix")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(tempName, durable.TempPrefix) {
+		t.Fatalf("WriteFile's temporary file %q lacks TempPrefix %q", tempName, durable.TempPrefix)
+	}
+	leftovers := []string{tempName, durable.TempPrefix + "123456"}
+	kept := map[string]string{"matrix.gbcsr": "matrix", "summary.json": "{}", "a.tmp-1": "x", ".hidden": "y"}
+	for _, name := range leftovers {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("half"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, data := range kept {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, durable.TempPrefix+"dir"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	kept[durable.TempPrefix+"dir"] = "" // a directory: not WriteFile's
+
+	if err := durable.RemoveTemps(dir); err != nil {
+		t.Fatal(err)
+	}
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range es {
+		b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		got[e.Name()] = string(b)
+	}
+	if !maps.Equal(got, kept) {
+		t.Errorf("after RemoveTemps: %q, want %q", got, kept)
+	}
+	if err := durable.RemoveTemps(filepath.Join(dir, "missing")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("RemoveTemps of a missing directory = %v, want ErrNotExist", err)
 	}
 }

@@ -181,23 +181,39 @@ func (s *Store) SetCorpusStats(ctx context.Context, id int64, settings any, stat
 	return affectedOne(res, "corpus", id)
 }
 
-// DeleteCorpus removes corpus id and its file.
+// DeleteCorpus removes corpus id, its file, its build and the results of
+// jobs that belong to it (its co-occurrence spectra).
 func (s *Store) DeleteCorpus(ctx context.Context, id int64) error {
 	c, err := s.Corpus(ctx, id)
 	if err != nil {
 		return err
 	}
-	res, err := s.db.ExecContext(ctx, `DELETE FROM corpora WHERE id = ?`, id)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	results, err := deleteResultsOf(ctx, tx, "corpus_id", id)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM corpora WHERE id = ?`, id)
 	if err != nil {
 		return err
 	}
 	if err := affectedOne(res, "corpus", id); err != nil {
 		return err
 	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
 	if err := os.Remove(s.CorpusPath(id, c.Gzipped)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	return os.RemoveAll(s.CorpusBuildDir(id))
+	if err := os.RemoveAll(s.CorpusBuildDir(id)); err != nil {
+		return err
+	}
+	return s.removeResultFiles(results)
 }
 
 func affectedOne(res sql.Result, what string, id int64) error {

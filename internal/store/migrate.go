@@ -71,6 +71,20 @@ var migrations = []string{
 	// 2: a run remembers its training job, so that the link survives a
 	// restart. Runs recorded before this migration have none (NULL).
 	`ALTER TABLE runs ADD COLUMN job_id INTEGER REFERENCES jobs(id) ON DELETE SET NULL;`,
+	// 3: finished jobs' results (t-SNE maps, co-occurrence spectra) kept
+	// in results/<job_id>.json, so that they survive a restart. A result
+	// belongs to exactly one vector set or corpus and goes with it.
+	`CREATE TABLE job_results (
+		job_id        INTEGER PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+		vector_set_id INTEGER REFERENCES vector_sets(id) ON DELETE CASCADE,
+		corpus_id     INTEGER REFERENCES corpora(id) ON DELETE CASCADE,
+		size          INTEGER NOT NULL,
+		sha256        TEXT NOT NULL,
+		created       TEXT NOT NULL,
+		CHECK ((vector_set_id IS NULL) <> (corpus_id IS NULL))
+	);
+	CREATE INDEX job_results_vector_set ON job_results(vector_set_id);
+	CREATE INDEX job_results_corpus ON job_results(corpus_id);`,
 }
 
 // SchemaVersion is the schema version this build writes.

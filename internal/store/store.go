@@ -11,6 +11,7 @@
 //	builds/<id>/         artefacts built from corpus <id> (vocabulary, matrix, ...)
 //	vectors/<id>.txt     word vectors, one word and its components a line
 //	runs/<id>/           training artefacts of run <id>
+//	results/<job>.json   result of finished job <job> (a t-SNE map, a spectrum)
 //	tmp/                 uploads in progress; emptied on Open
 package store
 
@@ -73,7 +74,8 @@ type Options struct {
 const catalogueSync = "FULL"
 
 // Open creates dir if needed, opens (or creates) the catalogue inside it,
-// applies pending migrations and removes leftovers of interrupted uploads.
+// applies pending migrations and removes leftovers of interrupted uploads
+// and of artefact writes cut short.
 func Open(ctx context.Context, dir string) (*Store, error) {
 	return OpenWith(ctx, dir, Options{})
 }
@@ -88,7 +90,7 @@ func open(ctx context.Context, dir, synchronous string, opt Options) (*Store, er
 	if err != nil {
 		return nil, fmt.Errorf("data directory: %w", err)
 	}
-	for _, sub := range []string{"", "corpora", "builds", "vectors", "runs", "tmp"} {
+	for _, sub := range []string{"", "corpora", "builds", "vectors", "runs", "results", "tmp"} {
 		if err := opt.Syncer.MkdirAll(filepath.Join(abs, sub), 0o755); err != nil {
 			return nil, fmt.Errorf("data directory: %w", err)
 		}
@@ -128,14 +130,20 @@ func open(ctx context.Context, dir, synchronous string, opt Options) (*Store, er
 		db.Close()
 		return nil, fmt.Errorf("removing files no catalogue entry refers to: %w", err)
 	}
+	if err := s.removeTempLeftovers(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("removing temporary files of interrupted writes: %w", err)
+	}
 	ok = true
 	return s, nil
 }
 
 // removeOrphans deletes the files and directories under corpora, vectors,
-// builds and runs that no catalogue row refers to. A process killed after
-// an upload was moved into place but before its row was committed leaves
-// such a file, and the next upload given the same id must not find it.
+// builds, runs and results that no catalogue row refers to. A process
+// killed after an upload (or a job's result) was moved into place but
+// before its row was committed leaves such a file, and the next upload
+// given the same id must not find it; so does a deletion whose files could
+// not all be removed.
 func (s *Store) removeOrphans(ctx context.Context) error {
 	ids := func(query string) (map[string]bool, error) {
 		rows, err := s.db.QueryContext(ctx, query)
@@ -158,6 +166,7 @@ func (s *Store) removeOrphans(ctx context.Context) error {
 		{"builds", `SELECT CAST(id AS TEXT) FROM corpora`},
 		{"vectors", `SELECT id || '.txt' FROM vector_sets`},
 		{"runs", `SELECT CAST(id AS TEXT) FROM runs`},
+		{"results", `SELECT job_id || '.json' FROM job_results`},
 	} {
 		keep, err := ids(d.query)
 		if err != nil {

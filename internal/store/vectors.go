@@ -137,17 +137,30 @@ func (s *Store) FindVectorSetBySHA(ctx context.Context, sha string) (VectorSet, 
 	return v, err
 }
 
-// DeleteVectorSet removes vector set id and its file.
+// DeleteVectorSet removes vector set id, its file and the results of jobs
+// that belong to it (its t-SNE maps).
 func (s *Store) DeleteVectorSet(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM vector_sets WHERE id = ?`, id)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	results, err := deleteResultsOf(ctx, tx, "vector_set_id", id)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `DELETE FROM vector_sets WHERE id = ?`, id)
 	if err != nil {
 		return err
 	}
 	if err := affectedOne(res, "vector set", id); err != nil {
 		return err
 	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
 	if err := os.Remove(s.VectorPath(id)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	return nil
+	return s.removeResultFiles(results)
 }
