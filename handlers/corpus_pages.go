@@ -139,8 +139,9 @@ func catalogueStats(sum *corpusbuild.Summary) store.CorpusStats {
 // which are the truth (summary.json is written last, and removed first
 // when a rebuild starts): a process killed after a build finished but
 // before its numbers were recorded, or during a rebuild, leaves them
-// apart. It is called at start-up, before any job runs, and reports how
-// many corpora it corrected.
+// apart. It also removes the spill files of builds that were killed. It
+// is called at start-up, before any job runs, and reports how many
+// corpora it corrected.
 func ReconcileBuilds(ctx context.Context, st *store.Store) (int, error) {
 	cs, err := st.Corpora(ctx)
 	if err != nil {
@@ -148,6 +149,11 @@ func ReconcileBuilds(ctx context.Context, st *store.Store) (int, error) {
 	}
 	fixed := 0
 	for _, x := range cs {
+		// No build runs yet: whatever spill files are there were left by a
+		// process killed mid-build.
+		if err := corpusbuild.RemoveSpill(st.CorpusBuildDir(x.ID)); err != nil {
+			return fixed, fmt.Errorf("corpus %d: removing spill files: %w", x.ID, err)
+		}
 		sum, rerr := corpusbuild.ReadSummary(st.CorpusBuildDir(x.ID))
 		var err error
 		switch {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image/png"
 	"net/http"
@@ -626,5 +627,19 @@ func TestReconcileBuilds(t *testing.T) {
 	}
 	if got := built(); got.Built {
 		t.Errorf("a corpus without a finished build is still marked built: %+v", got)
+	}
+	// Killed while counting: spill files remain in the build directory.
+	spill := filepath.Join(a.st.CorpusBuildDir(x.ID), corpusbuild.SpillDir)
+	if err := os.MkdirAll(spill, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(spill, "gloveboard-cooccur-1.run"), make([]byte, 4096), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := handlers.ReconcileBuilds(ctx, a.st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(spill); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("spill folder after ReconcileBuilds: %v, want it gone", err)
 	}
 }

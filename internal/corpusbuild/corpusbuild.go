@@ -33,6 +33,19 @@ import (
 	"github.com/gloveboard/gloveboard/internal/durable"
 )
 
+// SpillDir is the folder inside a build directory that holds the
+// counting's spill files (sorted runs, the token stream) while a build
+// runs. Build removes it when it returns; RemoveSpill removes what a
+// killed process left.
+const SpillDir = "spill"
+
+// RemoveSpill deletes the spill folder of the build directory dir, which
+// can be gigabytes after a process was killed mid-build. It must not run
+// while a build of dir is running.
+func RemoveSpill(dir string) error {
+	return os.RemoveAll(filepath.Join(dir, SpillDir))
+}
+
 // ErrNotBuilt means the directory holds no finished build.
 var ErrNotBuilt = errors.New("the co-occurrence statistics of this corpus have not been built yet")
 
@@ -121,7 +134,8 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 		progress = func(float64, string) {}
 	}
 	start := time.Now()
-	opt, err := s.Options(b, dir)
+	spill := filepath.Join(dir, SpillDir)
+	opt, err := s.Options(b, spill)
 	if err != nil {
 		return nil, err
 	}
@@ -158,6 +172,12 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}
+	// Spill files are scratch: they need no sync, and a folder of their own
+	// lets RemoveSpill clear what a killed build left.
+	if err := os.MkdirAll(spill, 0o755); err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(spill)
 	res, err := cooccur.Count(ctx, cr, opt)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,7 @@ package corpusbuild
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -144,5 +145,56 @@ func TestBuildPublishesDurably(t *testing.T) {
 	}
 	if len(dirSyncs) != len(artefacts)+1 || slices.Contains(dirSyncs[0], "summary.json") || !slices.Contains(dirSyncs[0], "matrix.gbcsr") {
 		t.Errorf("rebuild: first sync of the build directory %v, want the old artefacts without summary.json", dirSyncs)
+	}
+}
+
+// TestBuildSpillsIntoItsOwnFolder builds with a counting budget small
+// enough to spill: the spill files go to dir/spill while the build runs
+// (seen from the progress callback) and the folder is gone afterwards;
+// RemoveSpill clears one that a killed build left.
+func TestBuildSpillsIntoItsOwnFolder(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "corpus.txt")
+	var b strings.Builder
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&b, "w%d w%d w%d w%d\n", i%997, i%991, i%983, i%977)
+	}
+	if err := os.WriteFile(src, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "build")
+	spill := filepath.Join(out, SpillDir)
+	s := DefaultSettings()
+	s.MinCount = 1
+	maxSeen := 0
+	_, err := Build(context.Background(), src, out, s, Budget{CountingBytes: 64 << 10}, func(float64, string) {
+		if entries, err := os.ReadDir(spill); err == nil {
+			maxSeen = max(maxSeen, len(entries))
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if maxSeen == 0 {
+		t.Fatal("no spill file was seen in the spill folder during the build; the budget did not force a spill")
+	}
+	if _, err := os.Stat(spill); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("spill folder after the build: %v, want it gone", err)
+	}
+	// What a killed build leaves.
+	if err := os.MkdirAll(spill, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(spill, "gloveboard-tokens-1.bin"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := RemoveSpill(out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(spill); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("spill folder after RemoveSpill: %v, want it gone", err)
+	}
+	if _, err := ReadSummary(out); err != nil {
+		t.Errorf("RemoveSpill damaged the build: %v", err)
 	}
 }

@@ -8,7 +8,8 @@
 //
 //	gloveboard.db        catalogue (WAL mode, synchronous FULL, foreign keys on)
 //	corpora/<id>.txt     corpus text (<id>.txt.gz when uploaded gzipped)
-//	builds/<id>/         artefacts built from corpus <id> (vocabulary, matrix, ...)
+//	builds/<id>/         artefacts built from corpus <id> (vocabulary, matrix, ...;
+//	                     spill/ holds counting scratch files while a build runs)
 //	vectors/<id>.txt     word vectors, one word and its components a line
 //	runs/<id>/           training artefacts of run <id>
 //	results/<job>.json   result of finished job <job> (a t-SNE map, a spectrum)
