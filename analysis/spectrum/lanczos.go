@@ -48,6 +48,79 @@ var ErrNotConverged = errors.New("the Lanczos iteration did not converge")
 // (LanczosMemoryBytes). The context is checked every 16 steps and at each
 // restart; errors are ErrEmptyMatrix, ErrNotConverged or the context's.
 func LanczosSVD(ctx context.Context, a *CSR, opt LanczosOptions) ([]float64, error) {
+	sol, err := solveLanczos(ctx, a, opt)
+	if err != nil {
+		return nil, err
+	}
+	return sol.singularValues(), nil
+}
+
+// LanczosSVDLeft returns what LanczosSVD returns and the matching left
+// singular vectors as the columns of u (a.Rows×K): the Ritz vectors of
+// AAᵀ, or A·v_i/σ_i from those of AᵀA when A has more rows than columns
+// (a zero column where σ_i is 0). Each column's sign is arbitrary.
+func LanczosSVDLeft(ctx context.Context, a *CSR, opt LanczosOptions) (vals []float64, u *mat.Dense, err error) {
+	sol, err := solveLanczos(ctx, a, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	vals = sol.singularValues()
+	k := len(vals)
+	x := sol.ritzVectors() // n×k, row-major
+	if sol.l.op.b != a {
+		// The operator is AAᵀ: its Ritz vectors are the left vectors.
+		return vals, mat.NewDense(a.Rows, k, x), nil
+	}
+	ux := make([]float64, a.Rows*k)
+	a.mulDense(ux, x, k, sol.l.workers)
+	for j, s := range vals {
+		inv := 0.0
+		if s > 0 {
+			inv = 1 / s
+		}
+		for i := 0; i < a.Rows; i++ {
+			ux[i*k+j] *= inv
+		}
+	}
+	return vals, mat.NewDense(a.Rows, k, ux), nil
+}
+
+// lanczosSolution is a converged Lanczos iteration: the basis of size m,
+// the Ritz values theta (descending) and vectors vecs of its projected
+// matrix, and the number k of wanted values.
+type lanczosSolution struct {
+	l     *lanczos
+	m, k  int
+	theta []float64
+	vecs  *mat.Dense
+}
+
+func (s *lanczosSolution) singularValues() []float64 {
+	out := make([]float64, s.k)
+	for i := range out {
+		out[i] = math.Sqrt(math.Max(s.theta[i], 0))
+	}
+	return out
+}
+
+// ritzVectors returns V·s_i for the top k Ritz pairs as an n×k row-major
+// matrix: the eigenvectors of the Gram operator.
+func (s *lanczosSolution) ritzVectors() []float64 {
+	l, m, k := s.l, s.m, s.k
+	stride := l.m + 1
+	sv := blas64.General{Rows: m, Cols: k, Stride: k, Data: make([]float64, m*k)}
+	for r := 0; r < m; r++ {
+		for c := 0; c < k; c++ {
+			sv.Data[r*k+c] = s.vecs.At(r, c)
+		}
+	}
+	out := blas64.General{Rows: l.n, Cols: k, Stride: k, Data: make([]float64, l.n*k)}
+	v := blas64.General{Rows: l.n, Cols: m, Stride: stride, Data: l.basis}
+	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, v, sv, 0, out)
+	return out.Data
+}
+
+func solveLanczos(ctx context.Context, a *CSR, opt LanczosOptions) (*lanczosSolution, error) {
 	if a.Rows == 0 || a.Cols == 0 || a.NNZ() == 0 {
 		return nil, ErrEmptyMatrix
 	}
@@ -89,6 +162,7 @@ func LanczosSVD(ctx context.Context, a *CSR, opt LanczosOptions) ([]float64, err
 
 	kept := 0 // Ritz vectors carried over by the last restart
 	var theta []float64
+	var vecs *mat.Dense
 	for iter := 0; iter < maxIters; iter++ {
 		// Extend the basis from kept+1 to m vectors. Column j of the
 		// projected matrix is Vᵀ(AᵀA)v_j, found by the reorthogonalisation.
@@ -105,7 +179,8 @@ func LanczosSVD(ctx context.Context, a *CSR, opt LanczosOptions) ([]float64, err
 				break
 			}
 		}
-		vals, vecs := l.ritz(m)
+		vals, vs := l.ritz(m)
+		vecs = vs
 		// Ritz residuals: ‖AᵀA Vs − θ Vs‖ = β_m |s_m|, where β_m couples
 		// the last basis vector to the next.
 		beta := l.beta
@@ -137,11 +212,7 @@ func LanczosSVD(ctx context.Context, a *CSR, opt LanczosOptions) ([]float64, err
 			return nil, err
 		}
 	}
-	out := make([]float64, k)
-	for i := range out {
-		out[i] = math.Sqrt(math.Max(theta[i], 0))
-	}
-	return out, nil
+	return &lanczosSolution{l: l, m: m, k: k, theta: theta, vecs: vecs}, nil
 }
 
 // gramOperator applies x ↦ BᵀB x for B = A (n = cols) or B = Aᵀ

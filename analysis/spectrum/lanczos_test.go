@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 func TestLanczosSVDMatchesDense(t *testing.T) {
@@ -178,5 +180,63 @@ func TestLanczosSVDBrownPPMI(t *testing.T) {
 	t.Logf("worst relative error over the top 300: %.2g", worst)
 	if worst > 1e-9 {
 		t.Errorf("worst relative error %.3g, want ≤ 1e-9", worst)
+	}
+}
+
+// TestLanczosSVDLeftMatchesDense compares the left singular vectors with
+// gonum's dense SVD, column by column up to sign, for a tall matrix (from
+// the Ritz vectors of AᵀA) and a wide one (those of AAᵀ directly), and
+// checks that they are orthonormal.
+func TestLanczosSVDLeftMatchesDense(t *testing.T) {
+	tests := []struct {
+		name       string
+		rows, cols int
+	}{
+		{"tall 600x400", 600, 400},
+		{"wide 400x600", 400, 600},
+	}
+	const k = 20
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Weight(countLike(tc.rows, tc.cols, 20, 11), PPMI, 0)
+			vals, u, err := LanczosSVDLeft(context.Background(), m, LanczosOptions{K: k, Seed: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r, c := u.Dims(); r != tc.rows || c != k {
+				t.Fatalf("u is %d×%d, want %d×%d", r, c, tc.rows, k)
+			}
+			var svd mat.SVD
+			if !svd.Factorize(mat.NewDense(m.Rows, m.Cols, m.Dense()), mat.SVDThinU) {
+				t.Fatal("dense SVD failed")
+			}
+			want := svd.Values(nil)
+			var du mat.Dense
+			svd.UTo(&du)
+			for j := 0; j < k; j++ {
+				if rel := math.Abs(vals[j]-want[j]) / want[j]; rel > 1e-9 {
+					t.Errorf("σ_%d = %.12g, dense %.12g", j+1, vals[j], want[j])
+				}
+				// |cos| between the columns; the spectrum of these
+				// matrices has no repeated values among the top 20.
+				cos := mat.Dot(u.ColView(j), du.ColView(j))
+				if math.Abs(math.Abs(cos)-1) > 1e-8 {
+					t.Errorf("column %d: |cos| with the dense u_%d = %.12f", j, j+1, math.Abs(cos))
+				}
+			}
+			var gram mat.Dense
+			gram.Mul(u.T(), u)
+			for i := 0; i < k; i++ {
+				for j := 0; j < k; j++ {
+					want := 0.0
+					if i == j {
+						want = 1
+					}
+					if got := gram.At(i, j); math.Abs(got-want) > 1e-9 {
+						t.Errorf("(UᵀU)[%d][%d] = %.3g, want %g", i, j, got, want)
+					}
+				}
+			}
+		})
 	}
 }

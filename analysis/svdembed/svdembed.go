@@ -8,6 +8,8 @@ import (
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // ErrBadOptions reports an option out of range.
@@ -15,12 +17,16 @@ var ErrBadOptions = errors.New("invalid SVD embedding options")
 
 // Options configures Embed. Zero values select the defaults.
 type Options struct {
-	Dim        int     // vector dimension d (default 50)
-	Power      float64 // eigenvalue weighting p (default 0.5; set NoPower for p = 0)
-	NoPower    bool    // use p = 0 (U_d alone)
-	Alpha      float64 // context smoothing α of PPMI (default 0.75)
-	Oversample int     // randomized SVD oversampling (default d)
-	PowerIters int     // randomized SVD power iterations (default 7)
+	Dim     int     // vector dimension d (default 50)
+	Power   float64 // eigenvalue weighting p (default 0.5; set NoPower for p = 0)
+	NoPower bool    // use p = 0 (U_d alone)
+	Alpha   float64 // context smoothing α of PPMI (default 0.75)
+	// Randomized selects spectrum.RandomizedSVDLeft with Oversample and
+	// PowerIters instead of the default spectrum.LanczosSVDLeft, which
+	// converges to working precision.
+	Randomized bool
+	Oversample int // randomized SVD oversampling (default d)
+	PowerIters int // randomized SVD power iterations (default 7)
 	Seed       uint64
 }
 
@@ -60,9 +66,16 @@ func Embed(ctx context.Context, m *cooccur.Matrix, opt Options) (*Result, error)
 		return nil, fmt.Errorf("%w: context smoothing α = %g must be in (0, 1]", ErrBadOptions, alpha)
 	}
 	ppmi := spectrum.Weight(spectrum.FromCooccur(m, 0), spectrum.PPMI, alpha)
-	vals, u, err := spectrum.RandomizedSVDLeft(ctx, ppmi, spectrum.SVDOptions{
-		K: d, Oversample: opt.Oversample, PowerIters: opt.PowerIters, Seed: opt.Seed,
-	})
+	var vals []float64
+	var u *mat.Dense
+	var err error
+	if opt.Randomized {
+		vals, u, err = spectrum.RandomizedSVDLeft(ctx, ppmi, spectrum.SVDOptions{
+			K: d, Oversample: opt.Oversample, PowerIters: opt.PowerIters, Seed: opt.Seed,
+		})
+	} else {
+		vals, u, err = spectrum.LanczosSVDLeft(ctx, ppmi, spectrum.LanczosOptions{K: d, Seed: opt.Seed})
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -35,9 +35,22 @@ func brownMatrix(t *testing.T, maxVocab int) *cooccur.Result {
 // TestEmbedMatchesDenseSVD compares W = U Σ^p against gonum's dense SVD
 // of the same PPMI matrix, column by column up to sign.
 func TestEmbedMatchesDenseSVD(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opt  Options
+	}{
+		{"lanczos (default)", Options{}},
+		{"randomized", Options{Randomized: true, Oversample: 40, PowerIters: 10}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkEmbedMatchesDenseSVD(t, tc.opt) })
+	}
+}
+
+func checkEmbedMatchesDenseSVD(t *testing.T, opt Options) {
 	res := brownMatrix(t, 400)
 	const d, p = 10, 0.5
-	got, err := Embed(context.Background(), res.Matrix, Options{Dim: d, Power: p, Oversample: 40, PowerIters: 10, Seed: 3})
+	opt.Dim, opt.Power, opt.Seed = d, p, 3
+	got, err := Embed(context.Background(), res.Matrix, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,14 +20,15 @@ func svdCommand() command {
 }
 
 func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("svd", "-corpus F -out vectors.txt [-dim 50] [-p 0.5] [-alpha 0.75] [-seed N] [corpus flags]", stderr)
+	fs := newFlagSet("svd", "-corpus F -out vectors.txt [-dim 50] [-p 0.5] [-alpha 0.75] [-solver lanczos|randomized] [-seed N] [corpus flags]", stderr)
 	var cf corpusFlags
 	cf.register(fs, 10)
 	out := fs.String("out", "", "write vectors here, GloVe text format (required)")
 	dim := fs.Int("dim", 50, "vector dimension d")
 	power := fs.Float64("p", 0.5, "eigenvalue weighting: W = U_d Σ_d^p (0, 0.5 or 1 are usual)")
 	alpha := fs.Float64("alpha", 0.75, "context-distribution smoothing α of PPMI, in (0, 1]")
-	seed := fs.Uint64("seed", 1, "randomized SVD seed")
+	solver := fs.String("solver", "lanczos", "lanczos (converged to working precision) or randomized (Halko–Martinsson–Tropp, p = d, q = 7)")
+	seed := fs.Uint64("seed", 1, "seed of the SVD's random start")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +47,8 @@ func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return usageError(fs, stderr, "svd", fmt.Sprintf("-p must be a finite number ≥ 0, got %v", *power))
 	case !(*alpha > 0 && *alpha <= 1):
 		return usageError(fs, stderr, "svd", fmt.Sprintf("-alpha must be in (0, 1], got %v", *alpha))
+	case *solver != "lanczos" && *solver != "randomized":
+		return usageError(fs, stderr, "svd", fmt.Sprintf("-solver must be lanczos or randomized, not %q", *solver))
 	}
 	opt, err := cf.checkedOptions(fs, stderr, "svd")
 	if err != nil {
@@ -58,7 +61,8 @@ func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	emb, err := svdembed.Embed(ctx, res.Matrix, svdembed.Options{Dim: *dim, Power: *power, NoPower: *power == 0, Alpha: *alpha, Seed: *seed})
+	emb, err := svdembed.Embed(ctx, res.Matrix, svdembed.Options{Dim: *dim, Power: *power, NoPower: *power == 0, Alpha: *alpha,
+		Randomized: *solver == "randomized", Seed: *seed})
 	if err != nil {
 		return err
 	}
