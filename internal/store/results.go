@@ -155,3 +155,14 @@ func (s *Store) removeResultFiles(jobs []int64) error {
 	}
 	return first
 }
+
+// forgetUnfinishedResults deletes the result rows of jobs that are not
+// done. A job saves its result before it is marked done, so a process
+// killed between the two leaves a result no page will serve (the job is
+// interrupted at start-up); its file goes with the orphans that Open
+// removes next. No job runs while Open does this.
+func (s *Store) forgetUnfinishedResults(ctx context.Context) error {
+	_, err := s.db.ExecContext(ctx,
+		`DELETE FROM job_results WHERE job_id NOT IN (SELECT id FROM jobs WHERE status = ?)`, string(JobDone))
+	return err
+}

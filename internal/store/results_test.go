@@ -72,6 +72,7 @@ func TestJobResults(t *testing.T) {
 		if err := st.SaveJobResult(ctx, r, data[r.JobID]); err != nil {
 			t.Fatalf("saving %+v: %v", r, err)
 		}
+		markDone(t, st, r.JobID) // as the job manager does once the result is saved
 	}
 	if n := tmpEntries(t, st); n != 0 {
 		t.Errorf("%d files left in tmp", n)
@@ -210,7 +211,13 @@ func TestOpenRemovesOrphanResults(t *testing.T) {
 	if err := st.SaveJobResult(ctx, store.NewJobResult{JobID: job, VectorSetID: v.ID}, []byte("kept")); err != nil {
 		t.Fatal(err)
 	}
-	orphans := []string{st.ResultPath(job + 1), st.ResultPath(999), filepath.Join(dir, "results", "stray.tmp")}
+	markDone(t, st, job)
+	// A job killed after saving its result but before it was marked done.
+	killed := newJob(t, st, "tsne", v.ID)
+	if err := st.SaveJobResult(ctx, store.NewJobResult{JobID: killed, VectorSetID: v.ID}, []byte("never served")); err != nil {
+		t.Fatal(err)
+	}
+	orphans := []string{st.ResultPath(killed + 1), st.ResultPath(999), filepath.Join(dir, "results", "stray.tmp"), st.ResultPath(killed)}
 	for _, p := range orphans {
 		if err := os.WriteFile(p, []byte("orphan"), 0o644); err != nil {
 			t.Fatal(err)
@@ -225,6 +232,22 @@ func TestOpenRemovesOrphanResults(t *testing.T) {
 	}
 	if got, err := st.JobResult(ctx, job); err != nil || string(got) != "kept" {
 		t.Errorf("the saved result after Open: %q, %v", got, err)
+	}
+	if _, err := st.JobResult(ctx, killed); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("the result of the job that never finished after Open: err = %v, want ErrNotFound", err)
+	}
+}
+
+// markDone records job id as done, as the job manager does.
+func markDone(t *testing.T, st *store.Store, id int64) {
+	t.Helper()
+	j, err := st.Job(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.Status = store.JobDone
+	if err := st.SaveJob(context.Background(), j); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -127,6 +127,10 @@ func open(ctx context.Context, dir, synchronous string, opt Options) (*Store, er
 		db.Close()
 		return nil, err
 	}
+	if err := s.forgetUnfinishedResults(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("removing results of unfinished jobs: %w", err)
+	}
 	if err := s.removeOrphans(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("removing files no catalogue entry refers to: %w", err)
