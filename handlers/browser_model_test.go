@@ -115,6 +115,7 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	); err != nil {
 		t.Fatalf("analogy: %v", err)
 	}
+	exploreURL := mustRun(t, ctx, chromedp.Location())
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("analogy-top"))); got != "queen" {
 		t.Errorf("man : king :: woman : ? answered %q, want queen", got)
 	}
@@ -166,6 +167,23 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	}
 	if b := img.Bounds(); b.Dx() != 640 || b.Dy() != 420 {
 		t.Errorf("PNG is %v, want 640×420", b)
+	}
+
+	// In a 400 px window (a phone) no page is wider than the window: the
+	// cards shrink to fit and wide tables scroll inside their card.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(400, 900)); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{srv.URL + "/", location, exploreURL, srv.URL + "/train"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(u), chromedp.WaitVisible(chromedp.CSS("footer"))); err != nil {
+			t.Fatalf("narrow %s: %v", u, err)
+		}
+		if w := mustRun(t, ctx, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`)); w > 400 {
+			t.Errorf("%s is %v px wide in a 400 px window", u, w)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateReset()); err != nil {
+		t.Fatal(err)
 	}
 
 	problems := browser.problems()

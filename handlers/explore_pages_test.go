@@ -16,6 +16,7 @@ import (
 	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/shareddata"
 	"github.com/gloveboard/gloveboard/internal/store"
+	"golang.org/x/net/html"
 )
 
 // demoSet returns the id of the demo vector set.
@@ -56,6 +57,27 @@ func TestExplorePages(t *testing.T) {
 	for _, id := range []string{"neighbors", "analogy", "maps", "spectrum", "downloads"} {
 		if find(doc, "section", id) == nil {
 			t.Errorf("explore page lacks section %s", id)
+		}
+	}
+	// Every field has a name a screen reader can read out: a <label for>,
+	// an enclosing <label> or an aria-label longer than a letter.
+	labelled, wrapped := map[string]bool{}, map[*html.Node]bool{}
+	for _, l := range findAll(doc, "label") {
+		labelled[attr(l, "for")] = true
+		for _, tag := range []string{"input", "select", "textarea"} {
+			for _, f := range findAll(l, tag) {
+				wrapped[f] = true
+			}
+		}
+	}
+	for _, tag := range []string{"input", "select", "textarea"} {
+		for _, f := range findAll(doc, tag) {
+			if attr(f, "type") == "hidden" || wrapped[f] || labelled[attr(f, "id")] && attr(f, "id") != "" {
+				continue
+			}
+			if l := attr(f, "aria-label"); len([]rune(l)) < 3 {
+				t.Errorf("explore page: %s name=%q has no label (aria-label %q)", tag, attr(f, "name"), l)
+			}
 		}
 	}
 	if find(doc, "section", "fidelity") != nil {

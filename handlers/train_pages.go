@@ -585,11 +585,7 @@ func evalView(e *runs.Evaluation) views.EvalView {
 			name string
 			s    runs.Score
 		}{{"Total", a.Total}, {"Semantic", a.Semantic}, {"Syntactic", a.Syntactic}} {
-			acc := "n/a"
-			if x.s.Covered > 0 {
-				acc = strconv.FormatFloat(100*x.s.Accuracy, 'f', 1, 64) + "%"
-			}
-			v.Analogy = append(v.Analogy, views.EvalAnalogyRow{Name: x.name, Accuracy: acc, Correct: x.s.Correct, Covered: x.s.Covered, Questions: x.s.Questions})
+			v.Analogy = append(v.Analogy, views.EvalAnalogyRow{Name: x.name, Accuracy: views.AccuracyText(x.s.Correct, x.s.Covered), Correct: x.s.Correct, Covered: x.s.Covered, Questions: x.s.Questions})
 		}
 	}
 	for _, sr := range e.Similarity {

@@ -260,6 +260,9 @@ func TestTrainFormValidation(t *testing.T) {
 		{"corpus_id", "9999", 404, "no corpus with id 9999"},
 		{"corpus_id", strconv.FormatInt(unbuilt.ID, 10), 409, "has not been built yet"},
 	}
+	if !strings.Contains(text(doc), "J/2 divided by the number of nonzeros") {
+		t.Errorf("the train page does not explain that the cost shown is a mean per nonzero: %q", text(doc))
+	}
 	for _, tc := range tests {
 		rec := a.postModelForm("/train", modelTrainValues(c.ID, map[string]string{tc.field: tc.value}), false)
 		if rec.Code != tc.status || !strings.Contains(rec.Body.String(), tc.want) {
@@ -298,6 +301,11 @@ func TestTrainEndToEnd(t *testing.T) {
 	}
 	doc := parse(t, rec.Body.String())
 	body := text(doc)
+	// The cost shown is not the sum J of the training form's formula: the
+	// page says what it is (the trainer's mean of ½ f(X)(…)² per nonzero).
+	if c := find(doc, "span", "run-cost"); c == nil || !strings.Contains(text(c.Parent), "per nonzero") {
+		t.Error("the run page does not say what its cost is (mean per nonzero)")
+	}
 	for _, want := range []string{"done", "Epoch 2 of 2", "Google analogies", "Total", "Semantic", "Syntactic", "WS-353", "SimLex-999", "MEN", "GloVe text", "word2vec binary", "Projector vectors.tsv", "Explore these vectors"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("run page lacks %q", want)

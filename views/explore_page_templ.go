@@ -453,7 +453,7 @@ func ExplorePage(d ExploreData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 36, "\" required maxlength=\"200\" aria-label=\"a\" placeholder=\"e.g. man\"> <span>is to</span> <input type=\"text\" id=\"an-b\" name=\"b\" value=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 36, "\" required maxlength=\"200\" aria-label=\"word a (e.g. man)\" placeholder=\"e.g. man\"> <span>is to</span> <input type=\"text\" id=\"an-b\" name=\"b\" value=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -479,7 +479,7 @@ func ExplorePage(d ExploreData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "\" required maxlength=\"200\" aria-label=\"b\" placeholder=\"e.g. king\"> <span>as</span> <input type=\"text\" id=\"an-c\" name=\"c\" value=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "\" required maxlength=\"200\" aria-label=\"word b (e.g. king)\" placeholder=\"e.g. king\"> <span>as</span> <input type=\"text\" id=\"an-c\" name=\"c\" value=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -505,7 +505,7 @@ func ExplorePage(d ExploreData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "\" required maxlength=\"200\" aria-label=\"c\" placeholder=\"e.g. woman\"> <span>is to ?</span> <select name=\"method\" id=\"an-method\" aria-label=\"method\"><option value=\"add\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "\" required maxlength=\"200\" aria-label=\"word c (e.g. woman)\" placeholder=\"e.g. woman\"> <span>is to ?</span> <select name=\"method\" id=\"an-method\" aria-label=\"method\"><option value=\"add\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -561,14 +561,14 @@ func ExplorePage(d ExploreData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 47, "\" hx-target=\"#map-result\" hx-swap=\"innerHTML\"><fieldset><legend>Words</legend> <label class=\"radio\"><input type=\"radio\" name=\"source\" value=\"builtin\" checked> built-in groups (countries &amp; capitals, male &amp; female, singular &amp; plural)</label> <label class=\"radio\"><input type=\"radio\" name=\"source\" value=\"words\"> my words:</label> <textarea name=\"words\" id=\"map-words\" rows=\"4\" maxlength=\"20000\" placeholder=\"one word a line, optionally followed by a group: paris city\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 47, "\" hx-target=\"#map-result\" hx-swap=\"innerHTML\"><fieldset><legend>Words</legend> <label class=\"radio\"><input type=\"radio\" name=\"source\" value=\"builtin\" checked> built-in groups (countries &amp; capitals, male &amp; female, singular &amp; plural)</label> <label class=\"radio\"><input type=\"radio\" name=\"source\" value=\"words\"> my words:</label> <textarea name=\"words\" id=\"map-words\" aria-label=\"my words, one a line\" rows=\"4\" maxlength=\"20000\" placeholder=\"one word a line, optionally followed by a group: paris city\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var34 string
 			templ_7745c5c3_Var34, templ_7745c5c3_Err = templ.JoinStringErrs(d.Words)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/explore_page.templ`, Line: 125, Col: 153}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/explore_page.templ`, Line: 125, Col: 187}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var34))
 			if templ_7745c5c3_Err != nil {

@@ -292,3 +292,22 @@ func modelJoinWords(ws []string) string {
 	}
 	return strings.Join(ws, ", ")
 }
+
+// AccuracyText is an analogy accuracy, correct of covered, as a percentage
+// with one decimal. A score that is neither none nor all of the questions
+// never rounds to "0.0%" or "100.0%" (it reads "<0.1%" or ">99.9%"), so a
+// reader is not told that no answer was right when three were; "n/a" when
+// no question was covered.
+func AccuracyText(correct, covered int) string {
+	if covered <= 0 {
+		return "n/a"
+	}
+	p := 100 * float64(correct) / float64(covered)
+	switch {
+	case correct > 0 && p < 0.05:
+		return "<0.1%"
+	case correct < covered && p >= 99.95:
+		return ">99.9%"
+	}
+	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
+}

@@ -28,3 +28,22 @@ func TestModelJoinWords(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestAccuracyText(t *testing.T) {
+	for _, tc := range []struct {
+		correct, covered int
+		want             string
+	}{
+		{0, 0, "n/a"},
+		{0, 6576, "0.0%"},
+		{3, 6576, "<0.1%"}, // 0.046%: not zero
+		{944, 1516, "62.3%"},
+		{7, 7, "100.0%"},
+		{9999, 10000, ">99.9%"}, // 99.99%: not all
+		{1, 1000, "0.1%"},
+	} {
+		if got := AccuracyText(tc.correct, tc.covered); got != tc.want {
+			t.Errorf("AccuracyText(%d, %d) = %q, want %q", tc.correct, tc.covered, got, tc.want)
+		}
+	}
+}

@@ -47,3 +47,28 @@ func TestInstallIsIdempotent(t *testing.T) {
 		t.Error("licence notices not embedded")
 	}
 }
+
+// The demo vectors are frequent words of glove.6B followed by a selection
+// of rarer ones (occupations and the like), not the first 4,197 rows of the
+// published file: some common words, berlin among them, are missing. The
+// notice on the About page must say so rather than promise a prefix.
+func TestGloVeNoticeDescribesTheSample(t *testing.T) {
+	f, err := os.ReadFile("glove.6B.50d.4k.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]bool{}
+	for _, line := range strings.Split(string(f), "\n") {
+		w, _, _ := strings.Cut(line, " ")
+		words[w] = true
+	}
+	if words["berlin"] || !words["paralegal"] {
+		t.Fatal("the sample changed: check GLOVE-VECTORS-NOTICE and this test")
+	}
+	if strings.Contains(demo.GloVeNotice, "The first 4,197 words") {
+		t.Error("the notice calls the sample the first 4,197 words of glove.6B, but berlin is missing and rare words such as paralegal are in it")
+	}
+	if !strings.Contains(demo.GloVeNotice, "berlin") {
+		t.Error("the notice does not warn that common words (berlin) are missing")
+	}
+}
