@@ -773,6 +773,7 @@ func (s *Server) ratioPage(c echo.Context) error {
 		return s.render(c, status, views.RatioPage(d))
 	}
 	tv := ratioTableView(t, r.opt)
+	tv.Unweighted = !l.Summary.Settings.DistanceWeighting
 	d.Table = &tv
 	d.Plot = plotLinks(x.ID, "ratio", ratioQuery(r), fmt.Sprintf("Bar chart of P(k|%s)/P(k|%s) for each probe word on a log scale centred at 1", t.I, t.J))
 	return s.ok(c, views.RatioPage(d))

@@ -281,6 +281,23 @@ func TestRatioPage(t *testing.T) {
 	if find(doc, "div", "largest") == nil || find(doc, "div", "smallest") == nil {
 		t.Error("no discovered-word lists")
 	}
+	// The totals say how pairs were counted: 1/d here, plain counts after a
+	// rebuild without distance weighting.
+	if got := text(find(doc, "section", "ratio")); !strings.Contains(got, "each weighted 1/d by its distance d") {
+		t.Errorf("weighted build: the totals do not say 1/d: %q", got)
+	}
+	plain := url.Values{}
+	for k, v := range buildSettings {
+		plain[k] = v
+	}
+	plain.Del("distance_weighting")
+	if rec := a.postForm(page+"/build", plain); rec.Code != http.StatusSeeOther {
+		t.Fatalf("rebuild = %d: %s", rec.Code, rec.Body)
+	}
+	a.waitJobs(t)
+	if got := text(find(parse(t, a.get(page+"/ratio").Body.String()), "section", "ratio")); !strings.Contains(got, "each pair in the window counted once") || strings.Contains(got, "1/d") {
+		t.Errorf("unweighted build: %q", got)
+	}
 
 	// Unknown probes are listed, the hostile token is escaped.
 	rec = a.get(page + "/ratio?i=ice&j=steam&probes=" + url.QueryEscape("solid,zzzz,"+xssWord))

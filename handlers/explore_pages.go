@@ -588,9 +588,17 @@ func mapView(res *mapResult, link string) views.MapView {
 		mv.Extra = fmt.Sprintf("x runs along the mean %s→%s offset of %d pairs (their offsets align with it at %.2f on average); y is the main remaining direction. The axis is learned from these pairs, so their own words separate by construction: judge it by the other words",
 			res.relation.GroupA, res.relation.GroupB, m.AxisPairs, m.AxisAlignment)
 	default:
-		mv.Method, mv.Engine = "t-SNE", m.Engine
+		mv.Method = "t-SNE"
+		switch project.Engine(m.Engine) {
+		case project.EngineExact:
+			mv.Engine = "exact (every pair of words attracts or repels every other; used up to a few thousand words)"
+		case project.EngineBarnesHut:
+			mv.Engine = "Barnes–Hut (far-away groups of words are treated as one, θ = 0.5; fast for many words)"
+		default:
+			mv.Engine = m.Engine
+		}
 		if !math.IsNaN(m.KL) && !math.IsInf(m.KL, 0) && m.KL != 0 {
-			mv.Extra = fmt.Sprintf("final KL divergence %.3f", m.KL)
+			mv.Extra = fmt.Sprintf("final KL divergence %.3f: how far the map's neighbour probabilities are from those of the full space (0 would be a perfect match; lower is better, but only comparable between maps of the same words)", m.KL)
 		}
 	}
 	mv.Plot = views.NewModelPlot(link, mv.Method+" map of "+strconv.Itoa(len(res.words))+" words", "")

@@ -146,6 +146,9 @@ type RatioTableView struct {
 	AnyThin   bool
 	AllThin   bool
 	Discovery bool // discovered words were asked for (top > 0)
+	// Unweighted is true when the build counted every pair in the window
+	// as 1 (no 1/d distance weighting), so X holds plain counts.
+	Unweighted bool
 }
 
 // RatioCell is one context word k.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -293,6 +294,13 @@ func TestOmittedValues(t *testing.T) {
 		{"spectrum negative eigenvalues", func() (*Figure, error) {
 			return NewSpectrum(SpectrumSpec{Quantity: "eigenvalue", Values: []float64{5, 3, 1, 0, -1, -4}})
 		}, []string{"3 non-positive eigenvalues omitted (log axis)"}, 3},
+		{"zipf long series thinned", func() (*Figure, error) {
+			counts := make([]float64, 60000)
+			for i := range counts {
+				counts[i] = 1e6 / float64(i+1)
+			}
+			return NewZipf(ZipfSpec{Counts: counts})
+		}, []string{"ranks 1–1000 drawn one by one; of the 59000 ranks after them, " + strconv.Itoa(len(thinRanks(60000))-1000) + " drawn at log-spaced ranks"}, 0},
 		{"zipf zeros", func() (*Figure, error) {
 			return NewZipf(ZipfSpec{Counts: []float64{9, 3, 1, 0, 0}})
 		}, []string{"2 non-positive counts omitted (log axis)"}, 2},

@@ -93,7 +93,7 @@ func rankSeries(f *Figure, values []float64, what string) plotter.XYs {
 	}
 	o.report(f, what)
 	if len(idx) < len(values) {
-		f.note("ranks above %d drawn at %d log-spaced ranks (of %d)", thinHead, len(idx)-thinHead, len(values)-thinHead)
+		f.note("ranks 1–%d drawn one by one; of the %d ranks after them, %d drawn at log-spaced ranks", thinHead, len(values)-thinHead, len(idx)-thinHead)
 	}
 	return xys
 }
