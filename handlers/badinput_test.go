@@ -342,7 +342,10 @@ func TestBadInputCatalogue(t *testing.T) {
 			if msg := message(t, rec); !strings.Contains(msg, tc.wantMsg) {
 				t.Errorf("message %q lacks %q", clipBody(msg), tc.wantMsg)
 			}
-			if strings.Contains(rec.Body.String(), "NaN") && !strings.Contains(tc.name, "NaN") {
+			// Refused training forms come back on the Train page, whose
+			// explanation of η speaks of a NaN cost: that is no value.
+			body := strings.ReplaceAll(rec.Body.String(), "if the cost becomes NaN, lower it", "")
+			if strings.Contains(body, "NaN") && !strings.Contains(tc.name, "NaN") {
 				t.Errorf("NaN shown to the user: %s", clipBody(rec.Body.String()))
 			}
 			intact(t, a, before)

@@ -231,6 +231,13 @@ func buildStatusOf(j jobs.Info) views.BuildStatus {
 		Message: j.Message, Error: j.Error, Position: j.Position}
 }
 
+// Limits of the build settings accepted from users (besides
+// cooccur.MaxWindow); the build form's inputs carry them too.
+const (
+	maxMinCount   = 1_000_000_000_000
+	maxVocabLimit = 100_000_000
+)
+
 // validateSettings checks build settings, with messages for people.
 func validateSettings(set corpusbuild.Settings) error {
 	bad := func(msg string) error { return public(ErrBadRequest, msg) }
@@ -240,10 +247,10 @@ func validateSettings(set corpusbuild.Settings) error {
 	if set.Window < 1 || set.Window > cooccur.MaxWindow {
 		return bad(fmt.Sprintf("The window must be a whole number from 1 to %d.", cooccur.MaxWindow))
 	}
-	if set.MinCount < 1 || set.MinCount > 1e12 {
+	if set.MinCount < 1 || set.MinCount > maxMinCount {
 		return bad("The minimum count must be a whole number of at least 1.")
 	}
-	if set.MaxVocab < 0 || set.MaxVocab > 100_000_000 {
+	if set.MaxVocab < 0 || set.MaxVocab > maxVocabLimit {
 		return bad("The maximum vocabulary must be 0 (keep all words) or a positive whole number up to 100,000,000.")
 	}
 	return nil
@@ -303,12 +310,41 @@ func (s *Server) buildCorpus(c echo.Context) error {
 	}
 	set, err := formSettings(c)
 	if err != nil {
-		return err
+		return s.buildFormError(c, id, err)
 	}
 	if _, err := s.startBuild(c, id, set); err != nil {
-		return err
+		return s.buildFormError(c, id, err)
 	}
 	return c.Redirect(http.StatusSeeOther, "/corpora/"+strconv.FormatInt(id, 10)+"#build-status")
+}
+
+// buildFormError shows the page of corpus id again after refused build
+// settings: err's message above the build form, which keeps the values
+// sent, with err's status. Server errors, and a corpus that is not there,
+// go to the error page.
+func (s *Server) buildFormError(c echo.Context, id int64, err error) error {
+	status, msg := s.resolve(err)
+	if status >= 500 {
+		return err
+	}
+	x, xerr := s.st.Corpus(ctx(c), id)
+	if xerr != nil {
+		if errors.Is(xerr, store.ErrNotFound) {
+			return err // no page to show the form on
+		}
+		return xerr
+	}
+	d, _, derr := s.corpusDetailData(c, x)
+	if derr != nil {
+		return derr
+	}
+	d.Form = views.BuildForm{
+		Tokenizer: c.FormValue("tokenizer"), Window: c.FormValue("window"), MinCount: c.FormValue("min_count"),
+		MaxVocab: c.FormValue("max_vocab"), Symmetric: checked(c.FormValue("symmetric")),
+		DistanceWeighting: checked(c.FormValue("distance_weighting")),
+	}
+	d.BuildError = msg
+	return s.render(c, status, views.CorpusDetail(d))
 }
 
 func (s *Server) apiBuild(c echo.Context) error {
@@ -501,11 +537,23 @@ func (s *Server) corpusDetail(c echo.Context) error {
 	if err != nil {
 		return notFound(err, "corpus", id)
 	}
+	d, status, err := s.corpusDetailData(c, x)
+	if err != nil {
+		return err
+	}
+	return s.render(c, status, views.CorpusDetail(d))
+}
+
+// corpusDetailData builds the page of corpus x and its status (a 4xx when
+// the PMI word asked for is refused).
+func (s *Server) corpusDetailData(c echo.Context, x store.Corpus) (views.CorpusDetailData, int, error) {
+	id := x.ID
 	d := views.CorpusDetailData{Page: s.page(c, x.Name, views.SectionCorpora), Corpus: corpusRow(x),
-		Duplicate: c.QueryParam("duplicate") == "1", Form: formOf(corpusbuild.DefaultSettings())}
+		Duplicate: c.QueryParam("duplicate") == "1", Form: settingsOf(corpusbuild.DefaultSettings()).Form(),
+		Limits: views.BuildLimits{MaxWindow: cooccur.MaxWindow, MaxMinCount: maxMinCount, MaxVocab: maxVocabLimit}}
 	status := http.StatusOK
 	if j, err := latestBuild(ctx(c), s.jobs, id); err != nil {
-		return err
+		return d, 0, err
 	} else if j != nil {
 		if !j.Status.Final() {
 			b := buildStatusOf(*j)
@@ -523,15 +571,15 @@ func (s *Server) corpusDetail(c echo.Context) error {
 	case errors.Is(err, corpusbuild.ErrNotBuilt):
 		// The page shows the build form.
 	case err != nil:
-		return err
+		return d, 0, err
 	default:
 		d.LastError = ""
 		sum := l.Summary
-		d.Form = formOf(sum.Settings)
+		d.Form = settingsOf(sum.Settings).Form()
 		d.Stats = &views.CorpusStatsView{
 			Tokens: sum.Tokens, Lines: sum.Lines, NNZ: sum.NNZ, Types: sum.Types, VocabSize: sum.VocabSize,
 			InvalidUTF8: sum.InvalidUTF8, TruncatedTokens: sum.TruncatedTokens, SumX: sum.SumX,
-			EntropyBits: sum.EntropyBits, MIBits: sum.MutualInformationBits, Settings: formOf(sum.Settings),
+			EntropyBits: sum.EntropyBits, MIBits: sum.MutualInformationBits, Settings: settingsOf(sum.Settings),
 			Built: fmtTime(sum.Built), Seconds: sum.Seconds,
 		}
 		d.Zipf = zipfView(x, s.zipfOf(dir, l))
@@ -539,18 +587,18 @@ func (s *Server) corpusDetail(c echo.Context) error {
 		if perr != nil {
 			st, msg := s.resolve(perr)
 			if st >= 500 {
-				return perr
+				return d, 0, perr
 			}
 			status, pm.Message = st, msg
 		}
 		d.PMI = &pm
 		d.Spectrum = s.corpusSpectrumView(c, x, l)
 	}
-	return s.render(c, status, views.CorpusDetail(d))
+	return d, status, nil
 }
 
-func formOf(set corpusbuild.Settings) views.BuildForm {
-	return views.BuildForm{Tokenizer: set.Tokenizer, Window: set.Window, Symmetric: set.Symmetric,
+func settingsOf(set corpusbuild.Settings) views.BuildSettings {
+	return views.BuildSettings{Tokenizer: set.Tokenizer, Window: set.Window, Symmetric: set.Symmetric,
 		DistanceWeighting: set.DistanceWeighting, MinCount: set.MinCount, MaxVocab: set.MaxVocab}
 }
 

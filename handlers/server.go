@@ -10,7 +10,12 @@
 // DefaultErrorMappings, a table of sentinel errors — add a row there for a
 // new sentinel such as corpus.ErrEmptyCorpus. Wrap an error with public
 // (or notFound) to give the user a more specific message; anything not in
-// the table is a 500 whose details go to the log only.
+// the table is a 500 whose details go to the log only. A form whose
+// values were refused is the exception: it is shown again on its own page
+// with the message and the values sent, with the status resolve gives
+// (htmx forms answer a fragment marked X-Fragment-Error, see
+// fragmentError; plain forms re-render their page, see trainFormError,
+// buildFormError and uploadFormError); 5xx errors still go to the handler.
 //
 // Long work goes through the job manager:
 //

@@ -138,22 +138,35 @@ func parseParamID(c echo.Context, name, what string) (int64, error) {
 
 // --- training form and submission -----------------------------------------
 
-func maxThreads() int { return min(max(runtime.GOMAXPROCS(0), 1), runs.MaxThreads) }
+// cpus is the number of processors training may use, shown as a hint
+// next to the number of threads.
+func cpus() int { return max(runtime.GOMAXPROCS(0), 1) }
 
 func (s *Server) trainPage(c echo.Context) error {
-	cs, err := s.st.Corpora(ctx(c))
+	def := runs.DefaultParams()
+	form := views.NewTrainForm(0, def.VectorSize, def.Epochs, def.XMax, def.Alpha, def.Eta, def.Threads, def.Seed)
+	if q := c.QueryParam("corpus"); q != "" {
+		form.CorpusID, _ = strconv.ParseInt(q, 10, 64)
+	}
+	d, err := s.trainPageData(c, form)
 	if err != nil {
 		return err
 	}
-	d := views.TrainPageData{Page: s.page(c, "Train", views.SectionTrain), MaxVector: runs.MaxVectorSize, MaxEpochs: runs.MaxEpochs}
+	return s.ok(c, views.TrainPage(d))
+}
+
+// trainPageData builds the Train page with form in the training form.
+func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.TrainPageData, error) {
+	cs, err := s.st.Corpora(ctx(c))
+	if err != nil {
+		return views.TrainPageData{}, err
+	}
+	d := views.TrainPageData{Page: s.page(c, "Train", views.SectionTrain), Form: form, Limits: views.TrainLimits{
+		MaxVector: runs.MaxVectorSize, MaxEpochs: runs.MaxEpochs, MaxThreads: runs.MaxThreads,
+		MaxAlpha: runs.MaxAlpha, MaxEta: runs.MaxEta, CPUs: cpus(),
+	}}
 	if _, err := s.model.evalSets(); err == nil {
 		d.EvalDir = s.model.evalDir
-	}
-	def := runs.DefaultParams()
-	d.Form = views.TrainForm{VectorSize: def.VectorSize, Epochs: def.Epochs, XMax: def.XMax, Alpha: def.Alpha,
-		Eta: def.Eta, Threads: def.Threads, MaxThreads: maxThreads(), Seed: def.Seed}
-	if q := c.QueryParam("corpus"); q != "" {
-		d.Form.CorpusID, _ = strconv.ParseInt(q, 10, 64)
 	}
 	for _, x := range cs {
 		tc := views.TrainCorpus{ID: x.ID, Name: x.Name}
@@ -165,9 +178,30 @@ func (s *Server) trainPage(c echo.Context) error {
 	}
 	d.Runs, err = s.runRows(c, nil)
 	if err != nil {
+		return views.TrainPageData{}, err
+	}
+	return d, nil
+}
+
+// trainFormError shows the Train page again after a refused submission:
+// err's message above the form, which keeps the values sent, with err's
+// status. Server errors go to the error page.
+func (s *Server) trainFormError(c echo.Context, err error) error {
+	status, msg := s.resolve(err)
+	if status >= 500 {
 		return err
 	}
-	return s.ok(c, views.TrainPage(d))
+	form := views.TrainForm{
+		VectorSize: c.FormValue("vector_size"), Epochs: c.FormValue("epochs"), XMax: c.FormValue("x_max"),
+		Alpha: c.FormValue("alpha"), Eta: c.FormValue("eta"), Threads: c.FormValue("threads"), Seed: c.FormValue("seed"),
+	}
+	form.CorpusID, _ = strconv.ParseInt(strings.TrimSpace(c.FormValue("corpus_id")), 10, 64)
+	d, derr := s.trainPageData(c, form)
+	if derr != nil {
+		return derr
+	}
+	d.Error = msg
+	return s.render(c, status, views.TrainPage(d))
 }
 
 // runRows lists all runs, newest first, ticking those in checked.
@@ -294,11 +328,11 @@ func parseTrainForm(c echo.Context) (runs.Params, error) {
 func (s *Server) startRun(c echo.Context) error {
 	p, err := parseTrainForm(c)
 	if err != nil {
-		return err
+		return s.trainFormError(c, err)
 	}
 	run, _, err := s.submitRun(c, p)
 	if err != nil {
-		return err
+		return s.trainFormError(c, err)
 	}
 	return c.Redirect(http.StatusSeeOther, "/runs/"+strconv.FormatInt(run.ID, 10))
 }

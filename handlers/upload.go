@@ -230,14 +230,38 @@ func hasLetterOrDigit(p []byte) bool {
 	return false
 }
 
+// uploadFormError shows the upload page (/corpora or /vectors) again
+// after a refused upload: err's message in the upload form, which keeps
+// the name sent, with err's status. Server errors go to the error page.
+func (s *Server) uploadFormError(c echo.Context, up upload, err error) error {
+	status, msg := s.resolve(err)
+	if status >= 500 {
+		return err
+	}
+	if c.Request().URL.Path == "/vectors" {
+		vs, lerr := s.vectorRows(c)
+		if lerr != nil {
+			return lerr
+		}
+		return s.render(c, status, views.Vectors(views.VectorsData{Page: s.page(c, "Vector sets", views.SectionExplore),
+			Vectors: vs, MaxUpload: s.maxUpload, Name: up.name, Error: msg}))
+	}
+	cs, lerr := s.corpusRows(c)
+	if lerr != nil {
+		return lerr
+	}
+	return s.render(c, status, views.Corpora(views.CorporaData{Page: s.page(c, "Corpora", views.SectionCorpora),
+		Corpora: cs, MaxUpload: s.maxUpload, Name: up.name, Error: msg}))
+}
+
 func (s *Server) uploadCorpus(c echo.Context) error {
 	up, err := s.receive(c)
 	if err != nil {
-		return err
+		return s.uploadFormError(c, up, err)
 	}
 	if err := s.checkCorpus(up.file); err != nil {
 		up.file.Discard()
-		return err
+		return s.uploadFormError(c, up, err)
 	}
 	if prev, err := s.st.FindCorpusBySHA(ctx(c), up.file.SHA256); err == nil {
 		up.file.Discard()
@@ -248,7 +272,7 @@ func (s *Server) uploadCorpus(c echo.Context) error {
 	}
 	corp, err := s.st.AddCorpus(ctx(c), store.NewCorpus{Name: up.name, Filename: up.filename}, up.file)
 	if err != nil {
-		return err
+		return s.uploadFormError(c, up, err)
 	}
 	return c.Redirect(http.StatusSeeOther, "/corpora/"+strconv.FormatInt(corp.ID, 10))
 }
@@ -256,11 +280,11 @@ func (s *Server) uploadCorpus(c echo.Context) error {
 func (s *Server) uploadVectors(c echo.Context) error {
 	up, err := s.receive(c)
 	if err != nil {
-		return err
+		return s.uploadFormError(c, up, err)
 	}
 	if up.file.Gzipped {
 		up.file.Discard()
-		return public(vecscan.ErrFormat, "Compressed vector files are not supported: please upload the uncompressed text file.")
+		return s.uploadFormError(c, up, public(vecscan.ErrFormat, "Compressed vector files are not supported: please upload the uncompressed text file."))
 	}
 	r, err := up.file.Open()
 	if err != nil {
@@ -272,9 +296,9 @@ func (s *Server) uploadVectors(c echo.Context) error {
 	if err != nil {
 		up.file.Discard()
 		if errors.Is(err, vecscan.ErrFormat) {
-			return public(vecscan.ErrFormat, "That file is not a word-vector text file ("+err.Error()+").")
+			err = public(vecscan.ErrFormat, "That file is not a word-vector text file ("+err.Error()+").")
 		}
-		return err
+		return s.uploadFormError(c, up, err)
 	}
 	if prev, err := s.st.FindVectorSetBySHA(ctx(c), up.file.SHA256); err == nil {
 		up.file.Discard()
@@ -286,7 +310,7 @@ func (s *Server) uploadVectors(c echo.Context) error {
 	v, err := s.st.AddVectorSet(ctx(c), store.NewVectorSet{Name: up.name, Filename: up.filename,
 		Source: store.SourceUpload, Count: info.Count, Dim: info.Dim}, up.file)
 	if err != nil {
-		return err
+		return s.uploadFormError(c, up, err)
 	}
 	return c.Redirect(http.StatusSeeOther, "/vectors/"+strconv.FormatInt(v.ID, 10))
 }

@@ -14,8 +14,14 @@ type CorpusDetailData struct {
 	Corpus    CorpusRow
 	Duplicate bool
 	// Form holds the build settings shown in the build form: the last
-	// build's settings, or the defaults.
+	// build's settings, the defaults, or the values of a refused
+	// submission.
 	Form BuildForm
+	// Limits are the bounds the server accepts, given to the form's inputs.
+	Limits BuildLimits
+	// BuildError is the message of a refused build submission, shown
+	// above the build form (unfolded).
+	BuildError string
 	// Building is set while a build job of this corpus is queued or
 	// running; the page then polls BuildStatus.
 	Building *BuildStatus
@@ -30,14 +36,39 @@ type CorpusDetailData struct {
 	Spectrum *CorpusSpectrumView
 }
 
-// BuildForm holds the values of the build settings form.
-type BuildForm struct {
+// BuildSettings are the settings of a corpus build.
+type BuildSettings struct {
 	Tokenizer         string // words | whitespace
 	Window            int
 	Symmetric         bool
 	DistanceWeighting bool
 	MinCount          int64
 	MaxVocab          int
+}
+
+// Form returns the build form filled with s.
+func (s BuildSettings) Form() BuildForm {
+	return BuildForm{Tokenizer: s.Tokenizer, Window: strconv.Itoa(s.Window), Symmetric: s.Symmetric,
+		DistanceWeighting: s.DistanceWeighting, MinCount: strconv.FormatInt(s.MinCount, 10), MaxVocab: strconv.Itoa(s.MaxVocab)}
+}
+
+// BuildForm holds the values of the build settings form, as text (so that
+// a refused value is shown as it was sent).
+type BuildForm struct {
+	Tokenizer         string // words | whitespace
+	Window            string
+	Symmetric         bool
+	DistanceWeighting bool
+	MinCount          string
+	MaxVocab          string
+}
+
+// BuildLimits are the largest window, minimum count and maximum
+// vocabulary the server accepts.
+type BuildLimits struct {
+	MaxWindow   int
+	MaxMinCount int64
+	MaxVocab    int
 }
 
 // BuildStatus is the progress of the build job of one corpus, polled by
@@ -63,7 +94,7 @@ type CorpusStatsView struct {
 	TruncatedTokens     int64
 	SumX                float64
 	EntropyBits, MIBits float64
-	Settings            BuildForm
+	Settings            BuildSettings
 	Built               string
 	Seconds             float64
 }

@@ -39,3 +39,11 @@ func TestNumberFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildSettingsForm(t *testing.T) {
+	s := BuildSettings{Tokenizer: "whitespace", Window: 10, Symmetric: true, MinCount: 5, MaxVocab: 0}
+	want := BuildForm{Tokenizer: "whitespace", Window: "10", Symmetric: true, MinCount: "5", MaxVocab: "0"}
+	if got := s.Form(); got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -46,17 +47,70 @@ type TrainCorpus struct {
 	NNZ       int64
 }
 
-// TrainForm holds the values shown in the training form.
+// TrainForm holds the values shown in the training form, as text: the
+// defaults (NewTrainForm), or what a refused submission sent, so that the
+// user finds the form as they left it.
 type TrainForm struct {
-	CorpusID   int64
-	VectorSize int
-	Epochs     int
-	XMax       float64
-	Alpha      float64
-	Eta        float64
-	Threads    int
-	MaxThreads int
-	Seed       uint64
+	CorpusID                                            int64
+	VectorSize, Epochs, XMax, Alpha, Eta, Threads, Seed string
+}
+
+// NewTrainForm returns a training form filled with the given values.
+func NewTrainForm(corpusID int64, vectorSize, epochs int, xMax, alpha, eta float64, threads int, seed uint64) TrainForm {
+	return TrainForm{CorpusID: corpusID, VectorSize: strconv.Itoa(vectorSize), Epochs: strconv.Itoa(epochs),
+		XMax: ftoa(xMax), Alpha: ftoa(alpha), Eta: ftoa(eta), Threads: strconv.Itoa(threads), Seed: strconv.FormatUint(seed, 10)}
+}
+
+// TrainLimits are the bounds the server accepts for the training
+// hyperparameters (internal/runs), given to the form's inputs.
+type TrainLimits struct {
+	MaxVector, MaxEpochs, MaxThreads int
+	MaxAlpha, MaxEta                 float64
+	// CPUs is the number of processors the server may use (a hint for
+	// the number of threads).
+	CPUs int
+}
+
+// NumField is a number input: its value and its min, max and step
+// attributes ("" for none).
+type NumField struct {
+	ID, Name, Label, Hint string
+	Value                 string
+	Min, Max, Step        string
+}
+
+// Fields lists the number inputs of the training form. Their min, max and
+// step are the server's limits, so that the browser refuses what the
+// server would refuse and never what it accepts: x_max and η must be
+// above 0, which min="0" cannot say exactly, so the browser lets 0 through
+// and the server's message explains it. None is required: the server
+// takes the default for an empty value.
+func (d TrainPageData) Fields() []NumField {
+	f, l := d.Form, d.Limits
+	threads := "workers updating in parallel"
+	if l.CPUs > 0 {
+		threads = fmt.Sprintf("workers updating in parallel (%d %s)", l.CPUs, plural(l.CPUs, "CPU", "CPUs"))
+	}
+	return []NumField{
+		{ID: "train-vector-size", Name: "vector_size", Label: "Vector size d", Hint: "dimension of w and w̃", Value: f.VectorSize, Min: "1", Max: strconv.Itoa(l.MaxVector), Step: "1"},
+		{ID: "train-epochs", Name: "epochs", Label: "Epochs", Hint: "passes over the nonzeros", Value: f.Epochs, Min: "1", Max: strconv.Itoa(l.MaxEpochs), Step: "1"},
+		{ID: "train-xmax", Name: "x_max", Label: "x_max", Hint: "weighting cut-off, > 0", Value: f.XMax, Min: "0", Step: "any"},
+		{ID: "train-alpha", Name: "alpha", Label: "α", Hint: "weighting exponent", Value: f.Alpha, Min: "0", Max: htmlFloat(l.MaxAlpha), Step: "any"},
+		{ID: "train-eta", Name: "eta", Label: "Learning rate η", Hint: "AdaGrad step, > 0", Value: f.Eta, Min: "0", Max: htmlFloat(l.MaxEta), Step: "any"},
+		{ID: "train-threads", Name: "threads", Label: "Threads", Hint: threads, Value: f.Threads, Min: "1", Max: strconv.Itoa(l.MaxThreads), Step: "1"},
+		{ID: "train-seed", Name: "seed", Label: "Seed", Hint: "initialisation and order", Value: f.Seed, Min: "0", Step: "1"},
+	}
+}
+
+// htmlFloat formats f as an HTML floating-point number ("1e30", not
+// "1e+30").
+func htmlFloat(f float64) string { return strings.Replace(ftoa(f), "e+", "e", 1) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // RunRow is one training run in a list.
@@ -127,14 +181,16 @@ func (r RunProgress) ProgressValue() string { return strconv.FormatFloat(r.Perce
 
 // TrainPageData is the Train page.
 type TrainPageData struct {
-	Page      Page
-	Corpora   []TrainCorpus
-	Form      TrainForm
-	Runs      []RunRow
-	EvalDir   string // empty when evaluation sets are not configured
-	HasBuilt  bool
-	MaxVector int
-	MaxEpochs int
+	Page     Page
+	Corpora  []TrainCorpus
+	Form     TrainForm
+	Runs     []RunRow
+	EvalDir  string // empty when evaluation sets are not configured
+	HasBuilt bool
+	Limits   TrainLimits
+	// Error is the message of a refused submission, shown above the form
+	// (which then holds the values sent).
+	Error string
 }
 
 // RunPageData is the page of one training run.

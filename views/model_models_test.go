@@ -47,3 +47,54 @@ func TestAccuracyText(t *testing.T) {
 		}
 	}
 }
+
+func TestNewTrainForm(t *testing.T) {
+	f := NewTrainForm(3, 50, 15, 100, 0.75, 0.05, 2, 1)
+	want := TrainForm{CorpusID: 3, VectorSize: "50", Epochs: "15", XMax: "100", Alpha: "0.75", Eta: "0.05", Threads: "2", Seed: "1"}
+	if f != want {
+		t.Errorf("got %+v, want %+v", f, want)
+	}
+	if f := NewTrainForm(0, 1, 1, 1e-3, 0, 1e30, 1, 18446744073709551615); f.XMax != "0.001" || f.Eta != "1e+30" || f.Seed != "18446744073709551615" {
+		t.Errorf("got %+v", f)
+	}
+}
+
+func TestTrainFields(t *testing.T) {
+	d := TrainPageData{
+		Form:   TrainForm{VectorSize: "12", Epochs: "abc", XMax: "0", Alpha: "0.5", Eta: "-1", Threads: "", Seed: "7"},
+		Limits: TrainLimits{MaxVector: 1000, MaxEpochs: 1000, MaxThreads: 64, MaxAlpha: 10, MaxEta: 1e30, CPUs: 1},
+	}
+	fs := d.Fields()
+	type row struct{ name, value, min, max, step string }
+	want := []row{
+		{"vector_size", "12", "1", "1000", "1"},
+		{"epochs", "abc", "1", "1000", "1"},
+		{"x_max", "0", "0", "", "any"},
+		{"alpha", "0.5", "0", "10", "any"},
+		{"eta", "-1", "0", "1e30", "any"},
+		{"threads", "", "1", "64", "1"},
+		{"seed", "7", "0", "", "1"},
+	}
+	if len(fs) != len(want) {
+		t.Fatalf("%d fields, want %d", len(fs), len(want))
+	}
+	for i, f := range fs {
+		if got := (row{f.Name, f.Value, f.Min, f.Max, f.Step}); got != want[i] {
+			t.Errorf("field %d: %+v, want %+v", i, got, want[i])
+		}
+		if f.ID == "" || f.Label == "" {
+			t.Errorf("field %s lacks an id or label", f.Name)
+		}
+	}
+	if hint := fs[5].Hint; !strings.Contains(hint, "(1 CPU)") {
+		t.Errorf("threads hint %q", hint)
+	}
+}
+
+func TestHTMLFloat(t *testing.T) {
+	for f, want := range map[float64]string{1e30: "1e30", 10: "10", 0.05: "0.05", 1e-7: "1e-07"} {
+		if got := htmlFloat(f); got != want {
+			t.Errorf("htmlFloat(%g) = %q, want %q", f, got, want)
+		}
+	}
+}

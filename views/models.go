@@ -106,6 +106,9 @@ type CorporaData struct {
 	Page      Page
 	Corpora   []CorpusRow
 	MaxUpload int64
+	// Name and Error are the name sent with a refused upload and the
+	// reason, shown in the upload form (whose file must be chosen again).
+	Name, Error string
 }
 
 // VectorsData is the vector list and upload page.
@@ -113,6 +116,9 @@ type VectorsData struct {
 	Page      Page
 	Vectors   []VectorRow
 	MaxUpload int64
+	// Name and Error are the name sent with a refused upload and the
+	// reason, shown in the upload form (whose file must be chosen again).
+	Name, Error string
 }
 
 // VectorPageData is the page of one vector set.

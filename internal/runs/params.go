@@ -22,6 +22,10 @@ const (
 	MaxVectorSize = 1000
 	MaxEpochs     = 1000
 	MaxThreads    = 64
+	// MaxAlpha bounds the weighting exponent α (from 0).
+	MaxAlpha = 10.0
+	// MaxEta bounds the learning rate η (above 0).
+	MaxEta = 1e30
 )
 
 // Params are the hyperparameters of a run, as stored with it (JSON).
@@ -73,9 +77,9 @@ func (p Params) Validate() error {
 		return bad("epochs", "The number of epochs must be a whole number from 1 to %d (15 is usual); you gave %d.", MaxEpochs, p.Epochs)
 	case !finite(p.XMax) || p.XMax <= 0:
 		return bad("x_max", "x_max must be a number greater than 0 (100 is usual); you gave %v.", p.XMax)
-	case !finite(p.Alpha) || p.Alpha < 0 || p.Alpha > 10:
-		return bad("alpha", "α must be a number from 0 to 10 (0.75 is usual); you gave %v.", p.Alpha)
-	case !finite(p.Eta) || p.Eta <= 0 || p.Eta > 1e30:
+	case !finite(p.Alpha) || p.Alpha < 0 || p.Alpha > MaxAlpha:
+		return bad("alpha", "α must be a number from 0 to %g (0.75 is usual); you gave %v.", MaxAlpha, p.Alpha)
+	case !finite(p.Eta) || p.Eta <= 0 || p.Eta > MaxEta:
 		return bad("eta", "The learning rate η must be a number greater than 0 (0.05 is usual); you gave %v.", p.Eta)
 	case p.Threads < 1 || p.Threads > MaxThreads:
 		return bad("threads", "The number of threads must be a whole number from 1 to %d; you gave %d.", MaxThreads, p.Threads)
