@@ -42,8 +42,10 @@ func ExampleProject() {
 			data = append(data, base+float32((i*7+j*3)%11)/10)
 		}
 	}
+	// The first 250 iterations are early exaggeration, so give the map
+	// enough iterations after them to settle.
 	m, _ := project.Project(context.Background(), data, 80, 5, project.MethodTSNE,
-		project.Options{TSNE: project.TSNEOptions{Perplexity: 10, Iterations: 300}})
+		project.Options{TSNE: project.TSNEOptions{Perplexity: 10, Iterations: 500}})
 	fmt.Println(m.Engine, len(m.Points)/2, m.Trust.Value > 0.9)
 	// Output: exact 80 true
 }

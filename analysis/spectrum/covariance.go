@@ -153,62 +153,72 @@ func CovarianceEigen(ctx context.Context, data []float32, n, d int, vectors bool
 	return out, nil
 }
 
-// accumulateGram adds the upper triangle (in 4×4 tiles) of B Bᵀ to the
-// d4×d4 row-major c, where bt holds B as d4 rows of length rows. Each tile
-// keeps 16 sums in registers over one pass of 8 rows of B.
+// accumulateGram adds the upper triangle of B Bᵀ (in 2×4 tiles; entries
+// of a tile below the diagonal are added too and never read) to the d4×d4
+// row-major c, where bt holds B as d4 rows of length rows and d4 is a
+// multiple of 4. Rows are summed in four lanes by gram2x4 (AVX2 where the
+// CPU has it, bit-identical Go elsewhere), the last rows mod 4 in Go.
 func accumulateGram(c []float64, d4 int, bt []float64, rows int) {
-	for i := 0; i < d4; i += 4 {
+	n4 := rows &^ 3
+	var s [8]float64
+	for i := 0; i < d4; i += 2 {
 		a0 := bt[i*rows : i*rows+rows]
 		a1 := bt[(i+1)*rows : (i+1)*rows+rows]
-		a2 := bt[(i+2)*rows : (i+2)*rows+rows]
-		a3 := bt[(i+3)*rows : (i+3)*rows+rows]
-		for j := i; j < d4; j += 4 {
+		for j := i &^ 3; j < d4; j += 4 {
 			b0 := bt[j*rows : j*rows+rows]
 			b1 := bt[(j+1)*rows : (j+1)*rows+rows]
 			b2 := bt[(j+2)*rows : (j+2)*rows+rows]
 			b3 := bt[(j+3)*rows : (j+3)*rows+rows]
-			var s00, s01, s02, s03, s10, s11, s12, s13 float64
-			var s20, s21, s22, s23, s30, s31, s32, s33 float64
-			for r := range a0 {
-				x0, x1, x2, x3 := a0[r], a1[r], a2[r], a3[r]
-				y0, y1, y2, y3 := b0[r], b1[r], b2[r], b3[r]
-				s00 += x0 * y0
-				s01 += x0 * y1
-				s02 += x0 * y2
-				s03 += x0 * y3
-				s10 += x1 * y0
-				s11 += x1 * y1
-				s12 += x1 * y2
-				s13 += x1 * y3
-				s20 += x2 * y0
-				s21 += x2 * y1
-				s22 += x2 * y2
-				s23 += x2 * y3
-				s30 += x3 * y0
-				s31 += x3 * y1
-				s32 += x3 * y2
-				s33 += x3 * y3
+			if n4 > 0 {
+				gram2x4(&s, a0, a1, b0, b1, b2, b3, n4)
+			} else {
+				s = [8]float64{}
+			}
+			for r := n4; r < rows; r++ {
+				x0, x1 := a0[r], a1[r]
+				s[0] += x0 * b0[r]
+				s[1] += x0 * b1[r]
+				s[2] += x0 * b2[r]
+				s[3] += x0 * b3[r]
+				s[4] += x1 * b0[r]
+				s[5] += x1 * b1[r]
+				s[6] += x1 * b2[r]
+				s[7] += x1 * b3[r]
 			}
 			r0 := c[i*d4+j : i*d4+j+4]
 			r1 := c[(i+1)*d4+j : (i+1)*d4+j+4]
-			r2 := c[(i+2)*d4+j : (i+2)*d4+j+4]
-			r3 := c[(i+3)*d4+j : (i+3)*d4+j+4]
-			r0[0] += s00
-			r0[1] += s01
-			r0[2] += s02
-			r0[3] += s03
-			r1[0] += s10
-			r1[1] += s11
-			r1[2] += s12
-			r1[3] += s13
-			r2[0] += s20
-			r2[1] += s21
-			r2[2] += s22
-			r2[3] += s23
-			r3[0] += s30
-			r3[1] += s31
-			r3[2] += s32
-			r3[3] += s33
+			for q := 0; q < 4; q++ {
+				r0[q] += s[q]
+				r1[q] += s[4+q]
+			}
 		}
+	}
+}
+
+// gram2x4Go sets s[4i+j] to the dot product of a_i (i = 0, 1) with b_j
+// (j = 0..3) over the first n entries, n a multiple of 4, summed in four
+// lanes (entry r goes to lane r mod 4, each a multiply then an add) and
+// combined as (l0+l2) + (l1+l3): the order of gram2x4AVX, so both give
+// the same bits.
+func gram2x4Go(s *[8]float64, a0, a1, b0, b1, b2, b3 []float64, n int) {
+	var l [8][4]float64
+	a0, a1 = a0[:n], a1[:n]
+	b0, b1, b2, b3 = b0[:n], b1[:n], b2[:n], b3[:n]
+	for r := 0; r < n; r += 4 {
+		for q := 0; q < 4; q++ {
+			x0, x1 := a0[r+q], a1[r+q]
+			y0, y1, y2, y3 := b0[r+q], b1[r+q], b2[r+q], b3[r+q]
+			l[0][q] += x0 * y0
+			l[1][q] += x0 * y1
+			l[2][q] += x0 * y2
+			l[3][q] += x0 * y3
+			l[4][q] += x1 * y0
+			l[5][q] += x1 * y1
+			l[6][q] += x1 * y2
+			l[7][q] += x1 * y3
+		}
+	}
+	for k := range s {
+		s[k] = (l[k][0] + l[k][2]) + (l[k][1] + l[k][3])
 	}
 }

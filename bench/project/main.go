@@ -20,6 +20,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/gloveboard/gloveboard/analysis/project"
@@ -42,9 +43,21 @@ func run(args []string) error {
 	n := fs.Int("n", 0, "rows")
 	d := fs.Int("d", 0, "columns")
 	out := fs.String("out", "", "write the n×2 float64 map here (tsne)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pca or tsne run to this file")
 	seed := fs.Uint64("seed", 1, "seed")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
+	}
+	if *cpuProfile != "" && args[0] != "gen" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	switch args[0] {
 	case "gen":
