@@ -297,7 +297,7 @@ func TestFamiliesFormClusters(t *testing.T) {
 		got := knnFamilyAccuracy(m.Points, fam, 5)
 		t.Logf("%s (%s): families %v; 5-NN family accuracy in the map %.3f (chance %.3f); T(10) = %.4f",
 			method, m.Engine, sizes, got, float64(chance)/float64(n), m.Trust.Value)
-		if want := 0.8; got < want { // measured: PCA 0.825, t-SNE 0.950; chance 0.392
+		if want := 0.8; got < want { // measured: PCA 0.825, t-SNE 0.958; chance 0.392
 			t.Errorf("%s: 5-NN family accuracy %.3f, want ≥ %.2f", method, got, want)
 		}
 	}
