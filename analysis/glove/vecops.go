@@ -14,7 +14,10 @@ func dotLanesGo(a, b []float32) float32 {
 		x := a[k : k+8 : k+8]
 		y := b[k : k+8 : k+8]
 		for l := range 8 {
-			s[l] += x[l] * y[l]
+			// The conversion forces the product to be rounded on its own: Go
+			// may otherwise fuse it into the add (it does for GOAMD64=v3 and on
+			// arm64), and the AVX2 kernel does not fuse.
+			s[l] += float32(x[l] * y[l])
 		}
 	}
 	return ((s[0] + s[4]) + (s[2] + s[6])) + ((s[1] + s[5]) + (s[3] + s[7]))
@@ -42,7 +45,7 @@ func adagradGo(wi, wj, gi, gj []float32, fdiff, eta, clip float32) {
 		ga, gb := gi[k], gj[k]
 		wi[k] = a - t1/float32(math.Sqrt(float64(ga)))
 		wj[k] = b - t2/float32(math.Sqrt(float64(gb)))
-		gi[k] = ga + t1*t1
-		gj[k] = gb + t2*t2
+		gi[k] = ga + float32(t1*t1) // unfused, as the AVX2 kernel
+		gj[k] = gb + float32(t2*t2)
 	}
 }

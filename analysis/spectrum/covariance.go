@@ -176,14 +176,14 @@ func accumulateGram(c []float64, d4 int, bt []float64, rows int) {
 			}
 			for r := n4; r < rows; r++ {
 				x0, x1 := a0[r], a1[r]
-				s[0] += x0 * b0[r]
-				s[1] += x0 * b1[r]
-				s[2] += x0 * b2[r]
-				s[3] += x0 * b3[r]
-				s[4] += x1 * b0[r]
-				s[5] += x1 * b1[r]
-				s[6] += x1 * b2[r]
-				s[7] += x1 * b3[r]
+				s[0] += float64(x0 * b0[r]) // unfused, as in gram2x4Go
+				s[1] += float64(x0 * b1[r])
+				s[2] += float64(x0 * b2[r])
+				s[3] += float64(x0 * b3[r])
+				s[4] += float64(x1 * b0[r])
+				s[5] += float64(x1 * b1[r])
+				s[6] += float64(x1 * b2[r])
+				s[7] += float64(x1 * b3[r])
 			}
 			r0 := c[i*d4+j : i*d4+j+4]
 			r1 := c[(i+1)*d4+j : (i+1)*d4+j+4]
@@ -208,14 +208,17 @@ func gram2x4Go(s *[8]float64, a0, a1, b0, b1, b2, b3 []float64, n int) {
 		for q := 0; q < 4; q++ {
 			x0, x1 := a0[r+q], a1[r+q]
 			y0, y1, y2, y3 := b0[r+q], b1[r+q], b2[r+q], b3[r+q]
-			l[0][q] += x0 * y0
-			l[1][q] += x0 * y1
-			l[2][q] += x0 * y2
-			l[3][q] += x0 * y3
-			l[4][q] += x1 * y0
-			l[5][q] += x1 * y1
-			l[6][q] += x1 * y2
-			l[7][q] += x1 * y3
+			// float64(…) rounds each product on its own: Go may otherwise
+			// fuse it into the add (GOAMD64=v3, arm64), and the AVX2 kernel
+			// does not fuse.
+			l[0][q] += float64(x0 * y0)
+			l[1][q] += float64(x0 * y1)
+			l[2][q] += float64(x0 * y2)
+			l[3][q] += float64(x0 * y3)
+			l[4][q] += float64(x1 * y0)
+			l[5][q] += float64(x1 * y1)
+			l[6][q] += float64(x1 * y2)
+			l[7][q] += float64(x1 * y3)
 		}
 	}
 	for k := range s {

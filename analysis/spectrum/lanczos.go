@@ -36,6 +36,19 @@ type LanczosOptions struct {
 // within its restart limit.
 var ErrNotConverged = errors.New("the Lanczos iteration did not converge")
 
+// ErrNotFinite reports a matrix with a NaN or infinite entry.
+var ErrNotFinite = errors.New("matrix entries must be finite")
+
+// sameValues reports whether a and b agree within tol entry by entry.
+func sameValues(a, b []float64, tol float64) bool {
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > tol {
+			return false
+		}
+	}
+	return true
+}
+
 // LanczosSVD returns the top-K singular values of a, descending, as the
 // square roots of the top eigenvalues of the Gram operator AᵀA (or AAᵀ,
 // whichever is smaller), found by the thick-restart Lanczos method (Wu &
@@ -45,8 +58,19 @@ var ErrNotConverged = errors.New("the Lanczos iteration did not converge")
 // Memory: a Krylov basis of n×(Basis+1) float64 (n = min(rows, cols)), a
 // transpose of a when it has more columns than rows, and a few Basis²
 // matrices for the projected matrix and its eigendecomposition
-// (LanczosMemoryBytes). The context is checked every 16 steps and at each
-// restart; errors are ErrEmptyMatrix, ErrNotConverged or the context's.
+// (LanczosMemoryBytes).
+//
+// It grows its basis from a single start vector (as ARPACK does), which
+// holds only one direction of each eigenspace: when a singular value is
+// repeated (exactly, as in a diagonal matrix or a matrix with symmetries)
+// and the first cycle converges, the repeated copy can be missed and the
+// next smaller value reported in its place. A basis that becomes exactly invariant is detected
+// and restarted from a random direction. RandomizedSVD, a block method,
+// does not have this weakness.
+//
+// The context is checked every 16 steps and at each
+// restart; errors are ErrEmptyMatrix, ErrNotFinite, ErrNotConverged or the
+// context's.
 func LanczosSVD(ctx context.Context, a *CSR, opt LanczosOptions) ([]float64, error) {
 	sol, err := solveLanczos(ctx, a, opt)
 	if err != nil {
@@ -124,6 +148,11 @@ func solveLanczos(ctx context.Context, a *CSR, opt LanczosOptions) (*lanczosSolu
 	if a.Rows == 0 || a.Cols == 0 || a.NNZ() == 0 {
 		return nil, ErrEmptyMatrix
 	}
+	for _, v := range a.Vals {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("spectrum: the matrix holds %v: %w", v, ErrNotFinite)
+		}
+	}
 	op := newGramOperator(a, defaultWorkers(opt.Workers))
 	n := op.n
 	k := opt.K
@@ -163,6 +192,7 @@ func solveLanczos(ctx context.Context, a *CSR, opt LanczosOptions) (*lanczosSolu
 	kept := 0 // Ritz vectors carried over by the last restart
 	var theta []float64
 	var vecs *mat.Dense
+	var prevTop []float64 // top k values of a cycle that ended in an invariant subspace
 	for iter := 0; iter < maxIters; iter++ {
 		// Extend the basis from kept+1 to m vectors. Column j of the
 		// projected matrix is Vᵀ(AᵀA)v_j, found by the reorthogonalisation.
@@ -197,8 +227,24 @@ func solveLanczos(ctx context.Context, a *CSR, opt LanczosOptions) (*lanczosSolu
 		if opt.Progress != nil {
 			opt.Progress(conv, k)
 		}
-		if conv == k || m == n || beta == 0 {
-			break
+		if m == n {
+			break // the basis spans the whole space
+		}
+		if beta == 0 {
+			// The basis spans an invariant subspace, so its values are
+			// exact, but a start vector holds each eigenvalue's direction
+			// only once: a repeated value can be missing. Restart with the
+			// random direction step left in column m, and accept once a
+			// cycle that ended so changes none of the top k values.
+			if prevTop != nil && sameValues(prevTop, vals[:k], tol*scale) {
+				break
+			}
+			prevTop = append(prevTop[:0], vals[:k]...)
+		} else {
+			prevTop = nil
+			if conv == k {
+				break
+			}
 		}
 		if iter == maxIters-1 {
 			return nil, fmt.Errorf("spectrum: %d of the top %d values converged after %d restarts: %w", conv, k, maxIters, ErrNotConverged)

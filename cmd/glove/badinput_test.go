@@ -271,6 +271,7 @@ func TestCLIBadInput(t *testing.T) {
 		{"project: unknown -relation, before reading the vectors", []string{"project", "-vectors", f["missing"], "-method", "axis", "-relation", "up-down"}, 2, `-relation "up-down"`},
 		{"spectrum: neither -vectors nor -corpus", []string{"spectrum"}, 2, "give exactly one of -vectors and -corpus"},
 		{"svd: unknown solver", []string{"svd", "-corpus", f["good.txt"], "-out", filepath.Join(t.TempDir(), "v.txt"), "-solver", "qr"}, 2, `-solver must be lanczos or randomized, not "qr"`},
+		{"spectrum: randomized-SVD flags with lanczos", []string{"spectrum", "-corpus", f["good.txt"], "-oversample", "10"}, 2, "-oversample and -power-iters apply to -solver randomized only"},
 		{"spectrum: unknown solver", []string{"spectrum", "-corpus", f["good.txt"], "-solver", "qr"}, 2, `-solver must be lanczos or randomized, not "qr"`},
 		{"spectrum: unknown tokenizer", []string{"spectrum", "-corpus", f["good.txt"], "-tokenizer", "chars"}, 2, `unknown tokenizer "chars"`},
 		{"zipf: missing required -corpus", []string{"zipf"}, 2, "-corpus is required"},

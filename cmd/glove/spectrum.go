@@ -105,6 +105,9 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if *solver != "lanczos" && *solver != "randomized" {
 			return usageError(fs, stderr, "spectrum", fmt.Sprintf("-solver must be lanczos or randomized, not %q", *solver))
 		}
+		if *solver == "lanczos" && (*oversample != 0 || *powerIters != 0) {
+			return usageError(fs, stderr, "spectrum", "-oversample and -power-iters apply to -solver randomized only")
+		}
 		opt, err := cf.checkedOptions(fs, stderr, "spectrum")
 		if err != nil {
 			return err
