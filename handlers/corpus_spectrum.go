@@ -20,7 +20,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/labstack/echo/v4"
 
@@ -89,36 +88,6 @@ type corpusSpectrumResult struct {
 	values   []float64
 	fit      spectrum.PowerLawFit
 	fitErr   string // why no fit was made ("" when fit is set)
-}
-
-// corpusSpectra holds the latest finished spectra by job id (a cache of
-// the store's).
-type corpusSpectra struct {
-	mu      sync.Mutex
-	results map[int64]*corpusSpectrumResult
-	order   []int64
-}
-
-func (cs *corpusSpectra) put(job int64, r *corpusSpectrumResult) {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	if cs.results == nil {
-		cs.results = map[int64]*corpusSpectrumResult{}
-	}
-	if _, ok := cs.results[job]; !ok {
-		cs.order = append(cs.order, job)
-	}
-	cs.results[job] = r
-	for len(cs.order) > maxSpectrumResults {
-		delete(cs.results, cs.order[0])
-		cs.order = cs.order[1:]
-	}
-}
-
-func (cs *corpusSpectra) get(job int64) *corpusSpectrumResult {
-	cs.mu.Lock()
-	defer cs.mu.Unlock()
-	return cs.results[job]
 }
 
 // weightingLabel names a weighting for people.
@@ -314,7 +283,7 @@ func (s *Server) submitCorpusSpectrum(x store.Corpus, l *corpusbuild.Loaded, r s
 		if err := s.saveResult(jctx, store.NewJobResult{JobID: jobID, CorpusID: x.ID}, enc); err != nil {
 			return err
 		}
-		s.cspectra.put(jobID, res)
+		s.cspectra.put(jobID, res, maxSpectrumResults)
 		progress(1, "done")
 		return nil
 	})
@@ -345,14 +314,14 @@ func (s *Server) corpusSpectrumJob(c echo.Context, corpusID, jobID int64) (jobs.
 	if info.Status != store.JobDone {
 		return info, nil, nil
 	}
-	if res := s.cspectra.get(info.ID); res != nil {
+	if res, ok := s.cspectra.get(info.ID); ok {
 		return info, res, nil
 	}
 	res, err := loadResult(ctx(c), s, info.ID, decodeSpectrumResult, "The result of this spectrum is no longer available on the server. Compute it again.")
 	if err != nil {
 		return info, nil, err
 	}
-	s.cspectra.put(info.ID, res)
+	s.cspectra.put(info.ID, res, maxSpectrumResults)
 	return info, res, nil
 }
 

@@ -702,16 +702,7 @@ func (s *Server) tsneJob(c echo.Context, v store.VectorSet) (jobs.Info, error) {
 // keepMap puts the finished map of job jobID in the in-memory cache of
 // the latest maxMapResults maps.
 func (s *Server) keepMap(jobID int64, res *mapResult) {
-	s.model.mu.Lock()
-	defer s.model.mu.Unlock()
-	if _, ok := s.model.maps[jobID]; !ok {
-		s.model.mapOrder = append(s.model.mapOrder, jobID)
-	}
-	s.model.maps[jobID] = res
-	for len(s.model.mapOrder) > maxMapResults {
-		delete(s.model.maps, s.model.mapOrder[0])
-		s.model.mapOrder = s.model.mapOrder[1:]
-	}
+	s.model.maps.put(jobID, res, maxMapResults)
 }
 
 // mapResultOf returns the map of the finished t-SNE job info: from memory,
@@ -721,10 +712,7 @@ func (s *Server) mapResultOf(ctx context.Context, info jobs.Info) (*mapResult, e
 	if info.Status != store.JobDone {
 		return nil, public(ErrResultGone, gone)
 	}
-	s.model.mu.Lock()
-	res := s.model.maps[info.ID]
-	s.model.mu.Unlock()
-	if res != nil {
+	if res, ok := s.model.maps.get(info.ID); ok {
 		return res, nil
 	}
 	res, err := loadResult(ctx, s, info.ID, decodeMapResult, gone)

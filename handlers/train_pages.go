@@ -44,9 +44,9 @@ type modelState struct {
 
 	sets *runs.SetCache
 
+	maps finishedResults[*mapResult] // finished t-SNE maps
+
 	mu       sync.Mutex
-	maps     map[int64]*mapResult
-	mapOrder []int64
 	memo     map[string]any // spectra, PCA maps and fidelity samples
 	memoKeys []string
 }
@@ -55,7 +55,6 @@ func newModelState(evalDir string) *modelState {
 	return &modelState{
 		evalDir: evalDir,
 		sets:    runs.NewSetCache(3),
-		maps:    map[int64]*mapResult{},
 		memo:    map[string]any{},
 	}
 }
