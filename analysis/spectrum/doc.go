@@ -75,7 +75,7 @@
 // streams the n×(Basis+1) basis from memory three times per step (the
 // first pass's subtraction and the second pass's projection share a read).
 // On the 50,000 × 50,000 PPMI matrix of bench-prose the top 300 agree with
-// ARPACK's to 1.2e-14 relative at 0.70× scipy's time (bench/spectrum/
+// ARPACK's to 1.2e-14 relative at 0.70–0.79× scipy's time (bench/spectrum/
 // README.md). LanczosSVDLeft also returns the left singular vectors: the
 // Ritz vectors of AAᵀ, or A·v_i/σ_i from those of AᵀA.
 //
