@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/gloveboard/gloveboard/analysis/project"
@@ -308,38 +307,4 @@ func loadResult[T any](ctx context.Context, s *Server, jobID int64, decode func(
 		return zero, public(ErrResultGone, gone)
 	}
 	return zero, err
-}
-
-// finishedResults keeps the latest limit results of finished jobs in
-// memory, by job id, the oldest going first; the store holds them all.
-// The zero value is ready to use. It is safe for concurrent use.
-type finishedResults[T any] struct {
-	mu    sync.Mutex
-	byJob map[int64]T
-	order []int64 // job ids, oldest first
-}
-
-// put keeps r as job's result, dropping the oldest beyond limit.
-func (c *finishedResults[T]) put(job int64, r T, limit int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.byJob == nil {
-		c.byJob = map[int64]T{}
-	}
-	if _, ok := c.byJob[job]; !ok {
-		c.order = append(c.order, job)
-	}
-	c.byJob[job] = r
-	for len(c.order) > limit {
-		delete(c.byJob, c.order[0])
-		c.order = c.order[1:]
-	}
-}
-
-// get returns job's result and whether it is in memory.
-func (c *finishedResults[T]) get(job int64) (T, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	r, ok := c.byJob[job]
-	return r, ok
 }

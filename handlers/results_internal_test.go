@@ -168,8 +168,8 @@ func TestSavedResultRefused(t *testing.T) {
 	}
 }
 
-func TestFinishedResults(t *testing.T) {
-	var c finishedResults[string]
+func TestFIFOCache(t *testing.T) {
+	var c fifoCache[int64, string]
 	if _, ok := c.get(1); ok {
 		t.Fatal("the zero value holds a result")
 	}

@@ -89,10 +89,10 @@ type Server struct {
 	budget    int64 // bytes a job may use (Config.MemoryBudget)
 	log       *slog.Logger
 	errTable  []ErrorMapping
-	model     *modelState                            // Train and Explore pages (train_pages.go)
-	builds    *corpusbuild.Cache                     // loaded corpus builds (corpus_pages.go)
-	zipfs     zipfMemo                               // Zipf fits of recent builds (corpus_pages.go)
-	cspectra  finishedResults[*corpusSpectrumResult] // finished co-occurrence spectra (corpus_spectrum.go)
+	model     *modelState                             // Train and Explore pages (train_pages.go)
+	builds    *corpusbuild.Cache                      // loaded corpus builds (corpus_pages.go)
+	zipfs     zipfMemo                                // Zipf fits of recent builds (corpus_pages.go)
+	cspectra  fifoCache[int64, *corpusSpectrumResult] // finished co-occurrence spectra (corpus_spectrum.go)
 }
 
 // New builds the echo instance serving the dashboard.

@@ -44,43 +44,23 @@ type modelState struct {
 
 	sets *runs.SetCache
 
-	maps finishedResults[*mapResult] // finished t-SNE maps
-
-	mu       sync.Mutex
-	memo     map[string]any // spectra, PCA maps and fidelity samples
-	memoKeys []string
+	maps fifoCache[int64, *mapResult] // finished t-SNE maps
+	memo fifoCache[string, any]       // spectra, PCA maps and fidelity samples
 }
 
 func newModelState(evalDir string) *modelState {
 	return &modelState{
 		evalDir: evalDir,
 		sets:    runs.NewSetCache(3),
-		memo:    map[string]any{},
 	}
 }
 
 // maxMemo is how many computed results (spectra, maps, samples) are kept.
 const maxMemo = 32
 
-func (m *modelState) remember(key string, v any) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, ok := m.memo[key]; !ok {
-		m.memoKeys = append(m.memoKeys, key)
-	}
-	m.memo[key] = v
-	for len(m.memoKeys) > maxMemo {
-		delete(m.memo, m.memoKeys[0])
-		m.memoKeys = m.memoKeys[1:]
-	}
-}
+func (m *modelState) remember(key string, v any) { m.memo.put(key, v, maxMemo) }
 
-func (m *modelState) recall(key string) (any, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	v, ok := m.memo[key]
-	return v, ok
-}
+func (m *modelState) recall(key string) (any, bool) { return m.memo.get(key) }
 
 func (m *modelState) evalSets() (*runs.EvalSets, error) {
 	m.evalOnce.Do(func() { m.eval, m.evalErr = runs.LoadEvalSets(m.evalDir) })
