@@ -11,8 +11,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/store"
-	"github.com/gloveboard/gloveboard/internal/vecscan"
 	"github.com/gloveboard/gloveboard/views"
 )
 
@@ -204,19 +204,19 @@ func (s *Server) uploadVectors(c echo.Context) error {
 	}
 	if up.file.Gzipped {
 		up.file.Discard()
-		return s.uploadFormError(c, up, public(vecscan.ErrFormat, "Compressed vector files are not supported: please upload the uncompressed text file."))
+		return s.uploadFormError(c, up, public(vectors.ErrNotText, "Compressed vector files are not supported: please upload the uncompressed text file."))
 	}
 	r, err := up.file.Open()
 	if err != nil {
 		up.file.Discard()
 		return err
 	}
-	info, err := vecscan.Scan(r)
+	info, err := vectors.ScanText(ctx(c), r)
 	r.Close()
 	if err != nil {
 		up.file.Discard()
-		if errors.Is(err, vecscan.ErrFormat) {
-			err = public(vecscan.ErrFormat, "That file is not a word-vector text file ("+err.Error()+").")
+		if errors.Is(err, vectors.ErrNotText) {
+			err = public(vectors.ErrNotText, "That file is not a word-vector text file ("+err.Error()+").")
 		}
 		return s.uploadFormError(c, up, err)
 	}
