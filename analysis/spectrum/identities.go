@@ -6,18 +6,12 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/glove"
 )
-
-// GloveParams are trained GloVe parameters as plain slices: W and WTilde
-// are V×Dim row-major word and context vectors, B and BTilde their biases.
-type GloveParams struct {
-	Dim       int
-	W, WTilde []float64
-	B, BTilde []float64
-}
 
 // Identities reports how well trained vectors satisfy the GloVe identities
 // on a sample of nonzeros.
@@ -42,13 +36,13 @@ var ErrNoEntries = errors.New("no positive co-occurrence entries")
 // MeasureIdentities samples up to sample entries (all when sample ≤ 0 or
 // larger than len(entries)) with a seeded generator. Marginals for PMI are
 // summed over all entries. It panics when an entry indexes outside the
-// parameters or the slices' lengths disagree with Dim.
-func MeasureIdentities(p GloveParams, entries []cooccur.Entry, sample int, seed uint64) (Identities, error) {
-	if p.Dim <= 0 || len(p.W)%p.Dim != 0 || len(p.W) != len(p.WTilde) || len(p.B) != len(p.W)/p.Dim || len(p.BTilde) != len(p.B) {
-		panic(fmt.Sprintf("spectrum: inconsistent GloVe parameter shapes (dim %d, |W| %d, |W̃| %d, |b| %d, |b̃| %d)",
-			p.Dim, len(p.W), len(p.WTilde), len(p.B), len(p.BTilde)))
+// model or its matrices and biases disagree in shape.
+func MeasureIdentities(m *glove.Model, entries []cooccur.Entry, sample int, seed uint64) (Identities, error) {
+	v, d := m.Word.Dims()
+	if cv, cd := m.Context.Dims(); cv != v || cd != d || len(m.WordBias) != v || len(m.ContextBias) != v {
+		panic(fmt.Sprintf("spectrum: inconsistent GloVe model shapes (W %d×%d, W̃ %d×%d, |b| %d, |b̃| %d)",
+			v, d, cv, cd, len(m.WordBias), len(m.ContextBias)))
 	}
-	v := len(p.B)
 	rowSum := make([]float64, v)
 	colSum := make([]float64, v)
 	var total float64
@@ -80,14 +74,9 @@ func MeasureIdentities(p GloveParams, entries []cooccur.Entry, sample int, seed 
 	logTotal := math.Log(total)
 	for s, k := range positive {
 		e := entries[k]
-		wi := p.W[int(e.Row)*p.Dim : int(e.Row+1)*p.Dim]
-		wj := p.WTilde[int(e.Col)*p.Dim : int(e.Col+1)*p.Dim]
-		var dot float64
-		for t := range wi {
-			dot += wi[t] * wj[t]
-		}
+		dot := mat.Dot(m.Word.RowView(int(e.Row)), m.Context.RowView(int(e.Col)))
 		dots[s] = dot
-		model[s] = dot + p.B[e.Row] + p.BTilde[e.Col]
+		model[s] = dot + m.WordBias[e.Row] + m.ContextBias[e.Col]
 		logX[s] = math.Log(e.Value)
 		pmi[s] = logX[s] + logTotal - math.Log(rowSum[e.Row]) - math.Log(colSum[e.Col])
 	}

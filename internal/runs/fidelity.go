@@ -5,7 +5,10 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/glove"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 )
 
@@ -24,14 +27,14 @@ type FidelityPoints struct {
 
 // Fidelity samples up to sample nonzeros of entries (seeded) and measures
 // how well the model p satisfies the GloVe identities.
-func Fidelity(p *spectrum.GloveParams, entries []cooccur.Entry, sample int, seed uint64) (*FidelityPoints, error) {
-	v := len(p.B)
+func Fidelity(m *glove.Model, entries []cooccur.Entry, sample int, seed uint64) (*FidelityPoints, error) {
+	v := m.VocabSize()
 	for _, e := range entries {
 		if int(e.Row) >= v || int(e.Col) >= v {
 			return nil, ErrModelMismatch
 		}
 	}
-	id, err := spectrum.MeasureIdentities(*p, entries, sample, seed)
+	id, err := spectrum.MeasureIdentities(m, entries, sample, seed)
 	if err != nil {
 		return nil, err
 	}
@@ -53,21 +56,15 @@ func Fidelity(p *spectrum.GloveParams, entries []cooccur.Entry, sample int, seed
 		idx = idx[:sample]
 	}
 	fp := &FidelityPoints{Identities: id}
-	d := p.Dim
 	for _, k := range idx {
 		e := entries[k]
 		if e.Value <= 0 {
 			continue
 		}
-		w := p.W[int(e.Row)*d : int(e.Row+1)*d]
-		wt := p.WTilde[int(e.Col)*d : int(e.Col+1)*d]
-		dot := 0.0
-		for t := range d {
-			dot += w[t] * wt[t]
-		}
+		dot := mat.Dot(m.Word.RowView(int(e.Row)), m.Context.RowView(int(e.Col)))
 		lx := math.Log(e.Value)
 		fp.LogX = append(fp.LogX, lx)
-		fp.Full = append(fp.Full, dot+p.B[e.Row]+p.BTilde[e.Col])
+		fp.Full = append(fp.Full, dot+m.WordBias[e.Row]+m.ContextBias[e.Col])
 		fp.PMI = append(fp.PMI, lx+math.Log(total)-math.Log(rows[e.Row])-math.Log(cols[e.Col]))
 		fp.Dot = append(fp.Dot, dot)
 	}

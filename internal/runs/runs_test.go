@@ -115,7 +115,7 @@ func TestExecute(t *testing.T) {
 	}
 	dir, _ := st.RunDir(run.ID)
 	m, err := LoadModel(dir)
-	if err != nil || m.Dim != 8 || len(m.B) != b.Vocab.Len() {
+	if err != nil || m.VectorSize() != 8 || m.VocabSize() != b.Vocab.Len() {
 		t.Fatalf("model %v", err)
 	}
 	fp, err := Fidelity(m, b.Matrix.AppendEntries(nil), 100, 1)
