@@ -89,7 +89,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	// typo fails fast.
 	var sections []evaluate.AnalogySection
 	if *analogyPath != "" {
-		if sections, err = evaluate.LoadAnalogies(*analogyPath); err != nil {
+		if sections, err = loadAnalogies(*analogyPath); err != nil {
 			return err
 		}
 	}
@@ -146,6 +146,23 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return json.NewEncoder(stdout).Encode(out)
 	}
 	return printEval(stdout, out)
+}
+
+// loadAnalogies reads an analogy file and refuses one without a single
+// question: evaluating nothing would print an empty report and exit 0.
+func loadAnalogies(path string) ([]evaluate.AnalogySection, error) {
+	sections, err := evaluate.LoadAnalogies(path)
+	if err != nil {
+		return nil, err
+	}
+	questions := 0
+	for _, s := range sections {
+		questions += len(s.Questions)
+	}
+	if questions == 0 {
+		return nil, fmt.Errorf("%s: no analogy questions (the file needs \": section\" lines, each followed by questions \"a b c d\")", path)
+	}
+	return sections, nil
 }
 
 // printEval writes the evaluation as tables, accuracies in percent.
