@@ -156,13 +156,17 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args and maps the flag package's errors to errUsage
-// (already printed) or flag.ErrHelp.
+// (already printed) or flag.ErrHelp. An output flag naming an input file
+// is a bad command line too (see checkOutputsAgainstInputs).
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return errUsage
+	}
+	if err := checkOutputsAgainstInputs(fs); err != nil {
+		return usageFailure(fs, fs.Output(), strings.TrimPrefix(fs.Name(), "glove "), err)
 	}
 	return nil
 }
