@@ -89,7 +89,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	// typo fails fast.
 	var sections []evaluate.AnalogySection
 	if *analogyPath != "" {
-		if sections, err = loadAnalogies(*analogyPath); err != nil {
+		if sections, err = loadAnalogies(ctx, *analogyPath); err != nil {
 			return err
 		}
 	}
@@ -100,7 +100,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			if p = strings.TrimSpace(p); p == "" {
 				continue
 			}
-			pairs, err := evaluate.LoadPairs(p)
+			pairs, err := loadPairs(ctx, p)
 			if err != nil {
 				return err
 			}
@@ -150,10 +150,15 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // loadAnalogies reads an analogy file and refuses one without a single
 // question: evaluating nothing would print an empty report and exit 0.
-func loadAnalogies(path string) ([]evaluate.AnalogySection, error) {
-	sections, err := evaluate.LoadAnalogies(path)
+func loadAnalogies(ctx context.Context, path string) ([]evaluate.AnalogySection, error) {
+	in, err := openInput(ctx, path)
 	if err != nil {
 		return nil, err
+	}
+	defer in.Close()
+	sections, err := evaluate.ReadAnalogies(in)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	questions := 0
 	for _, s := range sections {
@@ -163,6 +168,20 @@ func loadAnalogies(path string) ([]evaluate.AnalogySection, error) {
 		return nil, fmt.Errorf("%s: no analogy questions (the file needs \": section\" lines, each followed by questions \"a b c d\")", path)
 	}
 	return sections, nil
+}
+
+// loadPairs reads a word-similarity file.
+func loadPairs(ctx context.Context, path string) ([]evaluate.WordPair, error) {
+	in, err := openInput(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	pairs, err := evaluate.ReadPairs(in)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return pairs, nil
 }
 
 // printEval writes the evaluation as tables, accuracies in percent.

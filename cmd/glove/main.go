@@ -77,6 +77,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errUsage):
 			return 2
 		default:
+			if ctx.Err() != nil && !errors.Is(err, errInterrupted) {
+				// Ctrl-C or SIGTERM stopped the work (training, counting).
+				err = fmt.Errorf("%w: %w", errInterrupted, err)
+			}
 			fmt.Fprintf(stderr, "glove %s: %s\n", c.name, oneLine(err))
 			return 1
 		}

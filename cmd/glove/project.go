@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"text/tabwriter"
 
 	"github.com/gloveboard/gloveboard/analysis/project"
@@ -109,7 +108,7 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	words, groups, skipped, err := projectSelect(set, *topN, *wordsFile)
+	words, groups, skipped, err := projectSelect(ctx, set, *topN, *wordsFile)
 	if err != nil {
 		return err
 	}
@@ -176,11 +175,11 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // projectSelect chooses the words to map and their groups: the words of a
 // group file, the first n rows, or (neither) the built-in group words.
 // Words missing from the vectors are returned as skipped.
-func projectSelect(set *vectors.Set, n int, wordsFile string) (words []string, groups *wordgroups.Assignment, skipped []string, err error) {
+func projectSelect(ctx context.Context, set *vectors.Set, n int, wordsFile string) (words []string, groups *wordgroups.Assignment, skipped []string, err error) {
 	builtin := wordgroups.FromGroups(wordgroups.Builtin())
 	switch {
 	case wordsFile != "":
-		f, err := os.Open(wordsFile)
+		f, err := openInput(ctx, wordsFile)
 		if err != nil {
 			return nil, nil, nil, err
 		}
