@@ -151,14 +151,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // loadAnalogies reads an analogy file and refuses one without a single
 // question: evaluating nothing would print an empty report and exit 0.
 func loadAnalogies(ctx context.Context, path string) ([]evaluate.AnalogySection, error) {
-	in, err := openInput(ctx, path)
+	sections, err := readInputFile(ctx, path, evaluate.ReadAnalogies)
 	if err != nil {
 		return nil, err
-	}
-	defer in.Close()
-	sections, err := evaluate.ReadAnalogies(in)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	questions := 0
 	for _, s := range sections {
@@ -172,16 +167,7 @@ func loadAnalogies(ctx context.Context, path string) ([]evaluate.AnalogySection,
 
 // loadPairs reads a word-similarity file.
 func loadPairs(ctx context.Context, path string) ([]evaluate.WordPair, error) {
-	in, err := openInput(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	defer in.Close()
-	pairs, err := evaluate.ReadPairs(in)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return pairs, nil
+	return readInputFile(ctx, path, evaluate.ReadPairs)
 }
 
 // printEval writes the evaluation as tables, accuracies in percent.

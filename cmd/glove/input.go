@@ -99,3 +99,19 @@ func (in *inputFile) Close() error {
 	}
 	return in.f.Close()
 }
+
+// readInputFile opens path with openInput and parses it with read; read's
+// errors are prefixed with the path.
+func readInputFile[T any](ctx context.Context, path string, read func(io.Reader) (T, error)) (T, error) {
+	var zero T
+	in, err := openInput(ctx, path)
+	if err != nil {
+		return zero, err
+	}
+	defer in.Close()
+	v, err := read(in)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", path, err)
+	}
+	return v, nil
+}

@@ -216,14 +216,8 @@ func projectSelect(ctx context.Context, set *vectors.Set, n int, wordsFile strin
 	builtin := wordgroups.FromGroups(wordgroups.Builtin())
 	switch {
 	case wordsFile != "":
-		f, err := openInput(ctx, wordsFile)
-		if err != nil {
+		if groups, err = readInputFile(ctx, wordsFile, wordgroups.Parse); err != nil {
 			return nil, nil, nil, err
-		}
-		defer f.Close()
-		groups, err = wordgroups.Parse(f)
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%s: %w", wordsFile, err)
 		}
 	case n > 0:
 		n = min(n, set.Len())
