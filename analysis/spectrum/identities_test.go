@@ -63,6 +63,18 @@ func TestMeasureIdentities(t *testing.T) {
 	if again != n {
 		t.Errorf("same seed, different result: %+v vs %+v", again, n)
 	}
+	// The sample behind the statistics: one point per sampled entry, the
+	// same statistics, and the identity exact on the exact entries.
+	smp, err := SampleIdentities(p, noisy, 200, 1)
+	if err != nil || len(smp.LogX) != 200 || len(smp.Model) != 200 || len(smp.PMI) != 200 || len(smp.Dot) != 200 || smp.Identities() != n {
+		t.Errorf("SampleIdentities: %d points, %+v (%v); want 200 and %+v", len(smp.LogX), smp.Identities(), err, n)
+	}
+	exactSample, _ := SampleIdentities(p, exact, 0, 1)
+	for i := range exactSample.LogX {
+		if math.Abs(exactSample.LogX[i]-exactSample.Model[i]) > 1e-12 {
+			t.Fatalf("exact entry %d: ln X %v, model %v", i, exactSample.LogX[i], exactSample.Model[i])
+		}
+	}
 	if _, err := MeasureIdentities(p, nil, 0, 1); !errors.Is(err, ErrNoEntries) {
 		t.Errorf("no entries: got %v", err)
 	}

@@ -119,7 +119,7 @@ func TestExecute(t *testing.T) {
 		t.Fatalf("model %v", err)
 	}
 	fp, err := Fidelity(m, b.Matrix.AppendEntries(nil), 100, 1)
-	if err != nil || len(fp.LogX) != min(100, b.Matrix.NNZ()) || fp.Identities.Sampled == 0 {
+	if err != nil || len(fp.LogX) != min(100, b.Matrix.NNZ()) || fp.Identities.Sampled != len(fp.LogX) {
 		t.Errorf("fidelity %v, %d points", err, len(fp.LogX))
 	}
 	if _, err := LoadModel(t.TempDir()); !errors.Is(err, ErrModelMissing) {
