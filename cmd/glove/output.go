@@ -211,45 +211,67 @@ var (
 	inputFlags  = []string{"corpus", "vectors", "cooccur", "vocab", "in", "words", "analogy", "similarity"}
 )
 
-// checkOutputsAgainstInputs refuses, before anything is read, an output
-// flag naming the same file as an input flag (os.SameFile, so through a
-// symbolic link or another name too) or as another output flag: the input
-// would be replaced by the output, one output by the other. Paths that do
-// not exist yet, "" and "-" pass.
-func checkOutputsAgainstInputs(fs *flag.FlagSet) error {
-	type file struct {
-		flag, path string
-		info       os.FileInfo
-	}
-	existing := func(names []string, split bool) []file {
-		var out []file
-		for _, name := range names {
-			f := fs.Lookup(name)
-			if f == nil {
+// namedFile is a file named by a flag, for checkOutputsAgainstInputs.
+type namedFile struct {
+	flag, path string
+	info       os.FileInfo
+}
+
+// flagFiles returns the files that exist among the values of the named
+// flags of fs (split: a comma-separated list). "-" is standard input when
+// stdin is set, and only when that is a regular file (a redirect from a
+// file that -out could name); otherwise it is skipped, as are "" and
+// directories.
+func flagFiles(fs *flag.FlagSet, names []string, split bool, stdin *os.File) []namedFile {
+	var out []namedFile
+	for _, name := range names {
+		f := fs.Lookup(name)
+		if f == nil {
+			continue
+		}
+		paths := []string{f.Value.String()}
+		if split {
+			paths = strings.Split(paths[0], ",")
+		}
+		for _, p := range paths {
+			var st os.FileInfo
+			var err error
+			switch p = strings.TrimSpace(p); {
+			case p == "":
 				continue
-			}
-			paths := []string{f.Value.String()}
-			if split {
-				paths = strings.Split(paths[0], ",")
-			}
-			for _, p := range paths {
-				p = strings.TrimSpace(p)
-				if p == "" || p == "-" {
+			case p == "-" && stdin == nil:
+				continue
+			case p == "-":
+				if st, err = stdin.Stat(); err == nil && !st.Mode().IsRegular() {
 					continue
 				}
-				if st, err := os.Stat(p); err == nil && !st.IsDir() {
-					out = append(out, file{name, p, st})
-				}
+			default:
+				st, err = os.Stat(p)
+			}
+			if err == nil && !st.IsDir() {
+				out = append(out, namedFile{name, p, st})
 			}
 		}
-		return out
 	}
-	outputs := existing(outputFlags, false)
-	inputs := existing(inputFlags, true)
+	return out
+}
+
+// checkOutputsAgainstInputs refuses, before anything is read, an output
+// flag naming the same file as an input flag (os.SameFile, so through a
+// symbolic link, another name or a redirect of standard input too) or as
+// another output flag: the input would be replaced by the output, one
+// output by the other. Paths that do not exist yet pass.
+func checkOutputsAgainstInputs(fs *flag.FlagSet) error {
+	outputs := flagFiles(fs, outputFlags, false, nil)
+	inputs := flagFiles(fs, inputFlags, true, os.Stdin)
 	for i, o := range outputs {
 		for _, in := range inputs {
 			if os.SameFile(o.info, in.info) {
-				return fmt.Errorf("-%s %s is the same file as the input -%s %s; write the output elsewhere", o.flag, o.path, in.flag, in.path)
+				name := in.path
+				if name == "-" {
+					name = "- (standard input)"
+				}
+				return fmt.Errorf("-%s %s is the same file as the input -%s %s; write the output elsewhere", o.flag, o.path, in.flag, name)
 			}
 		}
 		for _, other := range outputs[i+1:] {

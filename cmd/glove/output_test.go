@@ -174,8 +174,24 @@ func TestOutputEqualToInput(t *testing.T) {
 		{"svd -out is the corpus", []string{"svd", "-corpus", corpus, "-out", corpus}, "is the same file as the input -corpus"},
 		{"plot -out is -in", []string{"plot", "-in", vec, "-out", vec, "zipf"}, "is the same file as the input -in"},
 	}
+	// Standard input redirected from the file -out names.
+	redirected, err := os.Open(corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer redirected.Close()
+	tests = append(tests, struct {
+		name string
+		args []string
+		want string
+	}{"cooccur -corpus - < F -out F", []string{"cooccur", "-corpus", "-", "-out", corpus}, "-out " + corpus + " is the same file as the input -corpus - (standard input)"})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.args[2] == "-" {
+				old := os.Stdin
+				os.Stdin = redirected
+				defer func() { os.Stdin = old }()
+			}
 			code, stdout, stderr := runGlove(t, tc.args...)
 			if code != 2 || stdout != "" {
 				t.Fatalf("exit %d, stdout %q; want 2 and nothing", code, stdout)
