@@ -18,7 +18,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
@@ -433,8 +432,6 @@ func (s *Server) corpusAndBuild(c echo.Context) (store.Corpus, *corpusbuild.Load
 
 // zipfResult is the Zipf analysis of one build, computed once.
 type zipfResult struct {
-	built  time.Time
-	once   sync.Once
 	counts []float64 // frequencies by rank
 	mle    spectrum.PowerLawMLE
 	mleErr error
@@ -442,38 +439,24 @@ type zipfResult struct {
 	lsErr  error
 }
 
-// zipfMemo keeps the Zipf fits of recently shown builds (the MLE scans
-// thousands of cut-offs, about half a second on the demo corpus).
-type zipfMemo struct {
-	sync.Mutex
-	m map[string]*zipfResult
+// zipfKey names one build of a corpus: its directory and when it was
+// built (a rebuild gets a new key; the old one ages out).
+type zipfKey struct {
+	dir   string
+	built time.Time
 }
 
+// zipfMemoSize is how many builds' Zipf fits are kept (the MLE scans
+// thousands of cut-offs, about half a second on the demo corpus).
 const zipfMemoSize = 8
 
 func (s *Server) zipfOf(dir string, l *corpusbuild.Loaded) *zipfResult {
-	zipfMemo := &s.zipfs
-	zipfMemo.Lock()
-	if zipfMemo.m == nil {
-		zipfMemo.m = map[string]*zipfResult{}
-	}
-	r, ok := zipfMemo.m[dir]
-	if !ok || !r.built.Equal(l.Summary.Built) {
-		if len(zipfMemo.m) >= zipfMemoSize {
-			for k := range zipfMemo.m {
-				delete(zipfMemo.m, k)
-				break
-			}
-		}
-		r = &zipfResult{built: l.Summary.Built}
-		zipfMemo.m[dir] = r
-	}
-	zipfMemo.Unlock()
-	r.once.Do(func() {
+	r, _ := s.zipfs.Get(zipfKey{dir, l.Summary.Built}, func() (*zipfResult, error) {
 		counts := l.Unigrams.Counts()
-		r.counts = spectrum.RankFrequency(counts)
+		r := &zipfResult{counts: spectrum.RankFrequency(counts)}
 		r.mle, r.mleErr = spectrum.FitDiscretePowerLaw(context.Background(), counts, spectrum.MLEOptions{})
 		r.ls, r.lsErr = spectrum.FitZipfLeastSquares(counts)
+		return r, nil
 	})
 	return r
 }

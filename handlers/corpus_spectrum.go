@@ -283,7 +283,7 @@ func (s *Server) submitCorpusSpectrum(x store.Corpus, l *corpusbuild.Loaded, r s
 		if err := s.saveResult(jctx, store.NewJobResult{JobID: jobID, CorpusID: x.ID}, enc); err != nil {
 			return err
 		}
-		s.cspectra.put(jobID, res, maxSpectrumResults)
+		s.cspectra.Add(jobID, res)
 		progress(1, "done")
 		return nil
 	})
@@ -314,14 +314,14 @@ func (s *Server) corpusSpectrumJob(c echo.Context, corpusID, jobID int64) (jobs.
 	if info.Status != store.JobDone {
 		return info, nil, nil
 	}
-	if res, ok := s.cspectra.get(info.ID); ok {
+	if res, ok := s.cspectra.Peek(info.ID); ok {
 		return info, res, nil
 	}
 	res, err := loadResult(ctx(c), s, info.ID, decodeSpectrumResult, "The result of this spectrum is no longer available on the server. Compute it again.")
 	if err != nil {
 		return info, nil, err
 	}
-	s.cspectra.put(info.ID, res, maxSpectrumResults)
+	s.cspectra.Add(info.ID, res)
 	return info, res, nil
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/analysis/wordgroups"
+	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/runs"
@@ -40,26 +41,19 @@ var (
 )
 
 // ErrorMapping maps a sentinel error (matched with errors.Is) to an HTTP
-// status and the message users see. When Public is set and the error
-// chain holds a *PublicError, that error's message is shown instead.
+// status and the message users see. When the error chain holds an
+// *apperr.Error with a message (see public), that message is shown
+// instead.
 type ErrorMapping struct {
 	Err     error
 	Status  int
 	Message string
 }
 
-// PublicError wraps a sentinel error with a message written for users. It
-// must never contain file paths or internal details.
-type PublicError struct {
-	Msg string
-	Err error
-}
-
-func (e *PublicError) Error() string { return e.Msg }
-func (e *PublicError) Unwrap() error { return e.Err }
-
-// public returns an error showing msg to the user, with the status of err.
-func public(err error, msg string) error { return &PublicError{Msg: msg, Err: err} }
+// public returns an error showing msg to the user, with the status of err
+// (its row in the table, or its apperr code). msg must never contain file
+// paths or internal details.
+func public(err error, msg string) error { return apperr.Wrap(err, apperr.CodeOf(err), msg) }
 
 // notFound gives a store.ErrNotFound a message naming what was missing;
 // other errors pass unchanged.
@@ -149,9 +143,8 @@ func JobErrorMessage(log *slog.Logger, table []ErrorMapping) func(error) string 
 		log = slog.New(slog.DiscardHandler)
 	}
 	return func(err error) string {
-		var pub *PublicError
-		if errors.As(err, &pub) {
-			return pub.Msg
+		if msg, ok := apperr.MessageOf(err); ok {
+			return msg
 		}
 		for _, m := range table {
 			if errors.Is(err, m.Err) {
@@ -174,17 +167,35 @@ var httpMessages = map[int]string{
 
 const internalMessage = "Something went wrong on the server. The details are in the server log."
 
-// resolve finds the status and user message for err.
+// codeStatus is the HTTP status of each apperr code.
+var codeStatus = map[apperr.Code]int{
+	apperr.Invalid:       http.StatusBadRequest,
+	apperr.NotFound:      http.StatusNotFound,
+	apperr.Conflict:      http.StatusConflict,
+	apperr.Unprocessable: http.StatusUnprocessableEntity,
+	apperr.TooLarge:      http.StatusRequestEntityTooLarge,
+	apperr.Gone:          http.StatusGone,
+	apperr.Unavailable:   http.StatusServiceUnavailable,
+}
+
+// resolve finds the status and user message for err: the first row of
+// the table whose sentinel err wraps, else err's apperr code; the message
+// is err's own (apperr) when it has one, else the row's.
 func (s *Server) resolve(err error) (int, string) {
-	var pub *PublicError
-	hasPub := errors.As(err, &pub)
+	msg, hasMsg := apperr.MessageOf(err)
 	for _, m := range s.errTable {
 		if errors.Is(err, m.Err) {
-			if hasPub {
-				return m.Status, pub.Msg
+			if hasMsg {
+				return m.Status, msg
 			}
 			return m.Status, m.Message
 		}
+	}
+	if status, ok := codeStatus[apperr.CodeOf(err)]; ok {
+		if !hasMsg {
+			msg = http.StatusText(status)
+		}
+		return status, msg
 	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {

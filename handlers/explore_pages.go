@@ -702,7 +702,7 @@ func (s *Server) tsneJob(c echo.Context, v store.VectorSet) (jobs.Info, error) {
 // keepMap puts the finished map of job jobID in the in-memory cache of
 // the latest maxMapResults maps.
 func (s *Server) keepMap(jobID int64, res *mapResult) {
-	s.model.maps.put(jobID, res, maxMapResults)
+	s.model.maps.Add(jobID, res)
 }
 
 // mapResultOf returns the map of the finished t-SNE job info: from memory,
@@ -712,7 +712,7 @@ func (s *Server) mapResultOf(ctx context.Context, info jobs.Info) (*mapResult, e
 	if info.Status != store.JobDone {
 		return nil, public(ErrResultGone, gone)
 	}
-	if res, ok := s.model.maps.get(info.ID); ok {
+	if res, ok := s.model.maps.Peek(info.ID); ok {
 		return res, nil
 	}
 	res, err := loadResult(ctx, s, info.ID, decodeMapResult, gone)

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"reflect"
 	"testing"
@@ -164,33 +163,6 @@ func TestSavedResultRefused(t *testing.T) {
 	for _, tc := range tests {
 		if err := tc.decode([]byte(tc.data)); !errors.Is(err, ErrResultFormat) {
 			t.Errorf("%s: %v, want ErrResultFormat", tc.name, err)
-		}
-	}
-}
-
-func TestFIFOCache(t *testing.T) {
-	var c fifoCache[int64, string]
-	if _, ok := c.get(1); ok {
-		t.Fatal("the zero value holds a result")
-	}
-	for job := int64(1); job <= 4; job++ {
-		c.put(job, fmt.Sprint("r", job), 3)
-	}
-	c.put(3, "r3 again", 3) // replacing keeps its place
-	tests := []struct {
-		job    int64
-		want   string
-		wantOK bool
-	}{
-		{1, "", false}, // dropped: the oldest beyond the limit
-		{2, "r2", true},
-		{3, "r3 again", true},
-		{4, "r4", true},
-	}
-	for _, tc := range tests {
-		got, ok := c.get(tc.job)
-		if got != tc.want || ok != tc.wantOK {
-			t.Errorf("get(%d) = %q, %v; want %q, %v", tc.job, got, ok, tc.want, tc.wantOK)
 		}
 	}
 }

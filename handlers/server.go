@@ -49,6 +49,7 @@ import (
 
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/lru"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/static"
 	"github.com/gloveboard/gloveboard/views"
@@ -89,10 +90,10 @@ type Server struct {
 	budget    int64 // bytes a job may use (Config.MemoryBudget)
 	log       *slog.Logger
 	errTable  []ErrorMapping
-	model     *modelState                             // Train and Explore pages (train_pages.go)
-	builds    *corpusbuild.Cache                      // loaded corpus builds (corpus_pages.go)
-	zipfs     zipfMemo                                // Zipf fits of recent builds (corpus_pages.go)
-	cspectra  fifoCache[int64, *corpusSpectrumResult] // finished co-occurrence spectra (corpus_spectrum.go)
+	model     *modelState                            // Train and Explore pages (train_pages.go)
+	builds    *corpusbuild.Cache                     // loaded corpus builds (corpus_pages.go)
+	zipfs     *lru.LRU[zipfKey, *zipfResult]         // Zipf fits of recent builds (corpus_pages.go)
+	cspectra  *lru.LRU[int64, *corpusSpectrumResult] // finished co-occurrence spectra (corpus_spectrum.go)
 }
 
 // New builds the echo instance serving the dashboard.
@@ -115,6 +116,8 @@ func New(cfg Config) (*echo.Echo, error) {
 		s.errTable = DefaultErrorMappings()
 	}
 	s.builds = corpusbuild.NewCache(buildCacheSize)
+	s.zipfs = lru.New[zipfKey, *zipfResult](zipfMemoSize)
+	s.cspectra = lru.New[int64, *corpusSpectrumResult](maxSpectrumResults)
 
 	e := echo.New()
 	e.HideBanner = true

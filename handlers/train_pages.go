@@ -23,6 +23,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/plot"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/lru"
 	"github.com/gloveboard/gloveboard/internal/runs"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
@@ -44,23 +45,25 @@ type modelState struct {
 
 	sets *runs.SetCache
 
-	maps fifoCache[int64, *mapResult] // finished t-SNE maps
-	memo fifoCache[string, any]       // spectra, PCA maps and fidelity samples
+	maps *lru.LRU[int64, *mapResult] // finished t-SNE maps
+	memo *lru.LRU[string, any]       // spectra, PCA maps and fidelity samples
 }
 
 func newModelState(evalDir string) *modelState {
 	return &modelState{
 		evalDir: evalDir,
 		sets:    runs.NewSetCache(3),
+		maps:    lru.New[int64, *mapResult](maxMapResults),
+		memo:    lru.New[string, any](maxMemo),
 	}
 }
 
 // maxMemo is how many computed results (spectra, maps, samples) are kept.
 const maxMemo = 32
 
-func (m *modelState) remember(key string, v any) { m.memo.put(key, v, maxMemo) }
+func (m *modelState) remember(key string, v any) { m.memo.Add(key, v) }
 
-func (m *modelState) recall(key string) (any, bool) { return m.memo.get(key) }
+func (m *modelState) recall(key string) (any, bool) { return m.memo.Peek(key) }
 
 func (m *modelState) evalSets() (*runs.EvalSets, error) {
 	m.evalOnce.Do(func() { m.eval, m.evalErr = runs.LoadEvalSets(m.evalDir) })
