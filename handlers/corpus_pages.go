@@ -96,7 +96,8 @@ func BuildBudget(memory int64) corpusbuild.Budget {
 func SubmitBuild(st *store.Store, jm *jobs.Manager, cache *corpusbuild.Cache, x store.Corpus, set corpusbuild.Settings, budget corpusbuild.Budget) (store.Job, error) {
 	dir := st.CorpusBuildDir(x.ID)
 	path, id := x.Path, x.ID
-	return jm.Submit(kindBuildCorpus, id, func(ctx context.Context, progress jobs.Progress) error {
+	return jm.Submit(kindBuildCorpus, id, func(ctx context.Context, run jobs.Run) error {
+		progress := run.Progress
 		sum, err := corpusbuild.Builder{Syncer: st.Syncer()}.Build(ctx, path, dir, set, budget, corpusbuild.Progress(progress))
 		if cache != nil {
 			cache.Forget(dir)

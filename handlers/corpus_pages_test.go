@@ -218,7 +218,7 @@ func TestCorpusPageBeforeAndAfterBuild(t *testing.T) {
 	}
 	// Rebuilding while a build runs is refused.
 	cid, _ := strconv.ParseInt(strings.TrimPrefix(page, "/corpora/"), 10, 64)
-	if _, err := a.jobs.Submit("build-corpus", cid, func(ctx context.Context, _ jobs.Progress) error { <-ctx.Done(); return ctx.Err() }); err == nil {
+	if _, err := a.jobs.Submit("build-corpus", cid, func(ctx context.Context, _ jobs.Run) error { <-ctx.Done(); return ctx.Err() }); err == nil {
 		rec := a.postForm(page+"/build", buildSettings)
 		if rec.Code != http.StatusConflict || !strings.Contains(mainText(t, rec), "already being built") {
 			t.Errorf("second build = %d %q", rec.Code, mainText(t, rec))

@@ -237,10 +237,8 @@ func parseSpectrumRequest(p spectrumParams, l *corpusbuild.Loaded, budget int64)
 
 // submitCorpusSpectrum queues the job computing r for corpus x.
 func (s *Server) submitCorpusSpectrum(x store.Corpus, l *corpusbuild.Loaded, r spectrumRequest) (store.Job, error) {
-	var jobID int64
-	ready := make(chan struct{})
-	job, err := s.jobs.Submit(kindCorpusSpectrum, x.ID, func(jctx context.Context, progress jobs.Progress) error {
-		<-ready
+	return s.jobs.Submit(kindCorpusSpectrum, x.ID, func(jctx context.Context, run jobs.Run) error {
+		jobID, progress := run.ID, run.Progress
 		progress(0, fmt.Sprintf("weighting the top %s words (%s)", views.Count(r.topN), weightingLabel(r.weighting)))
 		m := spectrum.Weight(spectrum.FromCooccur(l.Matrix, r.topN), r.weighting, 0)
 		if err := jctx.Err(); err != nil {
@@ -287,11 +285,6 @@ func (s *Server) submitCorpusSpectrum(x store.Corpus, l *corpusbuild.Loaded, r s
 		progress(1, "done")
 		return nil
 	})
-	if err == nil {
-		jobID = job.ID
-	}
-	close(ready)
-	return job, err
 }
 
 // corpusOf returns the corpus of the path's id (built or not).

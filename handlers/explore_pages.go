@@ -647,10 +647,8 @@ func (s *Server) mapFragment(c echo.Context) error {
 func (s *Server) submitTSNE(v store.VectorSet, set *vectors.Set, r mapRequest) (store.Job, error) {
 	data := gather(set, r.words)
 	n, d := len(r.words), set.Dim()
-	var jobID int64
-	ready := make(chan struct{})
-	job, err := s.jobs.Submit("tsne", v.ID, func(jctx context.Context, progress jobs.Progress) error {
-		<-ready
+	return s.jobs.Submit("tsne", v.ID, func(jctx context.Context, run jobs.Run) error {
+		jobID, progress := run.ID, run.Progress
 		engine := project.EngineBarnesHut
 		if n <= project.AutoExactMax {
 			engine = project.EngineExact
@@ -679,11 +677,6 @@ func (s *Server) submitTSNE(v store.VectorSet, set *vectors.Set, r mapRequest) (
 		progress(1, "done")
 		return nil
 	})
-	if err == nil {
-		jobID = job.ID
-	}
-	close(ready)
-	return job, err
 }
 
 // tsneJob returns the t-SNE job :job of vector set v.

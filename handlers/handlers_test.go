@@ -322,7 +322,8 @@ func TestPathTraversalIsRejected(t *testing.T) {
 func TestJobsFragmentAndCancel(t *testing.T) {
 	a := newApp(t, 0)
 	started := make(chan struct{})
-	j, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, progress jobs.Progress) error {
+	j, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, run jobs.Run) error {
+		progress := run.Progress
 		progress(0.4, "counting words")
 		close(started)
 		<-ctx.Done()
@@ -444,7 +445,7 @@ func TestDelete(t *testing.T) {
 	}
 	// A corpus a job is working on cannot be deleted.
 	started := make(chan struct{})
-	j, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, _ jobs.Progress) error {
+	j, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, _ jobs.Run) error {
 		close(started)
 		<-ctx.Done()
 		return ctx.Err()

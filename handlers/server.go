@@ -19,8 +19,8 @@
 //
 // Long work goes through the job manager:
 //
-//	job, err := s.jobs.Submit("build-corpus", corpusID, func(ctx context.Context, progress jobs.Progress) error {
-//		progress(0.1, "tokenizing")
+//	job, err := s.jobs.Submit("build-corpus", corpusID, func(ctx context.Context, run jobs.Run) error {
+//		run.Progress(0.1, "tokenizing")
 //		...
 //		return ctx.Err() // when cancelled
 //	})

@@ -395,7 +395,8 @@ func (s *Server) checkTrainingBudget(vocabSize int, nnz int64, vectorSize int) e
 // trainJob is the work of a "train" job: it always leaves the run in a
 // final state.
 func (s *Server) trainJob(runID int64, p runs.Params, dir string) jobs.Func {
-	return func(jctx context.Context, jobProgress jobs.Progress) error {
+	return func(jctx context.Context, run jobs.Run) error {
+		jobProgress := run.Progress
 		// The job list on the home page shows which run a job trains.
 		prefix := fmt.Sprintf("run %d: ", runID)
 		progress := func(f float64, msg string) { jobProgress(f, prefix+msg) }

@@ -463,7 +463,7 @@ func TestTrainDivergedAndCancelled(t *testing.T) {
 
 	// A queued run cancelled before it starts is cancelled too.
 	block := make(chan struct{})
-	bj, err := a.jobs.Submit("build-corpus", c.ID, func(ctx context.Context, _ jobs.Progress) error {
+	bj, err := a.jobs.Submit("build-corpus", c.ID, func(ctx context.Context, _ jobs.Run) error {
 		select {
 		case <-block:
 		case <-ctx.Done():
