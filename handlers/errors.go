@@ -2,8 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
-	"log/slog"
 	"net/http"
 	"strings"
 
@@ -18,10 +16,8 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/analysis/wordgroups"
+	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/apperr"
-	"github.com/gloveboard/gloveboard/internal/corpusbuild"
-	"github.com/gloveboard/gloveboard/internal/jobs"
-	"github.com/gloveboard/gloveboard/internal/runs"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/internal/vecscan"
 	"github.com/gloveboard/gloveboard/views"
@@ -32,12 +28,12 @@ var (
 	// ErrBadRequest marks malformed input (bad form, bad id, wrong file).
 	ErrBadRequest = errors.New("bad request")
 	// ErrInUse marks a request to delete something a job is working on.
-	ErrInUse = errors.New("in use")
+	ErrInUse = app.ErrInUse
 	// ErrCSRF marks a state-changing request without a valid CSRF token.
 	ErrCSRF = errors.New("missing or invalid CSRF token")
 	// ErrOverBudget marks a job refused up front because it would need
-	// more memory than Config.MemoryBudget.
-	ErrOverBudget = errors.New("the job would exceed the memory budget")
+	// more memory than the service's memory budget.
+	ErrOverBudget = app.ErrOverBudget
 )
 
 // ErrorMapping maps a sentinel error (matched with errors.Is) to an HTTP
@@ -57,12 +53,7 @@ func public(err error, msg string) error { return apperr.Wrap(err, apperr.CodeOf
 
 // notFound gives a store.ErrNotFound a message naming what was missing;
 // other errors pass unchanged.
-func notFound(err error, noun string, id int64) error {
-	if errors.Is(err, store.ErrNotFound) {
-		return public(err, fmt.Sprintf("There is no %s with id %d. It may have been deleted.", noun, id))
-	}
-	return err
-}
+func notFound(err error, noun string, id int64) error { return app.NotFound(err, noun, id) }
 
 // DefaultErrorMappings is the error table used by New. To give a new
 // sentinel error (for example corpus.ErrEmptyCorpus) its own status and
@@ -79,11 +70,11 @@ func DefaultErrorMappings() []ErrorMapping {
 		{ErrOverBudget, http.StatusUnprocessableEntity, "This would need more memory than the server allows for one job."},
 		{cooccur.ErrMatrixTooLarge, http.StatusUnprocessableEntity, "The co-occurrence matrix is larger than the memory budget allows: raise the minimum count or set a maximum vocabulary."},
 		{ErrInUse, http.StatusConflict, "A job is working on this. Cancel it or wait for it to finish first."},
-		{jobs.ErrFinished, http.StatusConflict, "That job has already finished."},
-		{jobs.ErrQueueFull, http.StatusServiceUnavailable, "Too many jobs are waiting. Try again when some have finished."},
-		{jobs.ErrClosed, http.StatusServiceUnavailable, "The server is shutting down."},
+		{app.ErrJobFinished, http.StatusConflict, "That job has already finished."},
+		{app.ErrQueueFull, http.StatusServiceUnavailable, "Too many jobs are waiting. Try again when some have finished."},
+		{app.ErrClosed, http.StatusServiceUnavailable, "The server is shutting down."},
 		// Corpus builds, ratios and plots (corpus_pages.go).
-		{corpusbuild.ErrNotBuilt, http.StatusConflict, "This corpus has not been built yet. Open its page and build its co-occurrence statistics first."},
+		{app.ErrNotBuilt, http.StatusConflict, "This corpus has not been built yet. Open its page and build its co-occurrence statistics first."},
 		{ratio.ErrUnknownWord, http.StatusUnprocessableEntity, "That word is not in this corpus's vocabulary."},
 		{ratio.ErrSameWord, http.StatusUnprocessableEntity, "The words i and j must be different."},
 		{ratio.ErrNoCooccurrence, http.StatusUnprocessableEntity, "That word never occurs near any other word in this corpus."},
@@ -118,41 +109,15 @@ func DefaultErrorMappings() []ErrorMapping {
 		{project.ErrNoPairs, http.StatusUnprocessableEntity, "A relation-axis map needs at least one word pair whose two words are both on the map."},
 		{ErrTooManyWords, http.StatusBadRequest, "Too many words for this map."},
 		{ErrNeedsPost, http.StatusMethodNotAllowed, "This request starts a job, so it must be sent as POST."},
-		{ErrResultGone, http.StatusGone, "This result is no longer held by the server. Compute it again."},
-		{ErrSpectrumTooLarge, http.StatusUnprocessableEntity, "A spectrum can use at most the 50,000 most frequent words."},
+		{app.ErrResultGone, http.StatusGone, "This result is no longer held by the server. Compute it again."},
+		{app.ErrSpectrumTooLarge, http.StatusUnprocessableEntity, "A spectrum can use at most the 50,000 most frequent words."},
 		{wordgroups.ErrBadLine, http.StatusBadRequest, "The word list could not be read: write one word a line, optionally followed by a group."},
 		{spectrum.ErrTooFewVectors, http.StatusUnprocessableEntity, "A spectrum needs at least two vectors."},
 		{spectrum.ErrFitRange, http.StatusUnprocessableEntity, "Too few eigenvalues to fit a power law."},
 		{spectrum.ErrNonPositive, http.StatusUnprocessableEntity, "The spectrum has non-positive eigenvalues where a power law was to be fitted."},
-		{runs.ErrModelMissing, http.StatusNotFound, "This run has no saved model: it did not finish."},
-		{runs.ErrModelMismatch, http.StatusConflict, "The corpus was rebuilt since this run, so its model no longer matches the counts."},
+		{app.ErrModelMissing, http.StatusNotFound, "This run has no saved model: it did not finish."},
+		{app.ErrModelMismatch, http.StatusConflict, "The corpus was rebuilt since this run, so its model no longer matches the counts."},
 		{plot.ErrFormat, http.StatusBadRequest, "Plots can be had as png, svg or csv."},
-	}
-}
-
-// JobErrorMessage returns the function the job manager uses (as
-// jobs.Options.ErrorMessage) to turn a failed job's error into the text
-// users see, with the same table as HTTP errors (DefaultErrorMappings when
-// table is nil). An error the table does not know is logged and reported
-// without details, so that no internal path reaches the page.
-func JobErrorMessage(log *slog.Logger, table []ErrorMapping) func(error) string {
-	if table == nil {
-		table = DefaultErrorMappings()
-	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	return func(err error) string {
-		if msg, ok := apperr.MessageOf(err); ok {
-			return msg
-		}
-		for _, m := range table {
-			if errors.Is(err, m.Err) {
-				return m.Message
-			}
-		}
-		log.Error("job failed", "err", err)
-		return "The job failed because of an internal error. The details are in the server log."
 	}
 }
 

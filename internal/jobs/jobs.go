@@ -8,11 +8,13 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -291,6 +293,18 @@ func (m *Manager) Latest(ctx context.Context, kind string, targetID int64) (Info
 		return Info{Job: e.job, Position: m.positionLocked(e)}, nil
 	}
 	return Info{Job: j}, nil
+}
+
+// Live returns the queued and running jobs, in order of id.
+func (m *Manager) Live() []Info {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]Info, 0, len(m.live))
+	for _, e := range m.live {
+		out = append(out, Info{Job: e.job, Position: m.positionLocked(e)})
+	}
+	slices.SortFunc(out, func(a, b Info) int { return cmp.Compare(a.ID, b.ID) })
+	return out
 }
 
 // Active reports the number of queued and running jobs.
