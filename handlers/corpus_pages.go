@@ -998,8 +998,8 @@ func (s *Server) apiZipf(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// apiRatioRow is one row of a ratio table; ratio is null unless
-// ratio_kind is "finite" (the same shape as the CLI's glove ratio -json).
+// apiRatio answers the ratio table as JSON: the shape of the CLI's glove
+// ratio -json, where a row's ratio is null unless ratio_kind is "finite".
 func (s *Server) apiRatio(c echo.Context) error {
 	_, l, err := s.corpusAndBuild(c)
 	if err != nil {

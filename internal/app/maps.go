@@ -71,16 +71,7 @@ func (s *Service) SubmitTSNE(v store.VectorSet, set *vectors.Set, r TSNERequest)
 		}
 		res := &MapResult{SetID: v.ID, Words: r.Words, Groups: r.Groups, Skipped: r.Skipped, Map: m}
 		run.Progress(0.97, "saving the map")
-		enc, err := encodeMapResult(res)
-		if err != nil {
-			return err
-		}
-		if err := s.saveResult(jctx, store.NewJobResult{JobID: run.ID, VectorSetID: v.ID}, enc); err != nil {
-			return err
-		}
-		s.maps.Add(run.ID, res)
-		run.Progress(1, "done")
-		return nil
+		return keepResult(s, jctx, run, store.NewJobResult{JobID: run.ID, VectorSetID: v.ID}, res, encodeMapResult, s.maps)
 	})
 }
 

@@ -29,6 +29,8 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/wordgroups"
 	"github.com/gloveboard/gloveboard/internal/apperr"
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/lru"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -325,6 +327,23 @@ func decodeSpectrumResult(data []byte) (*CorpusSpectrum, error) {
 			Residuals: f.Residuals, ExpR2: float64(f.ExpR2), ExpRate: float64(f.ExpRate)}
 	}
 	return res, nil
+}
+
+// keepResult ends the body of job run, whose result res belongs to owner:
+// it saves res (encoded by encode) through the store, keeps it in cache
+// under the job's id and reports the job done.
+func keepResult[T any](s *Service, jctx context.Context, run jobs.Run, owner store.NewJobResult, res T,
+	encode func(T) ([]byte, error), cache *lru.LRU[int64, T]) error {
+	enc, err := encode(res)
+	if err != nil {
+		return err
+	}
+	if err := s.saveResult(jctx, owner, enc); err != nil {
+		return err
+	}
+	cache.Add(run.ID, res)
+	run.Progress(1, "done")
+	return nil
 }
 
 // saveResult saves data, the encoded result of job owner.JobID, which

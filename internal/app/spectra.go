@@ -183,16 +183,7 @@ func (s *Service) SubmitCorpusSpectrum(c store.Corpus, b *Build, r SpectrumReque
 			return err
 		}
 		run.Progress(0.97, "saving the spectrum")
-		enc, err := encodeSpectrumResult(res)
-		if err != nil {
-			return err
-		}
-		if err := s.saveResult(jctx, store.NewJobResult{JobID: run.ID, CorpusID: c.ID}, enc); err != nil {
-			return err
-		}
-		s.cspectra.Add(run.ID, res)
-		run.Progress(1, "done")
-		return nil
+		return keepResult(s, jctx, run, store.NewJobResult{JobID: run.ID, CorpusID: c.ID}, res, encodeSpectrumResult, s.cspectra)
 	})
 }
 
