@@ -215,6 +215,9 @@ func (l *learner) replay(ctx context.Context, fn func(id int32)) error {
 
 // countTokens counts the tokens of the joined stream by id.
 func (l *learner) countTokens(ctx context.Context) ([]int64, int64, error) {
+	if len(l.passes) == 0 { // the stream as read: the vocabulary's counts
+		return slices.Clone(l.enc.Vocabulary.Counts()), l.enc.Vocabulary.Total(), nil
+	}
 	counts := make([]int64, len(l.words))
 	var total int64
 	err := l.replay(ctx, func(id int32) {
