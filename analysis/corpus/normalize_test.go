@@ -232,3 +232,43 @@ func BenchmarkScanBenchProse(b *testing.B) {
 		})
 	}
 }
+
+// TestToneMarksCorpus: the Vietnamese corpus writes "hoá" (new style)
+// and "hóa" (old style) both; with NewToneMarks they are one type whose
+// count is the sum, and the same for OldToneMarks the other way round.
+func TestToneMarksCorpus(t *testing.T) {
+	text := readViCorpus(t)
+	count := func(tm ToneMarks) *Vocabulary {
+		v, _, err := CountWords(context.Background(), bytes.NewReader(text), EncodeOptions{ToneMarks: tm})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	countOf := func(v *Vocabulary, w string) int64 {
+		if id, ok := v.ID(w); ok {
+			return v.Count(id)
+		}
+		return 0
+	}
+	kept := count(KeepToneMarks)
+	for _, pair := range [][2]string{{"hóa", "hoá"}, {"hòa", "hoà"}, {"thủy", "thuỷ"}, {"ủy", "uỷ"}} {
+		old, new := pair[0], pair[1]
+		sum := countOf(kept, old) + countOf(kept, new)
+		if sum == 0 {
+			continue
+		}
+		for _, tt := range []struct {
+			tm         ToneMarks
+			want, gone string
+		}{{NewToneMarks, new, old}, {OldToneMarks, old, new}} {
+			v := count(tt.tm)
+			if got := countOf(v, tt.want); got != sum || countOf(v, tt.gone) != 0 {
+				t.Errorf("%v: %s %d and %s %d, want %d and 0", tt.tm, tt.want, got, tt.gone, countOf(v, tt.gone), sum)
+			}
+		}
+	}
+	if countOf(kept, "hóa") == 0 || countOf(kept, "hoá") == 0 {
+		t.Errorf("the corpus no longer mixes hóa and hoá: the test proves less than it says")
+	}
+}
