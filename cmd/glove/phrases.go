@@ -34,7 +34,7 @@ type phraseJSON struct {
 }
 
 func runPhrases(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("phrases", "-corpus F [-passes 2] [-min-count N] [-threshold T] [-scorer npmi|word2phrase] [-tokenizer ...] [-json] [-out model.txt]", stderr)
+	fs := newFlagSet("phrases", "-corpus F [-passes 2] [-min-count N] [-threshold T] [-scorer npmi|word2phrase] [-tokenizer ...] [-normalize nfc|none] [-tone-marks keep|old|new] [-json] [-out model.txt]", stderr)
 	def := phrases.DefaultOptions()
 	path := fs.String("corpus", "", "corpus file, plain text or gzip; - reads standard input (required)")
 	passes := fs.Int("passes", def.Passes, fmt.Sprintf("joining passes (1..%d); pass k can join tokens joined by pass k-1", phrases.MaxPasses))
@@ -43,8 +43,7 @@ func runPhrases(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	scorerName := fs.String("scorer", def.Scorer.String(), "npmi (normalised PMI, in [-1,1]) or word2phrase ((c_ab-δ)/(c_a c_b)·N)")
 	tokName := fs.String("tokenizer", "words", "words or whitespace")
 	var text textFlags
-	text.register(fs)
-	fs.Lookup("phrases").Usage = "not used by this command"
+	text.registerScan(fs)
 	asJSON := fs.Bool("json", false, `print {"phrases":[{"phrase","count","score","pass"}]}, best first`)
 	out := fs.String("out", "", "write the model file here (default: standard output, unless -json)")
 	if err := parseFlags(fs, args); err != nil {
@@ -67,9 +66,6 @@ func runPhrases(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if !set["threshold"] {
 		opt.Threshold = phrases.DefaultThreshold(opt.Scorer)
-	}
-	if text.phrases != "" {
-		return usageError(fs, stderr, "phrases", "-phrases does not apply here: this command learns the model")
 	}
 	tok, err := corpus.ParseTokenizer(*tokName)
 	if err == nil {

@@ -33,11 +33,18 @@ type learnedPhrases struct {
 // cannot be read twice.
 var errPhrasesFromStdin = errors.New("-phrases auto reads the corpus twice; give -corpus a file, or learn a model with glove phrases and pass -phrases FILE")
 
+// register adds -normalize, -tone-marks and -phrases to fs.
 func (t *textFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&t.normalize, "normalize", "nfc", "Unicode normalisation before tokenizing: nfc (precomposed and decomposed letters become one) or none")
-	fs.StringVar(&t.toneMarks, "tone-marks", "keep", "Vietnamese tone marks in final oa, oe, uy: keep, old (hòa, thủy) or new (hoà, thuỷ)")
+	t.registerScan(fs)
 	fs.StringVar(&t.phrases, "phrases", "", "join word pairs into one token a_b before counting: a model FILE written by glove phrases, or auto (learn from -corpus first, default settings)")
 	t.learned = &learnedPhrases{}
+}
+
+// registerScan adds -normalize and -tone-marks only (glove phrases, which
+// learns the model -phrases would read).
+func (t *textFlags) registerScan(fs *flag.FlagSet) {
+	fs.StringVar(&t.normalize, "normalize", "nfc", "Unicode normalisation before tokenizing: nfc (precomposed and decomposed letters become one) or none")
+	fs.StringVar(&t.toneMarks, "tone-marks", "keep", "Vietnamese tone marks in final oa, oe, uy: keep, old (hòa, thủy) or new (hoà, thuỷ)")
 }
 
 // scanOptions parses -normalize and -tone-marks, with tok.
