@@ -9,22 +9,11 @@ import (
 	"testing/iotest"
 )
 
-// scanAll returns the tokens of text with "\n" standing for line breaks.
+// scanAll returns the tokens of text with "\n" standing for line breaks
+// (default text options: NFC).
 func scanAll(t *testing.T, text string, mode Tokenizer) ([]string, Stats) {
 	t.Helper()
-	sc := NewScanner(strings.NewReader(text), mode)
-	var got []string
-	for sc.Scan() {
-		if sc.LineBreak() {
-			got = append(got, "\n")
-			continue
-		}
-		got = append(got, string(sc.Token()))
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("scan %q: %v", text, err)
-	}
-	return got, sc.Stats()
+	return scanWith(t, text, ScanOptions{Tokenizer: mode}, false)
 }
 
 func TestScannerWords(t *testing.T) {
