@@ -154,7 +154,7 @@ func encode(ctx context.Context, r io.Reader, opt EncodeOptions, record bool) (e
 		opt.MaxTypes = DefaultMaxTypes
 	}
 	scan := ScanOptions{Tokenizer: opt.Tokenizer, Normalization: opt.Normalization, ToneMarks: opt.ToneMarks}
-	if err := scan.check(); err != nil {
+	if err := scan.Check(); err != nil {
 		return nil, err
 	}
 	// Scanning (and gzip decoding) runs in its own goroutine, one batch

@@ -54,8 +54,9 @@ type ScanOptions struct {
 	ToneMarks ToneMarks
 }
 
-// check reports an out-of-range option (ErrBadOption or ErrBadTokenizer).
-func (o ScanOptions) check() error {
+// Check reports an option out of range, wrapping ErrBadTokenizer or
+// ErrBadOption.
+func (o ScanOptions) Check() error {
 	if o.Tokenizer != Words && o.Tokenizer != Whitespace {
 		return fmt.Errorf("%w: %v", ErrBadTokenizer, o.Tokenizer)
 	}
@@ -67,10 +68,6 @@ func (o ScanOptions) check() error {
 	}
 	return nil
 }
-
-// Check reports an option out of range, wrapping ErrBadTokenizer or
-// ErrBadOption.
-func (o ScanOptions) Check() error { return o.check() }
 
 // normBufSize is the raw buffer of the normalizer: a line longer than
 // this is normalised in pieces cut at a space or a normalisation boundary.

@@ -144,7 +144,7 @@ func NewScanner(r io.Reader, mode Tokenizer) *Scanner {
 // normalised as opt says. Options out of range (see ScanOptions.Check)
 // are a programmer error: they panic.
 func NewScannerOptions(r io.Reader, opt ScanOptions) *Scanner {
-	if err := opt.check(); err != nil {
+	if err := opt.Check(); err != nil {
 		panic("corpus: NewScannerOptions: " + err.Error())
 	}
 	s := &Scanner{r: r, mode: opt.Tokenizer, buf: make([]byte, 1<<16), tok: make([]byte, 0, 64)}
