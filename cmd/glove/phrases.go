@@ -39,7 +39,7 @@ func runPhrases(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	path := fs.String("corpus", "", "corpus file, plain text or gzip; - reads standard input (required)")
 	passes := fs.Int("passes", def.Passes, fmt.Sprintf("joining passes (1..%d); pass k can join tokens joined by pass k-1", phrases.MaxPasses))
 	minCount := fs.Int64("min-count", def.MinCount, "least count of a pair and of each of its tokens (and word2phrase's discount δ)")
-	threshold := fs.Float64("threshold", def.Threshold, "join pairs scoring above this (default 0.5 for npmi, 100 for word2phrase)")
+	threshold := fs.Float64("threshold", def.Threshold, "join pairs scoring above this (with -scorer word2phrase the default is 100)")
 	scorerName := fs.String("scorer", def.Scorer.String(), "npmi (normalised PMI, in [-1,1]) or word2phrase ((c_ab-δ)/(c_a c_b)·N)")
 	tokName := fs.String("tokenizer", "words", "words or whitespace")
 	var text textFlags
