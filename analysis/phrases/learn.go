@@ -68,11 +68,22 @@ type Options struct {
 	// MaxBytes bounds the decoded input (0: no bound); MaxTypes the
 	// distinct tokens (0: corpus.DefaultMaxTypes); MemoryBytes and
 	// TempDir are those of corpus.Encode.
-	MaxBytes    int64
-	MaxTypes    int
+	MaxBytes int64
+	MaxTypes int
+	// MaxPairs bounds the distinct pairs counted in a pass (0:
+	// DefaultMaxPairs); each takes about BytesPerPair of memory. Beyond
+	// it Learn fails with ErrTooManyPairs.
+	MaxPairs    int
 	MemoryBytes int64
 	TempDir     string
 }
+
+// DefaultMaxPairs is the default bound on the distinct pairs of a pass.
+const DefaultMaxPairs = 20_000_000
+
+// BytesPerPair is about the memory one distinct pair takes while a pass
+// counts (a hash-map entry of a packed pair and its count).
+const BytesPerPair = 40
 
 // DefaultOptions returns two passes of NPMI above DefaultThreshold(NPMI)
 // with MinCount 5 and the Words tokenizer.
@@ -90,7 +101,7 @@ func (o Options) check() error {
 		return fmt.Errorf("%w: %v", ErrBadOptions, o.Scorer)
 	case math.IsNaN(o.Threshold) || math.IsInf(o.Threshold, 0):
 		return fmt.Errorf("%w: threshold %v is not a finite number", ErrBadOptions, o.Threshold)
-	case o.MaxBytes < 0 || o.MaxTypes < 0 || o.MemoryBytes < 0:
+	case o.MaxBytes < 0 || o.MaxTypes < 0 || o.MemoryBytes < 0 || o.MaxPairs < 0:
 		return fmt.Errorf("%w: limits must not be negative", ErrBadOptions)
 	}
 	if err := o.Scan.Check(); err != nil {
@@ -187,7 +198,10 @@ func (l *learner) id(text string) int32 {
 
 // replay passes the token stream, joined by the passes learned so far,
 // to fn: ids, and -1 for line breaks.
-func (l *learner) replay(ctx context.Context, fn func(id int32)) error {
+//
+// check, if not nil, is called after each block; an error stops the
+// replay and is returned.
+func (l *learner) replay(ctx context.Context, fn func(id int32), check func() error) error {
 	stages := newStages(l.passes, nil, func(it item) {
 		if it.brk {
 			fn(-1)
@@ -207,6 +221,9 @@ func (l *learner) replay(ctx context.Context, fn func(id int32)) error {
 				push(item{id: id})
 			}
 		}
+		if check != nil {
+			return check()
+		}
 		return nil
 	})
 	flushAll(stages)
@@ -225,7 +242,7 @@ func (l *learner) countTokens(ctx context.Context) ([]int64, int64, error) {
 			counts[id]++
 			total++
 		}
-	})
+	}, nil)
 	return counts, total, err
 }
 
@@ -235,11 +252,20 @@ func (l *learner) countPairs(ctx context.Context, counts []int64) (map[uint64]in
 	pairs := make(map[uint64]int64)
 	prev := int32(-1)
 	min := l.opt.MinCount
+	maxPairs := l.opt.MaxPairs
+	if maxPairs == 0 {
+		maxPairs = DefaultMaxPairs
+	}
 	err := l.replay(ctx, func(id int32) {
 		if id >= 0 && prev >= 0 && counts[prev] >= min && counts[id] >= min {
 			pairs[pairKey(prev, id)]++
 		}
 		prev = id
+	}, func() error {
+		if len(pairs) > maxPairs {
+			return fmt.Errorf("%w: more than %d distinct pairs of words seen %d times or more; raise the minimum count", ErrTooManyPairs, maxPairs, min)
+		}
+		return nil
 	})
 	return pairs, err
 }

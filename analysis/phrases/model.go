@@ -23,6 +23,9 @@ var (
 	ErrBadModel = errors.New("malformed phrase model")
 	// ErrBadOptions means an option is out of range.
 	ErrBadOptions = errors.New("invalid phrase options")
+	// ErrTooManyPairs means a pass saw more distinct pairs than
+	// Options.MaxPairs allows.
+	ErrTooManyPairs = errors.New("too many distinct word pairs")
 )
 
 // Phrase is one learned pair: Left and Right (tokens, or phrases of an

@@ -210,6 +210,7 @@ func TestLearnErrors(t *testing.T) {
 		func(o *Options) { o.Threshold = math.NaN() },
 		func(o *Options) { o.Scorer = 7 },
 		func(o *Options) { o.Scan.ToneMarks = 9 },
+		func(o *Options) { o.MaxPairs = -1 },
 	}
 	for i, f := range bad {
 		opt := DefaultOptions()
@@ -220,6 +221,15 @@ func TestLearnErrors(t *testing.T) {
 	}
 	if _, err := Learn(context.Background(), strings.NewReader(" ,\n"), DefaultOptions()); !errors.Is(err, corpus.ErrEmptyCorpus) {
 		t.Errorf("empty corpus: err %v", err)
+	}
+	tight := DefaultOptions()
+	tight.MinCount, tight.MaxPairs = 1, 3
+	if _, err := Learn(context.Background(), strings.NewReader("a b c d e f"), tight); !errors.Is(err, ErrTooManyPairs) {
+		t.Errorf("5 distinct pairs, MaxPairs 3: err %v, want ErrTooManyPairs", err)
+	}
+	tight.MaxPairs = 5
+	if _, err := Learn(context.Background(), strings.NewReader("a b c d e f"), tight); err != nil {
+		t.Errorf("5 distinct pairs, MaxPairs 5: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
