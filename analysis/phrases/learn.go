@@ -81,9 +81,11 @@ type Options struct {
 // DefaultMaxPairs is the default bound on the distinct pairs of a pass.
 const DefaultMaxPairs = 20_000_000
 
-// BytesPerPair is about the memory one distinct pair takes while a pass
-// counts (a hash-map entry of a packed pair and its count).
-const BytesPerPair = 40
+// BytesPerPair bounds the memory one distinct pair takes while a pass
+// counts: a Go map entry of a packed pair and its count measured 25 to 47
+// bytes (heap growth per entry for 1 to 8 million entries, depending on
+// where the table is in its growth).
+const BytesPerPair = 48
 
 // DefaultOptions returns two passes of NPMI above DefaultThreshold(NPMI)
 // with MinCount 5 and the Words tokenizer.
