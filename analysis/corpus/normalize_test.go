@@ -188,7 +188,7 @@ func TestNFDCorpusSameVocabulary(t *testing.T) {
 // FuzzNormalizer checks that the streaming normalizer, read one byte at a
 // time, produces exactly norm.NFC of its input.
 func FuzzNormalizer(f *testing.F) {
-	for _, s := range []string{"", "a\n", "Vie\u0323\u0302t\nx", "e\u0301\u0301", "\xff\u0301a", "a\u0301\n\u0301b", strings.Repeat("a\u0301", 40000)} {
+	for _, s := range []string{"", "a\n", "hòa hoà thuỷ ủy quý, Khỏe\n", "Vie\u0323\u0302t\nx", "e\u0301\u0301", "\xff\u0301a", "a\u0301\n\u0301b", strings.Repeat("a\u0301", 40000)} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
@@ -198,6 +198,25 @@ func FuzzNormalizer(f *testing.F) {
 		}
 		if want := norm.NFC.Bytes(in); !bytes.Equal(got, want) {
 			t.Fatalf("normalizer gives %q, norm.NFC %q", got, want)
+		}
+		// Tone marks: each style is idempotent, and old and new are
+		// inverses on what they rewrite.
+		apply := func(p []byte, tm ToneMarks) []byte {
+			out, err := io.ReadAll(newNormalizer(bytes.NewReader(p), ScanOptions{ToneMarks: tm}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return out
+		}
+		oldStyle, newStyle := apply(in, OldToneMarks), apply(in, NewToneMarks)
+		if again := apply(oldStyle, OldToneMarks); !bytes.Equal(again, oldStyle) {
+			t.Fatalf("old style not idempotent: %q then %q", oldStyle, again)
+		}
+		if again := apply(newStyle, NewToneMarks); !bytes.Equal(again, newStyle) {
+			t.Fatalf("new style not idempotent: %q then %q", newStyle, again)
+		}
+		if back := apply(newStyle, OldToneMarks); !bytes.Equal(back, oldStyle) {
+			t.Fatalf("new then old gives %q, old alone %q", back, oldStyle)
 		}
 	})
 }
