@@ -90,11 +90,14 @@ func count(ctx context.Context, r io.Reader, opt Options, sink func(vocabSize in
 		}
 	}
 	enc, err := corpus.Encode(ctx, text, corpus.EncodeOptions{
-		Tokenizer:   opt.Tokenizer,
-		MemoryBytes: opt.MemoryBytes / 5,
-		MaxTypes:    opt.MaxTypes,
-		TempDir:     opt.TempDir,
-		Progress:    encProgress,
+		Tokenizer:     opt.Tokenizer,
+		Normalization: opt.Normalization,
+		ToneMarks:     opt.ToneMarks,
+		Phrases:       opt.Phrases,
+		MemoryBytes:   opt.MemoryBytes / 5,
+		MaxTypes:      opt.MaxTypes,
+		TempDir:       opt.TempDir,
+		Progress:      encProgress,
 	})
 	if err != nil {
 		return nil, err

@@ -38,6 +38,14 @@ type Options struct {
 	MaxVocab int
 	// Tokenizer selects how the text is split.
 	Tokenizer corpus.Tokenizer
+	// Normalization is applied to the text before tokenizing: NFC (the
+	// zero value) or none. ToneMarks moves Vietnamese tone marks to one
+	// convention (kept by default). See corpus.ScanOptions.
+	Normalization corpus.Normalization
+	ToneMarks     corpus.ToneMarks
+	// Phrases, if set, joins word pairs into one token before counting:
+	// a *phrases.Model (package analysis/phrases), learned beforehand.
+	Phrases corpus.Rewriter
 	// MemoryBytes is a soft budget for the whole computation. Beyond it,
 	// sorted runs spill to temporary files in TempDir. 0 means 1 GiB.
 	MemoryBytes int64
@@ -122,8 +130,5 @@ func (o *Options) validate() error {
 	if o.Workers > 64 {
 		o.Workers = 64
 	}
-	if o.Tokenizer != corpus.Words && o.Tokenizer != corpus.Whitespace {
-		return fmt.Errorf("%w: %v", corpus.ErrBadTokenizer, o.Tokenizer)
-	}
-	return nil
+	return corpus.ScanOptions{Tokenizer: o.Tokenizer, Normalization: o.Normalization, ToneMarks: o.ToneMarks}.Check()
 }

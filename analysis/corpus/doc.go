@@ -18,6 +18,37 @@
 // byte anywhere, invalid UTF-8, or text without a letter or digit. The
 // dashboard runs it on every upload.
 //
+// # Normalisation
+//
+// Before tokenizing, the text is put in Unicode normalisation form NFC
+// (canonical composition, golang.org/x/text/unicode/norm) by default, for
+// either tokenizer: "Vie\u0323\u0302t" (decomposed, as some editors and
+// macOS file names write it) and "Việt" (precomposed) become one type.
+// The work is done line by line and only where needed: a line that passes
+// NFC's quick check (all ASCII text, and text already in NFC) is passed
+// on untouched, so exactness against the Stanford tools on ASCII text is
+// unchanged, and the cost on English prose is a scan of each line.
+// Stats.NormalizedLines counts the lines that were changed.
+// ScanOptions.Normalization = NoNormalization passes bytes through as
+// they are. Invalid UTF-8 is left as it is by the normaliser.
+//
+// # Vietnamese tone marks
+//
+// Vietnamese writes a syllable ending in the vowel clusters oa, oe or uy
+// with its tone mark on either vowel: the traditional ("old") style puts
+// it on the first, hòa, khỏe, thủy, ủy; the style of the 1980s spelling
+// rules ("new") on the second, hoà, khoẻ, thuỷ, uỷ. Corpora mix the two,
+// which splits one word into two types. ScanOptions.ToneMarks (off by
+// default) rewrites every word to one style. Exactly these words are
+// rewritten: those whose last two letters are o+a, o+e or u+y (either
+// case) with a tone mark (grave, acute, hook above, tilde, dot below) on
+// exactly one of the two, not preceded by q (in quý and quà the u belongs
+// to the consonant qu, and both styles agree) or by another vowel. A
+// cluster followed by a consonant or vowel (hoàn, toán, ngoài, thuyền) is
+// written alike in both styles and left alone. The rewrite runs after
+// NFC, so decomposed input is handled too; with NoNormalization only
+// precomposed letters are recognised.
+//
 // # Tokenizers
 //
 // Words (the default) emits Unicode word runs: letters, combining marks

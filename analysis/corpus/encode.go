@@ -25,6 +25,13 @@ const DefaultMaxTypes = 20_000_000
 // EncodeOptions configures Encode.
 type EncodeOptions struct {
 	Tokenizer Tokenizer
+	// Normalization and ToneMarks are applied before tokenizing (see
+	// ScanOptions); the zero values mean NFC and tone marks kept.
+	Normalization Normalization
+	ToneMarks     ToneMarks
+	// Phrases, if set, rewrites the token stream before it is counted
+	// (a phrases.Model joining word pairs into one token).
+	Phrases Rewriter
 	// MemoryBytes is the budget for the in-memory token stream (4 bytes a
 	// token). Beyond it the stream spills to a file in TempDir. 0 means
 	// 512 MiB.
@@ -37,6 +44,28 @@ type EncodeOptions struct {
 	// Progress, if set, is called from Encode's goroutine after each block
 	// of about a million tokens. It must return quickly.
 	Progress func(Stats)
+}
+
+// TokenStream is a stream of tokens and line breaks: a Scanner, or a
+// stream derived from one.
+type TokenStream interface {
+	// Scan advances to the next token or line break; false at the end.
+	Scan() bool
+	// Token is the current token, valid until the next Scan.
+	Token() []byte
+	// LineBreak reports whether the current item is a line break.
+	LineBreak() bool
+	// Err is the first error, nil at a clean end.
+	Err() error
+	// Stats are the counts so far.
+	Stats() Stats
+}
+
+// A Rewriter derives the token stream that is counted from the
+// scanner's, reading it one item at a time (a phrase model joining
+// pairs: phrases.Model). It must keep line breaks where they are.
+type Rewriter interface {
+	Rewrite(TokenStream) TokenStream
 }
 
 // Encoded is a corpus read once: the full vocabulary (every type, sorted)
@@ -83,7 +112,7 @@ const batchItems = 1 << 14
 // scanBatches runs the scanner, sending batches on out and taking empty
 // ones from free, until the input ends, an error occurs or done closes.
 // It closes out when it returns.
-func scanBatches(sc *Scanner, out chan<- *tokenBatch, free <-chan *tokenBatch, done <-chan struct{}) {
+func scanBatches(sc TokenStream, out chan<- *tokenBatch, free <-chan *tokenBatch, done <-chan struct{}) {
 	defer close(out)
 	for {
 		var b *tokenBatch
@@ -124,9 +153,16 @@ func encode(ctx context.Context, r io.Reader, opt EncodeOptions, record bool) (e
 	if opt.MaxTypes <= 0 {
 		opt.MaxTypes = DefaultMaxTypes
 	}
+	scan := ScanOptions{Tokenizer: opt.Tokenizer, Normalization: opt.Normalization, ToneMarks: opt.ToneMarks}
+	if err := scan.Check(); err != nil {
+		return nil, err
+	}
 	// Scanning (and gzip decoding) runs in its own goroutine, one batch
 	// ahead of the map look-ups here: the two halves take similar time.
-	sc := NewScanner(r, opt.Tokenizer)
+	var sc TokenStream = NewScannerOptions(r, scan)
+	if opt.Phrases != nil {
+		sc = opt.Phrases.Rewrite(sc)
+	}
 	batches := make(chan *tokenBatch, 2)
 	free := make(chan *tokenBatch, 3)
 	for i := 0; i < 3; i++ {

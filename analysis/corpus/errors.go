@@ -20,6 +20,8 @@ var (
 	ErrBadVocabulary = errors.New("malformed vocabulary file")
 	// ErrBadTokenizer means an unknown tokenizer name.
 	ErrBadTokenizer = errors.New("unknown tokenizer")
+	// ErrBadOption means an unknown normalisation or tone-mark setting.
+	ErrBadOption = errors.New("invalid text option")
 	// ErrVocabularyTooLarge means more distinct words than the id space or
 	// a configured limit allows.
 	ErrVocabularyTooLarge = errors.New("too many distinct words")

@@ -52,6 +52,14 @@ type Stats struct {
 	Lines       int64 // line feeds seen
 	InvalidUTF8 int64 // invalid UTF-8 bytes dropped (Words mode)
 	Truncated   int64 // tokens cut to MaxTokenBytes
+	// NormalizedLines counts the lines that Unicode normalisation or the
+	// tone-mark convention changed (a last line without a line feed
+	// included).
+	NormalizedLines int64
+	// JoinedPairs counts the token pairs a phrase model joined into one
+	// token (see EncodeOptions.Phrases); Tokens counts the joined token
+	// once.
+	JoinedPairs int64
 }
 
 // byte classes for the ASCII fast paths.
@@ -122,12 +130,29 @@ type Scanner struct {
 	lineBreak  bool
 	truncating bool
 	stats      Stats
+	norm       *normalizer // nil without normalisation
 }
 
 // NewScanner returns a Scanner reading decoded text from r (see NewReader
-// for gzip and binary detection).
+// for gzip and binary detection) with the given tokenizer and the default
+// text options (NFC, tone marks kept).
 func NewScanner(r io.Reader, mode Tokenizer) *Scanner {
-	return &Scanner{r: r, mode: mode, buf: make([]byte, 1<<16), tok: make([]byte, 0, 64)}
+	return NewScannerOptions(r, ScanOptions{Tokenizer: mode})
+}
+
+// NewScannerOptions returns a Scanner reading decoded text from r,
+// normalised as opt says. Options out of range (see ScanOptions.Check)
+// are a programmer error: they panic.
+func NewScannerOptions(r io.Reader, opt ScanOptions) *Scanner {
+	if err := opt.Check(); err != nil {
+		panic("corpus: NewScannerOptions: " + err.Error())
+	}
+	s := &Scanner{r: r, mode: opt.Tokenizer, buf: make([]byte, 1<<16), tok: make([]byte, 0, 64)}
+	if opt.Normalization != NoNormalization || opt.ToneMarks != KeepToneMarks {
+		s.norm = newNormalizer(r, opt)
+		s.r = s.norm
+	}
+	return s
 }
 
 // Token returns the current token. It is valid until the next Scan.
@@ -139,8 +164,16 @@ func (s *Scanner) LineBreak() bool { return s.lineBreak }
 // Err returns the first read error, or nil at a clean end of input.
 func (s *Scanner) Err() error { return s.err }
 
-// Stats returns the counts so far.
-func (s *Scanner) Stats() Stats { return s.stats }
+// Stats returns the counts so far. With normalisation, Bytes counts the
+// bytes read before it.
+func (s *Scanner) Stats() Stats {
+	st := s.stats
+	if s.norm != nil {
+		st.Bytes = s.norm.raw
+		st.NormalizedLines = s.norm.changed
+	}
+	return st
+}
 
 // fill makes at least need bytes available from pos, unless the input
 // ends first. It reports whether any byte is available.

@@ -30,6 +30,17 @@
 // backend escapes it as XML character data. Right-to-left words are put
 // into visual order for the PNG renderer, which has no bidi support.
 //
+// Text is drawn with Liberation Sans (regular and bold), which has a
+// glyph for every Vietnamese letter with every tone mark (stacked ones
+// such as ầ, ộ, ự included; TestVietnameseGlyphCoverage checks all 146
+// against the font's character map); text is put in NFC first, so
+// decomposed input is drawn with those precomposed glyphs. Liberation has
+// no CJK glyphs: in PNG a Chinese or Japanese word is drawn as boxes (the
+// font's .notdef glyph), while SVG names the font family and leaves the
+// characters to the viewer, which falls back to a system font that has
+// them (label widths are still measured with Liberation, so such labels
+// may be spaced oddly).
+//
 // Values that cannot be drawn — NaN, ±Inf, or non-positive numbers on a
 // logarithmic axis — are never silently dropped: each figure lists what it
 // omitted in its notes, which are also printed as a caption under the plot.

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
 	gplot "gonum.org/v1/plot"
 )
 
@@ -23,11 +24,15 @@ const (
 // characters (including newlines, which gonum would treat as line breaks)
 // become spaces, bidirectional overrides and isolates are removed so a
 // word cannot visually rewrite its neighbours, and text longer than max
-// runes is cut with an ellipsis.
+// runes is cut with an ellipsis. The text is put in Unicode NFC, so that
+// a decomposed Vietnamese letter (e + U+0323 + U+0302) is drawn as the
+// font's precomposed glyph (ệ) rather than as a base letter and marks
+// that the renderers place side by side.
 func cleanText(s string, max int) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	s = norm.NFC.String(s)
 	var b strings.Builder
 	n := 0
 	for _, r := range s {

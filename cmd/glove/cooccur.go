@@ -32,7 +32,7 @@ func runCooccur(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := requireFlags(fs, stderr, "cooccur", "corpus", "out"); err != nil {
 		return err
 	}
-	opt, err := cf.checkedOptions(fs, stderr, "cooccur")
+	opt, err := cf.checkedOptionsContext(ctx, fs, stderr, "cooccur")
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,6 +24,7 @@ type corpusFlags struct {
 	memoryGB  float64
 	tempDir   string
 	threads   int
+	text      textFlags // -normalize, -tone-marks, -phrases
 }
 
 // register adds the corpus flags to fs with the given default window.
@@ -37,20 +39,43 @@ func (c *corpusFlags) register(fs *flag.FlagSet, window int) {
 	fs.Float64Var(&c.memoryGB, "memory", 1, "memory budget in GiB; beyond it, sorted runs spill to temporary files")
 	fs.StringVar(&c.tempDir, "temp-dir", "", "directory for spill files (default: the system temporary directory)")
 	fs.IntVar(&c.threads, "threads", 0, "counting goroutines (0: all cores)")
+	c.text.register(fs)
 }
 
 // options converts the flags to cooccur.Options. Its errors (an unknown
 // tokenizer, -memory out of range) are command-line problems: commands
-// report them with checkedOptions.
+// report them with checkedOptions; a phrase model that cannot be read or
+// learned is an error of the run (a *phraseModelError). With -phrases
+// auto the model is learned here, once, without cancellation: commands
+// that have a context call optionsContext.
 func (c *corpusFlags) options() (cooccur.Options, error) {
+	return c.optionsContext(context.Background())
+}
+
+// phraseModelError marks a failure to read or learn the -phrases model,
+// which checkedOptions reports as an error of the run (exit 1).
+type phraseModelError struct{ err error }
+
+func (e *phraseModelError) Error() string { return e.err.Error() }
+func (e *phraseModelError) Unwrap() error { return e.err }
+
+// optionsContext is options, learning a -phrases auto model under ctx.
+func (c *corpusFlags) optionsContext(ctx context.Context) (cooccur.Options, error) {
 	tok, err := corpus.ParseTokenizer(c.tokenizer)
 	if err != nil {
+		return cooccur.Options{}, err
+	}
+	scan, err := c.text.scanOptions(tok)
+	if err != nil {
+		return cooccur.Options{}, err
+	}
+	if err := c.text.checkPhrasesFlag(c.corpus); err != nil {
 		return cooccur.Options{}, err
 	}
 	if !(c.memoryGB >= 0 && c.memoryGB <= 1<<20) { // NaN fails both
 		return cooccur.Options{}, fmt.Errorf("%w: -memory %g GiB is out of range", cooccur.ErrBadOptions, c.memoryGB)
 	}
-	return cooccur.Options{
+	opt := cooccur.Options{
 		Window:            c.window,
 		Symmetric:         c.symmetric,
 		DistanceWeighting: c.distance,
@@ -60,14 +85,34 @@ func (c *corpusFlags) options() (cooccur.Options, error) {
 		MemoryBytes:       int64(c.memoryGB * (1 << 30)),
 		TempDir:           c.tempDir,
 		Workers:           c.threads,
-	}, nil
+		Normalization:     scan.Normalization,
+		ToneMarks:         scan.ToneMarks,
+	}
+	model, err := c.text.model(ctx, c.corpus, scan, c.tempDir)
+	if err != nil {
+		return cooccur.Options{}, &phraseModelError{err}
+	}
+	if model != nil {
+		opt.Phrases = model
+	}
+	return opt, nil
 }
 
 // checkedOptions is options with its errors reported as a bad command
 // line of cmd (usage, exit 2). The counting settings that cooccur itself
 // checks (window, minimum count, maximum vocabulary) fail later, exit 1.
 func (c *corpusFlags) checkedOptions(fs *flag.FlagSet, stderr io.Writer, cmd string) (cooccur.Options, error) {
-	opt, err := c.options()
+	return c.checkedOptionsContext(context.Background(), fs, stderr, cmd)
+}
+
+// checkedOptionsContext is checkedOptions, learning a -phrases auto model
+// under ctx.
+func (c *corpusFlags) checkedOptionsContext(ctx context.Context, fs *flag.FlagSet, stderr io.Writer, cmd string) (cooccur.Options, error) {
+	opt, err := c.optionsContext(ctx)
+	var modelErr *phraseModelError
+	if errors.As(err, &modelErr) {
+		return opt, modelErr.err
+	}
 	if err != nil {
 		return opt, usageFailure(fs, stderr, cmd, err)
 	}

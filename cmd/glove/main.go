@@ -39,6 +39,7 @@ func commands() []command {
 		cooccurCommand(),
 		ratioCommand(),
 		statsCommand(),
+		phrasesCommand(),
 		trainCommand(),
 		neighborsCommand(), analogyCommand(), evalCommand(),
 		projectCommand(), spectrumCommand(), zipfCommand(),

@@ -41,7 +41,7 @@ func runRatio(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := requireFlags(fs, stderr, "ratio", "corpus", "i", "j"); err != nil {
 		return err
 	}
-	opt, err := cf.checkedOptions(fs, stderr, "ratio")
+	opt, err := cf.checkedOptionsContext(ctx, fs, stderr, "ratio")
 	if err != nil {
 		return err
 	}

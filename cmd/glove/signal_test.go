@@ -152,7 +152,15 @@ func TestSignalWhileBlockedOnInput(t *testing.T) {
 				}
 				defer w.Close()
 			}
-			time.Sleep(300 * time.Millisecond) // let it block
+			// Signal only once the command holds the input open (its
+			// signal handler is installed long before): a fixed sleep
+			// raced with a slow start on a loaded machine.
+			target, count := fifo, 1
+			if tc.stdinPipe {
+				target, count = fdTarget(t, cmd.Stdin.(*os.File)), 2
+			}
+			waitForOpen(t, cmd.Process.Pid, target, count)
+			time.Sleep(50 * time.Millisecond) // and blocked in its read or wait
 			if err := cmd.Process.Signal(tc.sig); err != nil {
 				t.Fatal(err)
 			}
@@ -172,4 +180,37 @@ func TestSignalWhileBlockedOnInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fdTarget is what /proc says an open file of this process is (a path,
+// or "pipe:[inode]").
+func fdTarget(t *testing.T, f *os.File) string {
+	t.Helper()
+	target, _ := os.Readlink(fmt.Sprintf("/proc/self/fd/%d", f.Fd())) // "" without /proc
+	return target
+}
+
+// waitForOpen waits up to 10 s until process pid has at least count open
+// files that are target. Without /proc (macOS, BSD) it waits 1 s.
+func waitForOpen(t *testing.T, pid int, target string, count int) {
+	t.Helper()
+	if _, err := os.Stat("/proc/self/fd"); err != nil || target == "" {
+		time.Sleep(time.Second)
+		return
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		fds, _ := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+		n := 0
+		for _, fd := range fds {
+			if link, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, fd.Name())); err == nil && link == target {
+				n++
+			}
+		}
+		if n >= count {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("process %d did not open %s (%d times) within 10 s", pid, target, count)
 }

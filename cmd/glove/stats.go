@@ -33,6 +33,10 @@ type statsJSON struct {
 	// bytes through unchecked, like Stanford's tools, and reports 0).
 	InvalidUTF8     int64 `json:"invalid_utf8"`
 	TruncatedTokens int64 `json:"truncated_tokens"`
+	// NormalizedLines counts the lines changed by -normalize and
+	// -tone-marks; JoinedPairs the pairs -phrases joined into one token.
+	NormalizedLines int64 `json:"normalized_lines"`
+	JoinedPairs     int64 `json:"joined_pairs"`
 }
 
 func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -50,7 +54,7 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := requireFlags(fs, stderr, "stats", "corpus"); err != nil {
 		return err
 	}
-	opt, err := cf.checkedOptions(fs, stderr, "stats")
+	opt, err := cf.checkedOptionsContext(ctx, fs, stderr, "stats")
 	if err != nil {
 		return err
 	}
@@ -70,6 +74,8 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Window:                opt.Window,
 		InvalidUTF8:           res.Stats.InvalidUTF8,
 		TruncatedTokens:       res.Stats.Truncated,
+		NormalizedLines:       res.Stats.NormalizedLines,
+		JoinedPairs:           res.Stats.JoinedPairs,
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -96,5 +102,9 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "invalid UTF-8       %d bytes, dropped as word separators\n", s.InvalidUTF8)
 	}
 	fmt.Fprintf(stdout, "truncated tokens    %d (longer than %d bytes)\n", s.TruncatedTokens, corpus.MaxTokenBytes)
+	fmt.Fprintf(stdout, "normalised lines    %d (changed by -normalize %s, -tone-marks %s)\n", s.NormalizedLines, opt.Normalization, opt.ToneMarks)
+	if opt.Phrases != nil {
+		fmt.Fprintf(stdout, "joined pairs        %d (by -phrases)\n", s.JoinedPairs)
+	}
 	return nil
 }

@@ -17,11 +17,13 @@ func vocabCommand() command {
 }
 
 func runVocab(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("vocab", "-corpus F [-min-count N] [-max-vocab N] [-tokenizer words|whitespace]", stderr)
+	fs := newFlagSet("vocab", "-corpus F [-min-count N] [-max-vocab N] [-tokenizer words|whitespace] [-normalize nfc|none] [-tone-marks keep|old|new] [-phrases FILE|auto]", stderr)
 	path := fs.String("corpus", "", "corpus file, plain text or gzip; - reads standard input (required)")
 	minCount := fs.Int64("min-count", 1, "drop words seen fewer times")
 	maxVocab := fs.Int("max-vocab", 0, "keep at most this many words (0: no limit)")
 	tokName := fs.String("tokenizer", "words", "words or whitespace")
+	var text textFlags
+	text.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,10 +37,21 @@ func runVocab(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return usageFailure(fs, stderr, "vocab", err)
 	}
+	scan, err := text.scanOptions(tok)
+	if err == nil {
+		err = text.checkPhrasesFlag(*path)
+	}
+	if err != nil {
+		return usageFailure(fs, stderr, "vocab", err)
+	}
 	// The same check and message as the other corpus commands (cooccur
 	// checks these for every build, the dashboard's too), so the same exit
 	// status 1; made here before the corpus is read, which can take long.
 	if err := cooccur.CheckVocabLimits(*minCount, *maxVocab); err != nil {
+		return err
+	}
+	model, err := text.model(ctx, *path, scan, "")
+	if err != nil {
 		return err
 	}
 	f, err := openCorpusInput(ctx, *path)
@@ -46,11 +59,15 @@ func runVocab(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer f.Close()
-	text, err := corpus.NewReader(f, corpus.ReadOptions{})
+	decoded, err := corpus.NewReader(f, corpus.ReadOptions{})
 	if err != nil {
 		return err
 	}
-	vocab, _, err := corpus.CountWords(ctx, text, corpus.EncodeOptions{Tokenizer: tok})
+	eo := corpus.EncodeOptions{Tokenizer: tok, Normalization: scan.Normalization, ToneMarks: scan.ToneMarks}
+	if model != nil {
+		eo.Phrases = model
+	}
+	vocab, _, err := corpus.CountWords(ctx, decoded, eo)
 	if err != nil {
 		return err
 	}
