@@ -21,7 +21,6 @@ import (
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/jobs"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -281,9 +280,7 @@ func TestTrainFormValidation(t *testing.T) {
 }
 
 func TestTrainEndToEnd(t *testing.T) {
-	evalDir := filepath.Dir(shareddata.Path(t, "eval/analogy/questions-words.txt"))
-	evalDir = filepath.Dir(evalDir)
-	a := newModelApp(t, evalDir)
+	a := newModelApp(t, "") // no evaluation folder: the embedded sets score the run
 	c := a.modelCorpus(t)
 	id := a.modelStartRun(t, modelTrainValues(c.ID, nil))
 	r := a.modelWaitRun(t, id)

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 	"go.uber.org/goleak"
 )
 
@@ -180,7 +180,7 @@ func naiveCount(t *testing.T, text string, opt Options) (*corpus.Vocabulary, map
 }
 
 func TestCountMatchesNaiveReference(t *testing.T) {
-	raw, err := os.ReadFile(shareddata.Path(t, "corpora/brown-ci.txt"))
+	raw, err := os.ReadFile(testkit.Shared(t, "corpora/brown-ci.txt", "compares counting with a naive reference on brown-ci text"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestCountMatchesNaiveReference(t *testing.T) {
 }
 
 func TestCountProperties(t *testing.T) {
-	raw, err := os.ReadFile(shareddata.Path(t, "corpora/brown-ci.txt"))
+	raw, err := os.ReadFile(testkit.Shared(t, "corpora/brown-ci.txt", "compares counting with a naive reference on brown-ci text"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +259,7 @@ func TestCountProperties(t *testing.T) {
 }
 
 func TestCountWorkersAgree(t *testing.T) {
-	raw, err := os.ReadFile(shareddata.Path(t, "corpora/brown-ci.txt"))
+	raw, err := os.ReadFile(testkit.Shared(t, "corpora/brown-ci.txt", "compares counting with a naive reference on brown-ci text"))
 	if err != nil {
 		t.Fatal(err)
 	}

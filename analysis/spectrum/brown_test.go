@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // brownCounts builds a symmetric co-occurrence count matrix over the top
@@ -16,7 +16,7 @@ import (
 // test does not depend on analysis/cooccur.
 func brownCounts(tb testing.TB, top int) *CSR {
 	tb.Helper()
-	f, err := os.Open(shareddata.Path(tb, "corpora/brown-ci.txt"))
+	f, err := os.Open(testkit.Shared(tb, "corpora/brown-ci.txt", "checks the spectrum of the brown-ci co-occurrences"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -13,12 +13,12 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/evaluate"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func brownMatrix(t *testing.T, maxVocab int) *cooccur.Result {
 	t.Helper()
-	f, err := os.Open(shareddata.Path(t, "corpora/brown-ci.txt"))
+	f, err := os.Open(testkit.Shared(t, "corpora/brown-ci.txt", "checks the SVD embedding of brown-ci"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestEmbedCapturesSimilarity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pairs, err := evaluate.LoadPairs(shareddata.Path(t, "eval/similarity/EN-WS-353-ALL.txt"))
+	pairs, err := evaluate.LoadPairs(testkit.Similarity(t, "EN-WS-353-ALL.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,8 +28,8 @@ import (
 	"time"
 
 	"github.com/gloveboard/gloveboard/internal/runs"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
 	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 	"go.uber.org/goleak"
 )
 
@@ -57,7 +57,7 @@ func TestCrashSafety(t *testing.T) {
 	// goroutine of its own behind.
 	ignore := goleak.IgnoreCurrent()
 	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "kills the server while it builds brown-ci.txt and checks recovery")
 	bin := buildWebBinary(t)
 	data := filepath.Join(t.TempDir(), "data")
 

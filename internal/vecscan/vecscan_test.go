@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 	"github.com/gloveboard/gloveboard/internal/vecscan"
 )
 
@@ -65,7 +65,7 @@ func TestScan(t *testing.T) {
 }
 
 func TestScanGloveSample(t *testing.T) {
-	f, err := os.Open(shareddata.Path(t, "vectors/glove.6B.50d.4k.txt"))
+	f, err := os.Open(testkit.Shipped(t, testkit.DemoVectors))
 	if err != nil {
 		t.Fatal(err)
 	}
