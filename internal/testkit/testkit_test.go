@@ -121,3 +121,23 @@ func TestShipped(t *testing.T) {
 		t.Errorf("a missing shipped file: skipped %q, failed %q; want a failure", r.skipped, r.failed)
 	}
 }
+
+func TestJSONClose(t *testing.T) {
+	want := `{"a": 1.0, "b": [1, "x", true, null], "c": {"d": 1e6}}`
+	for _, c := range []struct {
+		got string
+		ok  bool
+	}{
+		{`{"c": {"d": 1000000.0000001}, "b": [1.0000000001, "x", true, null], "a": 1}`, true},
+		{`{"a": 1.001, "b": [1, "x", true, null], "c": {"d": 1e6}}`, false},
+		{`{"a": 1, "b": [1, "y", true, null], "c": {"d": 1e6}}`, false},
+		{`{"a": 1, "b": [1, "x", true], "c": {"d": 1e6}}`, false},
+		{`{"a": 1, "b": [1, "x", true, null], "c": {"e": 1e6}}`, false},
+		{`{"a": 1, "b": [1, "x", true, null], "c": {"d": 1.1e6}}`, false},
+	} {
+		err := JSONClose([]byte(c.got), []byte(want), 1e-9)
+		if (err == nil) != c.ok {
+			t.Errorf("JSONClose(%s) = %v, want ok=%v", c.got, err, c.ok)
+		}
+	}
+}
