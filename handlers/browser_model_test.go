@@ -93,8 +93,11 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("run-epoch"))); got != "2 of 2" {
 		t.Errorf("epoch shown %q", got)
 	}
-	if w := mustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelector("#loss-plot img").naturalWidth`)); w <= 0 {
-		t.Errorf("loss image did not load (naturalWidth %v)", w)
+	// The finished page may swap in the final plot just as the run ends:
+	// wait for the image that is there to load.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const i = document.querySelector("#loss-plot img"); return i !== null && i.complete && i.naturalWidth > 0; })()`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Errorf("loss image did not load: %v", err)
 	}
 	// Scored on the embedded sets, with no evaluation folder configured.
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("evaluation"))); !strings.Contains(got, "Google analogies") ||

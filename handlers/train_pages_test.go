@@ -526,7 +526,7 @@ func TestRunAPI(t *testing.T) {
 	}
 	a.modelWaitRun(t, started.RunID)
 	rec = a.get("/api/runs")
-	if !strings.Contains(rec.Body.String(), `"status":"done"`) || !strings.Contains(rec.Body.String(), `"eval_note":"evaluation sets are not configured"`) {
+	if !strings.Contains(rec.Body.String(), `"status":"done"`) || !strings.Contains(rec.Body.String(), `"evaluation":{"analogy":{"total"`) {
 		t.Errorf("API runs list: %s", rec.Body)
 	}
 	if rec := a.get("/api/runs/77"); rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), "no training run with id 77") {
