@@ -182,6 +182,7 @@ func (a *app) streamUpload(t *testing.T, path, filename string, body io.Reader) 
 // left. Build failures, which happen in jobs, are checked in
 // TestBadInputInJobs.
 func TestBadInputCatalogue(t *testing.T) {
+	t.Parallel()
 	a := newAppConfig(t, func(cfg *handlers.Config) { cfg.MaxUpload = 256 << 20 })
 	small := newApp(t, 64<<10)
 	demoCorpus := minKey(snapshot(t, a).corpora)
@@ -386,6 +387,7 @@ func clipBody(s string) string {
 // single 200 MB line, duplicate words in a vector file, a vector file
 // starting with a BOM, and two uploads with the same file name at once.
 func TestInputThatIsValidIsKept(t *testing.T) {
+	t.Parallel()
 	a := newAppConfig(t, func(cfg *handlers.Config) { cfg.MaxUpload = 256 << 20 })
 
 	t.Run("CRLF and BOM", func(t *testing.T) {
@@ -496,6 +498,7 @@ func TestInputThatIsValidIsKept(t *testing.T) {
 // TestBadInputInJobs covers bad input that only a build can find: the job
 // fails with a message saying what to change, and nothing else changes.
 func TestBadInputInJobs(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, 0)
 	before := snapshot(t, a)
 	var b strings.Builder

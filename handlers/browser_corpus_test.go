@@ -33,6 +33,7 @@ const (
 // refused k), open the ratios of ice and steam, read the table from the
 // DOM, use the word suggestions and download the ratio chart as PNG.
 func TestBrowserCorpusAndRatios(t *testing.T) {
+	t.Parallel()
 	chromium := testkit.Browser(t, "drives the corpus and ratio pages in a real browser")
 	brown := testkit.Shared(t, "corpora/brown-ci.txt", "uploads brown-ci.txt in a browser and checks its ratio table")
 	a := newApp(t, 0)

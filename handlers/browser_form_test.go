@@ -24,6 +24,7 @@ const trainErrorScreenshot = "/tmp/gloveboard-train-error.png"
 // comes back with the server's message above the form and every value as
 // it was typed.
 func TestBrowserTrainFormError(t *testing.T) {
+	t.Parallel()
 	chromium := testkit.Browser(t, "drives the dashboard forms in a real browser")
 	a := newModelApp(t, "")
 	a.modelCorpus(t)

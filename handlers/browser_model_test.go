@@ -30,6 +30,7 @@ const (
 // page, watch the loss curve appear and the run finish, then ask the demo
 // vectors man : king :: woman : ? and download a plot.
 func TestBrowserTrainAndExplore(t *testing.T) {
+	t.Parallel()
 	chromium := testkit.Browser(t, "drives the train and explore pages in a real browser")
 	corpusFile := filepath.Join(t.TempDir(), "royal.txt")
 	if err := os.WriteFile(corpusFile, modelTinyCorpus(), 0o644); err != nil {

@@ -92,6 +92,7 @@ func (b *browserSession) problems() []string {
 // a random loopback port: the demo data are listed, htmx loads under the
 // CSP, and a corpus uploaded through the file input shows up.
 func TestBrowserHomeAndUpload(t *testing.T) {
+	t.Parallel()
 	chromium := testkit.Browser(t, "drives the home page and an upload in a real browser")
 	brown := testkit.Shared(t, "corpora/brown-ci.txt", "uploads brown-ci.txt through the browser form")
 

@@ -543,6 +543,7 @@ func TestCorpusAPI(t *testing.T) {
 // TestBuildDemoIfNeeded queues one build of the demo corpus, and none
 // while it runs or once it is done.
 func TestBuildDemoIfNeeded(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, 0)
 	ctx := context.Background()
 	queued, err := handlers.BuildDemoIfNeeded(ctx, a.st, a.jobs)
