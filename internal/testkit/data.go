@@ -1,8 +1,11 @@
 package testkit
 
 import (
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Data that ships in the repository, relative to its root: one copy of
@@ -88,4 +91,32 @@ func Shared(tb TB, rel, checks string) string {
 			"the project's reference data beside the repository, not shipped in it; source: "+src)
 	}
 	return p
+}
+
+// ShippedPrefix returns the first n bytes of the decoded text of a
+// shipped file (gzip is decompressed), or all of it when it is shorter:
+// real text of a chosen size for tests that used to read a prefix of
+// brown-ci.
+func ShippedPrefix(tb TB, rel string, n int) []byte {
+	tb.Helper()
+	f, err := os.Open(Shipped(tb, rel))
+	if err != nil {
+		tb.Fatalf("%v", err)
+		return nil
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(rel, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			tb.Fatalf("%s: %v", rel, err)
+			return nil
+		}
+		r = zr
+	}
+	b, err := io.ReadAll(io.LimitReader(r, int64(n)))
+	if err != nil {
+		tb.Fatalf("%s: %v", rel, err)
+	}
+	return b
 }
