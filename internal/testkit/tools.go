@@ -68,6 +68,13 @@ var pythonPackages = map[string]string{
 	"gensim":  "python3-gensim",
 }
 
+// probeModules imports the modules named in argv and reads their
+// __version__.
+const probeModules = `import importlib, sys
+for name in sys.argv[1:]:
+    if getattr(importlib.import_module(name), "__version__", None) is None:
+        raise SystemExit("%s is not a working install (it has no __version__)" % name)`
+
 // FindPython returns the interpreter ($GLOVEBOARD_PYTHON, default
 // /usr/bin/python3) after checking that it imports every module.
 func FindPython(modules ...string) (string, error) {
@@ -83,7 +90,10 @@ func FindPython(modules ...string) (string, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, py, "-c", "import "+strings.Join(modules, ", ")).CombinedOutput()
+	// A bare "import numpy" also succeeds for a stray directory named
+	// numpy on sys.path (an implicit namespace package): ask each module
+	// for its version, which only a real install has.
+	out, err := exec.CommandContext(ctx, py, append([]string{"-c", probeModules}, modules...)...).CombinedOutput()
 	if err != nil {
 		msg := strings.TrimSpace(string(out))
 		if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
