@@ -4,6 +4,7 @@ package handlers
 // loss curves, the loss comparison of several runs, and the run API.
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -145,7 +146,9 @@ func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.Trai
 		MaxAlpha: runs.MaxAlpha, MaxEta: runs.MaxEta, CPUs: cpus(),
 	}}
 	if _, err := s.model.evalSets(); err == nil {
-		d.EvalDir = s.model.evalDir
+		// The embedded sets always load; EvalDir only says where more
+		// came from, and must not be empty once sets are configured.
+		d.EvalDir = cmp.Or(s.model.evalDir, "(embedded sets)")
 	}
 	for _, x := range cs {
 		tc := views.TrainCorpus{ID: x.ID, Name: x.Name}

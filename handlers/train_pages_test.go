@@ -212,7 +212,7 @@ func TestTrainPageWithoutBuiltCorpus(t *testing.T) {
 		t.Error("training form shown although no corpus is built")
 	}
 	body := text(doc)
-	for _, want := range []string{"No corpus has been built yet", "Evaluation sets are not configured", "-eval-dir", "No training runs yet", demo.CorpusName + " is not built yet"} {
+	for _, want := range []string{"No corpus has been built yet", "Finished runs are scored on the Google analogy set", "No training runs yet", demo.CorpusName + " is not built yet"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("train page lacks %q", want)
 		}
