@@ -16,7 +16,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // Screenshots of the corpus and ratio pages, for people to look at.
@@ -33,15 +33,14 @@ const (
 // refused k), open the ratios of ice and steam, read the table from the
 // DOM, use the word suggestions and download the ratio chart as PNG.
 func TestBrowserCorpusAndRatios(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
-	}
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	t.Parallel()
+	chromium := testkit.Browser(t, "drives the corpus and ratio pages in a real browser")
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "uploads brown-ci.txt in a browser and checks its ratio table")
 	a := newApp(t, 0)
 	srv := httptest.NewServer(a.e)
 	defer srv.Close()
 
-	browser := newBrowser(t, 120*time.Second)
+	browser := newBrowser(t, chromium, 120*time.Second)
 	ctx := browser.ctx
 
 	// Home, then upload through the corpus form.

@@ -4,12 +4,13 @@ import (
 	"context"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // trainErrorScreenshot shows the Train page after a refused form, for
@@ -23,15 +24,14 @@ const trainErrorScreenshot = "/tmp/gloveboard-train-error.png"
 // comes back with the server's message above the form and every value as
 // it was typed.
 func TestBrowserTrainFormError(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
-	}
+	t.Parallel()
+	chromium := testkit.Browser(t, "drives the dashboard forms in a real browser")
 	a := newModelApp(t, "")
 	a.modelCorpus(t)
 	srv := httptest.NewServer(a.e)
 	defer srv.Close()
 
-	browser := newBrowser(t, 90*time.Second)
+	browser := newBrowser(t, chromium, 90*time.Second)
 	ctx := browser.ctx
 
 	typed := map[string]string{"train-vector-size": "12", "train-epochs": "3", "train-xmax": "25", "train-alpha": "0.5", "train-seed": "7"}

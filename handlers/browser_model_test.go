@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // Screenshots of the Train, run and Explore pages, for people to look at.
@@ -28,9 +30,8 @@ const (
 // page, watch the loss curve appear and the run finish, then ask the demo
 // vectors man : king :: woman : ? and download a plot.
 func TestBrowserTrainAndExplore(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
-	}
+	t.Parallel()
+	chromium := testkit.Browser(t, "drives the train and explore pages in a real browser")
 	corpusFile := filepath.Join(t.TempDir(), "royal.txt")
 	if err := os.WriteFile(corpusFile, modelTinyCorpus(), 0o644); err != nil {
 		t.Fatal(err)
@@ -39,7 +40,7 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	srv := httptest.NewServer(a.e)
 	defer srv.Close()
 
-	browser := newBrowser(t, 120*time.Second)
+	browser := newBrowser(t, chromium, 120*time.Second)
 	ctx := browser.ctx
 
 	// With nothing built, the Train page says what to do.
@@ -93,10 +94,15 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("run-epoch"))); got != "2 of 2" {
 		t.Errorf("epoch shown %q", got)
 	}
-	if w := mustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelector("#loss-plot img").naturalWidth`)); w <= 0 {
-		t.Errorf("loss image did not load (naturalWidth %v)", w)
+	// The finished page may swap in the final plot just as the run ends:
+	// wait for the image that is there to load.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const i = document.querySelector("#loss-plot img"); return i !== null && i.complete && i.naturalWidth > 0; })()`,
+		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Errorf("loss image did not load: %v", err)
 	}
-	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("evaluation"))); !strings.Contains(got, "Evaluation sets are not configured") {
+	// Scored on the embedded sets, with no evaluation folder configured.
+	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("evaluation"))); !strings.Contains(got, "Google analogies") ||
+		!strings.Contains(got, "19,544") || !strings.Contains(got, "SimLex-999") || !strings.Contains(got, "MEN") {
 		t.Errorf("evaluation section %q", got)
 	}
 	shot(t, ctx, runScreenshot)

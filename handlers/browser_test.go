@@ -15,13 +15,9 @@ import (
 
 	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/jobs"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
 	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
-
-// chromiumPath is Debian's chromium, which CI installs. The browser test
-// fails (it does not skip) when it is missing.
-const chromiumPath = "/usr/bin/chromium"
 
 // screenshotPath is where the browser test leaves a picture of the home
 // page for people to look at.
@@ -36,12 +32,12 @@ type browserSession struct {
 	errs []string
 }
 
-// newBrowser starts Chromium for one test with a fresh profile; everything
+// newBrowser starts Chromium (the binary testkit.Browser found) for one test with a fresh profile; everything
 // is stopped when the test ends. ctx carries the timeout.
-func newBrowser(t *testing.T, timeout time.Duration) *browserSession {
+func newBrowser(t *testing.T, chromium string, timeout time.Duration) *browserSession {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
+		chromedp.ExecPath(chromium),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -96,16 +92,15 @@ func (b *browserSession) problems() []string {
 // a random loopback port: the demo data are listed, htmx loads under the
 // CSP, and a corpus uploaded through the file input shows up.
 func TestBrowserHomeAndUpload(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the browser test needs Chromium at %s (Debian: apt-get install chromium): %v", chromiumPath, err)
-	}
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	t.Parallel()
+	chromium := testkit.Browser(t, "drives the home page and an upload in a real browser")
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "uploads brown-ci.txt through the browser form")
 
 	a := newApp(t, 0)
 	srv := httptest.NewServer(a.e)
 	defer srv.Close()
 
-	browser := newBrowser(t, 90*time.Second)
+	browser := newBrowser(t, chromium, 90*time.Second)
 	ctx := browser.ctx
 
 	if err := chromedp.Do(ctx,

@@ -126,6 +126,7 @@ func denseTop(t *testing.T, m *spectrum.CSR, k int) []float64 {
 // converges to working precision), and checks the fit, the downloads and
 // the page.
 func TestCorpusSpectrumAPI(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, 0)
 	id := demoCorpusID(t, a)
 	if info := a.buildByAPI(t, id, `{}`); info.Status != store.JobDone {
@@ -360,6 +361,7 @@ func TestCorpusSpectrumRefusals(t *testing.T) {
 // TestCorpusSpectrumCancel cancels a spectrum job while the SVD runs: the
 // job ends cancelled and its result address says so (409).
 func TestCorpusSpectrumCancel(t *testing.T) {
+	t.Parallel()
 	a := newApp(t, 0)
 	id := demoCorpusID(t, a)
 	if info := a.buildByAPI(t, id, `{}`); info.Status != store.JobDone {

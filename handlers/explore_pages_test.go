@@ -8,14 +8,13 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gloveboard/gloveboard/internal/demo"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
 	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 	"golang.org/x/net/html"
 )
 
@@ -370,18 +369,21 @@ func TestExploreEscapesWords(t *testing.T) {
 }
 
 func TestExploreEvaluation(t *testing.T) {
+	// Without an evaluation folder the embedded sets score the demo.
 	a := newModelApp(t, "")
 	id := demoSet(t, a)
-	if body := text(parse(t, a.get(fmt.Sprintf("/vectors/%d/evaluation", id)).Body.String())); !strings.Contains(body, "not configured") {
-		t.Errorf("without evaluation sets: %q", body)
-	}
-	evalDir := filepath.Dir(filepath.Dir(shareddata.Path(t, "eval/analogy/questions-words.txt")))
-	a = newModelApp(t, evalDir)
-	id = demoSet(t, a)
 	rec := a.get(fmt.Sprintf("/vectors/%d/evaluation", id))
 	body := text(parse(t, rec.Body.String()))
 	if rec.Code != http.StatusOK || !strings.Contains(body, "Google analogies") || !strings.Contains(body, "SimLex-999") {
-		t.Errorf("demo evaluation: %d %q", rec.Code, body)
+		t.Errorf("demo evaluation without a folder: %d %q", rec.Code, body)
+	}
+	// A folder adds its sets (the shipped folder holds 13 similarity sets).
+	a = newModelApp(t, testkit.Shipped(t, testkit.EvalDir))
+	id = demoSet(t, a)
+	rec = a.get(fmt.Sprintf("/vectors/%d/evaluation", id))
+	body = text(parse(t, rec.Body.String()))
+	if rec.Code != http.StatusOK || !strings.Contains(body, "Google analogies") || !strings.Contains(body, "RW-STANFORD") {
+		t.Errorf("demo evaluation with a folder: %d %q", rec.Code, body)
 	}
 }
 

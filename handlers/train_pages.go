@@ -4,6 +4,7 @@ package handlers
 // loss curves, the loss comparison of several runs, and the run API.
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -107,7 +108,9 @@ func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.Trai
 		MaxAlpha: app.MaxAlpha, MaxEta: app.MaxEta, CPUs: cpus(),
 	}}
 	if _, err := s.svc.EvalSets(); err == nil {
-		d.EvalDir = s.svc.EvalDir()
+		// The embedded sets always load; EvalDir only says where more
+		// came from, and must not be empty once sets are configured.
+		d.EvalDir = cmp.Or(s.svc.EvalDir(), "(embedded sets)")
 	}
 	for _, x := range cs {
 		tc := views.TrainCorpus{ID: x.ID, Name: x.Name}

@@ -21,7 +21,6 @@ import (
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/jobs"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -180,7 +179,7 @@ func TestTrainPageWithoutBuiltCorpus(t *testing.T) {
 		t.Error("training form shown although no corpus is built")
 	}
 	body := text(doc)
-	for _, want := range []string{"No corpus has been built yet", "Evaluation sets are not configured", "-eval-dir", "No training runs yet", demo.CorpusName + " is not built yet"} {
+	for _, want := range []string{"No corpus has been built yet", "Finished runs are scored on the Google analogy set", "No training runs yet", demo.CorpusName + " is not built yet"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("train page lacks %q", want)
 		}
@@ -248,9 +247,7 @@ func TestTrainFormValidation(t *testing.T) {
 }
 
 func TestTrainEndToEnd(t *testing.T) {
-	evalDir := filepath.Dir(shareddata.Path(t, "eval/analogy/questions-words.txt"))
-	evalDir = filepath.Dir(evalDir)
-	a := newModelApp(t, evalDir)
+	a := newModelApp(t, "") // no evaluation folder: the embedded sets score the run
 	c := a.modelCorpus(t)
 	id := a.modelStartRun(t, modelTrainValues(c.ID, nil))
 	r := a.modelWaitRun(t, id)
@@ -496,7 +493,7 @@ func TestRunAPI(t *testing.T) {
 	}
 	a.modelWaitRun(t, started.RunID)
 	rec = a.get("/api/runs")
-	if !strings.Contains(rec.Body.String(), `"status":"done"`) || !strings.Contains(rec.Body.String(), `"eval_note":"evaluation sets are not configured"`) {
+	if !strings.Contains(rec.Body.String(), `"status":"done"`) || !strings.Contains(rec.Body.String(), `"evaluation":{"analogy":{"total"`) {
 		t.Errorf("API runs list: %s", rec.Body)
 	}
 	if rec := a.get("/api/runs/77"); rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), "no training run with id 77") {

@@ -7,14 +7,14 @@ import (
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // BenchmarkCountBenchProse counts bench-prose (window 15, symmetric,
 // 1/d, min-count 5, whitespace tokens) and writes cooccurrence.bin to
 // io.Discard: the setting of the Stanford comparison in bench/cooccur.
 func BenchmarkCountBenchProse(b *testing.B) {
-	path := shareddata.Path(b, "corpora/bench-prose.txt.gz")
+	path := testkit.Shared(b, "corpora/bench-prose.txt.gz", "measures counting speed on bench-prose")
 	opt := DefaultOptions()
 	opt.Window = 15
 	opt.Tokenizer = corpus.Whitespace

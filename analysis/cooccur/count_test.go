@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 	"go.uber.org/goleak"
 )
 
@@ -180,11 +180,8 @@ func naiveCount(t *testing.T, text string, opt Options) (*corpus.Vocabulary, map
 }
 
 func TestCountMatchesNaiveReference(t *testing.T) {
-	raw, err := os.ReadFile(shareddata.Path(t, "corpora/brown-ci.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(raw[:400_000])
+	raw := testkit.ShippedPrefix(t, testkit.DemoCorpus, 400_000) // real text: WordNet glosses
+	text := string(raw)
 	tests := []Options{
 		{Window: 5, Symmetric: true, DistanceWeighting: true, MinCount: 2, Tokenizer: corpus.Whitespace},
 		{Window: 15, Symmetric: true, DistanceWeighting: true, MinCount: 1, Tokenizer: corpus.Words},
@@ -229,12 +226,9 @@ func TestCountMatchesNaiveReference(t *testing.T) {
 }
 
 func TestCountProperties(t *testing.T) {
-	raw, err := os.ReadFile(shareddata.Path(t, "corpora/brown-ci.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := testkit.ShippedPrefix(t, testkit.DemoCorpus, 300_000) // real text: WordNet glosses
 	opt := DefaultOptions()
-	res := countString(t, string(raw[:300_000]), opt)
+	res := countString(t, string(raw), opt)
 	m := res.Matrix
 	// Symmetric window → X = Xᵀ; Σ_k P(k|i) = 1 for every row with mass.
 	for i := int32(0); int(i) < m.Dim(); i++ {
@@ -259,11 +253,8 @@ func TestCountProperties(t *testing.T) {
 }
 
 func TestCountWorkersAgree(t *testing.T) {
-	raw, err := os.ReadFile(shareddata.Path(t, "corpora/brown-ci.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(raw[:200_000])
+	raw := testkit.ShippedPrefix(t, testkit.DemoCorpus, 200_000) // real text: WordNet glosses
+	text := string(raw)
 	var ref []Entry
 	for _, workers := range []int{1, 2, 5} {
 		opt := DefaultOptions()

@@ -13,7 +13,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // scanWith returns the tokens of text ("\n" for line breaks) and the
@@ -139,7 +139,7 @@ func TestToneMarksCountsLines(t *testing.T) {
 // readViCorpus returns the decoded Vietnamese demo corpus.
 func readViCorpus(t testing.TB) []byte {
 	t.Helper()
-	f, err := os.Open(shareddata.Path(t, "corpora/vi-libreoffice-help.txt.gz"))
+	f, err := os.Open(testkit.Shipped(t, testkit.VietnameseCorpus))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ func FuzzNormalizer(f *testing.F) {
 // BenchmarkScanBenchProse tokenizes bench-prose (Words) with and without
 // NFC normalisation: the cost of the normaliser on mostly ASCII text.
 func BenchmarkScanBenchProse(b *testing.B) {
-	f, err := os.Open(shareddata.Path(b, "corpora/bench-prose.txt.gz"))
+	f, err := os.Open(testkit.Shared(b, "corpora/bench-prose.txt.gz", "measures NFC normalisation on 36 MB of English prose"))
 	if err != nil {
 		b.Fatal(err)
 	}

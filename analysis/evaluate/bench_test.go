@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // BenchmarkGoogleAnalogies runs all 19,544 Google questions (1,516
@@ -12,7 +12,7 @@ import (
 // under a second or two".
 func BenchmarkGoogleAnalogies(b *testing.B) {
 	set := loadSampleTB(b)
-	sections, err := LoadAnalogies(shareddata.Path(b, "eval/analogy/questions-words.txt"))
+	sections, err := LoadAnalogies(testkit.Shipped(b, testkit.AnalogySet))
 	if err != nil {
 		b.Fatal(err)
 	}

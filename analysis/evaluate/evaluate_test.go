@@ -14,7 +14,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/gloveboard/gloveboard/analysis/vectors"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -276,7 +276,7 @@ func loadSample(t *testing.T) *vectors.Set { return loadSampleTB(t) }
 
 func loadSampleTB(t testing.TB) *vectors.Set {
 	t.Helper()
-	set, _, err := vectors.Load(context.Background(), shareddata.Path(t, "vectors/glove.6B.50d.4k.txt"), vectors.LoadOptions{})
+	set, _, err := vectors.Load(context.Background(), testkit.Shipped(t, testkit.DemoVectors), vectors.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func readExpected(t *testing.T) gensimExpected {
 func TestGoogleAnalogiesMatchGensim(t *testing.T) {
 	set := loadSample(t)
 	exp := readExpected(t)
-	sections, err := LoadAnalogies(shareddata.Path(t, "eval/analogy/questions-words.txt"))
+	sections, err := LoadAnalogies(testkit.Shipped(t, testkit.AnalogySet))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +342,7 @@ func TestSimilaritySetsMatchGensim(t *testing.T) {
 	anchors := map[string]float64{"EN-WS-353-ALL.txt": 0.534, "EN-SIMLEX-999.txt": 0.244, "EN-MEN-TR-3k.txt": 0.623}
 	for _, es := range exp.Similarity {
 		t.Run(es.File, func(t *testing.T) {
-			pairs, err := LoadPairs(shareddata.Path(t, "eval/similarity/"+es.File))
+			pairs, err := LoadPairs(testkit.Similarity(t, es.File))
 			if err != nil {
 				t.Fatal(err)
 			}

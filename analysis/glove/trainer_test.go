@@ -12,7 +12,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // smallOptions are fast options for tests on synthetic data.
@@ -181,7 +181,7 @@ func TestCancelLeavesNoGoroutines(t *testing.T) {
 // corpus sample: the Stanford cost must fall every epoch, and the full
 // objective J must end well below its value at initialisation.
 func TestCostFallsOnBrown(t *testing.T) {
-	f, err := os.Open(shareddata.Path(t, "corpora/brown-ci.txt"))
+	f, err := os.Open(testkit.Shared(t, "corpora/brown-ci.txt", "checks that the cost falls when training on brown-ci"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,14 +6,18 @@ import (
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // learnFile learns the phrases of a shared corpus with the defaults and
 // returns the rank of each phrase text, best first.
 func learnFile(tb testing.TB, rel string) (*Model, map[string]int) {
 	tb.Helper()
-	f, err := os.Open(shareddata.Path(tb, rel))
+	path := testkit.Shared(tb, rel, "learns phrases from a real corpus")
+	if rel == "corpora/vi-libreoffice-help.txt.gz" {
+		path = testkit.Shipped(tb, testkit.VietnameseCorpus)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -74,7 +78,7 @@ func TestEnglishNames(t *testing.T) {
 // vocabulary count it starts with. Peak memory is measured by
 // bench/phrases/run.sh.
 func BenchmarkLearnBenchProse(b *testing.B) {
-	path := shareddata.Path(b, "corpora/bench-prose.txt.gz")
+	path := testkit.Shared(b, "corpora/bench-prose.txt.gz", "measures phrase learning on 36 MB of English prose")
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -90,7 +94,7 @@ func BenchmarkLearnBenchProse(b *testing.B) {
 }
 
 func BenchmarkCountWordsBenchProse(b *testing.B) {
-	path := shareddata.Path(b, "corpora/bench-prose.txt.gz")
+	path := testkit.Shared(b, "corpora/bench-prose.txt.gz", "measures phrase learning on 36 MB of English prose")
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {

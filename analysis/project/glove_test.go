@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // gloveVectors is a small test-local reader of the 4k GloVe sample: it
@@ -22,7 +22,7 @@ type gloveVectors struct {
 
 func loadGlove(tb testing.TB, limit int) *gloveVectors {
 	tb.Helper()
-	f, err := os.Open(shareddata.Path(tb, "vectors/glove.6B.50d.4k.txt"))
+	f, err := os.Open(testkit.Shipped(tb, testkit.DemoVectors))
 	if err != nil {
 		tb.Fatal(err)
 	}

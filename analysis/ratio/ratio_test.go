@@ -10,7 +10,7 @@ import (
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // tiny builds a hand-made matrix over
@@ -156,7 +156,7 @@ func TestComputeErrors(t *testing.T) {
 // TestIceSteamBenchProse checks the paper's Table 1 pattern on real text:
 // bench-prose, Words tokens, symmetric window 10, 1/d weighting.
 func TestIceSteamBenchProse(t *testing.T) {
-	f, err := os.Open(shareddata.Path(t, "corpora/bench-prose.txt.gz"))
+	f, err := os.Open(testkit.Shared(t, "corpora/bench-prose.txt.gz", "checks the paper's ice/steam ratio pattern on bench-prose"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // onlyReader hides Seek so Read takes the streaming (growing) path.
@@ -174,7 +174,7 @@ func gzipBytes(t testing.TB, b []byte) []byte {
 }
 
 func TestLoadRealSample(t *testing.T) {
-	path := shareddata.Path(t, "vectors/glove.6B.50d.4k.txt")
+	path := testkit.Shipped(t, testkit.DemoVectors)
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/vectors"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func TestScanText(t *testing.T) {
@@ -96,7 +96,7 @@ func TestScanTextCancelled(t *testing.T) {
 }
 
 func TestScanTextGloveSample(t *testing.T) {
-	f, err := os.Open(shareddata.Path(t, "vectors/glove.6B.50d.4k.txt"))
+	f, err := os.Open(testkit.Shipped(t, testkit.DemoVectors))
 	if err != nil {
 		t.Fatal(err)
 	}

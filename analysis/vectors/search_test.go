@@ -10,7 +10,7 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -242,7 +242,7 @@ func TestSearchCancelled(t *testing.T) {
 }
 
 func TestKingManWomanQueen(t *testing.T) {
-	set, _, err := Load(context.Background(), shareddata.Path(t, "vectors/glove.6B.50d.4k.txt"), LoadOptions{})
+	set, _, err := Load(context.Background(), testkit.Shipped(t, testkit.DemoVectors), LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // runGlove runs the CLI in-process and returns exit code, stdout, stderr.
@@ -23,7 +23,7 @@ func runGlove(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestVocabBrownCounts(t *testing.T) {
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "checks glove vocab counts against the figures of brown-ci")
 	code, out, stderr := runGlove(t, "vocab", "-corpus", brown, "-tokenizer", "whitespace", "-min-count", "1")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)

@@ -9,16 +9,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func TestEvalJSON(t *testing.T) {
 	sims := []string{
-		shareddata.Path(t, "eval/similarity/EN-WS-353-ALL.txt"),
-		shareddata.Path(t, "eval/similarity/EN-SIMLEX-999.txt"),
-		shareddata.Path(t, "eval/similarity/EN-MEN-TR-3k.txt"),
+		testkit.Similarity(t, "EN-WS-353-ALL.txt"),
+		testkit.Similarity(t, "EN-SIMLEX-999.txt"),
+		testkit.Similarity(t, "EN-MEN-TR-3k.txt"),
 	}
-	args := []string{"-vectors", sampleVectors(t), "-analogy", shareddata.Path(t, "eval/analogy/questions-words.txt"),
+	args := []string{"-vectors", sampleVectors(t), "-analogy", testkit.Shipped(t, testkit.AnalogySet),
 		"-similarity", strings.Join(sims, ","), "-json"}
 	var stdout, stderr bytes.Buffer
 	if err := runEval(context.Background(), args, &stdout, &stderr); err != nil {
@@ -64,7 +64,7 @@ func TestEvalJSON(t *testing.T) {
 
 func TestEvalTable(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	args := []string{"-vectors", sampleVectors(t), "-similarity", shareddata.Path(t, "eval/similarity/EN-WS-353-ALL.txt")}
+	args := []string{"-vectors", sampleVectors(t), "-similarity", testkit.Similarity(t, "EN-WS-353-ALL.txt")}
 	if err := runEval(context.Background(), args, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}

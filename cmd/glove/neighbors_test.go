@@ -9,12 +9,12 @@ import (
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/vectors"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // sampleVectors is the shared 4k GloVe sample.
 func sampleVectors(t *testing.T) string {
-	return shareddata.Path(t, "vectors/glove.6B.50d.4k.txt")
+	return testkit.Shipped(t, testkit.DemoVectors)
 }
 
 // runJSONResults runs a command and decodes {"results":[…]}.

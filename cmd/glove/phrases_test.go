@@ -11,14 +11,14 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // viCorpusNFDAndNFC writes the Vietnamese corpus in NFC and in NFD to
 // two files and returns their paths.
 func viCorpusNFDAndNFC(t *testing.T) (nfcPath, nfdPath string) {
 	t.Helper()
-	f, err := os.Open(shareddata.Path(t, "corpora/vi-libreoffice-help.txt.gz"))
+	f, err := os.Open(testkit.Shipped(t, testkit.VietnameseCorpus))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestVocabToneMarks(t *testing.T) {
 }
 
 func TestPhrasesCommand(t *testing.T) {
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "checks glove phrases on the Brown corpus")
 	code, out, stderr := runGlove(t, "phrases", "-corpus", brown, "-json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -155,7 +155,7 @@ func TestPhrasesCommand(t *testing.T) {
 }
 
 func TestPhrasesBadInput(t *testing.T) {
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "checks glove phrases on the Brown corpus")
 	bad := filepath.Join(t.TempDir(), "bad.txt")
 	if err := os.WriteFile(bad, []byte("1\ta\tb\n"), 0o644); err != nil {
 		t.Fatal(err)

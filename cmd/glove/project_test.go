@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // runProjectJSON runs glove project with -json and decodes the output.
@@ -29,7 +29,7 @@ func runProjectJSON(t *testing.T, args ...string) projectJSON {
 }
 
 func TestProjectJSONShape(t *testing.T) {
-	vec := shareddata.Path(t, "vectors/glove.6B.50d.4k.txt")
+	vec := testkit.Shipped(t, testkit.DemoVectors)
 	groupFile := filepath.Join(t.TempDir(), "groups.txt")
 	if err := os.WriteFile(groupFile, []byte("# test\nfruit\tapple\nfruit\tbanana\nking royal\nqueen royal\nzzzunknown other\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -76,7 +76,7 @@ func TestProjectJSONShape(t *testing.T) {
 }
 
 func TestProjectErrors(t *testing.T) {
-	vec := shareddata.Path(t, "vectors/glove.6B.50d.4k.txt")
+	vec := testkit.Shipped(t, testkit.DemoVectors)
 	for _, tc := range []struct {
 		args []string
 		want error

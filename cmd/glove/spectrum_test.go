@@ -8,7 +8,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func runSpectrumJSON(t *testing.T, args ...string) spectrumJSON {
@@ -27,8 +27,8 @@ func runSpectrumJSON(t *testing.T, args ...string) spectrumJSON {
 }
 
 func TestSpectrumJSONShape(t *testing.T) {
-	vec := shareddata.Path(t, "vectors/glove.6B.50d.4k.txt")
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	vec := testkit.Shipped(t, testkit.DemoVectors)
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "checks glove spectrum on brown-ci")
 	t.Run("covariance of vectors", func(t *testing.T) {
 		out := runSpectrumJSON(t, "-vectors", vec, "-fit-from", "2", "-fit-to", "40")
 		if out.Matrix != "covariance" || len(out.Eigenvalues) != 50 || out.SingularValues != nil || out.N != 4197 {
@@ -74,7 +74,7 @@ func TestSpectrumJSONShape(t *testing.T) {
 }
 
 func TestSpectrumErrors(t *testing.T) {
-	vec := shareddata.Path(t, "vectors/glove.6B.50d.4k.txt")
+	vec := testkit.Shipped(t, testkit.DemoVectors)
 	for _, args := range [][]string{{}, {"-vectors", vec, "-corpus", "x"}, {"-corpus", "x", "-matrix", "pmi"}} {
 		var stdout, stderr bytes.Buffer
 		if err := runSpectrum(context.Background(), args, &stdout, &stderr); !errors.Is(err, errUsage) {

@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/internal/shareddata"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func TestZipfJSONShape(t *testing.T) {
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "checks glove zipf on brown-ci")
 	var stdout, stderr bytes.Buffer
 	if err := runZipf(context.Background(), []string{"-corpus", brown, "-json"}, &stdout, &stderr); err != nil {
 		t.Fatalf("zipf: %v (stderr %q)", err, stderr.String())
@@ -43,7 +43,7 @@ func TestZipfTableAndErrors(t *testing.T) {
 	if err := runZipf(context.Background(), []string{}, &stdout, &stderr); !errors.Is(err, errUsage) {
 		t.Errorf("no -corpus: got %v, want a usage error", err)
 	}
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	brown := testkit.Shared(t, "corpora/brown-ci.txt", "checks glove zipf on brown-ci")
 	stdout.Reset()
 	if err := runZipf(context.Background(), []string{"-corpus", brown}, &stdout, &stderr); err != nil {
 		t.Fatal(err)

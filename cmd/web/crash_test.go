@@ -28,8 +28,8 @@ import (
 	"time"
 
 	"github.com/gloveboard/gloveboard/internal/runs"
-	"github.com/gloveboard/gloveboard/internal/shareddata"
 	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 	"go.uber.org/goleak"
 )
 
@@ -57,7 +57,9 @@ func TestCrashSafety(t *testing.T) {
 	// goroutine of its own behind.
 	ignore := goleak.IgnoreCurrent()
 	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
-	brown := shareddata.Path(t, "corpora/brown-ci.txt")
+	// Any real corpus will do; the shipped Vietnamese one (240 k tokens)
+	// is the smallest, so the earlier data are ready soonest.
+	corpusFile := testkit.Shipped(t, testkit.VietnameseCorpus)
 	bin := buildWebBinary(t)
 	data := filepath.Join(t.TempDir(), "data")
 
@@ -65,7 +67,7 @@ func TestCrashSafety(t *testing.T) {
 
 	// --- earlier data -----------------------------------------------------
 	srv.waitNoActiveJobs(t) // the demo corpus build queued at first start
-	corpusID := srv.uploadFile(t, brown)
+	corpusID := srv.uploadFile(t, corpusFile)
 	buildJob := srv.postJSON(t, fmt.Sprintf("/api/corpora/%d/build", corpusID), `{}`, http.StatusAccepted)
 	srv.waitJob(t, jsonInt(t, buildJob, "id"), "done")
 	var c crashCorpus

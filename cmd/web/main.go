@@ -4,11 +4,12 @@
 //
 //	go run ./cmd/web [-addr 127.0.0.1:8080] [-data ./gloveboard-data] [-max-upload 512MiB] [-memory-budget 4GiB] [-workers 1] [-eval-dir DIR]
 //
-// -eval-dir names a folder holding the evaluation sets that finished
-// training runs are scored on: analogy/questions-words.txt and
-// similarity/EN-*.txt (WS-353, SimLex-999, MEN). It defaults to
-// ../shared/data/eval when that folder exists; -eval-dir "" turns
-// evaluation off.
+// Finished training runs are scored on the evaluation sets embedded in
+// the binary (internal/evalsets: the Google analogy set, WS-353,
+// SimLex-999 and MEN) with no flag. -eval-dir adds a folder in the same
+// layout (analogy/questions-words.txt, similarity/EN-*.txt): its analogy
+// file replaces the embedded one, a similarity set of the same name
+// replaces the embedded set, others are added.
 //
 // All state lives in the data directory (default ./gloveboard-data,
 // relative to the working directory): the SQLite catalogue gloveboard.db
@@ -89,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	memoryBudget := byteSize(app.DefaultMemoryBudget)
 	fs.Var(&memoryBudget, "memory-budget", "memory one job may use (matrix, model, t-SNE map); larger jobs are refused, e.g. 4GiB")
 	workers := fs.Int("workers", 1, "number of heavy jobs run at the same time")
-	evalDir := fs.String("eval-dir", defaultEvalDir(), "folder with analogy/questions-words.txt and similarity/EN-*.txt to score training runs (\"\": none)")
+	evalDir := fs.String("eval-dir", "", "folder with more evaluation sets (analogy/questions-words.txt, similarity/EN-*.txt) besides the embedded ones")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -142,13 +143,4 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		logger.Error("stopping jobs", "err", err)
 	}
 	return shutErr
-}
-
-// defaultEvalDir is ../shared/data/eval when that folder exists, else "".
-func defaultEvalDir() string {
-	const dir = "../shared/data/eval"
-	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		return dir
-	}
-	return ""
 }

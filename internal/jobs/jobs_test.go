@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -110,7 +111,7 @@ func equalInts(a, b []int) bool {
 
 func TestBoundedConcurrency(t *testing.T) {
 	for _, workers := range []int{1, 2, 3} {
-		t.Run("", func(t *testing.T) {
+		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) { // a "#" in the name would reach the SQLite URI
 			m, _ := newManager(t, t.TempDir(), workers)
 			var running, peak atomic.Int32
 			var ids []int64

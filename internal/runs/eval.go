@@ -4,29 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
+	"slices"
 
 	"github.com/gloveboard/gloveboard/analysis/evaluate"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
+	"github.com/gloveboard/gloveboard/internal/evalsets"
 )
 
-// Files of the evaluation directory (the layout of ../shared/data/eval).
-const (
-	AnalogyFile = "analogy/questions-words.txt"
-)
-
-// SimilaritySets are the word-similarity files scored, with their names.
-var SimilaritySets = []struct{ Name, File string }{
-	{"WS-353", "similarity/EN-WS-353-ALL.txt"},
-	{"SimLex-999", "similarity/EN-SIMLEX-999.txt"},
-	{"MEN", "similarity/EN-MEN-TR-3k.txt"},
-}
-
-// ErrNoEvalSets means no evaluation directory is configured or it holds
-// none of the expected files.
-var ErrNoEvalSets = errors.New("evaluation sets are not configured")
+// ErrNoEvalSets means an evaluation folder holds none of the expected
+// files (analogy/questions-words.txt, similarity/*.txt).
+var ErrNoEvalSets = errors.New("no evaluation sets in the folder")
 
 // EvalSets are the parsed evaluation files.
 type EvalSets struct {
@@ -35,39 +25,42 @@ type EvalSets struct {
 }
 
 // NamedPairs is one word-similarity set.
-type NamedPairs struct {
-	Name  string
-	Pairs []evaluate.WordPair
-}
+type NamedPairs = evalsets.NamedPairs
 
-// LoadEvalSets reads the evaluation files present in dir. It returns
-// ErrNoEvalSets when dir is empty or holds none of them.
+// LoadEvalSets returns the sets runs are scored on: the embedded Google
+// analogy set and WS-353, SimLex-999 and MEN (package evalsets), plus the
+// sets of dir when it is not empty. dir has the layout of
+// ../shared/data/eval: its analogy/questions-words.txt, when present,
+// replaces the embedded analogy set, and each similarity/*.txt is added,
+// or replaces the embedded set of the same name (so a copy of the shipped
+// files adds nothing twice). A dir holding none of these files is an
+// error wrapping ErrNoEvalSets.
 func LoadEvalSets(dir string) (*EvalSets, error) {
+	analogy, similarity, err := evalsets.Default()
+	if err != nil {
+		return nil, fmt.Errorf("embedded evaluation sets: %w", err)
+	}
+	es := &EvalSets{Analogy: analogy, Similarity: similarity}
 	if dir == "" {
-		return nil, ErrNoEvalSets
+		return es, nil
 	}
-	es := &EvalSets{}
-	p := filepath.Join(dir, filepath.FromSlash(AnalogyFile))
-	if _, err := os.Stat(p); err == nil {
-		secs, err := evaluate.LoadAnalogies(p)
-		if err != nil {
-			return nil, fmt.Errorf("analogy set: %w", err)
-		}
-		es.Analogy = secs
+	moreAnalogy, more, err := evalsets.Load(os.DirFS(dir))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w", dir, ErrNoEvalSets)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
-	for _, s := range SimilaritySets {
-		p := filepath.Join(dir, filepath.FromSlash(s.File))
-		if _, err := os.Stat(p); err != nil {
+	if moreAnalogy != nil {
+		es.Analogy = moreAnalogy
+	}
+	for _, np := range more {
+		i := slices.IndexFunc(es.Similarity, func(s NamedPairs) bool { return s.Name == np.Name })
+		if i >= 0 {
+			es.Similarity[i] = np
 			continue
 		}
-		pairs, err := evaluate.LoadPairs(p)
-		if err != nil {
-			return nil, fmt.Errorf("similarity set %s: %w", s.Name, err)
-		}
-		es.Similarity = append(es.Similarity, NamedPairs{Name: s.Name, Pairs: pairs})
-	}
-	if es.Analogy == nil && es.Similarity == nil {
-		return nil, ErrNoEvalSets
+		es.Similarity = append(es.Similarity, np)
 	}
 	return es, nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/durable"
 	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func TestValidate(t *testing.T) {
@@ -142,21 +143,44 @@ func TestExecute(t *testing.T) {
 }
 
 func TestEvalSets(t *testing.T) {
-	if _, err := LoadEvalSets(""); !errors.Is(err, ErrNoEvalSets) {
-		t.Errorf("no dir: %v", err)
+	// Without a folder: the embedded sets, all of them, in order.
+	es, err := LoadEvalSets("")
+	if err != nil {
+		t.Fatalf("embedded sets: %v", err)
 	}
+	if got := analogyQuestions(es); got != 19544 || len(es.Analogy) != 14 {
+		t.Errorf("embedded analogy set: %d questions in %d sections, want 19544 in 14", got, len(es.Analogy))
+	}
+	if got, want := setNames(es), []string{"WS-353", "SimLex-999", "MEN"}; !slices.Equal(got, want) {
+		t.Errorf("embedded similarity sets %q, want %q", got, want)
+	}
+	// A folder with none of the files is a mistake, not "no sets".
 	if _, err := LoadEvalSets(t.TempDir()); !errors.Is(err, ErrNoEvalSets) {
 		t.Errorf("empty dir: %v", err)
 	}
+	if _, err := LoadEvalSets(filepath.Join(t.TempDir(), "missing")); !errors.Is(err, ErrNoEvalSets) {
+		t.Errorf("missing dir: %v", err)
+	}
+	// A folder adds its sets: its analogy file replaces the embedded
+	// one, a similarity set of the same name replaces the embedded set,
+	// another one is added after them.
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "analogy"), 0o755)
 	os.MkdirAll(filepath.Join(dir, "similarity"), 0o755)
 	os.WriteFile(filepath.Join(dir, "analogy", "questions-words.txt"), []byte(": capital\na b c d\n: gram-plural\nx xs y ys\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "similarity", "EN-WS-353-ALL.txt"), []byte("a\tb\t5\nc\td\t3\na\td\t1\n"), 0o644)
-	es, err := LoadEvalSets(dir)
-	if err != nil || len(es.Analogy) != 2 || len(es.Similarity) != 1 {
+	os.WriteFile(filepath.Join(dir, "similarity", "EN-TOY-2.txt"), []byte("a\tb\t5\nc\td\t3\n"), 0o644)
+	es, err = LoadEvalSets(dir)
+	if err != nil || len(es.Analogy) != 2 {
 		t.Fatalf("eval sets %v %+v", err, es)
 	}
+	if got, want := setNames(es), []string{"WS-353", "SimLex-999", "MEN", "TOY-2"}; !slices.Equal(got, want) {
+		t.Fatalf("similarity sets with a folder %q, want %q", got, want)
+	}
+	if len(es.Similarity[0].Pairs) != 3 || len(es.Similarity[3].Pairs) != 2 {
+		t.Fatalf("the folder's WS-353 and TOY-2 did not replace/add: %d and %d pairs", len(es.Similarity[0].Pairs), len(es.Similarity[3].Pairs))
+	}
+	es.Similarity = es.Similarity[:1] // the toy WS-353 only, for the scores below
 	words := []string{"a", "b", "c", "d", "e"}
 	data := []float32{1, 0, 0, 1, 1, 0.1, 0, 1, 0.5, 0.5}
 	set, err := vectors.New(words, 2, data)
@@ -172,6 +196,91 @@ func TestEvalSets(t *testing.T) {
 	}
 	if len(ev.Similarity) != 1 || ev.Similarity[0].Pairs != 3 || ev.Similarity[0].Spearman == nil {
 		t.Errorf("similarity %+v", ev.Similarity)
+	}
+}
+
+func analogyQuestions(es *EvalSets) int {
+	n := 0
+	for _, s := range es.Analogy {
+		n += len(s.Questions)
+	}
+	return n
+}
+
+func setNames(es *EvalSets) []string {
+	var names []string
+	for _, s := range es.Similarity {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+// TestDemoRunScoredWithoutConfiguration trains on the shipped demo corpus
+// (WordNet glosses, its 3,000 most frequent words, a few epochs) and
+// checks that the run is scored on the Google analogy set and on WS-353,
+// SimLex-999 and MEN with no evaluation folder configured: every covered
+// count is positive and every correlation is a number.
+func TestDemoRunScoredWithoutConfiguration(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st, err := store.Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f, err := os.Open(testkit.Shipped(t, testkit.DemoCorpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	staged, err := st.Stage(f, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := st.AddCorpus(ctx, store.NewCorpus{Name: "demo", Filename: "wordnet-glosses.txt.gz"}, staged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := corpusbuild.DefaultSettings()
+	set.MaxVocab, set.Window = 3000, 5
+	dir := st.CorpusBuildDir(c.ID)
+	if _, err := corpusbuild.Build(ctx, c.Path, dir, set, corpusbuild.Budget{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	b, err := corpusbuild.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eval, err := LoadEvalSets("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := DefaultParams()
+	p.VectorSize, p.Epochs, p.Threads = 20, 3, 2
+	run, _, err := st.CreateRun(ctx, "train", c.ID, p.Encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Execute(ctx, Training{Store: st, RunID: run.ID, Params: p, Build: b, Eval: eval})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := res.Evaluation
+	if ev == nil || ev.Analogy == nil {
+		t.Fatalf("run not scored: note %q", res.EvalNote)
+	}
+	if ev.Analogy.Total.Questions != 19544 || ev.Analogy.Total.Covered == 0 {
+		t.Errorf("analogy %+v: want all 19,544 questions and some covered", ev.Analogy.Total)
+	}
+	var names []string
+	for _, s := range ev.Similarity {
+		names = append(names, s.Name)
+		if s.Pairs == 0 || s.Spearman == nil || math.IsNaN(*s.Spearman) {
+			t.Errorf("%s: %d pairs covered, ρ %v", s.Name, s.Pairs, s.Spearman)
+		}
+	}
+	if want := []string{"WS-353", "SimLex-999", "MEN"}; !slices.Equal(names, want) {
+		t.Errorf("similarity sets %q, want %q", names, want)
 	}
 }
 

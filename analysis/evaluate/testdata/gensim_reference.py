@@ -4,10 +4,11 @@ Run from the repository root with Debian's python (python3-gensim):
 
     /usr/bin/python3 analysis/evaluate/testdata/gensim_reference.py > analysis/evaluate/testdata/gensim_expected.json
 
-The shared sample ../shared/data/vectors/glove.6B.50d.4k.txt has a header
+The shipped sample internal/demo/glove.6B.50d.4k.txt has a header
 "4196 50" but 4197 rows; gensim would trust the header and drop the last
 row, so the header line is removed and the rest loaded with no_header=True
-(all 4197 rows, as gloveboard reads them). Not run by `go test`.
+(all 4197 rows, as gloveboard reads them). TestGensimReferenceCurrent
+runs it when Debian's gensim is installed and compares with the JSON.
 """
 import json
 import os
@@ -18,13 +19,13 @@ import logging
 from gensim.models import KeyedVectors
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-DATA = os.path.join(os.path.dirname(ROOT), "shared", "data")
+VECTORS = os.path.join(ROOT, "internal", "demo", "glove.6B.50d.4k.txt")  # the shipped copy
+EVAL = os.path.join(ROOT, "internal", "evalsets")  # analogy/ and similarity/ as shipped
 
 
 def main():
     logging.disable(logging.CRITICAL)
-    src = os.path.join(DATA, "vectors", "glove.6B.50d.4k.txt")
-    with open(src, encoding="utf8") as f:
+    with open(VECTORS, encoding="utf8") as f:
         f.readline()  # the lying header
         body = f.read()
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf8") as tmp:
@@ -39,7 +40,7 @@ def main():
     # Analogies: gensim's defaults are case_insensitive=True, 3CosAdd
     # (most_similar), restrict_vocab=300000 (more than the 4197 rows).
     score, sections = kv.evaluate_word_analogies(
-        os.path.join(DATA, "eval", "analogy", "questions-words.txt"), case_insensitive=True)
+        os.path.join(EVAL, "analogy", "questions-words.txt"), case_insensitive=True)
     out["analogy"] = {
         "total_accuracy": score,
         "sections": [
@@ -49,10 +50,10 @@ def main():
     }
 
     sims = []
-    for name in sorted(os.listdir(os.path.join(DATA, "eval", "similarity"))):
+    for name in sorted(os.listdir(os.path.join(EVAL, "similarity"))):
         if not name.startswith("EN-"):
             continue
-        path = os.path.join(DATA, "eval", "similarity", name)
+        path = os.path.join(EVAL, "similarity", name)
         pearson, spearman, oov_ratio = kv.evaluate_word_pairs(path, case_insensitive=True)
         with open(path, encoding="utf8") as f:
             total = sum(1 for line in f if line.strip() and not line.startswith("#"))

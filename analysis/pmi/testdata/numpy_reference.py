@@ -7,10 +7,13 @@ GLOVEBOARD_WRITE_FIXTURE=1) and writes testdata/numpy_reference.json with
 the mutual information (nats and bits), PMI and smoothed PPMI of a few
 pairs, and the entropy of the row sums taken as counts.
 
-Run: /usr/bin/python3 analysis/pmi/testdata/numpy_reference.py
+Run: /usr/bin/python3 analysis/pmi/testdata/numpy_reference.py [OUT.json]
+(OUT.json defaults to testdata/numpy_reference.json; TestNumpyReferenceCurrent
+writes to a temporary file and compares.)
 """
 import json
 import os
+import sys
 
 import numpy as np
 
@@ -51,6 +54,7 @@ out = {
     "entropy_bits_of_rounded_row_sums": entropy_bits,
     "rounded_row_sums": counts.tolist(),
 }
-with open(os.path.join(here, "numpy_reference.json"), "w") as f:
+dest = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "numpy_reference.json")
+with open(dest, "w") as f:
     json.dump(out, f, indent=1)
-print("wrote numpy_reference.json: n=%d mi=%.12g nats" % (n, mi))
+print("wrote %s: n=%d mi=%.12g nats" % (dest, n, mi))

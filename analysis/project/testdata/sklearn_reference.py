@@ -4,7 +4,7 @@
 Run from the repository root:
 
     /usr/bin/python3 analysis/project/testdata/sklearn_reference.py \
-        ../shared/data/vectors/glove.6B.50d.4k.txt > analysis/project/testdata/sklearn_expected.json
+        internal/demo/glove.6B.50d.4k.txt > analysis/project/testdata/sklearn_expected.json
 
 Inputs (fixed): the first 1000 rows of glove.6B.50d.4k.txt (its first line is
 a word2vec header and is skipped) for PCA; the first 300 rows and, as a map,
