@@ -232,7 +232,7 @@ func convertEntries(dst []entry, entries []cooccur.Entry, vocabSize int, opt Opt
 
 // shuffleAhead is how many swaps ahead shuffleEntries draws its random
 // indices and prefetches the entries they point to.
-const shuffleAhead = 16
+const shuffleAhead = 32
 
 // shuffleEntries permutes ents uniformly at random with rng: the
 // Fisher-Yates shuffle of math/rand/v2's Rand.Shuffle, drawing exactly the

@@ -365,3 +365,53 @@ func TestBadBinStream(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamedResumeEqualsUninterrupted checkpoints a streamed run after
+// two epochs and resumes it streamed (ResumeBin) for two more: with one
+// worker it must equal four epochs in one go. Close must leave the model
+// readable.
+func TestStreamedResumeEqualsUninterrupted(t *testing.T) {
+	const n, v = 150_000, 300
+	bin := binBytes(t, zipfEntries(n, v, 12))
+	opt := smallOptions(4, 1)
+	opt.MemoryBytes = streamBudget
+	whole := newBinTrainer(t, bin, v, opt)
+	if err := whole.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	opt.Epochs = 2
+	first := newBinTrainer(t, bin, v, opt)
+	if err := first.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := first.WriteCheckpoint(&buf); err != nil {
+		t.Fatal(err)
+	}
+	ck, err := ReadCheckpoint(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ck.Options.Epochs = 4
+	ck.Options.MemoryBytes = streamBudget
+	resumed, err := ResumeBin(context.Background(), bytes.NewReader(bin), int64(len(bin)), v, ck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := resumed.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := resumed.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if i, ok := sameBits(whole.params, resumed.params); !ok {
+		t.Fatalf("resumed parameters differ at %d", i)
+	}
+	if got, want := resumed.Model().Word.At(3, 2), whole.Model().Word.At(3, 2); got != want {
+		t.Errorf("Model after Close: W[3][2] = %v, want %v", got, want)
+	}
+	other := binBytes(t, zipfEntries(n, v, 13))
+	if _, err := ResumeBin(context.Background(), bytes.NewReader(other), int64(len(other)), v, ck); !errors.Is(err, ErrCheckpointMismatch) {
+		t.Errorf("ResumeBin on other data: %v, want ErrCheckpointMismatch", err)
+	}
+}

@@ -182,9 +182,12 @@ func newTrainerPrepared(ents []entry, checksum uint64, nnz, vocabSize int, opt O
 	}
 }
 
-// Close releases the temporary block file of a streamed trainer (a no-op
-// in memory). The trainer must not be used afterwards.
+// Close releases the nonzeros: the entries held in memory, or the
+// temporary block file and chunk buffers of a streamed trainer. Model,
+// History, Epoch and WriteCheckpoint still work afterwards; Run does not.
+// Close is idempotent.
 func (t *Trainer) Close() error {
+	t.ents = nil
 	if t.stream == nil {
 		return nil
 	}
@@ -239,6 +242,9 @@ func (t *Trainer) History() []EpochStats { return append([]EpochStats(nil), t.hi
 // if the cost becomes NaN or infinite. All worker goroutines have exited
 // when Run returns.
 func (t *Trainer) Run(ctx context.Context) error {
+	if t.ents == nil && t.stream == nil {
+		panic("glove: Run after Close")
+	}
 	for t.epoch < t.opt.Epochs {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -199,6 +200,10 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if runErr != nil {
 		return runErr
 	}
+	// The nonzeros are no longer needed: return their memory before the
+	// float64 model is built, so that peak memory is that of training.
+	trainer.Close()
+	debug.FreeOSMemory()
 	model := trainer.Model()
 	vecs := model.Sum()
 	switch kind {
