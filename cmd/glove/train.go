@@ -146,12 +146,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		opt.Workers = cf.threads
 		opt.MemoryBytes, opt.TempDir = countOpt.MemoryBytes, countOpt.TempDir
 		ck.Options = opt
-		if data.bin != nil {
-			trainer, err = glove.ResumeBin(ctx, data.bin, data.binSize, vocab.Len(), ck)
-		} else {
-			trainer, err = glove.Resume(data.entries, vocab.Len(), ck)
-		}
-		if err != nil {
+		if trainer, err = glove.ResumeBin(ctx, data.records, data.size, vocab.Len(), ck); err != nil {
 			return data.wrap(err)
 		}
 		fmt.Fprintf(stderr, "resuming from %s at epoch %d of %d\n", tf.resumePath, ck.Epoch, opt.Epochs)
@@ -161,17 +156,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			Eta: tf.eta, BiasEta: tf.biasEta, GradClip: tf.gradClip, Workers: cf.threads, Seed: tf.seed,
 			MemoryBytes: countOpt.MemoryBytes, TempDir: countOpt.TempDir,
 		}
-		if data.bin != nil {
-			trainer, err = glove.NewTrainerBin(ctx, data.bin, data.binSize, vocab.Len(), opt)
-		} else {
-			trainer, err = glove.NewTrainer(data.entries, vocab.Len(), opt)
-		}
-		if err != nil {
+		if trainer, err = glove.NewTrainerBin(ctx, data.records, data.size, vocab.Len(), opt); err != nil {
 			return data.wrap(err)
 		}
 	}
 	defer trainer.Close()
-	data.entries = nil // the trainer holds its own copy
+	data.records = nil // the trainer holds its own copy (a counted matrix can go)
 	how := "in memory"
 	if chunk, ok := trainer.Streamed(); ok {
 		how = fmt.Sprintf("streamed from a block file in %d blocks of up to %d nonzeros (-memory %g GiB)",
@@ -223,14 +213,15 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// trainingData is what glove train trains on: a vocabulary and either
-// counted entries (-corpus) or an open cooccurrence.bin (-cooccur), which
-// the trainer reads itself.
+// trainingData is what glove train trains on: a vocabulary and the
+// nonzeros as a cooccurrence.bin stream of size bytes, which the trainer
+// reads (or streams) itself: the open -cooccur file, or the records of the
+// matrix counted from -corpus.
 type trainingData struct {
 	vocab   *corpus.Vocabulary
-	entries []cooccur.Entry
-	bin     *os.File
-	binSize int64
+	records io.Reader
+	size    int64
+	bin     *os.File // -cooccur
 }
 
 func (d *trainingData) close() {
@@ -248,7 +239,7 @@ func (d *trainingData) wrap(err error) error {
 }
 
 // loadTrainingData returns the vocabulary and the nonzeros, counted from
-// -corpus, or the vocabulary and the open -cooccur file.
+// -corpus or read from -cooccur.
 func loadTrainingData(ctx context.Context, cf corpusFlags, tf trainFlags, stderr io.Writer) (*trainingData, error) {
 	if tf.cooccurPath != "" {
 		vf, err := os.Open(tf.vocabPath)
@@ -277,7 +268,7 @@ func loadTrainingData(ctx context.Context, cf corpusFlags, tf trainFlags, stderr
 			cfile.Close()
 			return nil, fmt.Errorf("%s: not a regular file", tf.cooccurPath)
 		}
-		return &trainingData{vocab: vocab, bin: cfile, binSize: st.Size()}, nil
+		return &trainingData{vocab: vocab, records: cfile, size: st.Size(), bin: cfile}, nil
 	}
 	opt, err := cf.options()
 	if err != nil {
@@ -295,7 +286,8 @@ func loadTrainingData(ctx context.Context, cf corpusFlags, tf trainFlags, stderr
 	}
 	fmt.Fprintf(stderr, "counted %d tokens: vocabulary %d words, %d nonzeros in %.1fs\n",
 		res.Stats.Tokens, res.Vocab.Len(), res.NNZ, time.Since(start).Seconds())
-	return &trainingData{vocab: res.Vocab, entries: res.Matrix.AppendEntries(nil)}, nil
+	recs := res.Matrix.Records()
+	return &trainingData{vocab: res.Vocab, records: recs, size: recs.Size()}, nil
 }
 
 // startCPUProfile starts a CPU profile written to path and returns the
