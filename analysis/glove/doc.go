@@ -47,11 +47,12 @@
 // into blocks of 256; every epoch visits the blocks in a fresh random
 // order and the nonzeros inside each block in a fresh random order, so
 // each epoch sees a new order for the cost of one small permutation per
-// block. Workers (default: GOMAXPROCS) split the permuted blocks and
-// update the shared parameters without locks ("Hogwild", Recht et al.
-// 2011), as the Stanford tool does; with Workers = 1 and a fixed Seed a
-// run is bit-for-bit reproducible, and with several workers it is
-// reproducible only up to the races between them. Under the race detector
+// block. Workers (default: GOMAXPROCS) take the permuted blocks 16 at a
+// time from a shared counter and update the shared parameters without
+// locks ("Hogwild", Recht et al. 2011), as the Stanford tool does; with
+// Workers = 1 and a fixed Seed a run is bit-for-bit reproducible, and with
+// several workers it is reproducible only up to the races between them
+// and which worker took which blocks. Under the race detector
 // the workers take turns block by block, so tests exercise the same code
 // race-free.
 //

@@ -116,17 +116,20 @@ func (t *Trainer) runEpoch(ctx context.Context) (EpochStats, error) {
 	}, nil
 }
 
-// trainChunk splits the permuted blocks of one chunk between the workers
-// and waits for them; it reports divergence and cancellation.
+// trainChunk has the workers train the permuted blocks of one chunk and
+// waits for them; it reports divergence and cancellation. The workers
+// take the blocks in their permuted order, cancelCheckBlocks at a time,
+// from a shared counter: a worker slowed down (by other jobs on the
+// machine, say) leaves more to the others instead of keeping them
+// waiting. With one worker the order is exactly the permuted one.
 func (t *Trainer) trainChunk(ctx context.Context, ents []entry, blocks []int32, states []workerState, epoch int) error {
 	var stop atomic.Bool
 	var turn hogwildTurn
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	workers := len(states)
 	for w := range states {
-		lo, hi := w*len(blocks)/workers, (w+1)*len(blocks)/workers
 		wg.Go(func() {
-			t.work(ctx, ents, blocks[lo:hi], &states[w], &stop, &turn)
+			t.work(ctx, ents, blocks, &next, &states[w], &stop, &turn)
 		})
 	}
 	wg.Wait()
@@ -146,21 +149,35 @@ func (t *Trainer) trainChunk(ctx context.Context, ents []entry, blocks []int32, 
 	return nil
 }
 
-// work trains the given blocks of ents, each in a fresh random order drawn
-// from the worker's generator, adding to s.res. It stops early when ctx
-// is cancelled or another worker has set stop.
-func (t *Trainer) work(ctx context.Context, ents []entry, blocks []int32, s *workerState, stop *atomic.Bool, turn *hogwildTurn) {
-	steps := stepSizes{eta: float32(t.opt.Eta), biasEta: float32(t.opt.BiasEta), clip: float32(t.opt.GradClip)}
-	for n, b := range blocks {
-		if n%cancelCheckBlocks == 0 {
-			if ctx.Err() != nil {
-				s.res.cancelled = true
-				return
-			}
-			if stop.Load() {
-				return
-			}
+// work trains blocks of ents, taking them cancelCheckBlocks at a time from
+// blocks[next:], each in a fresh random order drawn from the worker's
+// generator, adding to s.res. It stops early when ctx is cancelled or
+// another worker has set stop.
+func (t *Trainer) work(ctx context.Context, ents []entry, blocks []int32, next *atomic.Int64, s *workerState, stop *atomic.Bool, turn *hogwildTurn) {
+	for {
+		if ctx.Err() != nil {
+			s.res.cancelled = true
+			return
 		}
+		if stop.Load() {
+			return
+		}
+		hi := int(next.Add(cancelCheckBlocks))
+		lo := hi - cancelCheckBlocks
+		if lo >= len(blocks) {
+			return
+		}
+		if !t.trainBlocks(ents, blocks[lo:min(hi, len(blocks))], s, stop, turn) {
+			return
+		}
+	}
+}
+
+// trainBlocks trains the given blocks of ents for work; false means the
+// residual diverged.
+func (t *Trainer) trainBlocks(ents []entry, blocks []int32, s *workerState, stop *atomic.Bool, turn *hogwildTurn) bool {
+	steps := stepSizes{eta: float32(t.opt.Eta), biasEta: float32(t.opt.BiasEta), clip: float32(t.opt.GradClip)}
+	for _, b := range blocks {
 		lo := int(b) * blockSize
 		block := ents[lo:min(lo+blockSize, len(ents))]
 		ord := s.order[:len(block)]
@@ -179,7 +196,8 @@ func (t *Trainer) work(ctx context.Context, ents []entry, blocks []int32, s *wor
 		if done < len(ord) {
 			s.res.diverged = true
 			stop.Store(true)
-			return
+			return false
 		}
 	}
+	return true
 }
