@@ -143,17 +143,37 @@ func weight(x, xMax, alpha float64) float64 {
 }
 
 // MemoryBytes estimates the memory (bytes) a Trainer for vocabSize words,
-// nnz nonzeros and vectors of vectorSize takes, with one Model copy for
-// saving: the float32 parameters and AdaGrad accumulators of 2V rows
-// (padded to cache lines), 16 bytes a nonzero for the training entries and
-// their block order, the float64 model and 128 KiB of scratch. It lets callers refuse a run
-// before allocating it; it does not count the caller's own copy of the
-// co-occurrence matrix.
+// nnz nonzeros held in memory and vectors of vectorSize takes, with one
+// Model copy for saving: the float32 parameters and AdaGrad accumulators
+// of 2V rows (padded to cache lines), 16 bytes a nonzero for the training
+// entries and their block order, the float64 model and 128 KiB of
+// scratch. It lets callers refuse a run before allocating it; it does not
+// count the caller's own copy of the co-occurrence matrix. For a run
+// that may stream (Options.MemoryBytes), see MemoryBytesWithin.
 func MemoryBytes(vocabSize int, nnz int64, vectorSize int) int64 {
+	return modelMemoryBytes(vocabSize, vectorSize) + nnz*16 + (nnz+blockSize-1)/blockSize*4
+}
+
+// MemoryBytesWithin is MemoryBytes for NewTrainerBin with
+// Options.MemoryBytes = budget: when the nonzeros (16 bytes each) exceed
+// a budget > 0, they are streamed and only the two chunk buffers count.
+// The model part does not depend on the budget: a caller with a total
+// memory limit L can pass budget = L − MemoryBytesWithin(vocabSize, 0,
+// vectorSize, 0) and train any matrix within L.
+func MemoryBytesWithin(vocabSize int, nnz int64, vectorSize int, budget int64) int64 {
+	if budget <= 0 || nnz*entryBytes <= budget {
+		return MemoryBytes(vocabSize, nnz, vectorSize)
+	}
+	chunk := int64(min(chunkLenFor(budget), int(min(nnz, math.MaxInt32))))
+	return MemoryBytes(vocabSize, 2*chunk, vectorSize)
+}
+
+// modelMemoryBytes is the part of MemoryBytes that does not depend on the
+// nonzeros.
+func modelMemoryBytes(vocabSize, vectorSize int) int64 {
 	v, d := int64(vocabSize), int64(vectorSize)
 	params := 2 * v * int64(newLayout(vectorSize).stride) * 4
-	entries := nnz*16 + (nnz+blockSize-1)/blockSize*4
 	model := 2*v*d*8 + 2*v*8
 	const scratch = 128 << 10 // per-worker count memos (16 KiB), block orders, RNG states, bookkeeping
-	return params + entries + model + scratch
+	return params + model + scratch
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -413,5 +414,39 @@ func TestStreamedResumeEqualsUninterrupted(t *testing.T) {
 	other := binBytes(t, zipfEntries(n, v, 13))
 	if _, err := ResumeBin(context.Background(), bytes.NewReader(other), int64(len(other)), v, ck); !errors.Is(err, ErrCheckpointMismatch) {
 		t.Errorf("ResumeBin on other data: %v, want ErrCheckpointMismatch", err)
+	}
+}
+
+// TestMemoryBytesWithinBoundsTheStreamedAllocation checks the streamed
+// estimate against what a streamed NewTrainerBin, two epochs and Model
+// really allocate (the block file's buffers included): never below, at
+// most 1.5× above, and far below the in-memory estimate.
+func TestMemoryBytesWithinBoundsTheStreamedAllocation(t *testing.T) {
+	const n, v, d = 1_000_000, 3000, 20
+	bin := binBytes(t, zipfEntries(n, v, 14))
+	opt := smallOptions(2, 2)
+	opt.VectorSize = d
+	opt.MemoryBytes = streamBudget
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	tr := newBinTrainer(t, bin, v, opt)
+	if err := tr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	m := tr.Model()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(m)
+	got := int64(after.TotalAlloc - before.TotalAlloc)
+	est := MemoryBytesWithin(v, n, d, opt.MemoryBytes)
+	t.Logf("estimate %d, allocated %d (%.3f×); in memory it would be %d", est, got, float64(est)/float64(got), MemoryBytes(v, n, d))
+	if est < got || float64(est) > 1.5*float64(got) {
+		t.Errorf("estimate %d bytes, allocated %d", est, got)
+	}
+	if est*3 > MemoryBytes(v, n, d) {
+		t.Errorf("streamed estimate %d is not well below the in-memory %d", est, MemoryBytes(v, n, d))
+	}
+	if MemoryBytesWithin(v, n, d, 0) != MemoryBytes(v, n, d) || MemoryBytesWithin(v, n, d, 16*n) != MemoryBytes(v, n, d) {
+		t.Error("MemoryBytesWithin differs from MemoryBytes for a budget that holds the matrix")
 	}
 }
