@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
@@ -51,6 +52,7 @@ func loadRecords(ctx context.Context, r io.Reader, ents []entry, first int64, vo
 	slices := make(chan int, 2*workers)
 	sums := make([]uint64, workers)
 	var mu sync.Mutex
+	var failed atomic.Bool // a bad record was found: stop reading
 	badSlice, badErr := len(ents), error(nil)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -61,6 +63,7 @@ func loadRecords(ctx context.Context, r io.Reader, ents []entry, first int64, vo
 				sum, err := convertRecords(p, ents[lo:hi], first+int64(lo))
 				sums[w] += sum
 				if err != nil {
+					failed.Store(true)
 					mu.Lock()
 					if lo < badSlice {
 						badSlice, badErr = lo, err
@@ -73,7 +76,7 @@ func loadRecords(ctx context.Context, r io.Reader, ents []entry, first int64, vo
 	readErr := func() error {
 		defer close(slices)
 		raw := entryBytesView(ents)
-		for lo := 0; lo < len(ents); lo += loadSlice {
+		for lo := 0; lo < len(ents) && !failed.Load(); lo += loadSlice {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
