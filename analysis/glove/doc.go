@@ -63,8 +63,8 @@
 // are both 16 bytes, so records are read in 1 MiB slices into the final
 // array and converted in place by parallel workers while still in the
 // caches; the shuffle draws its random indices ahead and prefetches them.
-// The nonzeros then cost 16 bytes each, and loading 13 M of them takes
-// well under a second. The permutation is the one earlier versions drew
+// The nonzeros then cost 16 bytes each, and loading 13 M of them costs
+// about 0.7–1 s of CPU time (BenchmarkStart; see bench/train/README.md). The permutation is the one earlier versions drew
 // from the same seed (math/rand/v2's Shuffle), so results did not change.
 //
 // When the nonzeros (16 bytes each) exceed Options.MemoryBytes, they are
