@@ -42,8 +42,9 @@
 //
 // # Parallelism and order
 //
-// Nonzeros are shuffled once when a Trainer is created (a Fisher-Yates
-// shuffle seeded by Options.Seed on its own generator stream), then cut
+// Nonzeros are shuffled once when a Trainer is created (a forward
+// Fisher-Yates shuffle seeded by Options.Seed on its own generator
+// stream), then cut
 // into blocks of 256; every epoch visits the blocks in a fresh random
 // order and the nonzeros inside each block in a fresh random order, so
 // each epoch sees a new order for the cost of one small permutation per
@@ -62,10 +63,16 @@
 // layout: a record and a prepared nonzero (row, context row, log X, f(X))
 // are both 16 bytes, so records are read in 1 MiB slices into the final
 // array and converted in place by parallel workers while still in the
-// caches; the shuffle draws its random indices ahead and prefetches them.
-// The nonzeros then cost 16 bytes each, and loading 13 M of them costs
-// about 0.7–1 s of CPU time (BenchmarkStart; see bench/train/README.md). The permutation is the one earlier versions drew
-// from the same seed (math/rand/v2's Shuffle), so results did not change.
+// caches, and one more goroutine shuffles each slice as soon as it and all
+// before it are ready (the forward Fisher-Yates shuffle: position i swaps
+// with a uniform j ≤ i), drawing its random indices ahead and prefetching
+// them. The nonzeros then cost 16 bytes each, and loading 13 M of them
+// costs about 0.7–1 s of CPU time (BenchmarkStart; see
+// bench/train/README.md). The permutation depends only on the seed, not
+// on the number of workers or their timing. It is not the one builds
+// before the streaming work drew (a backward Fisher-Yates after loading):
+// with the same seed, models trained by earlier builds differ from
+// today's in their bits, not in their distribution.
 //
 // When the nonzeros (16 bytes each) exceed Options.MemoryBytes, they are
 // streamed instead. Loading deals them once into a temporary block file

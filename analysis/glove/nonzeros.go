@@ -41,15 +41,33 @@ func entryBytesView(ents []entry) []byte {
 }
 
 // loadRecords fills ents with len(ents) cooccurrence.bin records read from
-// r and prepared for training. This goroutine reads slices of loadSlice
-// records straight into ents; up to workers goroutines convert each slice
-// in place (convertRecords) as soon as it has arrived. first is the
+// r, prepared for training and shuffled with rng. This goroutine reads
+// slices of loadSlice records straight into ents; up to workers
+// goroutines convert each slice in place (convertRecords) as soon as it
+// has arrived, and one more shuffles (forwardShuffler) each slice as soon
+// as it and all before it are converted: the shuffle, bound by memory
+// latency, overlaps the reading and converting instead of following them.
+// The permutation depends only on rng, never on the timing. first is the
 // 0-based number of ents[0] in the whole input, for messages. It returns
 // the sum of the records' nonzeroHash. A stream that ends early or the
-// earliest bad record is an error wrapping cooccur.ErrBadBinFile; ctx is checked
-// between slices.
-func loadRecords(ctx context.Context, r io.Reader, ents []entry, first int64, vocabSize int, opt Options, workers int) (uint64, error) {
+// earliest bad record is an error wrapping cooccur.ErrBadBinFile; ctx is
+// checked between slices.
+func loadRecords(ctx context.Context, r io.Reader, ents []entry, first int64, vocabSize int, opt Options, workers int, rng *rand.Rand) (uint64, error) {
 	slices := make(chan int, 2*workers)
+	converted := make(chan int, (len(ents)+loadSlice-1)/loadSlice)
+	shuffled := make(chan struct{})
+	go func() {
+		defer close(shuffled)
+		sh := forwardShuffler{ents: ents, rng: rng}
+		done := make([]bool, cap(converted))
+		next := 0
+		for lo := range converted {
+			done[lo/loadSlice] = true
+			for ; next < len(done) && done[next]; next++ {
+				sh.shuffleTo(min((next+1)*loadSlice, len(ents)))
+			}
+		}
+	}()
 	sums := make([]uint64, workers)
 	var mu sync.Mutex
 	var failed atomic.Bool // a bad record was found: stop reading
@@ -62,7 +80,9 @@ func loadRecords(ctx context.Context, r io.Reader, ents []entry, first int64, vo
 				hi := min(lo+loadSlice, len(ents))
 				sum, err := convertRecords(p, ents[lo:hi], first+int64(lo))
 				sums[w] += sum
-				if err != nil {
+				if err == nil {
+					converted <- lo
+				} else {
 					failed.Store(true)
 					mu.Lock()
 					if lo < badSlice {
@@ -94,6 +114,8 @@ func loadRecords(ctx context.Context, r io.Reader, ents []entry, first int64, vo
 		return nil
 	}()
 	wg.Wait()
+	close(converted)
+	<-shuffled
 	if badErr != nil {
 		return 0, badErr
 	}
@@ -233,38 +255,55 @@ func convertEntries(dst []entry, entries []cooccur.Entry, vocabSize int, opt Opt
 	return sum, nil
 }
 
-// shuffleAhead is how many swaps ahead shuffleEntries draws its random
+// shuffleAhead is how many swaps ahead the shuffle draws its random
 // indices and prefetches the entries they point to.
 const shuffleAhead = 32
 
-// shuffleEntries permutes ents uniformly at random with rng: the
-// Fisher-Yates shuffle of math/rand/v2's Rand.Shuffle, drawing exactly the
-// same numbers in the same order (so the permutation is the same), but
-// with the random index of each swap drawn shuffleAhead swaps early and
-// its entry prefetched. A shuffle of hundreds of megabytes is otherwise
-// one cache and TLB miss after another, each waited for in turn.
-func shuffleEntries(ents []entry, rng *rand.Rand) {
-	n := len(ents)
-	if n < 2 {
-		return
+// forwardShuffler permutes ents uniformly at random with rng, front to
+// back, so that it can follow the data as it arrives: the forward
+// Fisher-Yates shuffle (the "inside-out" form done in place), which for
+// i = 1, 2, … swaps ents[i] with ents[j], j uniform in [0, i]; after step
+// i the first i+1 entries are a uniformly random permutation of
+// themselves. Each j is drawn shuffleAhead swaps early and its entry
+// prefetched: a shuffle of hundreds of megabytes is otherwise one cache
+// and TLB miss after another, each waited for in turn.
+type forwardShuffler struct {
+	ents  []entry
+	rng   *rand.Rand
+	i     int // next position to swap
+	drawn int // positions whose j is in ring
+	ring  [shuffleAhead]int
+}
+
+// shuffleTo performs the swaps of positions up to end (exclusive); the
+// entries below end must be ready.
+func (f *forwardShuffler) shuffleTo(end int) {
+	ents := f.ents
+	for f.drawn < min(f.i+shuffleAhead, end) {
+		f.draw()
 	}
-	var ring [shuffleAhead]int
-	draw := func(i int) int { // the index swapped with position i
-		j := int(rng.Uint64N(uint64(i + 1)))
-		p := (*float32)(unsafe.Pointer(&ents[j]))
-		prefetchRows(p, p, entryBytes)
-		return j
-	}
-	for k := 0; k < shuffleAhead && n-1-k > 0; k++ {
-		ring[k] = draw(n - 1 - k)
-	}
-	for i, slot := n-1, 0; i > 0; i, slot = i-1, (slot+1)%shuffleAhead {
-		j := ring[slot]
-		if next := i - shuffleAhead; next > 0 {
-			ring[slot] = draw(next)
+	for ; f.i < end; f.i++ {
+		j := f.ring[f.i%shuffleAhead]
+		if f.drawn < end {
+			f.draw()
 		}
-		ents[i], ents[j] = ents[j], ents[i]
+		ents[f.i], ents[j] = ents[j], ents[f.i]
 	}
+}
+
+// draw draws the j of position f.drawn and prefetches its entry.
+func (f *forwardShuffler) draw() {
+	j := int(f.rng.Uint64N(uint64(f.drawn + 1)))
+	p := (*float32)(unsafe.Pointer(&f.ents[j]))
+	prefetchRows(p, p, entryBytes)
+	f.ring[f.drawn%shuffleAhead] = j
+	f.drawn++
+}
+
+// shuffleEntries permutes all of ents with the forward shuffle.
+func shuffleEntries(ents []entry, rng *rand.Rand) {
+	f := forwardShuffler{ents: ents, rng: rng}
+	f.shuffleTo(len(ents))
 }
 
 // workerCount resolves Options.Workers (0: all cores).

@@ -137,7 +137,7 @@ func (b *blockFile) deal(ctx context.Context, r io.Reader, vocabSize int, opt Op
 	workers := workerCount(opt.Workers)
 	for first := 0; first < b.nnz; first += b.chunkLen {
 		piece := b.bufs[0][:min(b.chunkLen, b.nnz-first)]
-		s, err := loadRecords(ctx, r, piece, int64(first), vocabSize, opt, workers)
+		s, err := loadRecords(ctx, r, piece, int64(first), vocabSize, opt, workers, rng)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -153,7 +153,6 @@ func (b *blockFile) deal(ctx context.Context, r io.Reader, vocabSize int, opt Op
 			counts[k]++
 			left--
 		}
-		shuffleEntries(piece, rng)
 		at := 0
 		for k, c := range counts {
 			if c == 0 {

@@ -96,19 +96,52 @@ func TestBinTrainerEqualsEntryTrainer(t *testing.T) {
 	}
 }
 
-// TestShuffleEntriesIsRandShuffle checks that the prefetching shuffle
-// draws the permutation of math/rand/v2's Shuffle with the same seed.
-func TestShuffleEntriesIsRandShuffle(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 3, shuffleAhead - 1, shuffleAhead, shuffleAhead + 1, 1000, 65_537} {
-		got := make([]entry, n)
+// TestShuffleIsUniform draws the permutation of 4 entries with 24 000
+// seeds: each of the 24 permutations must come up about 1000 times
+// (chi-square with 23 degrees of freedom below 60, p ≈ 4e-5).
+func TestShuffleIsUniform(t *testing.T) {
+	counts := map[[4]uint32]int{}
+	const trials = 24_000
+	for seed := range uint64(trials) {
+		ents := []entry{{row: 0}, {row: 1}, {row: 2}, {row: 3}}
+		shuffleEntries(ents, rand.New(rand.NewPCG(seed, 77)))
+		counts[[4]uint32{ents[0].row, ents[1].row, ents[2].row, ents[3].row}]++
+	}
+	if len(counts) != 24 {
+		t.Fatalf("%d distinct permutations, want 24", len(counts))
+	}
+	chi2 := 0.0
+	for _, c := range counts {
+		d := float64(c) - trials/24
+		chi2 += d * d / (trials / 24)
+	}
+	if chi2 > 60 {
+		t.Errorf("chi-square %.1f over 24 permutations: not uniform (%v)", chi2, counts)
+	}
+}
+
+// TestLoadShuffleIsTheSequentialShuffle checks that the shuffle done
+// while loading, slice by slice behind the converters, is the forward
+// shuffle of the whole array whatever the number of workers, for sizes
+// around the slice and look-ahead boundaries.
+func TestLoadShuffleIsTheSequentialShuffle(t *testing.T) {
+	const v = 300
+	for _, n := range []int{1, 2, shuffleAhead, shuffleAhead + 1, loadSlice - 1, loadSlice, 2*loadSlice + 17} {
+		entries := zipfEntries(n, v, uint64(n))
 		want := make([]entry, n)
-		for i := range got {
-			got[i].row, want[i].row = uint32(i), uint32(i)
+		if _, err := convertEntries(want, entries, v, DefaultOptions(), 1); err != nil {
+			t.Fatal(err)
 		}
-		shuffleEntries(got, rand.New(rand.NewPCG(7, 9)))
-		rand.New(rand.NewPCG(7, 9)).Shuffle(n, func(i, j int) { want[i], want[j] = want[j], want[i] })
-		if !slices.Equal(got, want) {
-			t.Errorf("n=%d: permutation differs from rand.Shuffle's", n)
+		shuffleEntries(want, rand.New(rand.NewPCG(5, 6)))
+		bin := binBytes(t, entries)
+		for _, workers := range []int{1, 3} {
+			got := make([]entry, n)
+			if _, err := loadRecords(context.Background(), bytes.NewReader(bin), got, 0, v, DefaultOptions(), workers, rand.New(rand.NewPCG(5, 6))); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("n=%d, %d workers: the loading shuffle differs from the sequential one", n, workers)
+			}
 		}
 	}
 }

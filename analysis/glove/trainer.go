@@ -153,11 +153,10 @@ func newTrainerStateBin(ctx context.Context, r io.Reader, size int64, vocabSize 
 	}
 	ents := make([]entry, nnz)
 	adviseHugePages(entryBytesView(ents))
-	sum, err := loadRecords(ctx, r, ents, 0, vocabSize, opt, workerCount(opt.Workers))
+	sum, err := loadRecords(ctx, r, ents, 0, vocabSize, opt, workerCount(opt.Workers), rand.New(rand.NewPCG(opt.Seed, shuffleStream)))
 	if err != nil {
 		return nil, err
 	}
-	shuffleEntries(ents, rand.New(rand.NewPCG(opt.Seed, shuffleStream)))
 	return newTrainerPrepared(ents, sum, len(ents), vocabSize, opt), nil
 }
 
