@@ -2,6 +2,7 @@ package glove
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -16,7 +17,7 @@ import (
 // checkpointMagic starts every checkpoint file; the version follows it.
 const (
 	checkpointMagic   = "GLOVECKP"
-	checkpointVersion = 1
+	checkpointVersion = 2 // 2: the data checksum is order-free (nonzeroHash)
 )
 
 // Checkpoint is a saved training state, read by ReadCheckpoint and turned
@@ -63,7 +64,7 @@ func (t *Trainer) WriteCheckpoint(w io.Writer) error {
 	rowFloats := 2 * (t.lay.dim + 1)
 	o := t.opt
 	hdr := checkpointHeader{
-		VocabSize: uint64(t.vocabSize), NNZ: uint64(len(t.ents)), Checksum: t.checksum,
+		VocabSize: uint64(t.vocabSize), NNZ: uint64(t.nnz), Checksum: t.checksum,
 		VectorSize: uint64(o.VectorSize), Epochs: uint64(o.Epochs), Workers: uint64(o.Workers), Seed: o.Seed,
 		XMax: o.XMax, Alpha: o.Alpha, Eta: o.Eta, BiasEta: o.BiasEta, GradClip: o.GradClip,
 		Epoch: uint64(t.epoch), HistoryLen: uint64(len(t.history)), RNGLen: uint64(len(rng)), RowFloats: uint64(rowFloats),
@@ -115,6 +116,9 @@ func ReadCheckpoint(r io.Reader) (*Checkpoint, error) {
 	var version uint32
 	if err := binary.Read(in, binary.LittleEndian, &version); err != nil {
 		return nil, short("version", err)
+	}
+	if version == 1 {
+		return nil, bad("version 1 (written before block streaming) checks its data with a checksum this build no longer computes; train again")
 	}
 	if version != checkpointVersion {
 		return nil, bad("version %d, this build reads version %d", version, checkpointVersion)
@@ -178,33 +182,67 @@ func ReadCheckpoint(r io.Reader) (*Checkpoint, error) {
 // Resume rebuilds a Trainer from a checkpoint and the entries it was
 // trained on, with c.Options (which the caller may have changed: raise
 // Epochs to train further). It fails with an error wrapping
-// ErrCheckpointMismatch if the entries, vocabulary size or vector size
+// ErrCheckpointMismatch if the nonzeros, vocabulary size or vector size
 // differ from the checkpoint's, and with ErrInvalidOptions as NewTrainer.
-// With one worker, resuming gives bit-for-bit the run that never stopped.
+// The nonzeros are compared as a set (an order-free checksum): given in
+// another order, they are accepted and training goes on in the order they
+// shuffle to. With one worker and the same data in the same order,
+// resuming gives bit-for-bit the run that never stopped.
 func Resume(entries []cooccur.Entry, vocabSize int, c *Checkpoint) (*Trainer, error) {
-	if vocabSize != c.vocabSize || len(entries) != c.nnz {
-		return nil, fmt.Errorf("%w: checkpoint has %d words and %d nonzeros, data has %d and %d",
-			ErrCheckpointMismatch, c.vocabSize, c.nnz, vocabSize, len(entries))
-	}
-	if 2*vocabSize*2*(c.Options.VectorSize+1) != len(c.rows) {
-		return nil, fmt.Errorf("%w: checkpoint holds vectors of size %d, options ask for %d",
-			ErrCheckpointMismatch, len(c.rows)/(4*vocabSize)-1, c.Options.VectorSize)
+	if err := c.precheck(vocabSize, int64(len(entries))); err != nil {
+		return nil, err
 	}
 	t, err := newTrainerState(entries, vocabSize, c.Options)
 	if err != nil {
 		return nil, err
 	}
+	return t, t.restore(c)
+}
+
+// ResumeBin is Resume on a cooccurrence.bin stream, read (and streamed
+// when c.Options.MemoryBytes asks) as by NewTrainerBin.
+func ResumeBin(ctx context.Context, r io.Reader, size int64, vocabSize int, c *Checkpoint) (*Trainer, error) {
+	if err := c.precheck(vocabSize, size/entryBytes); err != nil {
+		return nil, err
+	}
+	t, err := newTrainerStateBin(ctx, r, size, vocabSize, c.Options)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.restore(c); err != nil {
+		t.Close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// precheck compares the sizes of the data with the checkpoint's before
+// any is read.
+func (c *Checkpoint) precheck(vocabSize int, nnz int64) error {
+	if vocabSize != c.vocabSize || nnz != int64(c.nnz) {
+		return fmt.Errorf("%w: checkpoint has %d words and %d nonzeros, data has %d and %d",
+			ErrCheckpointMismatch, c.vocabSize, c.nnz, vocabSize, nnz)
+	}
+	if 2*vocabSize*2*(c.Options.VectorSize+1) != len(c.rows) {
+		return fmt.Errorf("%w: checkpoint holds vectors of size %d, options ask for %d",
+			ErrCheckpointMismatch, len(c.rows)/(4*vocabSize)-1, c.Options.VectorSize)
+	}
+	return nil
+}
+
+// restore copies the checkpoint's state into a fresh trainer.
+func (t *Trainer) restore(c *Checkpoint) error {
 	if t.checksum != c.checksum {
-		return nil, fmt.Errorf("%w: the co-occurrence entries differ from those the checkpoint was trained on", ErrCheckpointMismatch)
+		return fmt.Errorf("%w: the co-occurrence entries differ from those the checkpoint was trained on", ErrCheckpointMismatch)
 	}
 	if err := t.pcg.UnmarshalBinary(c.rng); err != nil {
-		return nil, fmt.Errorf("%w: generator state: %v", ErrBadCheckpoint, err)
+		return fmt.Errorf("%w: generator state: %v", ErrBadCheckpoint, err)
 	}
 	rowFloats := 2 * (t.lay.dim + 1)
-	for r := 0; r < 2*vocabSize; r++ {
+	for r := 0; r < 2*t.vocabSize; r++ {
 		copy(t.params[r*t.lay.stride:r*t.lay.stride+rowFloats], c.rows[r*rowFloats:(r+1)*rowFloats])
 	}
 	t.epoch = c.Epoch
 	t.history = append([]EpochStats(nil), c.History...)
-	return t, nil
+	return nil
 }

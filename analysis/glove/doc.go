@@ -44,16 +44,56 @@
 //
 // # Parallelism and order
 //
-// Nonzeros are shuffled once when a Trainer is created, then cut into
-// blocks of 256; every epoch visits the blocks in a fresh random order and
-// the nonzeros inside each block in a fresh random order, so each epoch
-// sees a new order for the cost of one small permutation per block.
-// Workers (default: GOMAXPROCS) split the permuted blocks and update the
-// shared parameters without locks ("Hogwild", Recht et al. 2011), as the
-// Stanford tool does; with Workers = 1 and a fixed Seed a run is
-// bit-for-bit reproducible, and with several workers it is reproducible
-// only up to the races between them. Under the race detector the workers
-// take turns block by block, so tests exercise the same code race-free.
+// Nonzeros are shuffled once when a Trainer is created (a forward
+// Fisher-Yates shuffle seeded by Options.Seed on its own generator
+// stream), then cut
+// into blocks of 256; every epoch visits the blocks in a fresh random
+// order and the nonzeros inside each block in a fresh random order, so
+// each epoch sees a new order for the cost of one small permutation per
+// block. Workers (default: GOMAXPROCS) take the permuted blocks 16 at a
+// time from a shared counter and update the shared parameters without
+// locks ("Hogwild", Recht et al. 2011), as the Stanford tool does; with
+// Workers = 1 and a fixed Seed a run is bit-for-bit reproducible, and with
+// several workers it is reproducible only up to the races between them
+// and which worker took which blocks. Under the race detector
+// the workers take turns block by block, so tests exercise the same code
+// race-free.
+//
+// # Loading and streaming
+//
+// NewTrainerBin reads a cooccurrence.bin straight into the training
+// layout: a record and a prepared nonzero (row, context row, log X, f(X))
+// are both 16 bytes, so records are read in 1 MiB slices into the final
+// array and converted in place by parallel workers while still in the
+// caches, and one more goroutine shuffles each slice as soon as it and all
+// before it are ready (the forward Fisher-Yates shuffle: position i swaps
+// with a uniform j ≤ i), drawing its random indices ahead and prefetching
+// them. The nonzeros then cost 16 bytes each, and loading 13 M of them
+// costs about 0.7–1 s of CPU time (BenchmarkStart; see
+// bench/train/README.md). The permutation depends only on the seed, not
+// on the number of workers or their timing. It is not the one builds
+// before the streaming work drew (a backward Fisher-Yates after loading):
+// with the same seed, models trained by earlier builds differ from
+// today's in their bits, not in their distribution.
+//
+// When the nonzeros (16 bytes each) exceed Options.MemoryBytes, they are
+// streamed instead. Loading deals them once into a temporary block file
+// laid out in a uniformly random order (see newBlockFile: each piece of
+// the input is spread over the chunks in proportion to their room, then
+// every chunk is shuffled in memory), cut into chunks of
+// MemoryBytes/32 nonzeros. Every epoch visits the chunks in a fresh random
+// order; inside each chunk, the blocks of 256 in a fresh random order and
+// the nonzeros of each block in a fresh random order, exactly as in
+// memory. One reader goroutine reads the next chunk while the workers
+// train on the current one, so memory holds the model and two chunks.
+// Each chunk's CRC-32C is checked on every read: a damaged or truncated
+// file stops training with ErrBadBlockFile. The file is unlinked as soon
+// as it is created (it vanishes when the Trainer is closed, or if the
+// process dies). In memory the whole matrix is one chunk; given the same
+// order of nonzeros and the same chunks, the two paths train bit-for-bit
+// the same model with one worker. Per epoch, the order of random draws is:
+// chunk order, the first chunk's block order, one seed per worker, then
+// each further chunk's block order as it starts.
 //
 // Parameters are float32 (glove.c uses double): each word's vector, bias
 // and their accumulators sit next to each other in one row padded to whole
@@ -86,15 +126,18 @@
 // options, the parameters, the AdaGrad accumulators, the state of the
 // random generator and the cost history. Training 5 epochs, checkpointing
 // and resuming for 5 more gives the same parameters as training 10 (with
-// one worker). Checkpoints carry a checksum of the co-occurrence entries
-// they were trained on; Resume with different data fails with
-// ErrCheckpointMismatch.
+// one worker). Checkpoints carry an order-free checksum of the
+// co-occurrence entries they were trained on; Resume or ResumeBin with
+// different data fails with ErrCheckpointMismatch. Checkpoints of
+// version 1 (before streaming) are refused with ErrBadCheckpoint.
 //
 // # Errors
 //
 // Invalid options wrap ErrInvalidOptions; no nonzeros is ErrNoCooccurrences;
 // an entry outside the vocabulary or with a non-positive or non-finite
-// count wraps ErrBadEntry. A NaN or infinite cost stops training with an
+// count wraps ErrBadEntry (cooccur.ErrBadBinFile for a record of a
+// cooccurrence.bin, or a stream that is not a whole number of records). A
+// block file that fails its checks wraps ErrBadBlockFile. A NaN or infinite cost stops training with an
 // error wrapping ErrDiverged that names the epoch (lower Eta). A cancelled
 // context stops training between blocks and returns the context's error;
 // the parameters then include the partial epoch. Shape mismatches between

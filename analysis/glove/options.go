@@ -54,6 +54,16 @@ type Options struct {
 	Workers int
 	// Seed fixes the initialisation and the visiting order.
 	Seed uint64
+	// MemoryBytes bounds the memory (bytes) NewTrainerBin may spend on
+	// nonzeros, 16 bytes each; 0 means no bound. Above it, the nonzeros
+	// are block-shuffled into a file in TempDir and streamed from disk
+	// every epoch in chunks of MemoryBytes/32 nonzeros (at least 64 Ki),
+	// two chunks in memory at a time. It is not part of the model: a
+	// checkpoint does not save it.
+	MemoryBytes int64
+	// TempDir is the directory of a streamed run's block file ("": the
+	// system's temporary directory). The file takes 16 bytes a nonzero.
+	TempDir string
 	// Progress, if non-nil, is called on the training goroutine after
 	// every epoch. It must return quickly (hand the value to a channel
 	// with a select/default, say); training waits for it.
@@ -106,6 +116,8 @@ func (o Options) validate() error {
 		return bad("vector size must be in 1..%d, got %d", MaxVectorSize, o.VectorSize)
 	case o.Epochs < 1:
 		return bad("epochs must be at least 1, got %d", o.Epochs)
+	case o.MemoryBytes < 0:
+		return bad("memory bound must be ≥ 0 bytes (0 = no bound), got %d", o.MemoryBytes)
 	case o.Workers < 0:
 		return bad("workers must be ≥ 0 (0 = all cores), got %d", o.Workers)
 	case math.IsNaN(o.Alpha) || math.IsInf(o.Alpha, 0) || o.Alpha < 0:
@@ -131,17 +143,37 @@ func weight(x, xMax, alpha float64) float64 {
 }
 
 // MemoryBytes estimates the memory (bytes) a Trainer for vocabSize words,
-// nnz nonzeros and vectors of vectorSize takes, with one Model copy for
-// saving: the float32 parameters and AdaGrad accumulators of 2V rows
-// (padded to cache lines), 16 bytes a nonzero for the training entries and
-// their block order, the float64 model and 64 KiB of scratch. It lets callers refuse a run
-// before allocating it; it does not count the caller's own copy of the
-// co-occurrence matrix.
+// nnz nonzeros held in memory and vectors of vectorSize takes, with one
+// Model copy for saving: the float32 parameters and AdaGrad accumulators
+// of 2V rows (padded to cache lines), 16 bytes a nonzero for the training
+// entries and their block order, the float64 model and 128 KiB of
+// scratch. It lets callers refuse a run before allocating it; it does not
+// count the caller's own copy of the co-occurrence matrix. For a run
+// that may stream (Options.MemoryBytes), see MemoryBytesWithin.
 func MemoryBytes(vocabSize int, nnz int64, vectorSize int) int64 {
+	return modelMemoryBytes(vocabSize, vectorSize) + nnz*16 + (nnz+blockSize-1)/blockSize*4
+}
+
+// MemoryBytesWithin is MemoryBytes for NewTrainerBin with
+// Options.MemoryBytes = budget: when the nonzeros (16 bytes each) exceed
+// a budget > 0, they are streamed and only the two chunk buffers count.
+// The model part does not depend on the budget: a caller with a total
+// memory limit L can pass budget = L − MemoryBytesWithin(vocabSize, 0,
+// vectorSize, 0) and train any matrix within L.
+func MemoryBytesWithin(vocabSize int, nnz int64, vectorSize int, budget int64) int64 {
+	if budget <= 0 || nnz*entryBytes <= budget {
+		return MemoryBytes(vocabSize, nnz, vectorSize)
+	}
+	chunk := int64(min(chunkLenFor(budget), int(min(nnz, math.MaxInt32))))
+	return MemoryBytes(vocabSize, 2*chunk, vectorSize)
+}
+
+// modelMemoryBytes is the part of MemoryBytes that does not depend on the
+// nonzeros.
+func modelMemoryBytes(vocabSize, vectorSize int) int64 {
 	v, d := int64(vocabSize), int64(vectorSize)
 	params := 2 * v * int64(newLayout(vectorSize).stride) * 4
-	entries := nnz*16 + (nnz+blockSize-1)/blockSize*4
 	model := 2*v*d*8 + 2*v*8
-	const scratch = 64 << 10 // per-worker block orders, RNG states, bookkeeping
-	return params + entries + model + scratch
+	const scratch = 128 << 10 // per-worker count memos (16 KiB), block orders, RNG states, bookkeeping
+	return params + model + scratch
 }

@@ -2,15 +2,11 @@ package glove
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
-	"hash/fnv"
+	"io"
 	"math"
 	"math/rand/v2"
-	"runtime"
-	"sync"
-	"sync/atomic"
-	"time"
+	"unsafe"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 )
@@ -33,34 +29,64 @@ const (
 
 // Trainer holds the state of one GloVe training run: parameters, AdaGrad
 // accumulators, the random generator and the cost history. It is not safe
-// for concurrent use; Run itself uses Options.Workers goroutines and
-// leaves none behind.
+// for concurrent use; Run itself uses Options.Workers goroutines (and, when
+// streaming, one reader) and leaves none behind. Call Close when done: a
+// streamed trainer holds an open temporary file.
 type Trainer struct {
 	opt       Options
 	vocabSize int
 	lay       layout
 	params    []float32 // 2·vocabSize rows of lay.stride floats
-	ents      []entry   // nonzeros in their one-off shuffled order
-	checksum  uint64    // of the entries as given, see entriesChecksum
-	pcg       *rand.PCG // per-epoch orders; saved in checkpoints
+	nnz       int
+	ents      []entry    // in memory: nonzeros in their one-off shuffled order
+	stream    *blockFile // streamed: the block file; nil in memory
+	chunkLen  int        // nonzeros per chunk (see runEpoch); nnz in memory
+	checksum  uint64     // of the nonzeros, see nonzeroHash
+	pcg       *rand.PCG  // per-epoch orders; saved in checkpoints
 	epoch     int
 	history   []EpochStats
-	blocks    []int32 // scratch: block order of the current epoch
+	blocks    []int32 // scratch: block order inside the current chunk
 }
 
 // NewTrainer validates the options and the entries (0-based ranks below
 // vocabSize, finite positive counts), shuffles the nonzeros and
 // initialises the parameters like glove.c: uniform in [−0.5, 0.5]/d,
-// accumulators at 1. It panics if vocabSize < 1.
+// accumulators at 1. The nonzeros are held in memory whatever
+// Options.MemoryBytes says (entries already are); use NewTrainerBin to
+// stream. It panics if vocabSize < 1.
 func NewTrainer(entries []cooccur.Entry, vocabSize int, opt Options) (*Trainer, error) {
 	t, err := newTrainerState(entries, vocabSize, opt)
 	if err != nil {
 		return nil, err
 	}
+	t.initParams()
+	return t, nil
+}
+
+// NewTrainerBin is NewTrainer on the nonzeros of a Stanford
+// cooccurrence.bin stream of size bytes (16 a record, 1-based ids), read
+// from r in large blocks straight into the training layout. If
+// opt.MemoryBytes > 0 and the nonzeros (16 bytes each) do not fit in it,
+// they are block-shuffled once into a temporary file in opt.TempDir and
+// streamed from it every epoch (see the package documentation); otherwise
+// they are held in memory. A size that is not a whole number of records, a
+// stream shorter than size, or a bad record is an error wrapping
+// cooccur.ErrBadBinFile; ctx cancels the loading. It panics if vocabSize < 1.
+func NewTrainerBin(ctx context.Context, r io.Reader, size int64, vocabSize int, opt Options) (*Trainer, error) {
+	t, err := newTrainerStateBin(ctx, r, size, vocabSize, opt)
+	if err != nil {
+		return nil, err
+	}
+	t.initParams()
+	return t, nil
+}
+
+// initParams draws the initial parameters like glove.c.
+func (t *Trainer) initParams() {
 	rng := rand.New(t.pcg)
 	half := float64(0.5)
 	inv := 1 / float64(t.lay.dim)
-	for r := 0; r < 2*vocabSize; r++ {
+	for r := 0; r < 2*t.vocabSize; r++ {
 		row := t.params[r*t.lay.stride : r*t.lay.stride+2*(t.lay.dim+1)]
 		for k := 0; k <= t.lay.dim; k++ {
 			row[k] = float32((rng.Float64() - half) * inv)
@@ -69,69 +95,113 @@ func NewTrainer(entries []cooccur.Entry, vocabSize int, opt Options) (*Trainer, 
 			row[k] = 1
 		}
 	}
-	return t, nil
 }
+
+// checkStateArgs panics on an empty vocabulary and validates opt.
+func checkStateArgs(vocabSize int, opt Options) error {
+	if vocabSize < 1 {
+		panic(fmt.Sprintf("glove: vocabulary size %d < 1", vocabSize))
+	}
+	return opt.validate()
+}
+
+// errNoNonzeros is returned for an empty matrix.
+var errNoNonzeros = fmt.Errorf("%w: the co-occurrence matrix has no nonzeros (corpus too small, or min-count too high?)", ErrNoCooccurrences)
 
 // newTrainerState does everything NewTrainer does except initialising
 // the parameters, which Resume restores instead.
 func newTrainerState(entries []cooccur.Entry, vocabSize int, opt Options) (*Trainer, error) {
-	if vocabSize < 1 {
-		panic(fmt.Sprintf("glove: vocabulary size %d < 1", vocabSize))
-	}
-	if err := opt.validate(); err != nil {
+	if err := checkStateArgs(vocabSize, opt); err != nil {
 		return nil, err
 	}
 	if len(entries) == 0 {
-		return nil, fmt.Errorf("%w: the co-occurrence matrix has no nonzeros (corpus too small, or min-count too high?)", ErrNoCooccurrences)
+		return nil, errNoNonzeros
 	}
 	ents := make([]entry, len(entries))
-	for n, e := range entries {
-		if e.Row < 0 || int(e.Row) >= vocabSize || e.Col < 0 || int(e.Col) >= vocabSize {
-			return nil, fmt.Errorf("%w: entry %d is (%d, %d), outside the vocabulary of %d words", ErrBadEntry, n, e.Row, e.Col, vocabSize)
-		}
-		if !(e.Value > 0) || math.IsInf(e.Value, 0) {
-			return nil, fmt.Errorf("%w: entry %d (%d, %d) has count %v; counts must be finite and positive", ErrBadEntry, n, e.Row, e.Col, e.Value)
-		}
-		ents[n] = entry{
-			row:    uint32(e.Row),
-			ctx:    uint32(vocabSize) + uint32(e.Col),
-			logX:   float32(math.Log(e.Value)),
-			weight: float32(weight(e.Value, opt.XMax, opt.Alpha)),
-		}
+	sum, err := convertEntries(ents, entries, vocabSize, opt, workerCount(opt.Workers))
+	if err != nil {
+		return nil, err
 	}
-	shuffle := rand.New(rand.NewPCG(opt.Seed, shuffleStream))
-	shuffle.Shuffle(len(ents), func(i, j int) { ents[i], ents[j] = ents[j], ents[i] })
+	shuffleEntries(ents, rand.New(rand.NewPCG(opt.Seed, shuffleStream)))
+	return newTrainerPrepared(ents, sum, len(ents), vocabSize, opt), nil
+}
+
+// newTrainerStateBin is newTrainerState for NewTrainerBin.
+func newTrainerStateBin(ctx context.Context, r io.Reader, size int64, vocabSize int, opt Options) (*Trainer, error) {
+	if err := checkStateArgs(vocabSize, opt); err != nil {
+		return nil, err
+	}
+	if size < 0 || size%entryBytes != 0 {
+		return nil, fmt.Errorf("%w: %d bytes is not a whole number of %d-byte records (truncated file?)", cooccur.ErrBadBinFile, size, entryBytes)
+	}
+	nnz := size / entryBytes
+	if nnz == 0 {
+		return nil, errNoNonzeros
+	}
+	if nnz > math.MaxInt32*int64(blockSize) {
+		return nil, fmt.Errorf("%w: %d nonzeros is more than this trainer indexes", cooccur.ErrBadBinFile, nnz)
+	}
+	if opt.MemoryBytes > 0 && size > opt.MemoryBytes {
+		bf, sum, err := newBlockFile(ctx, r, int(nnz), vocabSize, opt)
+		if err != nil {
+			return nil, err
+		}
+		t := newTrainerPrepared(nil, sum, int(nnz), vocabSize, opt)
+		t.stream, t.chunkLen = bf, bf.chunkLen
+		t.blocks = make([]int32, (t.chunkLen+blockSize-1)/blockSize)
+		return t, nil
+	}
+	ents := make([]entry, nnz)
+	adviseHugePages(entryBytesView(ents))
+	sum, err := loadRecords(ctx, r, ents, 0, vocabSize, opt, workerCount(opt.Workers), rand.New(rand.NewPCG(opt.Seed, shuffleStream)))
+	if err != nil {
+		return nil, err
+	}
+	return newTrainerPrepared(ents, sum, len(ents), vocabSize, opt), nil
+}
+
+// newTrainerPrepared returns a trainer on prepared entries in their
+// training order (ents nil when streamed), as one chunk, with zero
+// parameters.
+func newTrainerPrepared(ents []entry, checksum uint64, nnz, vocabSize int, opt Options) *Trainer {
 	lay := newLayout(opt.VectorSize)
+	params := make([]float32, 2*vocabSize*lay.stride)
+	adviseHugePages(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(params))), 4*len(params)))
 	return &Trainer{
 		opt:       opt,
 		vocabSize: vocabSize,
 		lay:       lay,
-		params:    make([]float32, 2*vocabSize*lay.stride),
+		params:    params,
+		nnz:       nnz,
 		ents:      ents,
-		checksum:  entriesChecksum(entries),
+		chunkLen:  nnz,
+		checksum:  checksum,
 		pcg:       rand.NewPCG(opt.Seed, trainStream),
-		blocks:    make([]int32, (len(ents)+blockSize-1)/blockSize),
-	}, nil
+		blocks:    make([]int32, (nnz+blockSize-1)/blockSize),
+	}
 }
 
-// entriesChecksum is an FNV-1a hash of the entries in the order given,
-// used to refuse resuming a checkpoint on other data.
-func entriesChecksum(entries []cooccur.Entry) uint64 {
-	h := fnv.New64a()
-	var buf [4096]byte
-	n := 0
-	for _, e := range entries {
-		if n+16 > len(buf) {
-			h.Write(buf[:n])
-			n = 0
-		}
-		binary.LittleEndian.PutUint32(buf[n:], uint32(e.Row))
-		binary.LittleEndian.PutUint32(buf[n+4:], uint32(e.Col))
-		binary.LittleEndian.PutUint64(buf[n+8:], math.Float64bits(e.Value))
-		n += 16
+// Close releases the nonzeros: the entries held in memory, or the
+// temporary block file and chunk buffers of a streamed trainer. Model,
+// History, Epoch and WriteCheckpoint still work afterwards; Run does not.
+// Close is idempotent.
+func (t *Trainer) Close() error {
+	t.ents = nil
+	if t.stream == nil {
+		return nil
 	}
-	h.Write(buf[:n])
-	return h.Sum64()
+	err := t.stream.close()
+	t.stream = nil
+	return err
+}
+
+// Streamed reports whether the nonzeros are streamed from a block file,
+// and how many nonzeros one block (chunk) of it holds.
+func (t *Trainer) Streamed() (chunkLen int, ok bool) {
+	if t.stream == nil {
+		return 0, false
+	}
+	return t.chunkLen, true
 }
 
 // Train is NewTrainer followed by Run: it trains opt.Epochs epochs and
@@ -141,6 +211,7 @@ func Train(ctx context.Context, entries []cooccur.Entry, vocabSize int, opt Opti
 	if err != nil {
 		return nil, nil, err
 	}
+	defer t.Close()
 	if err := t.Run(ctx); err != nil {
 		return nil, t.History(), err
 	}
@@ -158,7 +229,7 @@ func (t *Trainer) Epoch() int { return t.epoch }
 func (t *Trainer) Options() Options { return t.opt }
 
 // NNZ returns the number of nonzeros trained on per epoch.
-func (t *Trainer) NNZ() int { return len(t.ents) }
+func (t *Trainer) NNZ() int { return t.nnz }
 
 // History returns the statistics of every epoch trained so far, including
 // epochs restored from a checkpoint.
@@ -170,6 +241,9 @@ func (t *Trainer) History() []EpochStats { return append([]EpochStats(nil), t.hi
 // if the cost becomes NaN or infinite. All worker goroutines have exited
 // when Run returns.
 func (t *Trainer) Run(ctx context.Context) error {
+	if t.ents == nil && t.stream == nil {
+		panic("glove: Run after Close")
+	}
 	for t.epoch < t.opt.Epochs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -185,115 +259,4 @@ func (t *Trainer) Run(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// workerResult is what one worker reports at the end of an epoch.
-type workerResult struct {
-	cost      float64
-	visited   int
-	cancelled bool
-	diverged  bool
-}
-
-// runEpoch draws this epoch's block order, splits it between the workers
-// and waits for them.
-func (t *Trainer) runEpoch(ctx context.Context) (EpochStats, error) {
-	start := time.Now()
-	rng := rand.New(t.pcg)
-	for i := range t.blocks {
-		t.blocks[i] = int32(i)
-	}
-	rng.Shuffle(len(t.blocks), func(i, j int) { t.blocks[i], t.blocks[j] = t.blocks[j], t.blocks[i] })
-
-	workers := t.opt.Workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(t.blocks))
-	seeds := make([][2]uint64, workers)
-	for w := range seeds {
-		seeds[w] = [2]uint64{rng.Uint64(), rng.Uint64()}
-	}
-
-	results := make([]workerResult, workers)
-	var stop atomic.Bool
-	var turn hogwildTurn
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(t.blocks)/workers, (w+1)*len(t.blocks)/workers
-		wg.Go(func() {
-			results[w] = t.work(ctx, t.blocks[lo:hi], seeds[w], &stop, &turn)
-		})
-	}
-	wg.Wait()
-
-	epoch := t.epoch + 1
-	var cost float64
-	visited := 0
-	for _, r := range results {
-		if r.diverged {
-			return EpochStats{}, fmt.Errorf("%w at epoch %d: a residual became NaN or infinite after %d of %d nonzeros (try a smaller eta, now %g)",
-				ErrDiverged, epoch, visited+r.visited, len(t.ents), t.opt.Eta)
-		}
-		cost += r.cost
-		visited += r.visited
-	}
-	for _, r := range results {
-		if r.cancelled {
-			return EpochStats{}, fmt.Errorf("glove: epoch %d stopped after %d of %d nonzeros: %w", epoch, visited, len(t.ents), ctx.Err())
-		}
-	}
-	cost /= float64(len(t.ents))
-	if math.IsNaN(cost) || math.IsInf(cost, 0) {
-		return EpochStats{}, fmt.Errorf("%w at epoch %d: cost is %v (try a smaller eta, now %g)", ErrDiverged, epoch, cost, t.opt.Eta)
-	}
-	elapsed := time.Since(start)
-	return EpochStats{
-		Epoch:             epoch,
-		Cost:              cost,
-		Elapsed:           elapsed,
-		NonzerosPerSecond: float64(len(t.ents)) / elapsed.Seconds(),
-	}, nil
-}
-
-// work trains the given blocks, each in a fresh random order drawn from a
-// generator seeded with seed. It stops early when ctx is cancelled or
-// another worker has set stop.
-func (t *Trainer) work(ctx context.Context, blocks []int32, seed [2]uint64, stop *atomic.Bool, turn *hogwildTurn) workerResult {
-	var res workerResult
-	rng := rand.New(rand.NewPCG(seed[0], seed[1]))
-	order := make([]uint16, blockSize)
-	steps := stepSizes{eta: float32(t.opt.Eta), biasEta: float32(t.opt.BiasEta), clip: float32(t.opt.GradClip)}
-	for n, b := range blocks {
-		if n%cancelCheckBlocks == 0 {
-			if ctx.Err() != nil {
-				res.cancelled = true
-				return res
-			}
-			if stop.Load() {
-				return res
-			}
-		}
-		lo := int(b) * blockSize
-		ents := t.ents[lo:min(lo+blockSize, len(t.ents))]
-		ord := order[:len(ents)]
-		for i := range ord {
-			ord[i] = uint16(i)
-		}
-		for i := len(ord) - 1; i > 0; i-- {
-			j := rng.IntN(i + 1)
-			ord[i], ord[j] = ord[j], ord[i]
-		}
-		turn.begin()
-		cost, done := trainBlock(t.params, ents, ord, t.lay, steps)
-		turn.end()
-		res.cost += cost
-		res.visited += done
-		if done < len(ord) {
-			res.diverged = true
-			stop.Store(true)
-			return res
-		}
-	}
-	return res
 }

@@ -3,10 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"gonum.org/v1/gonum/mat"
@@ -30,6 +33,7 @@ type trainFlags struct {
 	cooccurPath, vocabPath     string
 	out, vectorsKind, lossOut  string
 	checkpointPath, resumePath string
+	cpuProfile                 string
 	vectorSize, iter           int
 	xMax, alpha, eta, biasEta  float64
 	gradClip                   float64
@@ -41,10 +45,12 @@ type trainFlags struct {
 var modelFlags = []string{"vector-size", "x-max", "alpha", "seed"}
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("train", "(-corpus F | -cooccur X.bin -vocab vocab.txt) -out vectors.txt [-vector-size 50] [-iter 15] [-x-max 100] [-alpha 0.75] [-eta 0.05] [-threads N] [-seed N] [-window 10] [-min-count 5] [-loss-out loss.csv] [-checkpoint F] [-resume F]", stderr)
+	fs := newFlagSet("train", "(-corpus F | -cooccur X.bin -vocab vocab.txt) -out vectors.txt [-vector-size 50] [-iter 15] [-x-max 100] [-alpha 0.75] [-eta 0.05] [-threads N] [-seed N] [-window 10] [-min-count 5] [-loss-out loss.csv] [-checkpoint F] [-resume F] [-memory GB] [-temp-dir D] [-cpuprofile F]", stderr)
 	var cf corpusFlags
 	cf.register(fs, 10)
 	fs.Lookup("threads").Usage = "goroutines for counting (with -corpus) and for training (0: all cores)"
+	fs.Lookup("memory").Usage = "memory budget in GiB: beyond it, counting spills sorted runs to temporary files, and training on -cooccur streams the nonzeros (16 bytes each) from a shuffled block file instead of holding them"
+	fs.Lookup("temp-dir").Usage = "directory for spill files and the training block file (default: the system temporary directory)"
 	def := glove.DefaultOptions()
 	var tf trainFlags
 	fs.StringVar(&tf.cooccurPath, "cooccur", "", "train on this Stanford cooccurrence.bin instead of -corpus (needs -vocab)")
@@ -62,6 +68,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Float64Var(&tf.biasEta, "bias-eta", def.BiasEta, "AdaGrad learning rate of the biases (Stanford glove: 1)")
 	fs.Float64Var(&tf.gradClip, "grad-clip", def.GradClip, "clip each gradient component to ±this")
 	fs.Uint64Var(&tf.seed, "seed", def.Seed, "random seed (initialisation and visiting order)")
+	fs.StringVar(&tf.cpuProfile, "cpuprofile", "", "write a CPU profile of loading and training to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -90,10 +97,9 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 		}
 	}
-	if cf.corpus != "" {
-		if _, err := cf.checkedOptions(fs, stderr, "train"); err != nil {
-			return err
-		}
+	countOpt, err := cf.checkedOptions(fs, stderr, "train")
+	if err != nil {
+		return err
 	}
 	// Refuse unwritable outputs now rather than after training.
 	for _, o := range []struct{ flag, path string }{{"out", tf.out}, {"loss-out", tf.lossOut}, {"checkpoint", tf.checkpointPath}} {
@@ -102,10 +108,20 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	vocab, entries, err := loadTrainingData(ctx, cf, tf, stderr)
+	if tf.cpuProfile != "" {
+		stop, err := startCPUProfile(tf.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	loadStart := time.Now()
+	data, err := loadTrainingData(ctx, cf, tf, stderr)
 	if err != nil {
 		return err
 	}
+	defer data.close()
+	vocab := data.vocab
 
 	var opt glove.Options
 	var trainer *glove.Trainer
@@ -128,20 +144,30 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			opt.GradClip = tf.gradClip
 		}
 		opt.Workers = cf.threads
+		opt.MemoryBytes, opt.TempDir = countOpt.MemoryBytes, countOpt.TempDir
 		ck.Options = opt
-		if trainer, err = glove.Resume(entries, vocab.Len(), ck); err != nil {
-			return err
+		if trainer, err = glove.ResumeBin(ctx, data.records, data.size, vocab.Len(), ck); err != nil {
+			return data.wrap(err)
 		}
 		fmt.Fprintf(stderr, "resuming from %s at epoch %d of %d\n", tf.resumePath, ck.Epoch, opt.Epochs)
 	} else {
 		opt = glove.Options{
 			VectorSize: tf.vectorSize, Epochs: tf.iter, XMax: tf.xMax, Alpha: tf.alpha,
 			Eta: tf.eta, BiasEta: tf.biasEta, GradClip: tf.gradClip, Workers: cf.threads, Seed: tf.seed,
+			MemoryBytes: countOpt.MemoryBytes, TempDir: countOpt.TempDir,
 		}
-		if trainer, err = glove.NewTrainer(entries, vocab.Len(), opt); err != nil {
-			return err
+		if trainer, err = glove.NewTrainerBin(ctx, data.records, data.size, vocab.Len(), opt); err != nil {
+			return data.wrap(err)
 		}
 	}
+	defer trainer.Close()
+	data.records = nil // the trainer holds its own copy (a counted matrix can go)
+	how := "in memory"
+	if chunk, ok := trainer.Streamed(); ok {
+		how = fmt.Sprintf("streamed from a block file in %d blocks of up to %d nonzeros (-memory %g GiB)",
+			(trainer.NNZ()+chunk-1)/chunk, chunk, cf.memoryGB)
+	}
+	fmt.Fprintf(stderr, "loaded and shuffled %d nonzeros in %.2fs, %s\n", trainer.NNZ(), time.Since(loadStart).Seconds(), how)
 
 	var ckErr error
 	trainer.SetProgress(func(st glove.EpochStats) {
@@ -164,6 +190,10 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if runErr != nil {
 		return runErr
 	}
+	// The nonzeros are no longer needed: return their memory before the
+	// float64 model is built, so that peak memory is that of training.
+	trainer.Close()
+	debug.FreeOSMemory()
 	model := trainer.Model()
 	vecs := model.Sum()
 	switch kind {
@@ -183,51 +213,95 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
+// trainingData is what glove train trains on: a vocabulary and the
+// nonzeros as a cooccurrence.bin stream of size bytes, which the trainer
+// reads (or streams) itself: the open -cooccur file, or the records of the
+// matrix counted from -corpus.
+type trainingData struct {
+	vocab   *corpus.Vocabulary
+	records io.Reader
+	size    int64
+	bin     *os.File // -cooccur
+}
+
+func (d *trainingData) close() {
+	if d.bin != nil {
+		d.bin.Close()
+	}
+}
+
+// wrap names the -cooccur file in an error about its contents.
+func (d *trainingData) wrap(err error) error {
+	if d.bin != nil && (errors.Is(err, cooccur.ErrBadBinFile) || errors.Is(err, glove.ErrNoCooccurrences)) {
+		return fmt.Errorf("%s: %w", d.bin.Name(), err)
+	}
+	return err
+}
+
 // loadTrainingData returns the vocabulary and the nonzeros, counted from
-// -corpus or read from -cooccur and -vocab.
-func loadTrainingData(ctx context.Context, cf corpusFlags, tf trainFlags, stderr io.Writer) (*corpus.Vocabulary, []cooccur.Entry, error) {
+// -corpus or read from -cooccur.
+func loadTrainingData(ctx context.Context, cf corpusFlags, tf trainFlags, stderr io.Writer) (*trainingData, error) {
 	if tf.cooccurPath != "" {
 		vf, err := os.Open(tf.vocabPath)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		vocab, err := corpus.ReadVocabulary(vf)
 		vf.Close()
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", tf.vocabPath, err)
+			return nil, fmt.Errorf("%s: %w", tf.vocabPath, err)
 		}
 		if vocab.Len() == 0 {
 			// glove.NewTrainer panics on an empty vocabulary.
-			return nil, nil, fmt.Errorf("%s: %w: the vocabulary file lists no words", tf.vocabPath, corpus.ErrBadVocabulary)
+			return nil, fmt.Errorf("%s: %w: the vocabulary file lists no words", tf.vocabPath, corpus.ErrBadVocabulary)
 		}
 		cfile, err := os.Open(tf.cooccurPath)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		defer cfile.Close()
-		entries, err := cooccur.ReadBin(cfile, vocab.Len())
+		st, err := cfile.Stat()
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", tf.cooccurPath, err)
+			cfile.Close()
+			return nil, err
 		}
-		return vocab, entries, nil
+		if !st.Mode().IsRegular() {
+			cfile.Close()
+			return nil, fmt.Errorf("%s: not a regular file", tf.cooccurPath)
+		}
+		return &trainingData{vocab: vocab, records: cfile, size: st.Size(), bin: cfile}, nil
 	}
 	opt, err := cf.options()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	in, err := openCorpus(cf.corpus, os.Stdin)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer in.Close()
 	start := time.Now()
 	res, err := cooccur.Count(ctx, in, opt)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	fmt.Fprintf(stderr, "counted %d tokens: vocabulary %d words, %d nonzeros in %.1fs\n",
 		res.Stats.Tokens, res.Vocab.Len(), res.NNZ, time.Since(start).Seconds())
-	return res.Vocab, res.Matrix.AppendEntries(nil), nil
+	recs := res.Matrix.Records()
+	return &trainingData{vocab: res.Vocab, records: recs, size: recs.Size()}, nil
+}
+
+// startCPUProfile starts a CPU profile written to path and returns the
+// function that stops it.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func readCheckpointFile(path string) (*glove.Checkpoint, error) {
