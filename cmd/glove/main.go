@@ -44,6 +44,7 @@ func commands() []command {
 		projectCommand(), spectrumCommand(), zipfCommand(),
 		plotCommand(),
 		svdCommand(),
+		alignCommand(), weatCommand(),
 	}
 }
 
