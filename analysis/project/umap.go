@@ -348,8 +348,8 @@ func layout(ctx context.Context, p *spectrum.CSR, y []float64, a, b float64, opt
 			dx, dy := y[2*i]-y[2*j], y[2*i+1]-y[2*j+1]
 			d2 := dx*dx + dy*dy
 			if d2 > 0 {
-				// d^{2b} = exp(b·ln d²), once; d^{2(b−1)} = d^{2b}/d².
-				pb := math.Exp(b * math.Log(d2))
+				// d^{2b} once; d^{2(b−1)} = d^{2b}/d².
+				pb := fastPow(d2, b)
 				c := -2 * a * b * pb / d2 / (a*pb + 1)
 				gx, gy := clip(c*dx)*alpha, clip(c*dy)*alpha
 				y[2*i] += gx
@@ -371,7 +371,7 @@ func layout(ctx context.Context, p *spectrum.CSR, y []float64, a, b float64, opt
 				dx, dy := y[2*i]-y[2*k], y[2*i+1]-y[2*k+1]
 				d2 := dx*dx + dy*dy
 				if d2 > 0 {
-					c := 2 * opt.Repulsion * b / ((0.001 + d2) * (a*math.Exp(b*math.Log(d2)) + 1))
+					c := 2 * opt.Repulsion * b / ((0.001 + d2) * (a*fastPow(d2, b) + 1))
 					y[2*i] += clip(c*dx) * alpha
 					y[2*i+1] += clip(c*dy) * alpha
 				} else {
