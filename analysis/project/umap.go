@@ -13,6 +13,10 @@ import (
 // MethodUMAP is the UMAP map of UMAP.
 const MethodUMAP = "umap"
 
+// UMAPExactNeighborsMax is the largest map whose neighbour graph is found
+// exactly (brute force, O(n²·d)); larger maps use NN-descent.
+const UMAPExactNeighborsMax = 20_000
+
 // ErrBadUMAPOptions reports a UMAP parameter outside its range.
 var ErrBadUMAPOptions = errors.New("invalid UMAP parameters")
 
@@ -137,7 +141,14 @@ func UMAP(ctx context.Context, data []float32, n, d int, opt UMAPOptions) (*UMAP
 // P = W + Wᵀ − W∘Wᵀ.
 func fuzzyGraph(ctx context.Context, data []float32, n, d int, opt UMAPOptions) (*spectrum.CSR, error) {
 	k := opt.Neighbors - 1 // the point itself is the first of its Neighbors
-	nbr, dist2, err := exactNeighbours(ctx, data, n, d, k, opt.Workers)
+	var nbr []int32
+	var dist2 []float64
+	var err error
+	if n <= UMAPExactNeighborsMax {
+		nbr, dist2, err = exactNeighbours(ctx, data, n, d, k, opt.Workers)
+	} else {
+		nbr, dist2, err = nnDescent(ctx, data, n, d, k, opt.Seed)
+	}
 	if err != nil {
 		return nil, err
 	}
