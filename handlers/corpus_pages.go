@@ -6,6 +6,7 @@ package handlers
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -646,11 +647,12 @@ func ratioQuery(r ratioRequest) url.Values {
 }
 
 func ratioCell(r ratio.Row) views.RatioCell {
-	return views.RatioCell{K: r.K, XIK: r.XIK, XJK: r.XJK, PIK: r.PIK, PJK: r.PJK, Ratio: r.Ratio, Kind: string(r.Kind), Thin: r.Thin}
+	return views.RatioCell{K: r.K, XIK: r.XIK, XJK: r.XJK, PIK: r.PIK, PJK: r.PJK, Ratio: r.Ratio, Kind: string(r.Kind), Thin: r.Thin, Bound: r.Bound}
 }
 
 func ratioTableView(t *ratio.Table, opt ratio.Options) views.RatioTableView {
-	v := views.RatioTableView{I: t.I, J: t.J, XI: t.XI, XJ: t.XJ, ThinBelow: opt.ThinBelow, Smoothing: opt.Smoothing, MinEvid: opt.MinEvidence}
+	v := views.RatioTableView{I: t.I, J: t.J, XI: t.XI, XJ: t.XJ, ThinBelow: opt.ThinBelow, Smoothing: opt.Smoothing, MinEvid: opt.MinEvidence,
+		LeanThreshold: cmp.Or(opt.LeanThreshold, ratio.DefaultLeanThreshold), Confidence: cmp.Or(opt.Confidence, ratio.DefaultConfidence)}
 	for _, r := range t.Rows {
 		if !r.InVocab {
 			v.Unknown = append(v.Unknown, r.K)
@@ -663,18 +665,13 @@ func ratioTableView(t *ratio.Table, opt ratio.Options) views.RatioTableView {
 	for _, c := range v.Columns {
 		v.AllThin = v.AllThin && c.Thin
 	}
-	// The page lists only words that lean to one side: with few candidates
-	// the same word can be both the largest and the smallest ratio, and a
-	// ratio below 1 is not "typical of i".
+	// The lists are the analysis package's: only words that lean clearly
+	// (ratio.Compute's rules), the same lists as the JSON API.
 	for _, r := range t.Largest {
-		if r.Kind == ratio.Inf || (r.Kind == ratio.Finite && r.Ratio > 1) {
-			v.Largest = append(v.Largest, ratioCell(r))
-		}
+		v.Largest = append(v.Largest, ratioCell(r))
 	}
 	for _, r := range t.Smallest {
-		if r.Kind == ratio.Zero || (r.Kind == ratio.Finite && r.Ratio < 1) {
-			v.Smallest = append(v.Smallest, ratioCell(r))
-		}
+		v.Smallest = append(v.Smallest, ratioCell(r))
 	}
 	v.Discovery = opt.Top > 0
 	return v

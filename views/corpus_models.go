@@ -174,9 +174,14 @@ type RatioTableView struct {
 	ThinBelow float64
 	Smoothing float64
 	MinEvid   float64
-	AnyThin   bool
-	AllThin   bool
-	Discovery bool // discovered words were asked for (top > 0)
+	// LeanThreshold (≥ 1) and Confidence (in (0, 1)) are the rules of the
+	// discovered lists: ratio ≥ LeanThreshold or ≤ 1/LeanThreshold, with a
+	// bound at Confidence that excludes 1.
+	LeanThreshold float64
+	Confidence    float64
+	AnyThin       bool
+	AllThin       bool
+	Discovery     bool // discovered words were asked for (top > 0)
 	// Unweighted is true when the build counted every pair in the window
 	// as 1 (no 1/d distance weighting), so X holds plain counts.
 	Unweighted bool
@@ -190,6 +195,19 @@ type RatioCell struct {
 	Ratio    float64 // meaningful when Kind is "finite"
 	Kind     string  // finite | inf | zero | undefined
 	Thin     bool
+	// Bound is a discovered word's confidence bound of its ratio: a lower
+	// bound in the "largest" list, an upper bound in the "smallest" one;
+	// 0 on probe columns.
+	Bound float64
+}
+
+// BoundText is the discovered word's confidence bound: a number, or "∞"
+// for an upper bound that is not finite.
+func (r RatioCell) BoundText() string {
+	if math.IsInf(r.Bound, 1) {
+		return "∞"
+	}
+	return Sig(r.Bound)
 }
 
 // RatioText is how a ratio is written in the table: a number, "∞",

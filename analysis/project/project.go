@@ -10,6 +10,7 @@ const (
 	MethodPCA       = "pca"
 	MethodTSNE      = "tsne"       // engine chosen by size (EngineAuto) unless set
 	MethodTSNEExact = "tsne-exact" // the exact engine
+	// MethodUMAP (umap.go) is UMAP.
 	// MethodAxis (axis.go) is the relation-axis map; it needs Options.Pairs.
 )
 
@@ -20,6 +21,7 @@ const DefaultTrustK = 10
 // Options configures Project.
 type Options struct {
 	TSNE    TSNEOptions // t-SNE settings (Engine is overridden by MethodTSNEExact)
+	UMAP    UMAPOptions // UMAP settings
 	Workers int         // goroutines for PCA and trustworthiness (default 2)
 	TrustK  int         // default DefaultTrustK
 	// Pairs are the word pairs whose mean offset is the x axis of a
@@ -33,7 +35,7 @@ type Options struct {
 // Map is a 2-D map of n points with its quality.
 type Map struct {
 	Method string
-	Engine string    // "pca", "barnes-hut" or "exact"
+	Engine string    // "pca", "barnes-hut", "exact", "umap-spectral", "umap-random" or "relation-axis"
 	Points []float64 // n×2 row-major
 	// ExplainedVarianceRatio holds all d ratios (PCA only).
 	ExplainedVarianceRatio []float64
@@ -90,6 +92,19 @@ func Project(ctx context.Context, data []float32, n, d int, method string, opt O
 			return nil, err
 		}
 		m = &Map{Method: method, Engine: string(r.Engine), Points: r.Points, KL: r.KL}
+	case MethodUMAP:
+		o := opt.UMAP
+		if o.Workers <= 0 {
+			o.Workers = workers
+		}
+		if o.Progress == nil {
+			o.Progress = opt.Progress
+		}
+		r, err := UMAP(ctx, data, n, d, o)
+		if err != nil {
+			return nil, err
+		}
+		m = &Map{Method: method, Engine: "umap-" + r.Init, Points: r.Points}
 	case MethodAxis:
 		a, err := RelationAxis(ctx, data, n, d, opt.Pairs)
 		if err != nil {
@@ -97,7 +112,7 @@ func Project(ctx context.Context, data []float32, n, d int, method string, opt O
 		}
 		m = &Map{Method: method, Engine: "relation-axis", Points: a.Points, AxisAlignment: a.Alignment, AxisPairs: a.Pairs}
 	default:
-		return nil, fmt.Errorf("%w: method %q (want pca, tsne, tsne-exact or axis)", ErrUnknownMethod, method)
+		return nil, fmt.Errorf("%w: method %q (want pca, tsne, tsne-exact, umap or axis)", ErrUnknownMethod, method)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -187,41 +187,12 @@ func initialMap(ctx context.Context, data []float32, n, d int, opt TSNEOptions) 
 // k = min(n−1, ⌊3·perplexity⌋+1) nearest neighbours of each point.
 func sparseAffinities(ctx context.Context, data []float32, n, d int, perplexity float64, workers int) (*spectrum.CSR, error) {
 	k := min(n-1, int(3*perplexity)+1)
-	nbr := make([]int32, n*k)
-	dist := make([]float64, n*k)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			row := make([]float64, n)
-			best := make([]int, 0, k)
-			for i := w; i < n; i += workers {
-				if i%256 == w && ctx.Err() != nil {
-					return
-				}
-				xi := data[i*d : (i+1)*d]
-				for j := 0; j < n; j++ {
-					xj := data[j*d : (j+1)*d]
-					var s float64
-					for t := range xi {
-						v := float64(xi[t]) - float64(xj[t])
-						s += v * v
-					}
-					row[j] = s
-				}
-				best = kSmallest(row, i, k, best[:0])
-				for a, j := range best {
-					nbr[i*k+a] = int32(j)
-					dist[i*k+a] = row[j]
-				}
-				calibrateRow(dist[i*k:(i+1)*k], perplexity)
-			}
-		}(w)
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	nbr, dist, err := exactNeighbours(ctx, data, n, d, k, workers)
+	if err != nil {
 		return nil, err
+	}
+	for i := 0; i < n; i++ {
+		calibrateRow(dist[i*k:(i+1)*k], perplexity)
 	}
 	ts := make([]spectrum.Triplet, 0, 2*n*k)
 	for i := 0; i < n; i++ {

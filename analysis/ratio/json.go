@@ -17,6 +17,9 @@ type rowJSON struct {
 	RatioKind Kind     `json:"ratio_kind"`
 	Thin      bool     `json:"thin"`
 	InVocab   bool     `json:"in_vocab"`
+	// Bound is the confidence bound of a discovered word's ratio
+	// (omitted on probe rows; null when infinite).
+	Bound *float64 `json:"bound,omitempty"`
 }
 
 // MarshalJSON writes r as {"k","x_ik","x_jk","p_ik","p_jk","ratio"
@@ -26,6 +29,10 @@ func (r Row) MarshalJSON() ([]byte, error) {
 	if r.Kind == Finite && !math.IsNaN(r.Ratio) && !math.IsInf(r.Ratio, 0) {
 		v := r.Ratio
 		j.Ratio = &v
+	}
+	if r.Bound != 0 && !math.IsInf(r.Bound, 0) && !math.IsNaN(r.Bound) {
+		b := r.Bound
+		j.Bound = &b
 	}
 	return json.Marshal(j)
 }

@@ -45,6 +45,11 @@ type Row struct {
 	Ratio   float64 // P(k|i)/P(k|j); meaningful only when Kind is Finite
 	Kind    Kind
 	Thin    bool // X_ik or X_jk below Options.ThinBelow
+	// Bound is set on discovered rows only (0 elsewhere): the one-sided
+	// confidence bound of the ratio on the side the word leans to, at
+	// Options.Confidence — a lower bound (> 1) in Table.Largest, an
+	// upper bound (< 1) in Table.Smallest. See leanBounds.
+	Bound float64
 }
 
 // Options configures Compute.
@@ -60,12 +65,22 @@ type Options struct {
 	Top int
 	// MinEvidence is the least X_ik + X_jk for a discovered word.
 	MinEvidence float64
+	// LeanThreshold ρ₀ ≥ 1: a discovered word must have a ratio of at
+	// least ρ₀ (Largest) or at most 1/ρ₀ (Smallest); 0 means
+	// DefaultLeanThreshold (2), 1 keeps every word that leans at all.
+	LeanThreshold float64
+	// Confidence in (0, 1) is the level of the bound that ranks the
+	// discovered words and that must exclude a ratio of 1; 0 means
+	// DefaultConfidence (0.95).
+	Confidence float64
 }
 
 // DefaultOptions returns the paper's probes, no smoothing, thin evidence
-// below 5, and the top 10 discovered words with X_ik + X_jk ≥ 10.
+// below 5, and the top 10 discovered words with X_ik + X_jk ≥ 10 leaning
+// clearly: ratio ≥ 2 or ≤ 0.5, with a 95 % bound that excludes 1.
 func DefaultOptions() Options {
-	return Options{Probes: DefaultProbes, ThinBelow: 5, Top: 10, MinEvidence: 10}
+	return Options{Probes: DefaultProbes, ThinBelow: 5, Top: 10, MinEvidence: 10,
+		LeanThreshold: DefaultLeanThreshold, Confidence: DefaultConfidence}
 }
 
 // Table is a probability-ratio table for words I and J.
@@ -86,6 +101,15 @@ func Compute(m *cooccur.Matrix, vocab *corpus.Vocabulary, i, j string, opt Optio
 	if opt.Smoothing < 0 || math.IsNaN(opt.Smoothing) || opt.ThinBelow < 0 || math.IsNaN(opt.ThinBelow) ||
 		opt.MinEvidence < 0 || math.IsNaN(opt.MinEvidence) || opt.Top < 0 {
 		return nil, fmt.Errorf("%w: smoothing, thin-evidence threshold, minimum evidence and top must be non-negative numbers", ErrBadOptions)
+	}
+	if opt.LeanThreshold == 0 {
+		opt.LeanThreshold = DefaultLeanThreshold
+	}
+	if opt.Confidence == 0 {
+		opt.Confidence = DefaultConfidence
+	}
+	if !(opt.LeanThreshold >= 1) || math.IsInf(opt.LeanThreshold, 0) || !(opt.Confidence > 0 && opt.Confidence < 1) {
+		return nil, fmt.Errorf("%w: the lean threshold must be a number ≥ 1 and the confidence between 0 and 1", ErrBadOptions)
 	}
 	if len(opt.Probes) == 0 && opt.Top == 0 {
 		return nil, ErrNoProbes
@@ -161,8 +185,8 @@ func prob(x, sum, lambda, v float64) float64 {
 	return (x + lambda) / den
 }
 
-// discover merges rows i and j and keeps the words with the most extreme
-// ratios.
+// discover merges rows i and j and keeps the words that lean most
+// clearly to either side.
 func (c *calc) discover(m *cooccur.Matrix, vocab *corpus.Vocabulary, ii, jj int32) (largest, smallest []Row) {
 	ci, vi := m.Row(ii)
 	cj, vj := m.Row(jj)
@@ -188,37 +212,42 @@ func (c *calc) discover(m *cooccur.Matrix, vocab *corpus.Vocabulary, ii, jj int3
 		}
 		rows = append(rows, c.row(vocab.Word(k), true, xik, xjk))
 	}
-	// order ranks rows by ratio with Inf above every finite value and
-	// Zero below; ties by evidence for the side that makes the ratio.
-	order := func(r Row) float64 {
-		switch r.Kind {
-		case Inf:
-			return math.Inf(1)
-		case Zero:
-			return math.Inf(-1)
+	// A word leans to i when its ratio clears the threshold and the
+	// lower confidence bound of its ratio is above 1; the most clearly
+	// leaning come first (highest lower bound; ties by evidence, then
+	// word). Symmetrically for j with the upper bound below 1. Ranking by
+	// the bound, not the ratio, keeps thin evidence (2 sightings against
+	// 0) below strong evidence (200 against 20).
+	for _, r := range rows {
+		lo, hi := leanBounds(r.XIK, r.XJK, c.xi, c.xj, c.opt.Confidence)
+		switch {
+		case (r.Kind == Inf || (r.Kind == Finite && r.Ratio >= c.opt.LeanThreshold)) && lo > 1:
+			r.Bound = lo
+			largest = append(largest, r)
+		case (r.Kind == Zero || (r.Kind == Finite && r.Ratio <= 1/c.opt.LeanThreshold)) && hi < 1:
+			r.Bound = hi
+			smallest = append(smallest, r)
 		}
-		return r.Ratio
 	}
-	slices.SortStableFunc(rows, func(x, y Row) int {
-		if c := cmp.Compare(order(y), order(x)); c != 0 {
+	slices.SortStableFunc(largest, func(x, y Row) int {
+		if c := cmp.Compare(y.Bound, x.Bound); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(y.XIK, x.XIK); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.K, y.K)
-	})
-	n := min(c.opt.Top, len(rows))
-	largest = slices.Clone(rows[:n])
-	slices.SortStableFunc(rows, func(x, y Row) int {
-		if c := cmp.Compare(order(x), order(y)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(y.XJK, x.XJK); c != 0 {
+		if c := cmp.Compare(y.XIK+y.XJK, x.XIK+x.XJK); c != 0 {
 			return c
 		}
 		return cmp.Compare(x.K, y.K)
 	})
-	smallest = slices.Clone(rows[:n])
+	slices.SortStableFunc(smallest, func(x, y Row) int {
+		if c := cmp.Compare(x.Bound, y.Bound); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(y.XIK+y.XJK, x.XIK+x.XJK); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.K, y.K)
+	})
+	largest = slices.Clip(largest[:min(c.opt.Top, len(largest))])
+	smallest = slices.Clip(smallest[:min(c.opt.Top, len(smallest))])
 	return largest, smallest
 }

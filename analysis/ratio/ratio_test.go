@@ -98,13 +98,42 @@ func TestComputeSmoothing(t *testing.T) {
 	}
 }
 
+// wilson is the Wilson score interval of a binomial share, written out
+// independently of leanBounds.
+func wilson(a, b, z float64) (lo, hi float64) {
+	n := a + b
+	p := a / n
+	c := p + z*z/(2*n)
+	h := z * math.Sqrt(p*(1-p)/n+z*z/(4*n*n))
+	return (c - h) / (1 + z*z/n), (c + h) / (1 + z*z/n)
+}
+
 func TestComputeDiscover(t *testing.T) {
 	m, v := tiny(t)
-	tab, err := Compute(m, v, "ice", "steam", Options{Top: 2, MinEvidence: 1})
+	// Candidates (X_ice = 7, X_steam = 9): solid 4 vs 0 (inf), water 2 vs
+	// 2 (9/7), gas 1 vs 4 (9/28), fire 0 vs 3 (zero). At 95 % (z =
+	// 1.6449) only solid leans clearly: its Wilson lower bound θ = 0.5965
+	// gives ρ ≥ θ/(1−θ)·9/7 = 1.90 > 1. Fire's upper bound is 1.16 and
+	// gas's 1.67: three sightings are too few to say they lean to steam,
+	// and water's ratio is below 2.
+	tab, err := Compute(m, v, "ice", "steam", Options{Top: 10, MinEvidence: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Candidates: solid inf, water 9/7, gas 9/28, fire zero.
+	if len(tab.Largest) != 1 || tab.Largest[0].K != "solid" || len(tab.Smallest) != 0 {
+		t.Fatalf("largest %v, smallest %v; want [solid] and none", tab.Largest, tab.Smallest)
+	}
+	z := 1.6448536269514722
+	lo, _ := wilson(4, 0, z)
+	if want := lo / (1 - lo) * 9 / 7; math.Abs(tab.Largest[0].Bound-want) > 1e-12 {
+		t.Errorf("solid bound %.15g, want %.15g", tab.Largest[0].Bound, want)
+	}
+	// At confidence 0.5 (z = 0) the bounds are the ratios themselves, and
+	// threshold 1 keeps every leaning word: the extreme ratios first.
+	tab, err = Compute(m, v, "ice", "steam", Options{Top: 2, MinEvidence: 1, LeanThreshold: 1, Confidence: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []struct {
 		side []Row
 		ks   []string
@@ -119,10 +148,100 @@ func TestComputeDiscover(t *testing.T) {
 			}
 		}
 	}
-	tab, _ = Compute(m, v, "ice", "steam", Options{Top: 10, MinEvidence: 3.5})
-	// Only solid (4) and gas (5) and water (4) pass X_ik + X_jk ≥ 3.5; fire has 3.
-	if len(tab.Largest) != 3 {
-		t.Errorf("min evidence: %d discovered rows, want 3", len(tab.Largest))
+	tab, _ = Compute(m, v, "ice", "steam", Options{Top: 10, MinEvidence: 3.5, LeanThreshold: 1, Confidence: 0.5})
+	// Only solid (4), gas (5) and water (4) pass X_ik + X_jk ≥ 3.5; fire has 3.
+	if got := len(tab.Largest) + len(tab.Smallest); got != 3 {
+		t.Errorf("min evidence: %d discovered rows, want 3", got)
+	}
+}
+
+// TestDiscoverRanksByEvidence: a word seen 2 times near i and never near
+// j (ratio infinite) cannot outrank one seen 200 against 20 (ratio 10),
+// and a word at ratio 1.5 is never listed under the default threshold.
+func TestDiscoverRanksByEvidence(t *testing.T) {
+	words := []string{"left", "right", "thin", "strong", "mild", "other"}
+	v, err := corpus.NewVocabulary(words, []int64{600, 500, 400, 300, 200, 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var es []cooccur.Entry
+	add := func(a, b int32, x float64) {
+		es = append(es, cooccur.Entry{Row: a, Col: b, Value: x}, cooccur.Entry{Row: b, Col: a, Value: x})
+	}
+	// Equal row sums: X_left = X_right = 1000.
+	add(0, 2, 2)
+	add(0, 3, 200)
+	add(1, 3, 20)
+	add(0, 4, 150)
+	add(1, 4, 100)
+	add(0, 5, 648)
+	add(1, 5, 880)
+	m, err := cooccur.NewMatrix(v.Len(), es, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := Compute(m, v, "left", "right", Options{Top: 10, MinEvidence: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Largest) == 0 || tab.Largest[0].K != "strong" {
+		t.Fatalf("largest = %+v, want strong first", tab.Largest)
+	}
+	for i, r := range tab.Largest {
+		if r.K == "thin" && i == 0 {
+			t.Error("2 sightings against 0 outrank 200 against 20")
+		}
+		if r.K == "mild" {
+			t.Errorf("mild (ratio 1.5) listed")
+		}
+	}
+	for _, side := range [][]Row{tab.Largest, tab.Smallest} {
+		for _, r := range side {
+			if r.Kind == Finite && r.Ratio > 0.5 && r.Ratio < 2 {
+				t.Errorf("%s has ratio %g inside (0.5, 2)", r.K, r.Ratio)
+			}
+		}
+	}
+}
+
+// TestDiscoverDemoCorpus: on the demo corpus (WordNet glosses, shipped in
+// internal/demo) the discovered lists of the pairs users try first hold
+// no word whose ratio is inside (0.5, 2), and every bound is on the side
+// of 1 the list claims.
+func TestDiscoverDemoCorpus(t *testing.T) {
+	f, err := os.Open("../../internal/demo/wordnet-glosses.txt.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	res, err := cooccur.Count(context.Background(), f, cooccur.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range [][2]string{{"ice", "steam"}, {"king", "queen"}, {"man", "woman"}} {
+		tab, err := Compute(res.Matrix, res.Vocab, pair[0], pair[1], DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range tab.Largest {
+			if (r.Kind == Finite && r.Ratio < 2) || r.Kind == Zero || !(r.Bound > 1) {
+				t.Errorf("%s/%s largest: %s ratio %v %g bound %g", pair[0], pair[1], r.K, r.Kind, r.Ratio, r.Bound)
+			}
+		}
+		for _, r := range tab.Smallest {
+			if (r.Kind == Finite && r.Ratio > 0.5) || r.Kind == Inf || !(r.Bound < 1) {
+				t.Errorf("%s/%s smallest: %s ratio %v %g bound %g", pair[0], pair[1], r.K, r.Kind, r.Ratio, r.Bound)
+			}
+		}
+		var names []string
+		for _, r := range tab.Largest {
+			names = append(names, r.K)
+		}
+		names = append(names, "|")
+		for _, r := range tab.Smallest {
+			names = append(names, r.K)
+		}
+		t.Logf("%s/%s: %v", pair[0], pair[1], names)
 	}
 }
 

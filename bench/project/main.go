@@ -4,6 +4,9 @@
 //	go run ./bench/project gen -dir DIR        # writes the inputs
 //	go run ./bench/project pca -in DIR/pca.f32 -n 400000 -d 300
 //	go run ./bench/project tsne -in DIR/tsne.f32 -n 5000 -d 50 -out DIR/go_map.f64
+//	go run ./bench/project jitter -in DIR/demo.f32 -n 4197 -d 50 -rows 20000 -out DIR/20k.f32
+//	go run ./bench/project pca-map -in DIR/20k.f32 -n 20000 -d 50
+//	go run ./bench/project umap -in DIR/demo.f32 -n 4197 -d 50 -neighbors 15 -min-dist 0.1 -epochs 500 -out DIR/go_umap.f64
 //
 // Each timing command prints one JSON object with the wall-clock seconds
 // of the computation alone (input reading excluded).
@@ -35,7 +38,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) == 0 {
-		return errors.New("usage: project-bench gen|pca|tsne [flags]")
+		return errors.New("usage: project-bench gen|pca|tsne|umap [flags]")
 	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	dir := fs.String("dir", "", "output directory (gen)")
@@ -45,6 +48,10 @@ func run(args []string) error {
 	out := fs.String("out", "", "write the n×2 float64 map here (tsne)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pca or tsne run to this file")
 	seed := fs.Uint64("seed", 1, "seed")
+	neighbors := fs.Int("neighbors", 15, "UMAP neighbours")
+	minDist := fs.Float64("min-dist", 0.1, "UMAP min-dist")
+	epochs := fs.Int("epochs", 0, "UMAP epochs (0: the default for n)")
+	rows := fs.Int("rows", 20000, "rows written by jitter")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -80,6 +87,40 @@ func run(args []string) error {
 		}
 		return json.NewEncoder(os.Stdout).Encode(map[string]any{
 			"seconds": time.Since(start).Seconds(), "explained_variance": res.ExplainedVariance})
+	case "jitter":
+		// The first n rows of -in, then jittered copies up to -rows rows:
+		// each copy adds Gaussian noise of 5 % of the row's RMS.
+		data, err := readF32(*in, *n**d)
+		if err != nil {
+			return err
+		}
+		return writeF32(*out, jittered(data, *n, *d, *rows, *seed))
+	case "pca-map":
+		data, err := readF32(*in, *n**d)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		if _, err := project.PCA(context.Background(), data, *n, *d, project.PCAOptions{Components: 2}); err != nil {
+			return err
+		}
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": time.Since(start).Seconds()})
+	case "umap":
+		data, err := readF32(*in, *n**d)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		res, err := project.UMAP(context.Background(), data, *n, *d, project.UMAPOptions{
+			Neighbors: *neighbors, MinDist: *minDist, Epochs: *epochs, Seed: *seed})
+		if err != nil {
+			return err
+		}
+		secs := time.Since(start).Seconds()
+		if err := writeMap(*out, res.Points); err != nil {
+			return err
+		}
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": secs, "init": res.Init, "a": res.A, "b": res.B})
 	case "tsne":
 		data, err := readF32(*in, *n**d)
 		if err != nil {
@@ -95,23 +136,49 @@ func run(args []string) error {
 		if err != nil {
 			return err
 		}
-		if *out != "" {
-			f, err := os.Create(*out)
-			if err != nil {
-				return err
-			}
-			if err := binary.Write(f, binary.LittleEndian, res.Points); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
-				return err
-			}
+		if err := writeMap(*out, res.Points); err != nil {
+			return err
 		}
 		return json.NewEncoder(os.Stdout).Encode(map[string]any{
 			"seconds": secs, "kl": res.KL, "trustworthiness": tw.Value, "engine": res.Engine})
 	}
 	return fmt.Errorf("unknown mode %q", args[0])
+}
+
+// jittered returns rows×d data: the n rows of data, then copies of them
+// in turn with Gaussian noise of 5 % of each row's root mean square.
+func jittered(data []float32, n, d, rows int, seed uint64) []float32 {
+	rng := rand.New(rand.NewPCG(seed, 20000))
+	out := make([]float32, 0, rows*d)
+	out = append(out, data[:min(n, rows)*d]...)
+	for r := n; r < rows; r++ {
+		src := data[(r%n)*d : (r%n+1)*d]
+		var ss float64
+		for _, v := range src {
+			ss += float64(v) * float64(v)
+		}
+		scale := 0.05 * math.Sqrt(ss/float64(d))
+		for _, v := range src {
+			out = append(out, v+float32(scale*rng.NormFloat64()))
+		}
+	}
+	return out
+}
+
+// writeMap writes the n×2 float64 map little-endian to path ("" skips).
+func writeMap(path string, points []float64) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := binary.Write(f, binary.LittleEndian, points); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // lowRankData is n×d data with a decaying spectrum: z·diag(s)·R plus noise,

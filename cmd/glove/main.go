@@ -45,6 +45,7 @@ func commands() []command {
 		projectCommand(), spectrumCommand(), zipfCommand(),
 		plotCommand(),
 		svdCommand(),
+		alignCommand(), weatCommand(),
 	}
 }
 
