@@ -7,9 +7,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // blobs returns clusters × per Gaussian clusters in d dimensions (unit
@@ -211,14 +212,7 @@ func TestFitCurve(t *testing.T) {
 	if math.Abs(a-1.5769) > 2e-3 || math.Abs(b-0.8951) > 2e-3 {
 		t.Errorf("fitCurve(0.1, 1) = %.5f, %.5f; want about 1.5769, 0.8951", a, b)
 	}
-	py := "/usr/bin/python3"
-	if err := exec.Command(py, "-c", "import scipy.optimize, numpy").Run(); err != nil {
-		msg := "TestFitCurve's SciPy comparison needs /usr/bin/python3 with scipy (Debian: apt-get install python3-scipy)"
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip("gloveboard-skip: " + msg)
-	}
+	py := testkit.Python(t, "compares the fitted a, b with SciPy's curve_fit", "numpy", "scipy")
 	const script = `
 import json, sys, numpy as np
 from scipy.optimize import curve_fit

@@ -209,7 +209,7 @@ func TestDiscoverRanksByEvidence(t *testing.T) {
 // no word whose ratio is inside (0.5, 2), and every bound is on the side
 // of 1 the list claims.
 func TestDiscoverDemoCorpus(t *testing.T) {
-	f, err := os.Open("../../internal/demo/wordnet-glosses.txt.gz")
+	f, err := os.Open(testkit.Shipped(t, testkit.DemoCorpus))
 	if err != nil {
 		t.Fatal(err)
 	}

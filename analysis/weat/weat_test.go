@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/vectors"
+
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 func mustSet(t testing.TB, words []string, dim int, data []float32) *vectors.Set {
@@ -208,27 +210,9 @@ for c in itertools.combinations(range(len(allv)), len(sx)):
 print(json.dumps({"effect_size": d, "p_value": ge / n, "partitions": n}))
 `
 
-// needPython returns /usr/bin/python3 when it imports the modules, else
-// skips (or fails under CI).
-func needPython(t *testing.T, modules ...string) string {
-	t.Helper()
-	py := "/usr/bin/python3"
-	if env := os.Getenv("GLOVEBOARD_PYTHON"); env != "" {
-		py = env
-	}
-	if err := exec.Command(py, "-c", "import "+strings.Join(modules, ", ")).Run(); err != nil {
-		msg := fmt.Sprintf("needs %s with %s (Debian: apt-get install python3-numpy): %v", py, strings.Join(modules, ", "), err)
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip("gloveboard-skip: " + msg)
-	}
-	return py
-}
-
 // TestMatchesNumpy: effect size and exact p-value equal numpy's to 1e-9.
 func TestMatchesNumpy(t *testing.T) {
-	py := needPython(t, "numpy")
+	py := testkit.Python(t, "compares the WEAT effect size and exact p-value with numpy", "numpy")
 	set := randomSet(t, 2017, 40, 12)
 	dir := t.TempDir()
 	var buf bytes.Buffer

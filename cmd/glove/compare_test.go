@@ -13,11 +13,9 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/align"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/analysis/weat"
-)
 
-// demoVectors is the 4k GloVe sample embedded in the dashboard, shipped
-// in the repository.
-const demoVectors = "../../internal/demo/glove.6B.50d.4k.txt"
+	"github.com/gloveboard/gloveboard/internal/testkit"
+)
 
 // runCommand runs cmd and returns its exit code as run would, stdout and
 // stderr.
@@ -32,6 +30,7 @@ func runCommand(t *testing.T, args ...string) (int, string, string) {
 // rotation, with two words' vectors swapped, give residual ≈ the
 // swapped rows' share and those two words first.
 func TestAlignCommand(t *testing.T) {
+	demoVectors := testkit.Shipped(t, testkit.DemoVectors)
 	set, _, err := vectors.Load(context.Background(), demoVectors, vectors.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +91,7 @@ func TestAlignCommand(t *testing.T) {
 // TestWEATCommand: the CLI answers what the library answers, in the
 // documented JSON shape, on a career/family × male/female test.
 func TestWEATCommand(t *testing.T) {
+	demoVectors := testkit.Shipped(t, testkit.DemoVectors)
 	sets := weat.Sets{
 		X: []string{"career", "business", "office", "salary"},
 		Y: []string{"family", "home", "children", "wedding"},
@@ -127,6 +127,7 @@ func TestWEATCommand(t *testing.T) {
 }
 
 func TestCompareCommandsBadInput(t *testing.T) {
+	demoVectors := testkit.Shipped(t, testkit.DemoVectors)
 	for _, c := range []struct {
 		name string
 		args []string
