@@ -27,7 +27,9 @@ func TestWordsOnVietnamese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := NewScanner(text, Words)
+	// Without normalisation the decomposed (NFD) lines reach the
+	// tokenizer as they are; the default NFC scan is checked below.
+	sc := NewScannerOptions(text, ScanOptions{Tokenizer: Words, Normalization: NoNormalization})
 	counts := map[string]int{}
 	withMark := 0
 	for sc.Scan() {
@@ -66,4 +68,33 @@ func TestWordsOnVietnamese(t *testing.T) {
 		}
 	}
 	t.Logf("%d tokens, %d types, %d tokens with combining marks", st.Tokens, len(counts), withMark)
+
+	// With the default NFC normalisation no token keeps a combining mark,
+	// the changed lines are counted, and there are fewer types.
+	f2, err := os.Open(testkit.Shipped(t, testkit.VietnameseCorpus))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f2.Close()
+	text2, err := NewReader(f2, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nfc := NewScanner(text2, Words)
+	types := map[string]bool{}
+	for nfc.Scan() {
+		if nfc.LineBreak() {
+			continue
+		}
+		for _, r := range string(nfc.Token()) {
+			if unicode.Is(unicode.Mn, r) {
+				t.Fatalf("NFC scan: token %q keeps a combining mark", nfc.Token())
+			}
+		}
+		types[string(nfc.Token())] = true
+	}
+	if nfc.Stats().NormalizedLines == 0 || len(types) >= len(counts) {
+		t.Errorf("NFC scan: %d lines normalised, %d types (%d without); want some lines and fewer types",
+			nfc.Stats().NormalizedLines, len(types), len(counts))
+	}
 }
