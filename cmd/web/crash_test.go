@@ -4,12 +4,14 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -20,6 +22,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -161,7 +164,7 @@ func TestCrashSafety(t *testing.T) {
 	t.Run("during evaluation", func(t *testing.T) {
 		srv = ensureCrashServer(t, srv, bin, data)
 		srv.stop(t)
-		srv = startCrashServer(t, bin, data, "-eval-dir", slowEvalDir(t))
+		srv = startCrashServer(t, bin, data, "-eval-dir", slowEvalDir(t, corpusFile))
 		before := srv.snapshot(t)
 		// A short run on a large analogy set: the kill comes while the
 		// vectors are being scored, after training and saving the model.
@@ -251,15 +254,16 @@ func TestCrashSafety(t *testing.T) {
 }
 
 // slowEvalDir writes an evaluation folder whose analogy set is large
-// enough (300,000 questions on frequent words) that scoring a run takes
-// seconds, so that a kill can land in the middle of it.
-func slowEvalDir(t *testing.T) string {
+// enough (300,000 questions on the corpus's 150 most frequent words, so
+// that they are in the run's vocabulary and really scored) that scoring a
+// run takes seconds, so that a kill can land in the middle of it.
+func slowEvalDir(t *testing.T, corpusFile string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "eval")
 	if err := os.MkdirAll(filepath.Join(dir, "analogy"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	words := strings.Fields("the of and to a in that is was he for it with as his on be at by had not are but from or have an they which one you were her all she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three")
+	words := frequentWords(t, corpusFile, 150)
 	var b strings.Builder
 	b.WriteString(": capital-common-countries\n")
 	for i := range 300_000 {
@@ -269,6 +273,45 @@ func slowEvalDir(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// frequentWords returns the n most frequent tokens of a gzip corpus, as
+// the dashboard's default build counts them (lower-cased words).
+func frequentWords(t *testing.T, gzPath string, n int) []string {
+	t.Helper()
+	f, err := os.Open(gzPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	text, err := corpus.NewReader(f, corpus.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	sc := corpus.NewScanner(text, corpus.Words)
+	for sc.Scan() {
+		if !sc.LineBreak() {
+			counts[string(sc.Token())]++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	words := make([]string, 0, len(counts))
+	for w := range counts {
+		words = append(words, w)
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	if len(words) < n {
+		t.Fatalf("%s has only %d distinct words", gzPath, len(words))
+	}
+	return words[:n]
 }
 
 // checkRunsAgree checks that every run's status is its job's (a run
