@@ -93,7 +93,10 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("run-epoch"))); got != "2 of 2" {
 		t.Errorf("epoch shown %q", got)
 	}
-	if w := mustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelector("#loss-plot img").naturalWidth`)); w <= 0 {
+	// The reloaded page's image may still be on its way: wait until the
+	// browser is done with it (a broken image is complete too, with width 0).
+	if w := mustRun(t, ctx, chromedp.Poll[float64](`(() => { const i = document.querySelector("#loss-plot img"); return i && i.complete ? i.naturalWidth + 1 : 0 })()`,
+		chromedp.WithPollingTimeout(20*time.Second))) - 1; w <= 0 {
 		t.Errorf("loss image did not load (naturalWidth %v)", w)
 	}
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("evaluation"))); !strings.Contains(got, "Evaluation sets are not configured") {
