@@ -94,11 +94,11 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("run-epoch"))); got != "2 of 2" {
 		t.Errorf("epoch shown %q", got)
 	}
-	// The finished page may swap in the final plot just as the run ends:
-	// wait for the image that is there to load.
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const i = document.querySelector("#loss-plot img"); return i !== null && i.complete && i.naturalWidth > 0; })()`,
-		chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-		t.Errorf("loss image did not load: %v", err)
+	// The reloaded page's image may still be on its way: wait until the
+	// browser is done with it (a broken image is complete too, with width 0).
+	if w := mustRun(t, ctx, chromedp.Poll[float64](`(() => { const i = document.querySelector("#loss-plot img"); return i && i.complete ? i.naturalWidth + 1 : 0 })()`,
+		chromedp.WithPollingTimeout(20*time.Second))) - 1; w <= 0 {
+		t.Errorf("loss image did not load (naturalWidth %v)", w)
 	}
 	// Scored on the embedded sets, with no evaluation folder configured.
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("evaluation"))); !strings.Contains(got, "Google analogies") ||

@@ -30,5 +30,10 @@
 //
 // Errors: methods return *apperr.Error for anything a user should read
 // (with the sentinel of the analysis or store package wrapped inside, so
-// errors.Is still works); anything else is internal.
+// errors.Is still works); anything else is internal. The messages format
+// counts and sizes with views.Count and views.Bytes, so that they read as
+// the pages do (views is a leaf package: it imports no project package).
+//
+// Some types are the internal packages' own, named here (Build, RunParams,
+// JobInfo, ...) so that the web layer needs none of those packages.
 package app
