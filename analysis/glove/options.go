@@ -166,7 +166,7 @@ func MemoryBytesWithin(vocabSize int, nnz int64, vectorSize int, budget int64) i
 	}
 	chunk := int64(min(chunkLenFor(budget), int(min(nnz, math.MaxInt32))))
 	chunks := (nnz + chunk - 1) / chunk
-	const dealing = 128 << 10 // count memos and channels of the dealing pass
+	const dealing = 128 << 10                                                // count memos and channels of the dealing pass
 	return MemoryBytes(vocabSize, 2*chunk, vectorSize) + dealing + 32*chunks // CRC, room, fill and count per chunk
 }
 
