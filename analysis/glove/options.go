@@ -166,8 +166,10 @@ func MemoryBytesWithin(vocabSize int, nnz int64, vectorSize int, budget int64) i
 	}
 	chunk := int64(min(chunkLenFor(budget), int(min(nnz, math.MaxInt32))))
 	chunks := (nnz + chunk - 1) / chunk
-	const dealing = 128 << 10                                                // count memos and channels of the dealing pass
-	return MemoryBytes(vocabSize, 2*chunk, vectorSize) + dealing + 32*chunks // CRC, room, fill and count per chunk
+	// The dealing pass adds count memos and channels (dealing), and a CRC,
+	// room, fill and count per chunk.
+	const dealing = 128 << 10
+	return MemoryBytes(vocabSize, 2*chunk, vectorSize) + dealing + 32*chunks
 }
 
 // modelMemoryBytes is the part of MemoryBytes that does not depend on the
