@@ -146,7 +146,7 @@ func weight(x, xMax, alpha float64) float64 {
 // nnz nonzeros held in memory and vectors of vectorSize takes, with one
 // Model copy for saving: the float32 parameters and AdaGrad accumulators
 // of 2V rows (padded to cache lines), 16 bytes a nonzero for the training
-// entries and their block order, the float64 model and 128 KiB of
+// entries and their block order, the float64 model and 64 KiB of
 // scratch. It lets callers refuse a run before allocating it; it does not
 // count the caller's own copy of the co-occurrence matrix. For a run
 // that may stream (Options.MemoryBytes), see MemoryBytesWithin.
@@ -165,7 +165,11 @@ func MemoryBytesWithin(vocabSize int, nnz int64, vectorSize int, budget int64) i
 		return MemoryBytes(vocabSize, nnz, vectorSize)
 	}
 	chunk := int64(min(chunkLenFor(budget), int(min(nnz, math.MaxInt32))))
-	return MemoryBytes(vocabSize, 2*chunk, vectorSize)
+	chunks := (nnz + chunk - 1) / chunk
+	// The dealing pass adds count memos and channels (dealing), and a CRC,
+	// room, fill and count per chunk.
+	const dealing = 128 << 10
+	return MemoryBytes(vocabSize, 2*chunk, vectorSize) + dealing + 32*chunks
 }
 
 // modelMemoryBytes is the part of MemoryBytes that does not depend on the
@@ -174,6 +178,6 @@ func modelMemoryBytes(vocabSize, vectorSize int) int64 {
 	v, d := int64(vocabSize), int64(vectorSize)
 	params := 2 * v * int64(newLayout(vectorSize).stride) * 4
 	model := 2*v*d*8 + 2*v*8
-	const scratch = 128 << 10 // per-worker count memos (16 KiB), block orders, RNG states, bookkeeping
+	const scratch = 64 << 10 // per-worker count memos (16 KiB), block orders, RNG states, bookkeeping
 	return params + model + scratch
 }

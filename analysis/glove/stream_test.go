@@ -455,11 +455,11 @@ func TestStreamedResumeEqualsUninterrupted(t *testing.T) {
 // really allocate (the block file's buffers included): never below, at
 // most 1.5× above, and far below the in-memory estimate.
 func TestMemoryBytesWithinBoundsTheStreamedAllocation(t *testing.T) {
-	const n, v, d = 1_000_000, 3000, 20
+	const n, v, d = 2_000_000, 3000, 20
 	bin := binBytes(t, zipfEntries(n, v, 14))
 	opt := smallOptions(2, 2)
 	opt.VectorSize = d
-	opt.MemoryBytes = streamBudget
+	opt.MemoryBytes = 4 * streamBudget // four chunks of 256 Ki
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
