@@ -7,20 +7,17 @@ package handlers
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -603,7 +600,7 @@ func settingsOf(set corpusbuild.Settings) views.BuildSettings {
 }
 
 func zipfView(x store.Corpus, z *zipfResult) *views.ZipfView {
-	v := &views.ZipfView{CorpusID: x.ID, Plot: plotLinks(x.ID, "zipf", nil,
+	v := &views.ZipfView{CorpusID: x.ID, Plot: corpusPlotLinks(x.ID, "zipf", nil,
 		"Zipf plot: word frequency against rank on log–log axes, with the fitted power law")}
 	if z.mleErr != nil {
 		v.Err = "This corpus has too few distinct words for a power-law fit of its word frequencies."
@@ -617,13 +614,16 @@ func zipfView(x store.Corpus, z *zipfResult) *views.ZipfView {
 	return v
 }
 
-func plotLinks(id int64, name string, q url.Values, alt string) views.PlotLinks {
-	base := "/corpora/" + strconv.FormatInt(id, 10) + "/plots/" + name + "."
-	suffix := ""
+// corpusPlotLinks are the addresses of plot name of corpus id with query
+// q; the page shows the SVG (sharp at any zoom).
+func corpusPlotLinks(id int64, name string, q url.Values, alt string) views.ModelPlot {
+	base := "/corpora/" + strconv.FormatInt(id, 10) + "/plots/" + name
 	if len(q) > 0 {
-		suffix = "?" + q.Encode()
+		base += "?" + q.Encode()
 	}
-	return views.PlotLinks{PNG: base + "png" + suffix, SVG: base + "svg" + suffix, CSV: base + "csv" + suffix, Alt: alt}
+	p := views.NewModelPlot(base, alt, "")
+	p.Src = strings.Replace(p.SVG, "&download=1", "", 1)
+	return p
 }
 
 // pmiView computes the PMI box for word (empty: the box with its form only).
@@ -823,7 +823,7 @@ func (s *Server) ratioPage(c echo.Context) error {
 	tv := ratioTableView(t, r.opt)
 	tv.Unweighted = !l.Summary.Settings.DistanceWeighting
 	d.Table = &tv
-	d.Plot = plotLinks(x.ID, "ratio", ratioQuery(r), fmt.Sprintf("Bar chart of P(k|%s)/P(k|%s) for each probe word on a log scale centred at 1", t.I, t.J))
+	d.Plot = corpusPlotLinks(x.ID, "ratio", ratioQuery(r), fmt.Sprintf("Bar chart of P(k|%s)/P(k|%s) for each probe word on a log scale centred at 1", t.I, t.J))
 	return s.ok(c, views.RatioPage(d))
 }
 
@@ -907,100 +907,42 @@ func (s *Server) corpusWords(c echo.Context) error {
 // ---------------------------------------------------------------------
 // Plots and downloads
 
-// corpusPlot serves /corpora/:id/plots/{zipf,ratio}.{png,svg,csv}.
+// corpusPlot serves /corpora/:id/plots/zipf and /corpora/:id/plots/ratio
+// (with the Ratios page's query) as every plot is served (sendPlot). The
+// older addresses /corpora/:id/plots/{zipf,ratio}.{png,svg,csv} still
+// answer, as downloads in the format of their extension.
 func (s *Server) corpusPlot(c echo.Context) error {
-	name, ext, ok := strings.Cut(c.Param("file"), ".")
-	if !ok || (name != "zipf" && name != "ratio") || (ext != "png" && ext != "svg" && ext != "csv") {
+	name := c.Param("file")
+	if stem, ext, legacy := strings.Cut(name, "."); legacy {
+		if ext != "png" && ext != "svg" && ext != "csv" {
+			return echo.ErrNotFound
+		}
+		q := c.QueryParams() // echo keeps this map for the request
+		q.Set("format", ext)
+		q.Set("download", "1")
+		name = stem
+	}
+	if name != "zipf" && name != "ratio" {
 		return echo.ErrNotFound
 	}
 	x, l, err := s.corpusAndBuild(c)
 	if err != nil {
 		return err
 	}
-	var (
-		fig      *plot.Figure
-		base     string
-		writeCSV func(w *csv.Writer) error
-	)
-	switch name {
-	case "zipf":
-		base = fmt.Sprintf("zipf-corpus-%d", x.ID)
+	owner := corpusOwner(x.ID, x.Name)
+	if name == "zipf" {
 		z := s.zipfOf(s.st.CorpusBuildDir(x.ID), l)
-		writeCSV = func(w *csv.Writer) error { return zipfCSV(w, l, z) }
-		if ext != "csv" {
-			fig, err = zipfFigure(x, z)
-		}
-	case "ratio":
-		r, t, rerr := computeRatio(c, l)
-		if rerr != nil {
-			return rerr
-		}
-		base = "ratio-" + fileWord(r.i) + "-" + fileWord(r.j)
-		writeCSV = func(w *csv.Writer) error { return ratioCSV(w, t) }
-		if ext != "csv" {
-			fig, err = ratioFigure(t)
-		}
+		return s.sendPlot(c, plotOut{what: "zipf", owner: owner,
+			figure: func() (*plot.Figure, error) { return zipfFigure(x, z) },
+			header: []string{"rank", "word", "frequency"}, rows: zipfRows(l)})
 	}
+	r, t, err := computeRatio(c, l)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	ctype := ""
-	switch ext {
-	case "csv":
-		w := csv.NewWriter(&buf)
-		if err := writeCSV(w); err != nil {
-			return err
-		}
-		w.Flush()
-		if err := w.Error(); err != nil {
-			return err
-		}
-		ctype = "text/csv; charset=utf-8"
-	case "png", "svg":
-		out := plot.Output{Format: plot.PNG}
-		ctype = "image/png"
-		if ext == "svg" {
-			out.Format, ctype = plot.SVG, "image/svg+xml"
-		}
-		if err := fig.Render(&buf, out); err != nil {
-			return err
-		}
-	}
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentDisposition, mime.FormatMediaType("attachment", map[string]string{"filename": base + "." + ext}))
-	h.Set("Cache-Control", "no-store")
-	return c.Blob(http.StatusOK, ctype, buf.Bytes())
-}
-
-// fileWord makes a word safe for a file name: ASCII letters, digits, '-'
-// and '_' are kept, other characters become '_', at most 40 of them.
-func fileWord(w string) string {
-	var b strings.Builder
-	for _, r := range w {
-		if b.Len() >= 40 {
-			break
-		}
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_'):
-			b.WriteRune(r)
-		default:
-			b.WriteByte('_')
-		}
-	}
-	if strings.Trim(b.String(), "_") == "" {
-		return "word"
-	}
-	return b.String()
-}
-
-// csvCell protects spreadsheet users from cells that start like a
-// formula (CSV injection): such words get a leading apostrophe.
-func csvCell(w string) string {
-	if w != "" && strings.ContainsRune("=+-@\t\r", rune(w[0])) {
-		return "'" + w
-	}
-	return w
+	return s.sendPlot(c, plotOut{what: "ratio", owner: owner, params: []string{r.i, r.j},
+		figure: func() (*plot.Figure, error) { return ratioFigure(t) },
+		header: ratioHeader, rows: ratioRows(t)})
 }
 
 func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
@@ -1018,17 +960,14 @@ func zipfFigure(x store.Corpus, z *zipfResult) (*plot.Figure, error) {
 	return plot.NewZipf(spec)
 }
 
-func zipfCSV(w *csv.Writer, l *corpusbuild.Loaded, z *zipfResult) error {
-	if err := w.Write([]string{"rank", "word", "frequency"}); err != nil {
-		return err
-	}
+// zipfRows are the rows (rank, word, frequency) of every type.
+func zipfRows(l *corpusbuild.Loaded) [][]string {
 	n := l.Unigrams.Len()
-	for id := 0; id < n; id++ {
-		if err := w.Write([]string{strconv.Itoa(id + 1), csvCell(l.Unigrams.Word(int32(id))), strconv.FormatInt(l.Unigrams.Count(int32(id)), 10)}); err != nil {
-			return err
-		}
+	rows := make([][]string, n)
+	for id := range n {
+		rows[id] = []string{strconv.Itoa(id + 1), l.Unigrams.Word(int32(id)), strconv.FormatInt(l.Unigrams.Count(int32(id)), 10)}
 	}
-	return nil
+	return rows
 }
 
 func plotKind(k ratio.Kind) plot.RatioKind {
@@ -1057,10 +996,13 @@ func ratioFigure(t *ratio.Table) (*plot.Figure, error) {
 	return plot.NewRatio(spec)
 }
 
-func ratioCSV(w *csv.Writer, t *ratio.Table) error {
-	if err := w.Write([]string{"section", "i", "j", "k", "in_vocab", "x_ik", "x_jk", "p_ik", "p_jk", "ratio", "ratio_kind", "thin"}); err != nil {
-		return err
-	}
+// ratioHeader names the columns of ratioRows.
+var ratioHeader = []string{"section", "i", "j", "k", "in_vocab", "x_ik", "x_jk", "p_ik", "p_jk", "ratio", "ratio_kind", "thin"}
+
+// ratioRows are the probe, largest and smallest rows of t; ratio is empty
+// unless ratio_kind is "finite".
+func ratioRows(t *ratio.Table) [][]string {
+	var rows [][]string
 	for _, sec := range []struct {
 		name string
 		rows []ratio.Row
@@ -1070,14 +1012,11 @@ func ratioCSV(w *csv.Writer, t *ratio.Table) error {
 			if r.Kind == ratio.Finite {
 				rat = fnum(r.Ratio)
 			}
-			rec := []string{sec.name, csvCell(t.I), csvCell(t.J), csvCell(r.K), strconv.FormatBool(r.InVocab), fnum(r.XIK), fnum(r.XJK),
-				fnum(r.PIK), fnum(r.PJK), rat, string(r.Kind), strconv.FormatBool(r.Thin)}
-			if err := w.Write(rec); err != nil {
-				return err
-			}
+			rows = append(rows, []string{sec.name, t.I, t.J, r.K, strconv.FormatBool(r.InVocab), fnum(r.XIK), fnum(r.XJK),
+				fnum(r.PIK), fnum(r.PJK), rat, string(r.Kind), strconv.FormatBool(r.Thin)})
 		}
 	}
-	return nil
+	return rows
 }
 
 // ---------------------------------------------------------------------

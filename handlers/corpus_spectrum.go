@@ -468,7 +468,8 @@ func corpusSpectrumPlot(res *corpusSpectrumResult) plotOut {
 	for i, v := range res.values {
 		rows[i] = []string{strconv.Itoa(i + 1), csvFloat(v)}
 	}
-	return plotOut{name: fmt.Sprintf("%s-%s-spectrum-top%d", res.name, r.weighting, r.topN),
+	return plotOut{what: "spectrum", owner: corpusOwner(res.corpusID, res.name),
+		params: []string{r.weighting.String(), fmt.Sprintf("top%d", r.topN), fmt.Sprintf("k%d", r.k)},
 		figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
 		header: []string{"rank", "singular_value"}, rows: rows}
 }

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -18,7 +17,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -71,10 +69,12 @@ type mapResult struct {
 
 // --- plots -------------------------------------------------------------------
 
-// plotOut is one plot: how to draw it and its data as CSV.
+// plotOut is one plot: how to draw it, its data as CSV rows, and the
+// parts of its file name (downloadName).
 type plotOut struct {
-	name          string // file name without extension
-	width, height int
+	what, owner   string   // file name: gloveboard-<what>-<owner>-<params>
+	params        []string // file name parts that tell plots of one owner apart
+	width, height int      // pixels; 0: plot.DefaultWidthPx × plot.DefaultHeightPx
 	figure        func() (*plot.Figure, error)
 	header        []string
 	rows          [][]string
@@ -82,51 +82,22 @@ type plotOut struct {
 
 func csvFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
-// fileName makes a safe ASCII file name stem of s.
-func fileName(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		ok := r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_')
-		switch {
-		case ok:
-			b.WriteRune(unicode.ToLower(r))
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-		if b.Len() >= 60 {
-			break
-		}
-	}
-	out := strings.Trim(b.String(), "-.")
-	if out == "" {
-		return "plot"
-	}
-	return out
-}
-
-func attachment(c echo.Context, name string) {
-	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="`+name+`"`)
-}
-
-// sendPlot writes the plot in the format asked for (?format=png|svg|csv),
-// as an attachment when ?download=1.
+// sendPlot writes the plot in the format asked for (?format=png|svg|csv,
+// default png), as an attachment when ?download=1, with the headers of
+// every artefact (downloads.go).
 func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 	format := strings.ToLower(c.QueryParam("format"))
 	if format == "" {
 		format = "png"
 	}
-	name := "gloveboard-" + fileName(p.name)
 	var buf bytes.Buffer
 	var ctype string
 	switch format {
 	case "csv":
-		w := csv.NewWriter(&buf)
-		_ = w.Write(p.header)
-		_ = w.WriteAll(p.rows)
-		ctype = "text/csv; charset=utf-8"
+		if err := writeCSV(&buf, p.header, p.rows); err != nil {
+			return err
+		}
+		ctype = ctypeCSV
 	case "png", "svg":
 		fig, err := p.figure()
 		if err != nil {
@@ -140,23 +111,14 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 		if err := fig.Render(&buf, plot.Output{Format: f, Width: float64(w), Height: float64(h)}); err != nil {
 			return err
 		}
-		ctype = "image/png"
+		ctype = ctypePNG
 		if format == "svg" {
-			ctype = "image/svg+xml"
+			ctype = ctypeSVG
 		}
 	default:
 		return public(plot.ErrFormat, fmt.Sprintf("Plots can be had as png, svg or csv, not “%s”.", clip(format)))
 	}
-	if c.QueryParam("download") != "" {
-		attachment(c, name+"."+format)
-	}
-	if c.QueryParam("v") != "" {
-		// Versioned addresses (the live loss plot) change with their content.
-		c.Response().Header().Set(echo.HeaderCacheControl, "private, max-age=3600")
-	} else {
-		c.Response().Header().Set(echo.HeaderCacheControl, "no-cache")
-	}
-	return c.Blob(http.StatusOK, ctype, buf.Bytes())
+	return sendArtefact(c, ctype, downloadName(p.what, p.owner, format, p.params...), wantsDownload(c), buf.Bytes())
 }
 
 // fragmentError renders err as a small message in place of a result, with
@@ -749,7 +711,7 @@ func (s *Server) mapJobFragment(c echo.Context) error {
 	return s.ok(c, views.MapResult(mapView(res, fmt.Sprintf("/vectors/%d/plots/map?job=%d", v.ID, info.ID))))
 }
 
-func mapPlot(res *mapResult, setName string) plotOut {
+func mapPlot(res *mapResult, owner string) plotOut {
 	pts := make([]plot.MapPoint, len(res.words))
 	rows := make([][]string, len(res.words))
 	for i, w := range res.words {
@@ -772,7 +734,11 @@ func mapPlot(res *mapResult, setName string) plotOut {
 		v := t.Value
 		spec.Trustworthiness = &v
 	}
-	return plotOut{name: setName + "-" + methodLabel(res.m.Method) + "-map", figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
+	params := []string{res.m.Method}
+	if res.m.Method == project.MethodAxis {
+		params = append(params, res.relation.Name())
+	}
+	return plotOut{what: "map", owner: owner, params: params, figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
 		header: []string{"word", "group", "x", "y"}, rows: rows}
 }
 
@@ -908,7 +874,7 @@ func (s *Server) spectrumFragment(c echo.Context) error {
 			"Eigenvalues of the covariance against rank, log–log, with a power-law fit", "")}))
 }
 
-func spectrumPlot(res *spectrumResult, setName string) plotOut {
+func spectrumPlot(res *spectrumResult, owner string) plotOut {
 	logC := res.fit.LogC
 	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance",
 		Fit: &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC}}
@@ -921,7 +887,7 @@ func spectrumPlot(res *spectrumResult, setName string) plotOut {
 		}
 		rows[i] = []string{strconv.Itoa(r), csvFloat(x), fitted}
 	}
-	return plotOut{name: setName + "-spectrum", figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
+	return plotOut{what: "spectrum", owner: owner, params: []string{fmt.Sprintf("ranks%d-%d", res.fit.From, res.fit.To)}, figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
 		header: []string{"rank", "eigenvalue", "power_law_fit"}, rows: rows}
 }
 
@@ -941,7 +907,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			return err
 		}
 		_, bars, rows := scoreRows(ms)
-		return s.sendPlot(c, plotOut{name: v.Name + "-neighbors-" + word, width: 640, height: 420,
+		return s.sendPlot(c, plotOut{what: "neighbors", owner: setOwner(v.ID, v.Name), params: []string{word}, width: 640, height: 420,
 			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Query: word}) },
 			header: []string{"rank", "word", "cosine"}, rows: rows})
 	case "analogy":
@@ -955,7 +921,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			xl = "3CosMul score"
 		}
 		title := fmt.Sprintf("%s : %s :: %s : ?  (%s)", q.a, q.b, q.c, methodName(q.method))
-		return s.sendPlot(c, plotOut{name: fmt.Sprintf("%s-analogy-%s-%s-%s", v.Name, q.a, q.b, q.c), width: 640, height: 420,
+		return s.sendPlot(c, plotOut{what: "analogy", owner: setOwner(v.ID, v.Name), params: []string{q.a, q.b, q.c, q.method.String()}, width: 640, height: 420,
 			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Title: title, XLabel: xl}) },
 			header: []string{"rank", "word", "score"}, rows: rows})
 	case "map":
@@ -982,44 +948,50 @@ func (s *Server) vectorPlot(c echo.Context) error {
 				return err
 			}
 		}
-		return s.sendPlot(c, mapPlot(res, v.Name))
+		return s.sendPlot(c, mapPlot(res, setOwner(v.ID, v.Name)))
 	case "spectrum":
 		res, err := s.spectrumOf(c, v, set)
 		if err != nil {
 			return err
 		}
-		return s.sendPlot(c, spectrumPlot(res, v.Name))
+		return s.sendPlot(c, spectrumPlot(res, setOwner(v.ID, v.Name)))
 	}
 	return public(store.ErrNotFound, "There is no such plot. Plots are neighbors, analogy, map and spectrum.")
 }
 
 // --- downloads -----------------------------------------------------------------
 
+// downloadVectors serves a vector set as a file (always an attachment):
+// GloVe text, word2vec binary, or the Embedding Projector's vectors.tsv
+// and metadata.tsv (whose words go through spreadsheetSafe, like every
+// CSV and TSV the server writes).
 func (s *Server) downloadVectors(c echo.Context) error {
 	v, set, err := s.loadSet(c)
 	if err != nil {
 		return err
 	}
-	file := c.Param("file")
-	var write func(w *bufio.Writer) error
-	ctype := "text/plain; charset=utf-8"
-	switch file {
+	var (
+		write     func(w *bufio.Writer) error
+		what, ext string
+		ctype     = "text/plain; charset=utf-8"
+	)
+	switch c.Param("file") {
 	case "glove.txt":
+		what, ext = "glove", "txt"
 		write = func(w *bufio.Writer) error { return vectors.WriteText(w, set, false) }
 	case "word2vec.bin":
-		ctype = "application/octet-stream"
+		what, ext, ctype = "word2vec", "bin", "application/octet-stream"
 		write = func(w *bufio.Writer) error { return vectors.WriteBinary(w, set) }
 	case "vectors.tsv":
-		ctype = "text/tab-separated-values; charset=utf-8"
+		what, ext, ctype = "projector-vectors", "tsv", ctypeTSV
 		write = func(w *bufio.Writer) error { return vectors.WriteProjector(w, discard{}, set) }
 	case "metadata.tsv":
-		ctype = "text/tab-separated-values; charset=utf-8"
-		write = func(w *bufio.Writer) error { return vectors.WriteProjector(discard{}, w, set) }
+		what, ext, ctype = "projector-metadata", "tsv", ctypeTSV
+		write = func(w *bufio.Writer) error { return writeMetadata(w, set) }
 	default:
 		return public(store.ErrNotFound, "Vectors can be downloaded as glove.txt, word2vec.bin, vectors.tsv or metadata.tsv.")
 	}
-	attachment(c, "gloveboard-"+fileName(v.Name)+"-"+file)
-	c.Response().Header().Set(echo.HeaderContentType, ctype)
+	artefactHeaders(c, ctype, downloadName(what, setOwner(v.ID, v.Name), ext), true)
 	c.Response().WriteHeader(http.StatusOK)
 	w := bufio.NewWriterSize(c.Response(), 1<<16)
 	if err := write(w); err != nil {
@@ -1028,6 +1000,18 @@ func (s *Server) downloadVectors(c echo.Context) error {
 	}
 	if err := w.Flush(); err != nil {
 		s.log.Error("writing vectors", "set", v.ID, "err", err)
+	}
+	return nil
+}
+
+// writeMetadata writes the Projector's metadata.tsv: the words one a line
+// (a single column, so without a header), each through spreadsheetSafe.
+// Words hold no tab or line break (the vector formats split on them).
+func writeMetadata(w *bufio.Writer, set *vectors.Set) error {
+	for i := range set.Len() {
+		if _, err := w.WriteString(spreadsheetSafe(set.Word(i)) + "\n"); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -1123,7 +1107,7 @@ func (s *Server) fidelityPlot(c echo.Context) error {
 	for i := range spec.X {
 		rows[i] = []string{csvFloat(spec.X[i]), csvFloat(spec.Y[i])}
 	}
-	return s.sendPlot(c, plotOut{name: fmt.Sprintf("run-%d-fidelity-%s", r.ID, kind), width: 640, height: 520,
+	return s.sendPlot(c, plotOut{what: "fidelity", owner: runOwner(r.ID), params: []string{kind}, width: 640, height: 520,
 		figure: func() (*plot.Figure, error) { return plot.NewFidelity(spec) }, header: header, rows: rows})
 }
 

@@ -184,7 +184,7 @@ func TestExploreMaps(t *testing.T) {
 		t.Errorf("PCA plot PNG: %v", err)
 	}
 	rec = a.get(strings.Replace(plotSrc, "format=png", "format=svg&download=1", 1))
-	if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="gloveboard-glove-6b-50d-4k-words-demo-pca-map.svg"`) {
+	if cd := rec.Header().Get("Content-Disposition"); cd != fmt.Sprintf(`attachment; filename="gloveboard-map-set%d-glove-6b-50d-4k-words-demo-pca.svg"`, id) {
 		t.Errorf("SVG disposition %q", cd)
 	}
 

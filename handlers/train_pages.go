@@ -658,10 +658,11 @@ func (s *Server) lossPlot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.sendLoss(c, []store.Run{r}, fmt.Sprintf("run-%d-loss", r.ID))
+	return s.sendLoss(c, []store.Run{r}, runOwner(r.ID))
 }
 
-func (s *Server) sendLoss(c echo.Context, rs []store.Run, name string) error {
+// sendLoss sends the loss curves of rs; owner names them in the file name.
+func (s *Server) sendLoss(c echo.Context, rs []store.Run, owner string) error {
 	// ?log=1 puts the cost on a logarithmic axis.
 	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1"}
 	var rows [][]string
@@ -687,7 +688,7 @@ func (s *Server) sendLoss(c echo.Context, rs []store.Run, name string) error {
 	if len(rs) == 1 {
 		spec.Title = fmt.Sprintf("Training loss of run %d", rs[0].ID)
 	}
-	return s.sendPlot(c, plotOut{name: name, width: 720, height: 440,
+	return s.sendPlot(c, plotOut{what: "loss", owner: owner, width: 720, height: 440,
 		figure: func() (*plot.Figure, error) { return plot.NewLoss(spec) },
 		header: []string{"run", "epoch", "cost", "seconds"}, rows: rows})
 }
@@ -775,7 +776,7 @@ func (s *Server) comparePlot(c echo.Context) error {
 	for i, id := range ids {
 		parts[i] = strconv.FormatInt(id, 10)
 	}
-	return s.sendLoss(c, rs, "runs-"+strings.Join(parts, "-")+"-loss")
+	return s.sendLoss(c, rs, "runs"+strings.Join(parts, "-"))
 }
 
 // --- API ---------------------------------------------------------------------
