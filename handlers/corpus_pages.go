@@ -236,42 +236,43 @@ const (
 )
 
 // validateSettings checks build settings, with messages for people.
+// The messages are formSettings's: the numbers go through the same
+// parsers.
 func validateSettings(set corpusbuild.Settings) error {
-	bad := func(msg string) error { return public(ErrBadRequest, msg) }
 	if set.Tokenizer != "words" && set.Tokenizer != "whitespace" {
-		return bad("The tokenizer must be “words” or “whitespace”.")
+		return public(ErrBadRequest, "The tokenizer must be “words” or “whitespace”.")
 	}
-	if set.Window < 1 || set.Window > cooccur.MaxWindow {
-		return bad(fmt.Sprintf("The window must be a whole number from 1 to %d.", cooccur.MaxWindow))
+	if _, err := wholeNumber(strconv.Itoa(set.Window), labelWindow, 0, 1, cooccur.MaxWindow); err != nil {
+		return err
 	}
-	if set.MinCount < 1 || set.MinCount > maxMinCount {
-		return bad("The minimum count must be a whole number of at least 1.")
+	if _, err := wholeNumber(strconv.FormatInt(set.MinCount, 10), labelMinCount, 0, 1, maxMinCount); err != nil {
+		return err
 	}
-	if set.MaxVocab < 0 || set.MaxVocab > maxVocabLimit {
-		return bad("The maximum vocabulary must be 0 (keep all words) or a positive whole number up to 100,000,000.")
-	}
-	return nil
+	_, err := wholeNumber(strconv.Itoa(set.MaxVocab), labelMaxVocab, 0, 0, maxVocabLimit)
+	return err
 }
 
-// formSettings reads build settings from the corpus page's form.
+// Labels of the build settings in messages.
+const (
+	labelWindow   = "The window"
+	labelMinCount = "The minimum count"
+	labelMaxVocab = "The maximum vocabulary (0 keeps all words)"
+)
+
+// formSettings reads build settings from the corpus page's form; an empty
+// number takes the default (an empty maximum vocabulary: 0, all words).
 func formSettings(c echo.Context) (corpusbuild.Settings, error) {
 	set := corpusbuild.DefaultSettings()
-	bad := func(field, want string) error {
-		return public(ErrBadRequest, "The "+field+" must be "+want+".")
-	}
 	set.Tokenizer = strings.TrimSpace(c.FormValue("tokenizer"))
 	var err error
-	if set.Window, err = strconv.Atoi(strings.TrimSpace(c.FormValue("window"))); err != nil {
-		return set, bad("window", fmt.Sprintf("a whole number from 1 to %d", cooccur.MaxWindow))
+	if set.Window, err = wholeNumber(c.FormValue("window"), labelWindow, set.Window, 1, cooccur.MaxWindow); err != nil {
+		return set, err
 	}
-	if set.MinCount, err = strconv.ParseInt(strings.TrimSpace(c.FormValue("min_count")), 10, 64); err != nil {
-		return set, bad("minimum count", "a whole number of at least 1")
+	if set.MinCount, err = wholeNumber(c.FormValue("min_count"), labelMinCount, set.MinCount, 1, maxMinCount); err != nil {
+		return set, err
 	}
-	mv := strings.TrimSpace(c.FormValue("max_vocab"))
-	if mv == "" {
-		set.MaxVocab = 0
-	} else if set.MaxVocab, err = strconv.Atoi(mv); err != nil {
-		return set, bad("maximum vocabulary", "0 (keep all words) or a positive whole number")
+	if set.MaxVocab, err = wholeNumber(c.FormValue("max_vocab"), labelMaxVocab, 0, 0, maxVocabLimit); err != nil {
+		return set, err
 	}
 	set.Symmetric = checked(c.FormValue("symmetric"))
 	set.DistanceWeighting = checked(c.FormValue("distance_weighting"))
@@ -739,17 +740,7 @@ func parseRatio(c echo.Context, l *corpusbuild.Loaded) (ratioRequest, error) {
 	} else {
 		r.form.Probes = strings.Join(r.opt.Probes, ",")
 	}
-	var err error
-	if r.opt.Smoothing, r.form.Smoothing, err = floatParam(q, "smoothing", def.Smoothing, 1e6); err != nil {
-		return r, err
-	}
-	if r.opt.ThinBelow, r.form.Thin, err = floatParam(q, "thin", def.ThinBelow, 1e12); err != nil {
-		return r, err
-	}
-	if r.opt.MinEvidence, r.form.MinEvidence, err = floatParam(q, "min_evidence", def.MinEvidence, 1e12); err != nil {
-		return r, err
-	}
-	if r.opt.Top, r.form.Top, err = intParam(q, "top", def.Top, maxTop); err != nil {
+	if err := parseRatioNumbers(q, &r); err != nil {
 		return r, err
 	}
 	r.form.OptionsOpen = r.opt.Smoothing != def.Smoothing || r.opt.ThinBelow != def.ThinBelow ||
@@ -765,30 +756,35 @@ func parseRatio(c echo.Context, l *corpusbuild.Loaded) (ratioRequest, error) {
 	return r, nil
 }
 
-// floatParam parses an optional number in [0, max].
-func floatParam(q url.Values, name string, def, maxV float64) (float64, string, error) {
-	raw := strings.TrimSpace(q.Get(name))
-	if raw == "" {
-		return def, strconv.FormatFloat(def, 'g', -1, 64), nil
+// parseRatioNumbers reads smoothing, thin, min_evidence and top into r's
+// options (r.opt holds the defaults), showing the defaults in the form for
+// those not given.
+func parseRatioNumbers(q url.Values, r *ratioRequest) error {
+	def := r.opt
+	for _, f := range []struct {
+		name      string
+		def, maxV float64
+		dst       *float64
+		formValue *string
+	}{
+		{"smoothing", def.Smoothing, 1e6, &r.opt.Smoothing, &r.form.Smoothing},
+		{"thin", def.ThinBelow, 1e12, &r.opt.ThinBelow, &r.form.Thin},
+		{"min_evidence", def.MinEvidence, 1e12, &r.opt.MinEvidence, &r.form.MinEvidence},
+	} {
+		if strings.TrimSpace(*f.formValue) == "" {
+			*f.formValue = fnum(f.def)
+		}
+		var err error
+		if *f.dst, err = realNumber(q.Get(f.name), "“"+f.name+"”", f.def, 0, f.maxV); err != nil {
+			return err
+		}
 	}
-	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0 || v > maxV {
-		return 0, raw, public(ErrBadRequest, fmt.Sprintf("“%s” must be a number from 0 to %s, such as %s.", name, strconv.FormatFloat(maxV, 'g', -1, 64), strconv.FormatFloat(def, 'g', -1, 64)))
+	if strings.TrimSpace(r.form.Top) == "" {
+		r.form.Top = strconv.Itoa(def.Top)
 	}
-	return v, raw, nil
-}
-
-// intParam parses an optional whole number in [0, max].
-func intParam(q url.Values, name string, def, maxV int) (int, string, error) {
-	raw := strings.TrimSpace(q.Get(name))
-	if raw == "" {
-		return def, strconv.Itoa(def), nil
-	}
-	v, err := strconv.Atoi(raw)
-	if err != nil || v < 0 || v > maxV {
-		return 0, raw, public(ErrBadRequest, fmt.Sprintf("“%s” must be a whole number from 0 to %d, such as %d.", name, maxV, def))
-	}
-	return v, raw, nil
+	var err error
+	r.opt.Top, err = wholeNumber(q.Get("top"), "“top”", def.Top, 0, maxTop)
+	return err
 }
 
 // computeRatio parses the query and computes the table.
@@ -889,7 +885,7 @@ func (s *Server) corpusWords(c echo.Context) error {
 		return err
 	}
 	prefix := normWord(l, c.QueryParam("prefix"))
-	limit, _, err := intParam(c.QueryParams(), "limit", 20, maxWordsLimit)
+	limit, err := wholeNumber(c.QueryParam("limit"), "“limit”", 20, 0, maxWordsLimit)
 	if err != nil {
 		return err
 	}
@@ -1109,7 +1105,7 @@ func (s *Server) apiZipf(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	n, _, err := intParam(c.QueryParams(), "n", defaultZipfHead, maxZipfHead)
+	n, err := wholeNumber(c.QueryParam("n"), "“n”", defaultZipfHead, 0, maxZipfHead)
 	if err != nil {
 		return err
 	}
@@ -1161,11 +1157,11 @@ func (s *Server) apiPMI(c echo.Context) error {
 	if word == "" {
 		return public(ErrBadRequest, "Give a word: ?word=ice.")
 	}
-	n, _, err := intParam(q, "n", defaultPMIN, maxTop)
+	n, err := wholeNumber(q.Get("n"), "“n”", defaultPMIN, 0, maxTop)
 	if err != nil {
 		return err
 	}
-	minCount, _, err := floatParam(q, "min_count", defaultPMIMin, 1e12)
+	minCount, err := realNumber(q.Get("min_count"), "“min_count”", defaultPMIMin, 0, 1e12)
 	if err != nil {
 		return err
 	}

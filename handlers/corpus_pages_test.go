@@ -136,7 +136,7 @@ func TestCorpusPageBeforeAndAfterBuild(t *testing.T) {
 		{"window", "0", "window must be a whole number from 1 to 255"},
 		{"window", "abc", "window must be a whole number from 1 to 255"},
 		{"window", "300", "from 1 to 255"},
-		{"min_count", "0", "minimum count must be a whole number of at least 1"},
+		{"min_count", "0", "minimum count must be a whole number from 1 to"},
 		{"max_vocab", "-3", "maximum vocabulary"},
 		{"tokenizer", "bytes", "“words” or “whitespace”"},
 	}

@@ -178,46 +178,28 @@ func parseSpectrumRequest(p spectrumParams, l *corpusbuild.Loaded, budget int64)
 	}
 	r.weighting = w
 
-	whole := func(raw string, def int, bad string) (int, error) {
-		raw = strings.TrimSpace(raw)
-		if raw == "" {
-			return def, nil
-		}
-		v, err := strconv.Atoi(raw)
-		if err != nil {
-			return 0, public(ErrBadRequest, fmt.Sprintf("%s, not “%s”.", bad, clip(raw)))
-		}
-		return v, nil
-	}
-	topNRule := fmt.Sprintf("The number of words (top-N) must be a whole number from 2 to %s", views.Count(maxSpectrumTopN))
-	if r.topN, err = whole(p.topN, min(vocab, defaultSpectrumTopN), topNRule); err != nil {
-		return r, err
-	}
+	r.topN, err = wholeNumber(p.topN, "The number of words (top-N)", min(vocab, defaultSpectrumTopN), 2, maxSpectrumTopN)
 	switch {
-	case r.topN > maxSpectrumTopN:
+	case err != nil && errors.Is(err, errOutOfRange) && r.topN > maxSpectrumTopN:
 		return r, public(ErrSpectrumTooLarge, fmt.Sprintf("A spectrum can use at most the %s most frequent words, not %s. Use fewer words.",
 			views.Count(maxSpectrumTopN), views.Count(r.topN)))
-	case r.topN < 2:
-		return r, public(ErrBadRequest, topNRule+".")
+	case err != nil:
+		return r, err
 	case r.topN > vocab:
 		r.note = fmt.Sprintf("This corpus's co-occurrence matrix has only %s words, so all of them are used (%s were asked for).",
 			views.Count(vocab), views.Count(r.topN))
 		r.topN = vocab
 	}
 
-	kRule := fmt.Sprintf("The number of singular values k must be a whole number from 1 to %s (the number of words N)", views.Count(r.topN))
-	if r.k, err = whole(p.k, min(defaultSpectrumK, r.topN), kRule); err != nil {
+	if r.k, err = wholeNumber(p.k, "The number of singular values k", min(defaultSpectrumK, r.topN), 1, r.topN); err != nil {
 		return r, err
-	}
-	if r.k < 1 || r.k > r.topN {
-		return r, public(ErrBadRequest, fmt.Sprintf("%s, not %s.", kRule, views.Count(r.k)))
 	}
 
 	rangeRule := fmt.Sprintf("The fit range must be whole ranks with 1 ≤ from, from + 2 ≤ to and to ≤ k = %d (an empty or 0 “to” means k)", r.k)
-	if r.from, err = whole(p.fitFrom, 1, rangeRule); err != nil {
+	if r.from, err = wholeNumber(p.fitFrom, "The first rank of the fit range", 1, minOf[int](), maxOf[int]()); err != nil {
 		return r, err
 	}
-	if r.to, err = whole(p.fitTo, 0, rangeRule); err != nil {
+	if r.to, err = wholeNumber(p.fitTo, "The last rank of the fit range", 0, minOf[int](), maxOf[int]()); err != nil {
 		return r, err
 	}
 	if r.to == 0 {
@@ -331,7 +313,7 @@ func (s *Server) spectrumJobParam(c echo.Context) (store.Corpus, jobs.Info, *cor
 	if err != nil {
 		return x, jobs.Info{}, nil, err
 	}
-	id, err := parseParamID(c, "job", "spectrum job")
+	id, err := idParam(c, "job", "spectrum job")
 	if err != nil {
 		return x, jobs.Info{}, nil, err
 	}
@@ -376,9 +358,9 @@ func (s *Server) corpusSpectrumView(c echo.Context, x store.Corpus, l *corpusbui
 	if raw == "" {
 		return v
 	}
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 {
-		v.Message = "That is not a valid spectrum job id: ids are whole numbers such as 1 or 42."
+	id, err := parseIDText(raw, "spectrum job")
+	if err != nil {
+		_, v.Message = s.resolve(err)
 		return v
 	}
 	info, res, err := s.corpusSpectrumJob(c, x.ID, id)

@@ -231,16 +231,9 @@ func queryWord(c echo.Context, name, label string) (string, error) {
 	return w, nil
 }
 
+// queryCount reads ?n, the number of results (def when absent).
 func queryCount(c echo.Context, def int) (int, error) {
-	raw := strings.TrimSpace(c.QueryParam("n"))
-	if raw == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(raw)
-	if err != nil || n < 1 || n > maxNeighbors {
-		return 0, public(ErrBadRequest, fmt.Sprintf("The number of results must be a whole number from 1 to %d.", maxNeighbors))
-	}
-	return n, nil
+	return wholeNumber(c.QueryParam("n"), "The number of results", def, 1, maxNeighbors)
 }
 
 func scoreRows(ms []vectors.Match) ([]views.ScoreRow, []plot.ScoreBar, [][]string) {
@@ -449,10 +442,11 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 		return r, public(project.ErrTooFewPoints, fmt.Sprintf("A map needs at least 4 words that are in this vector set; %d of the words given are.", n))
 	}
 	r.perplexity = 30
-	if raw := strings.TrimSpace(c.FormValue("perplexity")); raw != "" && r.method == "tsne" {
-		p, err := strconv.ParseFloat(raw, 64)
-		if err != nil || math.IsNaN(p) || math.IsInf(p, 0) || p <= 0 {
-			return r, public(ErrBadRequest, fmt.Sprintf("The perplexity must be a number greater than 0, not “%s”.", clip(raw)))
+	if raw := c.FormValue("perplexity"); r.method == "tsne" {
+		// realNumber's ranges are closed: the open one is checked here.
+		p, err := realNumber(raw, "The perplexity", r.perplexity, 0, math.Inf(1))
+		if err != nil || p == 0 {
+			return r, badNumber("The perplexity", "a number greater than 0", raw, nil)
 		}
 		r.perplexity = p
 	}
@@ -650,7 +644,7 @@ func (s *Server) submitTSNE(v store.VectorSet, set *vectors.Set, r mapRequest) (
 
 // tsneJob returns the t-SNE job :job of vector set v.
 func (s *Server) tsneJob(c echo.Context, v store.VectorSet) (jobs.Info, error) {
-	id, err := parseParamID(c, "job", "map job")
+	id, err := idParam(c, "job", "map job")
 	if err != nil {
 		return jobs.Info{}, err
 	}
@@ -811,13 +805,11 @@ func (s *Server) spectrumOf(c echo.Context, v store.VectorSet, set *vectors.Set)
 		name string
 		dst  *int
 	}{{"from", &from}, {"to", &to}} {
-		if raw := strings.TrimSpace(c.QueryParam(f.name)); raw != "" {
-			n, err := strconv.Atoi(raw)
-			if err != nil {
-				return nil, rangeErr()
-			}
-			*f.dst = n
+		n, err := wholeNumber(c.QueryParam(f.name), "“"+f.name+"”", *f.dst, minOf[int](), maxOf[int]())
+		if err != nil {
+			return nil, rangeErr()
 		}
+		*f.dst = n
 	}
 	if from < 1 || to > last || to-from < 2 {
 		return nil, rangeErr()

@@ -225,16 +225,8 @@ func (s *Server) ok(c echo.Context, comp templ.Component) error {
 	return s.render(c, http.StatusOK, comp)
 }
 
-// parseID reads the path parameter id: a positive decimal integer. Anything
-// else (including "../" in any encoding) is rejected before any lookup.
-func parseID(c echo.Context, what string) (int64, error) {
-	raw := c.Param("id")
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 || strings.HasPrefix(raw, "+") {
-		return 0, public(ErrBadRequest, "That is not a valid "+what+" id: ids are whole numbers such as 1 or 42.")
-	}
-	return id, nil
-}
+// parseID reads the path parameter id as the id of a what (params.go).
+func parseID(c echo.Context, what string) (int64, error) { return idParam(c, "id", what) }
 
 // ctx is the request context.
 func ctx(c echo.Context) context.Context { return c.Request().Context() }

@@ -105,16 +105,6 @@ func (s *Server) registerModelRoutes(e *echo.Echo, cfg Config) {
 	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
 }
 
-// parseParamID reads the path parameter name as a positive id.
-func parseParamID(c echo.Context, name, what string) (int64, error) {
-	raw := c.Param(name)
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 || strings.HasPrefix(raw, "+") {
-		return 0, public(ErrBadRequest, "That is not a valid "+what+" id: ids are whole numbers such as 1 or 42.")
-	}
-	return id, nil
-}
-
 // --- training form and submission -----------------------------------------
 
 // cpus is the number of processors training may use, shown as a hint
@@ -125,7 +115,7 @@ func (s *Server) trainPage(c echo.Context) error {
 	def := runs.DefaultParams()
 	form := views.NewTrainForm(0, def.VectorSize, def.Epochs, def.XMax, def.Alpha, def.Eta, def.Threads, def.Seed)
 	if q := c.QueryParam("corpus"); q != "" {
-		form.CorpusID, _ = strconv.ParseInt(q, 10, 64)
+		form.CorpusID, _ = parseIDText(q, "corpus") // only preselects: 0 selects none
 	}
 	d, err := s.trainPageData(c, form)
 	if err != nil {
@@ -174,7 +164,7 @@ func (s *Server) trainFormError(c echo.Context, err error) error {
 		VectorSize: c.FormValue("vector_size"), Epochs: c.FormValue("epochs"), XMax: c.FormValue("x_max"),
 		Alpha: c.FormValue("alpha"), Eta: c.FormValue("eta"), Threads: c.FormValue("threads"), Seed: c.FormValue("seed"),
 	}
-	form.CorpusID, _ = strconv.ParseInt(strings.TrimSpace(c.FormValue("corpus_id")), 10, 64)
+	form.CorpusID, _ = parseIDText(strings.TrimSpace(c.FormValue("corpus_id")), "corpus")
 	d, derr := s.trainPageData(c, form)
 	if derr != nil {
 		return derr
@@ -237,32 +227,6 @@ func fmtCost(v float64) string {
 	return strconv.FormatFloat(v, 'f', 5, 64)
 }
 
-// formInt and formFloat parse a form or query value, naming the field in
-// the error.
-func formInt(c echo.Context, name, label string, def int) (int, error) {
-	raw := strings.TrimSpace(c.FormValue(name))
-	if raw == "" {
-		return def, nil
-	}
-	v, err := strconv.Atoi(raw)
-	if err != nil {
-		return 0, public(glove.ErrInvalidOptions, fmt.Sprintf("%s must be a whole number; “%s” is not.", label, clip(raw)))
-	}
-	return v, nil
-}
-
-func formFloat(c echo.Context, name, label string, def float64) (float64, error) {
-	raw := strings.TrimSpace(c.FormValue(name))
-	if raw == "" {
-		return def, nil
-	}
-	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, public(glove.ErrInvalidOptions, fmt.Sprintf("%s must be a finite number; “%s” is not.", label, clip(raw)))
-	}
-	return v, nil
-}
-
 // clip shortens user input quoted in a message.
 func clip(s string) string {
 	if r := []rune(s); len(r) > 40 {
@@ -271,37 +235,40 @@ func clip(s string) string {
 	return s
 }
 
+// parseTrainForm reads the training form. Only the syntax of the numbers
+// is checked here; their ranges are runs.Params.Validate's.
 func parseTrainForm(c echo.Context) (runs.Params, error) {
 	p := runs.DefaultParams()
 	var err error
-	cid := strings.TrimSpace(c.FormValue("corpus_id"))
-	if p.CorpusID, err = strconv.ParseInt(cid, 10, 64); err != nil || p.CorpusID <= 0 {
+	if p.CorpusID, err = parseIDText(strings.TrimSpace(c.FormValue("corpus_id")), "corpus"); err != nil {
 		return p, public(ErrBadRequest, "Choose a corpus to train on.")
 	}
-	if p.VectorSize, err = formInt(c, "vector_size", "The vector size", p.VectorSize); err != nil {
+	anyInt, anyReal := func(name, label string, def int) (int, error) {
+		return wholeNumber(c.FormValue(name), label, def, minOf[int](), maxOf[int]())
+	}, func(name, label string, def float64) (float64, error) {
+		return realNumber(c.FormValue(name), label, def, math.Inf(-1), math.Inf(1))
+	}
+	if p.VectorSize, err = anyInt("vector_size", "The vector size", p.VectorSize); err != nil {
 		return p, err
 	}
-	if p.Epochs, err = formInt(c, "epochs", "The number of epochs", p.Epochs); err != nil {
+	if p.Epochs, err = anyInt("epochs", "The number of epochs", p.Epochs); err != nil {
 		return p, err
 	}
-	if p.XMax, err = formFloat(c, "x_max", "x_max", p.XMax); err != nil {
+	if p.XMax, err = anyReal("x_max", "x_max", p.XMax); err != nil {
 		return p, err
 	}
-	if p.Alpha, err = formFloat(c, "alpha", "α", p.Alpha); err != nil {
+	if p.Alpha, err = anyReal("alpha", "α", p.Alpha); err != nil {
 		return p, err
 	}
-	if p.Eta, err = formFloat(c, "eta", "The learning rate η", p.Eta); err != nil {
+	if p.Eta, err = anyReal("eta", "The learning rate η", p.Eta); err != nil {
 		return p, err
 	}
-	if p.Threads, err = formInt(c, "threads", "The number of threads", p.Threads); err != nil {
+	if p.Threads, err = anyInt("threads", "The number of threads", p.Threads); err != nil {
 		return p, err
 	}
-	if raw := strings.TrimSpace(c.FormValue("seed")); raw != "" {
-		if p.Seed, err = strconv.ParseUint(raw, 10, 64); err != nil {
-			return p, public(glove.ErrInvalidOptions, fmt.Sprintf("The seed must be a whole number ≥ 0; “%s” is not.", clip(raw)))
-		}
-	}
-	return p, nil
+	seed, err := wholeNumber(c.FormValue("seed"), "The seed", int64(p.Seed), 0, maxOf[int64]())
+	p.Seed = uint64(seed)
+	return p, err
 }
 
 func (s *Server) startRun(c echo.Context) error {
@@ -702,9 +669,9 @@ func parseRunList(c echo.Context) ([]int64, error) {
 			if f == "" {
 				continue
 			}
-			id, err := strconv.ParseInt(f, 10, 64)
-			if err != nil || id <= 0 {
-				return nil, public(ErrBadRequest, fmt.Sprintf("“%s” is not a run id: list run numbers such as runs=1,2,3.", clip(f)))
+			id, err := parseIDText(f, "training run")
+			if err != nil {
+				return nil, err
 			}
 			if !slices.Contains(ids, id) {
 				ids = append(ids, id)
