@@ -119,6 +119,16 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("analogy-top"))); got != "queen" {
 		t.Errorf("man : king :: woman : ? answered %q, want queen", got)
 	}
+	// Word suggestions come from the vector set in the one autocomplete
+	// shape (static/autocomplete.js): the list holds words starting with
+	// what was typed.
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.ID("nb-word"), "wom"),
+		chromedp.Poll[chromedp.Void](`(() => { const o = Array.from(document.querySelectorAll("#word-examples option")); return o.length > 0 && o.every(x => x.value.startsWith("wom")); })()`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)),
+	); err != nil {
+		t.Errorf("suggestions for %q: %v", "wom", err)
+	}
+	mustRun(t, ctx, chromedp.Evaluate[bool](`document.getElementById("nb-word").value = ""; true`))
 	// An unknown word gets a message in place, not an error page.
 	if err := chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.ID("nb-word"), "frobnicatorz"),

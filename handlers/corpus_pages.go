@@ -872,32 +872,54 @@ func ratioTableView(t *ratio.Table, opt ratio.Options) views.RatioTableView {
 // ---------------------------------------------------------------------
 // Autocomplete
 
+// The one autocomplete shape, for corpora and vector sets alike:
+//
+//	GET …/words?prefix=ic&limit=20
+//	{"prefix": "ic", "words": [{"word": "ice", "rank": 212, "count": 123}, …]}
+//
+// the most frequent words starting with prefix (an empty prefix: the most
+// frequent words), rank being the 1-based frequency rank; count is the
+// corpus count and is left out for vector sets, which have none. limit is
+// 0–maxWordsLimit (default defaultWordsLimit); anything else is a 400.
+
+// apiWord is one suggested word.
 type apiWord struct {
 	Word  string `json:"word"`
-	Count int64  `json:"count"`
+	Rank  int    `json:"rank"`
+	Count int64  `json:"count,omitempty"`
 }
 
-// corpusWords answers GET /corpora/:id/words?prefix=ic&limit=20 with the
-// most frequent vocabulary words starting with prefix, as JSON.
+// defaultWordsLimit is how many words a suggestion request gets by default.
+const defaultWordsLimit = 20
+
+// suggestWords answers an autocomplete request over n words in frequency
+// order: word(i) is the word of rank i+1 and its count (0: none), match
+// says whether a word fits the prefix. prefix is echoed as given to match.
+func suggestWords(c echo.Context, prefix string, n int, word func(i int) (string, int64), match func(w string) bool) error {
+	limit, err := wholeNumber(c.QueryParam("limit"), "“limit”", defaultWordsLimit, 0, maxWordsLimit)
+	if err != nil {
+		return err
+	}
+	out := []apiWord{}
+	for i := 0; i < n && len(out) < limit; i++ {
+		if w, count := word(i); match(w) {
+			out = append(out, apiWord{Word: w, Rank: i + 1, Count: count})
+		}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"prefix": prefix, "words": out})
+}
+
+// corpusWords suggests vocabulary words of a built corpus (the prefix is
+// normalised as words typed on its pages are).
 func (s *Server) corpusWords(c echo.Context) error {
 	_, l, err := s.corpusAndBuild(c)
 	if err != nil {
 		return err
 	}
 	prefix := normWord(l, c.QueryParam("prefix"))
-	limit, err := wholeNumber(c.QueryParam("limit"), "“limit”", 20, 0, maxWordsLimit)
-	if err != nil {
-		return err
-	}
-	out := []apiWord{}
-	n := l.Vocab.Len()
-	for id := 0; id < n && len(out) < limit; id++ { // ids are frequency ranks
-		w := l.Vocab.Word(int32(id))
-		if strings.HasPrefix(w, prefix) {
-			out = append(out, apiWord{Word: w, Count: l.Vocab.Count(int32(id))})
-		}
-	}
-	return c.JSON(http.StatusOK, map[string]any{"prefix": prefix, "words": out})
+	return suggestWords(c, prefix, l.Vocab.Len(), // ids are frequency ranks
+		func(i int) (string, int64) { return l.Vocab.Word(int32(i)), l.Vocab.Count(int32(i)) },
+		func(w string) bool { return strings.HasPrefix(w, prefix) })
 }
 
 // ---------------------------------------------------------------------

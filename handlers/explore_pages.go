@@ -1224,31 +1224,19 @@ func (s *Server) apiMapJob(c echo.Context) error {
 	return c.JSON(http.StatusOK, body)
 }
 
-// vectorWords suggests words of the set starting with ?prefix (most
-// frequent first, i.e. file order): {"words": ["king", "kingdom"]}.
+// vectorWords suggests words of the set (file order is frequency order) in
+// the one autocomplete shape (suggestWords). Words are case-sensitive; a
+// prefix with capitals also matches the lower-case words.
 func (s *Server) vectorWords(c echo.Context) error {
 	_, set, err := s.loadSet(c)
 	if err != nil {
 		return err
 	}
 	prefix := strings.TrimSpace(c.QueryParam("prefix"))
-	limit, err := strconv.Atoi(c.QueryParam("limit"))
-	if err != nil || limit < 1 || limit > 50 {
-		limit = 15
-	}
-	out := []string{}
-	if prefix != "" {
-		low := strings.ToLower(prefix)
-		for _, w := range set.Words() {
-			if strings.HasPrefix(w, prefix) || (low != prefix && strings.HasPrefix(w, low)) {
-				out = append(out, w)
-				if len(out) == limit {
-					break
-				}
-			}
-		}
-	}
-	return c.JSON(http.StatusOK, map[string]any{"words": out})
+	low := strings.ToLower(prefix)
+	return suggestWords(c, prefix, set.Len(),
+		func(i int) (string, int64) { return set.Word(i), 0 },
+		func(w string) bool { return strings.HasPrefix(w, prefix) || strings.HasPrefix(w, low) })
 }
 
 // evaluationFragment scores a vector set on the evaluation sets (kept in

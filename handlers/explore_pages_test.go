@@ -333,9 +333,32 @@ func TestExploreAPI(t *testing.T) {
 	if rec := a.get("/api/vectors/999/neighbors?word=king"); rec.Code != http.StatusNotFound {
 		t.Errorf("API unknown set: %d", rec.Code)
 	}
-	rec = a.get(fmt.Sprintf("/vectors/%d/words?prefix=kin", id))
-	if !strings.Contains(rec.Body.String(), `"king"`) {
-		t.Errorf("word suggestions: %s", rec.Body)
+	// Suggestions have the one autocomplete shape (as a corpus's, without
+	// counts), under /vectors and /api/vectors.
+	for _, p := range []string{"/vectors/%d/words?prefix=Kin&limit=3", "/api/vectors/%d/words?prefix=Kin&limit=3"} {
+		rec = a.get(fmt.Sprintf(p, id))
+		var got struct {
+			Prefix string `json:"prefix"`
+			Words  []struct {
+				Word  string `json:"word"`
+				Rank  int    `json:"rank"`
+				Count *int64 `json:"count"`
+			} `json:"words"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || rec.Code != http.StatusOK || got.Prefix != "Kin" || len(got.Words) != 3 {
+			t.Fatalf("%s: %d %s", p, rec.Code, rec.Body)
+		}
+		for i, w := range got.Words {
+			if !strings.HasPrefix(w.Word, "kin") || w.Count != nil || (i > 0 && w.Rank <= got.Words[i-1].Rank) {
+				t.Errorf("%s: suggestion %d %+v", p, i, w)
+			}
+		}
+		if got.Words[0].Word != "king" {
+			t.Errorf("%s: the most frequent word is %q, want king", p, got.Words[0].Word)
+		}
+	}
+	if rec := a.get(fmt.Sprintf("/vectors/%d/words?prefix=a&limit=500", id)); rec.Code != http.StatusBadRequest {
+		t.Errorf("limit=500: %d", rec.Code)
 	}
 }
 

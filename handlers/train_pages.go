@@ -98,6 +98,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo, cfg Config) {
 	e.GET("/api/runs", s.apiRuns)
 	e.POST("/api/runs", s.apiStartRun)
 	e.GET("/api/runs/:id", s.apiRun)
+	e.GET("/api/vectors/:id/words", s.vectorWords)
 	e.GET("/api/vectors/:id/neighbors", s.apiNeighbors)
 	e.GET("/api/vectors/:id/analogy", s.apiAnalogy)
 	e.GET("/api/vectors/:id/map", s.apiMap)
