@@ -86,13 +86,9 @@ func (s *Server) apiCorpora(c echo.Context) error {
 }
 
 func (s *Server) apiCorpus(c echo.Context) error {
-	id, err := parseID(c, "corpus")
+	x, err := s.corpusOf(c)
 	if err != nil {
 		return err
-	}
-	x, err := s.st.Corpus(ctx(c), id)
-	if err != nil {
-		return notFound(err, "corpus", id)
 	}
 	return c.JSON(http.StatusOK, toAPICorpus(x))
 }
@@ -110,13 +106,9 @@ func (s *Server) apiVectors(c echo.Context) error {
 }
 
 func (s *Server) apiVectorSet(c echo.Context) error {
-	id, err := parseID(c, "vector set")
+	v, err := s.vectorSetOf(c)
 	if err != nil {
 		return err
-	}
-	v, err := s.st.VectorSet(ctx(c), id)
-	if err != nil {
-		return notFound(err, "vector set", id)
 	}
 	return c.JSON(http.StatusOK, toAPIVectorSet(v))
 }

@@ -414,14 +414,11 @@ func (s *Server) buildStatus(c echo.Context) error {
 // corpusAndBuild returns corpus id and its loaded build; an unbuilt corpus
 // gives corpusbuild.ErrNotBuilt with a message saying what to do.
 func (s *Server) corpusAndBuild(c echo.Context) (store.Corpus, *corpusbuild.Loaded, error) {
-	id, err := parseID(c, "corpus")
+	x, err := s.corpusOf(c)
 	if err != nil {
-		return store.Corpus{}, nil, err
+		return x, nil, err
 	}
-	x, err := s.st.Corpus(ctx(c), id)
-	if err != nil {
-		return x, nil, notFound(err, "corpus", id)
-	}
+	id := x.ID
 	l, err := s.builds.Get(s.st.CorpusBuildDir(id))
 	if errors.Is(err, corpusbuild.ErrNotBuilt) {
 		return x, nil, public(corpusbuild.ErrNotBuilt, fmt.Sprintf("The corpus “%s” has not been built yet. Open its page (/corpora/%d) and build its co-occurrence statistics first.", x.Name, id))
@@ -498,7 +495,7 @@ func normWord(l *corpusbuild.Loaded, w string) string {
 // unknownWord reports w as missing from the vocabulary, suggesting the
 // most frequent words that share its first three characters.
 func unknownWord(l *corpusbuild.Loaded, w string) error {
-	msg := fmt.Sprintf("“%s” is not in this corpus's vocabulary. Check the spelling, or rebuild with a lower minimum count.", shorten(w))
+	msg := fmt.Sprintf("“%s” is not in this corpus's vocabulary. Check the spelling, or rebuild with a lower minimum count.", clip(w))
 	r := []rune(w)
 	if len(r) >= 3 {
 		prefix := string(r[:3])
@@ -515,25 +512,13 @@ func unknownWord(l *corpusbuild.Loaded, w string) error {
 	return public(ratio.ErrUnknownWord, msg)
 }
 
-// shorten keeps messages readable when someone pastes a paragraph.
-func shorten(w string) string {
-	if r := []rune(w); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return w
-}
-
 // ---------------------------------------------------------------------
 // Corpus page
 
 func (s *Server) corpusDetail(c echo.Context) error {
-	id, err := parseID(c, "corpus")
+	x, err := s.corpusOf(c)
 	if err != nil {
 		return err
-	}
-	x, err := s.st.Corpus(ctx(c), id)
-	if err != nil {
-		return notFound(err, "corpus", id)
 	}
 	d, status, err := s.corpusDetailData(c, x)
 	if err != nil {
@@ -642,7 +627,7 @@ func (s *Server) pmiView(x store.Corpus, l *corpusbuild.Loaded, word string) (vi
 		v.Rows = append(v.Rows, views.PMIRow{Word: p.word, Bits: p.bits, Count: p.x})
 	}
 	if len(v.Rows) == 0 {
-		v.Message = fmt.Sprintf("“%s” has no partner seen at least %d times.", shorten(v.Word), defaultPMIMin)
+		v.Message = fmt.Sprintf("“%s” has no partner seen at least %d times.", clip(v.Word), defaultPMIMin)
 	}
 	return v, nil
 }
@@ -665,7 +650,7 @@ func pmiPartners(l *corpusbuild.Loaded, word string, n int, minCount float64) ([
 	}
 	var out []pmiPartner
 	for _, p := range l.PMI.Top(id, n, minCount) {
-		if math.IsNaN(p.PMI) || math.IsInf(p.PMI, 0) {
+		if !isFinite(p.PMI) {
 			continue
 		}
 		out = append(out, pmiPartner{word: l.Vocab.Word(p.ID), nats: p.PMI, bits: p.PMI / math.Ln2, x: p.X})
@@ -829,8 +814,8 @@ func ratioQuery(r ratioRequest) url.Values {
 	q.Set("i", r.i)
 	q.Set("j", r.j)
 	q.Set("probes", strings.Join(r.opt.Probes, ","))
-	q.Set("smoothing", strconv.FormatFloat(r.opt.Smoothing, 'g', -1, 64))
-	q.Set("thin", strconv.FormatFloat(r.opt.ThinBelow, 'g', -1, 64))
+	q.Set("smoothing", fnum(r.opt.Smoothing))
+	q.Set("thin", fnum(r.opt.ThinBelow))
 	return q
 }
 
@@ -963,6 +948,8 @@ func (s *Server) corpusPlot(c echo.Context) error {
 		header: ratioHeader, rows: ratioRows(t)})
 }
 
+// fnum formats v in the fewest digits that read back exactly (CSV cells,
+// query strings, form values).
 func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 func zipfFigure(x store.Corpus, z *zipfResult) (*plot.Figure, error) {
@@ -1084,7 +1071,7 @@ func (s *Server) apiCorpusStats(c echo.Context) error {
 
 // finite replaces NaN and ±Inf (which JSON cannot hold) with 0.
 func finite(v float64) float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if !isFinite(v) {
 		return 0
 	}
 	return v

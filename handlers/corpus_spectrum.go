@@ -448,7 +448,7 @@ func corpusSpectrumPlot(res *corpusSpectrumResult) plotOut {
 	}
 	rows := make([][]string, len(res.values))
 	for i, v := range res.values {
-		rows[i] = []string{strconv.Itoa(i + 1), csvFloat(v)}
+		rows[i] = []string{strconv.Itoa(i + 1), fnum(v)}
 	}
 	return plotOut{what: "spectrum", owner: corpusOwner(res.corpusID, res.name),
 		params: []string{r.weighting.String(), fmt.Sprintf("top%d", r.topN), fmt.Sprintf("k%d", r.k)},

@@ -126,7 +126,7 @@ func spreadsheetSafe(cell string) string {
 	if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 		return cell
 	}
-	if v, err := strconv.ParseFloat(cell, 64); err == nil && v == v && v-v == 0 { // finite
+	if v, err := strconv.ParseFloat(cell, 64); err == nil && isFinite(v) {
 		return cell
 	}
 	return "'" + cell

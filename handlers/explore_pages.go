@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -80,8 +81,6 @@ type plotOut struct {
 	rows          [][]string
 }
 
-func csvFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-
 // sendPlot writes the plot in the format asked for (?format=png|svg|csv,
 // default png), as an attachment when ?download=1, with the headers of
 // every artefact (downloads.go).
@@ -134,14 +133,21 @@ func (s *Server) fragmentError(c echo.Context, err error) error {
 
 // --- vector sets ------------------------------------------------------------
 
-func (s *Server) loadSet(c echo.Context) (store.VectorSet, *vectors.Set, error) {
+// vectorSetOf returns the vector set of the path's id.
+func (s *Server) vectorSetOf(c echo.Context) (store.VectorSet, error) {
 	id, err := parseID(c, "vector set")
 	if err != nil {
-		return store.VectorSet{}, nil, err
+		return store.VectorSet{}, err
 	}
 	v, err := s.st.VectorSet(ctx(c), id)
+	return v, notFound(err, "vector set", id)
+}
+
+// loadSet returns the vector set of the path's id and its vectors.
+func (s *Server) loadSet(c echo.Context) (store.VectorSet, *vectors.Set, error) {
+	v, err := s.vectorSetOf(c)
 	if err != nil {
-		return store.VectorSet{}, nil, notFound(err, "vector set", id)
+		return v, nil, err
 	}
 	set, err := s.model.sets.Get(ctx(c), v.SHA256, v.Path)
 	if err != nil {
@@ -243,7 +249,7 @@ func scoreRows(ms []vectors.Match) ([]views.ScoreRow, []plot.ScoreBar, [][]strin
 	for i, m := range ms {
 		rows[i] = views.ScoreRow{Rank: i + 1, Word: m.Word, Score: strconv.FormatFloat(m.Score, 'f', 4, 64)}
 		bars[i] = plot.ScoreBar{Word: m.Word, Score: m.Score}
-		csvRows[i] = []string{strconv.Itoa(i + 1), m.Word, csvFloat(m.Score)}
+		csvRows[i] = []string{strconv.Itoa(i + 1), m.Word, fnum(m.Score)}
 	}
 	return rows, bars, csvRows
 }
@@ -521,10 +527,11 @@ func (s *Server) instantMap(c echo.Context, v store.VectorSet, set *vectors.Set,
 	return res, nil
 }
 
+// isFinite reports whether v is neither NaN nor ±Inf.
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 func trustText(t project.TrustworthinessResult) string {
-	if t.K == 0 || math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
+	if t.K == 0 || !isFinite(t.Value) {
 		return ""
 	}
 	return strconv.FormatFloat(t.Value, 'f', 3, 64)
@@ -553,7 +560,7 @@ func mapView(res *mapResult, link string) views.MapView {
 		default:
 			mv.Engine = m.Engine
 		}
-		if !math.IsNaN(m.KL) && !math.IsInf(m.KL, 0) && m.KL != 0 {
+		if isFinite(m.KL) && m.KL != 0 {
 			mv.Extra = fmt.Sprintf("final KL divergence %.3f: how far the map's neighbour probabilities are from those of the full space (0 would be a perfect match; lower is better, but only comparable between maps of the same words)", m.KL)
 		}
 	}
@@ -711,7 +718,7 @@ func mapPlot(res *mapResult, owner string) plotOut {
 	for i, w := range res.words {
 		x, y := res.m.Points[2*i], res.m.Points[2*i+1]
 		pts[i] = plot.MapPoint{Word: w, X: x, Y: y, Group: res.groups[i]}
-		rows[i] = []string{w, res.groups[i], csvFloat(x), csvFloat(y)}
+		rows[i] = []string{w, res.groups[i], fnum(x), fnum(y)}
 	}
 	spec := plot.ScatterSpec{Points: pts, Method: res.m.Method, EqualAspect: res.m.Method == project.MethodPCA}
 	switch res.m.Method {
@@ -822,7 +829,7 @@ func (s *Server) spectrumOf(c echo.Context, v store.VectorSet, set *vectors.Set)
 }
 
 func r2Text(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if !isFinite(v) {
 		return "n/a"
 	}
 	return strconv.FormatFloat(v, 'f', 3, 64)
@@ -875,9 +882,9 @@ func spectrumPlot(res *spectrumResult, owner string) plotOut {
 		r := i + 1
 		fitted := ""
 		if r >= res.fit.From && r <= res.fit.To {
-			fitted = csvFloat(math.Exp(logC - res.fit.Beta*math.Log(float64(r))))
+			fitted = fnum(math.Exp(logC - res.fit.Beta*math.Log(float64(r))))
 		}
-		rows[i] = []string{strconv.Itoa(r), csvFloat(x), fitted}
+		rows[i] = []string{strconv.Itoa(r), fnum(x), fitted}
 	}
 	return plotOut{what: "spectrum", owner: owner, params: []string{fmt.Sprintf("ranks%d-%d", res.fit.From, res.fit.To)}, figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
 		header: []string{"rank", "eigenvalue", "power_law_fit"}, rows: rows}
@@ -976,7 +983,7 @@ func (s *Server) downloadVectors(c echo.Context) error {
 		write = func(w *bufio.Writer) error { return vectors.WriteBinary(w, set) }
 	case "vectors.tsv":
 		what, ext, ctype = "projector-vectors", "tsv", ctypeTSV
-		write = func(w *bufio.Writer) error { return vectors.WriteProjector(w, discard{}, set) }
+		write = func(w *bufio.Writer) error { return vectors.WriteProjector(w, io.Discard, set) }
 	case "metadata.tsv":
 		what, ext, ctype = "projector-metadata", "tsv", ctypeTSV
 		write = func(w *bufio.Writer) error { return writeMetadata(w, set) }
@@ -1007,10 +1014,6 @@ func writeMetadata(w *bufio.Writer, set *vectors.Set) error {
 	}
 	return nil
 }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 // --- fidelity -----------------------------------------------------------------
 
@@ -1097,7 +1100,7 @@ func (s *Server) fidelityPlot(c echo.Context) error {
 	}
 	rows := make([][]string, len(spec.X))
 	for i := range spec.X {
-		rows[i] = []string{csvFloat(spec.X[i]), csvFloat(spec.Y[i])}
+		rows[i] = []string{fnum(spec.X[i]), fnum(spec.Y[i])}
 	}
 	return s.sendPlot(c, plotOut{what: "fidelity", owner: runOwner(r.ID), params: []string{kind}, width: 640, height: 520,
 		figure: func() (*plot.Figure, error) { return plot.NewFidelity(spec) }, header: header, rows: rows})
@@ -1160,7 +1163,7 @@ func apiMapBody(res *mapResult) map[string]any {
 		body["axis_pairs"] = res.m.AxisPairs
 		body["axis_alignment"] = res.m.AxisAlignment
 	}
-	if t := res.m.Trust; t.K > 0 && !math.IsNaN(t.Value) && !math.IsInf(t.Value, 0) {
+	if t := res.m.Trust; t.K > 0 && isFinite(t.Value) {
 		body["trustworthiness"] = map[string]any{"value": t.Value, "k": t.K, "sampled": t.Sampled}
 	}
 	return body

@@ -146,13 +146,9 @@ func (s *Server) vectors(c echo.Context) error {
 }
 
 func (s *Server) vectorSet(c echo.Context) error {
-	id, err := parseID(c, "vector set")
+	v, err := s.vectorSetOf(c)
 	if err != nil {
 		return err
-	}
-	v, err := s.st.VectorSet(ctx(c), id)
-	if err != nil {
-		return notFound(err, "vector set", id)
 	}
 	return s.ok(c, views.VectorPage(views.VectorPageData{Page: s.page(c, v.Name, views.SectionExplore),
 		Vectors: vectorRow(v), Duplicate: c.QueryParam("duplicate") == "1"}))

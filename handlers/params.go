@@ -71,7 +71,7 @@ func realNumber(raw, label string, def, lo, hi float64) (float64, error) {
 	}
 	rule := "a number" + rangeText(lo, hi, math.Inf(-1), math.Inf(1), fnum)
 	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+	if err != nil || !isFinite(v) {
 		return 0, badNumber(label, rule, raw, nil)
 	}
 	if v < lo || v > hi {

@@ -210,7 +210,7 @@ func decodeRun(r store.Run) (runs.Params, runs.Results) {
 func (s *Server) runRow(c echo.Context, r store.Run) views.RunRow {
 	p, res := decodeRun(r)
 	row := views.RunRow{ID: r.ID, CorpusID: r.CorpusID, CorpusName: p.CorpusName, Status: r.Status, Created: fmtTime(r.Created),
-		TotalEpochs: p.Epochs, VectorSize: p.VectorSize, Eta: strconv.FormatFloat(p.Eta, 'g', -1, 64), VectorSetID: res.VectorSetID}
+		TotalEpochs: p.Epochs, VectorSize: p.VectorSize, Eta: fnum(p.Eta), VectorSetID: res.VectorSetID}
 	if loss, err := s.st.Loss(ctx(c), r.ID); err == nil && len(loss) > 0 {
 		row.Epochs = loss[len(loss)-1].Epoch
 		row.FinalCost = fmtCost(loss[len(loss)-1].Cost)
@@ -219,7 +219,7 @@ func (s *Server) runRow(c echo.Context, r store.Run) views.RunRow {
 }
 
 func fmtCost(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if !isFinite(v) {
 		return "not a number"
 	}
 	if math.Abs(v) >= 1e4 {
@@ -228,7 +228,8 @@ func fmtCost(v float64) string {
 	return strconv.FormatFloat(v, 'f', 5, 64)
 }
 
-// clip shortens user input quoted in a message.
+// clip shortens user input quoted in a message (40 characters at most), so
+// that a pasted paragraph leaves the message readable.
 func clip(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		return string(r[:40]) + "…"
@@ -504,13 +505,12 @@ func (s *Server) progressModel(c echo.Context, r store.Run) (views.RunProgress, 
 }
 
 func paramFacts(p runs.Params) []views.Fact {
-	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	fs := []views.Fact{
 		{Label: "Vector size d", Value: strconv.Itoa(p.VectorSize)},
 		{Label: "Epochs", Value: strconv.Itoa(p.Epochs)},
-		{Label: "x_max", Value: g(p.XMax)},
-		{Label: "α", Value: g(p.Alpha)},
-		{Label: "Learning rate η", Value: g(p.Eta)},
+		{Label: "x_max", Value: fnum(p.XMax)},
+		{Label: "α", Value: fnum(p.Alpha)},
+		{Label: "Learning rate η", Value: fnum(p.Eta)},
 		{Label: "Threads", Value: strconv.Itoa(p.Threads)},
 		{Label: "Seed", Value: strconv.FormatUint(p.Seed, 10)},
 	}
@@ -644,7 +644,7 @@ func (s *Server) sendLoss(c echo.Context, rs []store.Run, owner string) error {
 		for _, l := range loss {
 			ser.X = append(ser.X, float64(l.Epoch))
 			ser.Y = append(ser.Y, l.Cost)
-			rows = append(rows, []string{strconv.FormatInt(r.ID, 10), strconv.Itoa(l.Epoch), csvFloat(l.Cost), csvFloat(l.Seconds)})
+			rows = append(rows, []string{strconv.FormatInt(r.ID, 10), strconv.Itoa(l.Epoch), fnum(l.Cost), fnum(l.Seconds)})
 		}
 		if len(ser.Y) > 0 {
 			spec.Runs = append(spec.Runs, ser)
@@ -788,7 +788,7 @@ func (s *Server) apiRunJSON(c echo.Context, r store.Run) (apiRunBody, error) {
 		return b, err
 	}
 	for _, l := range loss {
-		if !math.IsNaN(l.Cost) && !math.IsInf(l.Cost, 0) {
+		if isFinite(l.Cost) {
 			b.Loss = append(b.Loss, apiLoss{Epoch: l.Epoch, Cost: l.Cost, Seconds: l.Seconds})
 		}
 	}

@@ -23,13 +23,7 @@ func runVocab(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	minCount := fs.Int64("min-count", 1, "drop words seen fewer times")
 	maxVocab := fs.Int("max-vocab", 0, "keep at most this many words (0: no limit)")
 	tokName := fs.String("tokenizer", "words", "words or whitespace")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "vocab"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "vocab", "corpus"); err != nil {
+	if err := parseCommand(fs, args, stderr, "vocab", "corpus"); err != nil {
 		return err
 	}
 	tok, err := corpus.ParseTokenizer(*tokName)
