@@ -63,9 +63,9 @@ func toAPIJob(j jobs.Info) apiJob {
 		Started: optTime(j.Started), Finished: optTime(j.Finished)}
 }
 
-func toAPICorpus(x store.Corpus) apiCorpus {
-	return apiCorpus{ID: x.ID, Name: x.Name, Filename: x.Filename, Source: x.Source, Size: x.Size,
-		SHA256: x.SHA256, Gzipped: x.Gzipped, Created: x.Created, Stats: x.Stats}
+func toAPICorpus(corp store.Corpus) apiCorpus {
+	return apiCorpus{ID: corp.ID, Name: corp.Name, Filename: corp.Filename, Source: corp.Source, Size: corp.Size,
+		SHA256: corp.SHA256, Gzipped: corp.Gzipped, Created: corp.Created, Stats: corp.Stats}
 }
 
 func toAPIVectorSet(v store.VectorSet) apiVectorSet {
@@ -79,18 +79,18 @@ func (s *Server) apiCorpora(c echo.Context) error {
 		return err
 	}
 	out := make([]apiCorpus, len(cs))
-	for i, x := range cs {
-		out[i] = toAPICorpus(x)
+	for i, corp := range cs {
+		out[i] = toAPICorpus(corp)
 	}
 	return c.JSON(http.StatusOK, out)
 }
 
 func (s *Server) apiCorpus(c echo.Context) error {
-	x, err := s.corpusOf(c)
+	corp, err := s.corpusOf(c)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, toAPICorpus(x))
+	return c.JSON(http.StatusOK, toAPICorpus(corp))
 }
 
 func (s *Server) apiVectors(c echo.Context) error {

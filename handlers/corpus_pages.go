@@ -2,7 +2,7 @@ package handlers
 
 // The corpus page, its build job, the probability-ratio page, their plots
 // and downloads and the matching JSON API. Routes are listed in
-// registerCorpusRoutes and documented in API-corpus.md.
+// registerCorpusRoutes and documented in docs/api.md.
 
 import (
 	"bytes"
@@ -238,17 +238,17 @@ const (
 // validateSettings checks build settings, with messages for people.
 // The messages are formSettings's: the numbers go through the same
 // parsers.
-func validateSettings(set corpusbuild.Settings) error {
-	if set.Tokenizer != "words" && set.Tokenizer != "whitespace" {
+func validateSettings(settings corpusbuild.Settings) error {
+	if settings.Tokenizer != "words" && settings.Tokenizer != "whitespace" {
 		return public(ErrBadRequest, "The tokenizer must be “words” or “whitespace”.")
 	}
-	if _, err := wholeNumber(strconv.Itoa(set.Window), labelWindow, 0, 1, cooccur.MaxWindow); err != nil {
+	if _, err := wholeNumber(strconv.Itoa(settings.Window), labelWindow, 0, 1, cooccur.MaxWindow); err != nil {
 		return err
 	}
-	if _, err := wholeNumber(strconv.FormatInt(set.MinCount, 10), labelMinCount, 0, 1, maxMinCount); err != nil {
+	if _, err := wholeNumber(strconv.FormatInt(settings.MinCount, 10), labelMinCount, 0, 1, maxMinCount); err != nil {
 		return err
 	}
-	_, err := wholeNumber(strconv.Itoa(set.MaxVocab), labelMaxVocab, 0, 0, maxVocabLimit)
+	_, err := wholeNumber(strconv.Itoa(settings.MaxVocab), labelMaxVocab, 0, 0, maxVocabLimit)
 	return err
 }
 
@@ -262,21 +262,21 @@ const (
 // formSettings reads build settings from the corpus page's form; an empty
 // number takes the default (an empty maximum vocabulary: 0, all words).
 func formSettings(c echo.Context) (corpusbuild.Settings, error) {
-	set := corpusbuild.DefaultSettings()
-	set.Tokenizer = strings.TrimSpace(c.FormValue("tokenizer"))
+	settings := corpusbuild.DefaultSettings()
+	settings.Tokenizer = strings.TrimSpace(c.FormValue("tokenizer"))
 	var err error
-	if set.Window, err = wholeNumber(c.FormValue("window"), labelWindow, set.Window, 1, cooccur.MaxWindow); err != nil {
-		return set, err
+	if settings.Window, err = wholeNumber(c.FormValue("window"), labelWindow, settings.Window, 1, cooccur.MaxWindow); err != nil {
+		return settings, err
 	}
-	if set.MinCount, err = wholeNumber(c.FormValue("min_count"), labelMinCount, set.MinCount, 1, maxMinCount); err != nil {
-		return set, err
+	if settings.MinCount, err = wholeNumber(c.FormValue("min_count"), labelMinCount, settings.MinCount, 1, maxMinCount); err != nil {
+		return settings, err
 	}
-	if set.MaxVocab, err = wholeNumber(c.FormValue("max_vocab"), labelMaxVocab, 0, 0, maxVocabLimit); err != nil {
-		return set, err
+	if settings.MaxVocab, err = wholeNumber(c.FormValue("max_vocab"), labelMaxVocab, 0, 0, maxVocabLimit); err != nil {
+		return settings, err
 	}
-	set.Symmetric = checked(c.FormValue("symmetric"))
-	set.DistanceWeighting = checked(c.FormValue("distance_weighting"))
-	return set, validateSettings(set)
+	settings.Symmetric = checked(c.FormValue("symmetric"))
+	settings.DistanceWeighting = checked(c.FormValue("distance_weighting"))
+	return settings, validateSettings(settings)
 }
 
 func checked(v string) bool {
@@ -288,8 +288,8 @@ func checked(v string) bool {
 }
 
 // startBuild validates and queues a build of corpus id.
-func (s *Server) startBuild(c echo.Context, id int64, set corpusbuild.Settings) (store.Job, error) {
-	x, err := s.st.Corpus(ctx(c), id)
+func (s *Server) startBuild(c echo.Context, id int64, settings corpusbuild.Settings) (store.Job, error) {
+	corp, err := s.st.Corpus(ctx(c), id)
 	if err != nil {
 		return store.Job{}, notFound(err, "corpus", id)
 	}
@@ -298,7 +298,7 @@ func (s *Server) startBuild(c echo.Context, id int64, set corpusbuild.Settings) 
 	} else if j != nil {
 		return store.Job{}, public(ErrInUse, fmt.Sprintf("This corpus is already being built (job %d). Wait for it to finish or cancel it first.", j.ID))
 	}
-	return SubmitBuild(s.st, s.jobs, s.builds, x, set, BuildBudget(s.budget))
+	return SubmitBuild(s.st, s.jobs, s.builds, corp, settings, BuildBudget(s.budget))
 }
 
 func (s *Server) buildCorpus(c echo.Context) error {
@@ -306,11 +306,11 @@ func (s *Server) buildCorpus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	set, err := formSettings(c)
+	settings, err := formSettings(c)
 	if err != nil {
 		return s.buildFormError(c, id, err)
 	}
-	if _, err := s.startBuild(c, id, set); err != nil {
+	if _, err := s.startBuild(c, id, settings); err != nil {
 		return s.buildFormError(c, id, err)
 	}
 	return c.Redirect(http.StatusSeeOther, "/corpora/"+strconv.FormatInt(id, 10)+"#build-status")
@@ -325,14 +325,14 @@ func (s *Server) buildFormError(c echo.Context, id int64, err error) error {
 	if status >= 500 {
 		return err
 	}
-	x, xerr := s.st.Corpus(ctx(c), id)
-	if xerr != nil {
-		if errors.Is(xerr, store.ErrNotFound) {
+	corp, cerr := s.st.Corpus(ctx(c), id)
+	if cerr != nil {
+		if errors.Is(cerr, store.ErrNotFound) {
 			return err // no page to show the form on
 		}
-		return xerr
+		return cerr
 	}
-	d, _, derr := s.corpusDetailData(c, x)
+	d, _, derr := s.corpusDetailData(c, corp)
 	if derr != nil {
 		return derr
 	}
@@ -350,7 +350,7 @@ func (s *Server) apiBuild(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	set := corpusbuild.DefaultSettings()
+	settings := corpusbuild.DefaultSettings()
 	body, err := io.ReadAll(io.LimitReader(c.Request().Body, formBodyLimit))
 	if err != nil {
 		return err
@@ -358,14 +358,14 @@ func (s *Server) apiBuild(c echo.Context) error {
 	if len(bytes.TrimSpace(body)) > 0 {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&set); err != nil {
+		if err := dec.Decode(&settings); err != nil {
 			return public(ErrBadRequest, "The body must be a JSON object with any of tokenizer, window, symmetric, distance_weighting, min_count and max_vocab ("+jsonProblem(err)+").")
 		}
 	}
-	if err := validateSettings(set); err != nil {
+	if err := validateSettings(settings); err != nil {
 		return err
 	}
-	j, err := s.startBuild(c, id, set)
+	j, err := s.startBuild(c, id, settings)
 	if err != nil {
 		return err
 	}
@@ -414,16 +414,16 @@ func (s *Server) buildStatus(c echo.Context) error {
 // corpusAndBuild returns corpus id and its loaded build; an unbuilt corpus
 // gives corpusbuild.ErrNotBuilt with a message saying what to do.
 func (s *Server) corpusAndBuild(c echo.Context) (store.Corpus, *corpusbuild.Loaded, error) {
-	x, err := s.corpusOf(c)
+	corp, err := s.corpusOf(c)
 	if err != nil {
-		return x, nil, err
+		return corp, nil, err
 	}
-	id := x.ID
+	id := corp.ID
 	l, err := s.builds.Get(s.st.CorpusBuildDir(id))
 	if errors.Is(err, corpusbuild.ErrNotBuilt) {
-		return x, nil, public(corpusbuild.ErrNotBuilt, fmt.Sprintf("The corpus “%s” has not been built yet. Open its page (/corpora/%d) and build its co-occurrence statistics first.", x.Name, id))
+		return corp, nil, public(corpusbuild.ErrNotBuilt, fmt.Sprintf("The corpus “%s” has not been built yet. Open its page (/corpora/%d) and build its co-occurrence statistics first.", corp.Name, id))
 	}
-	return x, l, err
+	return corp, l, err
 }
 
 // zipfResult is the Zipf analysis of one build, computed once.
@@ -516,11 +516,11 @@ func unknownWord(l *corpusbuild.Loaded, w string) error {
 // Corpus page
 
 func (s *Server) corpusDetail(c echo.Context) error {
-	x, err := s.corpusOf(c)
+	corp, err := s.corpusOf(c)
 	if err != nil {
 		return err
 	}
-	d, status, err := s.corpusDetailData(c, x)
+	d, status, err := s.corpusDetailData(c, corp)
 	if err != nil {
 		return err
 	}
@@ -529,9 +529,9 @@ func (s *Server) corpusDetail(c echo.Context) error {
 
 // corpusDetailData builds the page of corpus x and its status (a 4xx when
 // the PMI word asked for is refused).
-func (s *Server) corpusDetailData(c echo.Context, x store.Corpus) (views.CorpusDetailData, int, error) {
-	id := x.ID
-	d := views.CorpusDetailData{Page: s.page(c, x.Name, views.SectionCorpora), Corpus: corpusRow(x),
+func (s *Server) corpusDetailData(c echo.Context, corp store.Corpus) (views.CorpusDetailData, int, error) {
+	id := corp.ID
+	d := views.CorpusDetailData{Page: s.page(c, corp.Name, views.SectionCorpora), Corpus: corpusRow(corp),
 		Duplicate: c.QueryParam("duplicate") == "1", Form: settingsOf(corpusbuild.DefaultSettings()).Form(),
 		Limits: views.BuildLimits{MaxWindow: cooccur.MaxWindow, MaxMinCount: maxMinCount, MaxVocab: maxVocabLimit}}
 	status := http.StatusOK
@@ -565,8 +565,8 @@ func (s *Server) corpusDetailData(c echo.Context, x store.Corpus) (views.CorpusD
 			EntropyBits: sum.EntropyBits, MIBits: sum.MutualInformationBits, Settings: settingsOf(sum.Settings),
 			Built: fmtTime(sum.Built), Seconds: sum.Seconds,
 		}
-		d.Zipf = zipfView(x, s.zipfOf(dir, l))
-		pm, perr := s.pmiView(x, l, c.QueryParam("pmi"))
+		d.Zipf = zipfView(corp, s.zipfOf(dir, l))
+		pm, perr := s.pmiView(corp, l, c.QueryParam("pmi"))
 		if perr != nil {
 			st, msg := s.resolve(perr)
 			if st >= 500 {
@@ -575,18 +575,18 @@ func (s *Server) corpusDetailData(c echo.Context, x store.Corpus) (views.CorpusD
 			status, pm.Message = st, msg
 		}
 		d.PMI = &pm
-		d.Spectrum = s.corpusSpectrumView(c, x, l)
+		d.Spectrum = s.corpusSpectrumView(c, corp, l)
 	}
 	return d, status, nil
 }
 
-func settingsOf(set corpusbuild.Settings) views.BuildSettings {
-	return views.BuildSettings{Tokenizer: set.Tokenizer, Window: set.Window, Symmetric: set.Symmetric,
-		DistanceWeighting: set.DistanceWeighting, MinCount: set.MinCount, MaxVocab: set.MaxVocab}
+func settingsOf(settings corpusbuild.Settings) views.BuildSettings {
+	return views.BuildSettings{Tokenizer: settings.Tokenizer, Window: settings.Window, Symmetric: settings.Symmetric,
+		DistanceWeighting: settings.DistanceWeighting, MinCount: settings.MinCount, MaxVocab: settings.MaxVocab}
 }
 
-func zipfView(x store.Corpus, z *zipfResult) *views.ZipfView {
-	v := &views.ZipfView{CorpusID: x.ID, Plot: corpusPlotLinks(x.ID, "zipf", nil,
+func zipfView(corp store.Corpus, z *zipfResult) *views.ZipfView {
+	v := &views.ZipfView{CorpusID: corp.ID, Plot: corpusPlotLinks(corp.ID, "zipf", nil,
 		"Zipf plot: word frequency against rank on log–log axes, with the fitted power law")}
 	if z.mleErr != nil {
 		v.Err = "This corpus has too few distinct words for a power-law fit of its word frequencies."
@@ -613,8 +613,8 @@ func corpusPlotLinks(id int64, name string, q url.Values, alt string) views.Mode
 }
 
 // pmiView computes the PMI box for word (empty: the box with its form only).
-func (s *Server) pmiView(x store.Corpus, l *corpusbuild.Loaded, word string) (views.PMIView, error) {
-	v := views.PMIView{CorpusID: x.ID, Word: strings.TrimSpace(word), N: defaultPMIN, MinCount: defaultPMIMin}
+func (s *Server) pmiView(corp store.Corpus, l *corpusbuild.Loaded, word string) (views.PMIView, error) {
+	v := views.PMIView{CorpusID: corp.ID, Word: strings.TrimSpace(word), N: defaultPMIN, MinCount: defaultPMIMin}
 	if v.Word == "" {
 		return v, nil
 	}
@@ -786,11 +786,11 @@ func computeRatio(c echo.Context, l *corpusbuild.Loaded) (ratioRequest, *ratio.T
 }
 
 func (s *Server) ratioPage(c echo.Context) error {
-	x, l, err := s.corpusAndBuild(c)
+	corp, l, err := s.corpusAndBuild(c)
 	if err != nil {
 		return err
 	}
-	d := views.RatioPageData{Page: s.page(c, "Ratios · "+x.Name, views.SectionCorpora), CorpusID: x.ID, CorpusName: x.Name}
+	d := views.RatioPageData{Page: s.page(c, "Ratios · "+corp.Name, views.SectionCorpora), CorpusID: corp.ID, CorpusName: corp.Name}
 	r, t, err := computeRatio(c, l)
 	d.Form, d.Notes = r.form, r.notes
 	if err != nil {
@@ -804,7 +804,7 @@ func (s *Server) ratioPage(c echo.Context) error {
 	tv := ratioTableView(t, r.opt)
 	tv.Unweighted = !l.Summary.Settings.DistanceWeighting
 	d.Table = &tv
-	d.Plot = corpusPlotLinks(x.ID, "ratio", ratioQuery(r), fmt.Sprintf("Bar chart of P(k|%s)/P(k|%s) for each probe word on a log scale centred at 1", t.I, t.J))
+	d.Plot = corpusPlotLinks(corp.ID, "ratio", ratioQuery(r), fmt.Sprintf("Bar chart of P(k|%s)/P(k|%s) for each probe word on a log scale centred at 1", t.I, t.J))
 	return s.ok(c, views.RatioPage(d))
 }
 
@@ -928,15 +928,15 @@ func (s *Server) corpusPlot(c echo.Context) error {
 	if name != "zipf" && name != "ratio" {
 		return echo.ErrNotFound
 	}
-	x, l, err := s.corpusAndBuild(c)
+	corp, l, err := s.corpusAndBuild(c)
 	if err != nil {
 		return err
 	}
-	owner := corpusOwner(x.ID, x.Name)
+	owner := corpusOwner(corp.ID, corp.Name)
 	if name == "zipf" {
-		z := s.zipfOf(s.st.CorpusBuildDir(x.ID), l)
+		z := s.zipfOf(s.st.CorpusBuildDir(corp.ID), l)
 		return s.sendPlot(c, plotOut{what: "zipf", owner: owner,
-			figure: func() (*plot.Figure, error) { return zipfFigure(x, z) },
+			figure: func() (*plot.Figure, error) { return zipfFigure(corp, z) },
 			header: []string{"rank", "word", "frequency"}, rows: zipfRows(l)})
 	}
 	r, t, err := computeRatio(c, l)
@@ -952,8 +952,8 @@ func (s *Server) corpusPlot(c echo.Context) error {
 // query strings, form values).
 func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
-func zipfFigure(x store.Corpus, z *zipfResult) (*plot.Figure, error) {
-	spec := plot.ZipfSpec{Counts: z.counts, Title: "Zipf's law: " + x.Name}
+func zipfFigure(corp store.Corpus, z *zipfResult) (*plot.Figure, error) {
+	spec := plot.ZipfSpec{Counts: z.counts, Title: "Zipf's law: " + corp.Name}
 	if z.mleErr == nil {
 		m := z.mle
 		spec.MLE = &plot.ZipfMLE{Alpha: m.Alpha, AlphaSE: m.AlphaSE, XMin: float64(m.XMin), NTail: m.NTail, KS: m.KS, RankExponent: m.RankExponent}
@@ -1055,13 +1055,13 @@ type apiStats struct {
 }
 
 func (s *Server) apiCorpusStats(c echo.Context) error {
-	x, l, err := s.corpusAndBuild(c)
+	corp, l, err := s.corpusAndBuild(c)
 	if err != nil {
 		return err
 	}
 	m := l.Summary
 	st := m.Settings
-	return c.JSON(http.StatusOK, apiStats{CorpusID: x.ID, Name: x.Name, Tokens: m.Tokens, Types: m.Types, Lines: m.Lines,
+	return c.JSON(http.StatusOK, apiStats{CorpusID: corp.ID, Name: corp.Name, Tokens: m.Tokens, Types: m.Types, Lines: m.Lines,
 		VocabSize: m.VocabSize, NNZ: m.NNZ, SumX: finite(m.SumX), EntropyBits: finite(m.EntropyBits),
 		MutualInformationBits: finite(m.MutualInformationBits), InvalidUTF8: m.InvalidUTF8, TruncatedTokens: m.TruncatedTokens,
 		Settings: apiSettings{Tokenizer: st.Tokenizer, Window: st.Window, Symmetric: st.Symmetric, DistanceWeighting: st.DistanceWeighting,
@@ -1110,7 +1110,7 @@ type apiZipf struct {
 }
 
 func (s *Server) apiZipf(c echo.Context) error {
-	x, l, err := s.corpusAndBuild(c)
+	corp, l, err := s.corpusAndBuild(c)
 	if err != nil {
 		return err
 	}
@@ -1118,8 +1118,8 @@ func (s *Server) apiZipf(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	z := s.zipfOf(s.st.CorpusBuildDir(x.ID), l)
-	out := apiZipf{CorpusID: x.ID, Types: l.Unigrams.Len(), Tokens: l.Summary.Tokens, Head: []apiRankFreq{}}
+	z := s.zipfOf(s.st.CorpusBuildDir(corp.ID), l)
+	out := apiZipf{CorpusID: corp.ID, Types: l.Unigrams.Len(), Tokens: l.Summary.Tokens, Head: []apiRankFreq{}}
 	if z.mleErr == nil {
 		m := z.mle
 		out.MLE = &apiZipfMLE{Alpha: finite(m.Alpha), AlphaSE: finite(m.AlphaSE), XMin: m.XMin, NTail: m.NTail, KS: finite(m.KS), RankExponent: finite(m.RankExponent)}
@@ -1135,8 +1135,9 @@ func (s *Server) apiZipf(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// apiRatioRow is one row of a ratio table; ratio is null unless
-// ratio_kind is "finite" (the same shape as the CLI's glove ratio -json).
+// apiRatio answers GET /api/corpora/:id/ratio with the ratio table as
+// ratio.Table marshals it: the shape of the CLI's glove ratio -json, a row's
+// ratio being null unless its ratio_kind is "finite".
 func (s *Server) apiRatio(c echo.Context) error {
 	_, l, err := s.corpusAndBuild(c)
 	if err != nil {

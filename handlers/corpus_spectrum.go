@@ -282,8 +282,8 @@ func (s *Server) corpusOf(c echo.Context) (store.Corpus, error) {
 	if err != nil {
 		return store.Corpus{}, err
 	}
-	x, err := s.st.Corpus(ctx(c), id)
-	return x, notFound(err, "corpus", id)
+	corp, err := s.st.Corpus(ctx(c), id)
+	return corp, notFound(err, "corpus", id)
 }
 
 // corpusSpectrumJob returns job jobID if it is a spectrum of corpus
@@ -309,16 +309,16 @@ func (s *Server) corpusSpectrumJob(c echo.Context, corpusID, jobID int64) (jobs.
 
 // spectrumJobParam reads the path parameter job.
 func (s *Server) spectrumJobParam(c echo.Context) (store.Corpus, jobs.Info, *corpusSpectrumResult, error) {
-	x, err := s.corpusOf(c)
+	corp, err := s.corpusOf(c)
 	if err != nil {
-		return x, jobs.Info{}, nil, err
+		return corp, jobs.Info{}, nil, err
 	}
 	id, err := idParam(c, "job", "spectrum job")
 	if err != nil {
-		return x, jobs.Info{}, nil, err
+		return corp, jobs.Info{}, nil, err
 	}
-	info, res, err := s.corpusSpectrumJob(c, x.ID, id)
-	return x, info, res, err
+	info, res, err := s.corpusSpectrumJob(c, corp.ID, id)
+	return corp, info, res, err
 }
 
 func pendingSpectrumOf(info jobs.Info) views.CorpusSpectrumPending {
@@ -349,10 +349,10 @@ func corpusSpectrumResultView(res *corpusSpectrumResult, jobID int64) views.Corp
 
 // corpusSpectrumView is the spectrum card of a built corpus's page, with
 // the job of ?spectrum=N when given.
-func (s *Server) corpusSpectrumView(c echo.Context, x store.Corpus, l *corpusbuild.Loaded) *views.CorpusSpectrumView {
+func (s *Server) corpusSpectrumView(c echo.Context, corp store.Corpus, l *corpusbuild.Loaded) *views.CorpusSpectrumView {
 	vocab := l.Matrix.Dim()
 	n := min(vocab, defaultSpectrumTopN)
-	v := &views.CorpusSpectrumView{CorpusID: x.ID, Vocab: vocab, MaxTopN: maxSpectrumTopN,
+	v := &views.CorpusSpectrumView{CorpusID: corp.ID, Vocab: vocab, MaxTopN: maxSpectrumTopN,
 		Form: views.CorpusSpectrumForm{Matrix: "ppmi", TopN: n, K: min(defaultSpectrumK, n), FitFrom: 1}}
 	raw := strings.TrimSpace(c.QueryParam("spectrum"))
 	if raw == "" {
@@ -363,7 +363,7 @@ func (s *Server) corpusSpectrumView(c echo.Context, x store.Corpus, l *corpusbui
 		_, v.Message = s.resolve(err)
 		return v
 	}
-	info, res, err := s.corpusSpectrumJob(c, x.ID, id)
+	info, res, err := s.corpusSpectrumJob(c, corp.ID, id)
 	switch {
 	case err != nil:
 		_, v.Message = s.resolve(err)
@@ -393,7 +393,7 @@ func (s *Server) startCorpusSpectrum(c echo.Context) error {
 		}
 		return err
 	}
-	x, l, err := s.corpusAndBuild(c)
+	corp, l, err := s.corpusAndBuild(c)
 	if err != nil {
 		return fail(err)
 	}
@@ -401,12 +401,12 @@ func (s *Server) startCorpusSpectrum(c echo.Context) error {
 	if err != nil {
 		return fail(err)
 	}
-	job, err := s.submitCorpusSpectrum(x, l, r)
+	job, err := s.submitCorpusSpectrum(corp, l, r)
 	if err != nil {
 		return fail(err)
 	}
 	if !isHTMX(c) {
-		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/corpora/%d?spectrum=%d#corpus-spectrum", x.ID, job.ID))
+		return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/corpora/%d?spectrum=%d#corpus-spectrum", corp.ID, job.ID))
 	}
 	return s.ok(c, views.CorpusSpectrumPendingFragment(pendingSpectrumOf(jobs.Info{Job: job})))
 }
@@ -458,7 +458,7 @@ func corpusSpectrumPlot(res *corpusSpectrumResult) plotOut {
 
 // apiStartCorpusSpectrum is POST /api/corpora/:id/spectrum.
 func (s *Server) apiStartCorpusSpectrum(c echo.Context) error {
-	x, l, err := s.corpusAndBuild(c)
+	corp, l, err := s.corpusAndBuild(c)
 	if err != nil {
 		return err
 	}
@@ -470,12 +470,12 @@ func (s *Server) apiStartCorpusSpectrum(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	job, err := s.submitCorpusSpectrum(x, l, r)
+	job, err := s.submitCorpusSpectrum(corp, l, r)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusAccepted, map[string]any{"job_id": job.ID, "status": job.Status,
-		"status_url": fmt.Sprintf("/api/jobs/%d", job.ID), "result_url": fmt.Sprintf("/api/corpora/%d/spectra/%d", x.ID, job.ID)})
+		"status_url": fmt.Sprintf("/api/jobs/%d", job.ID), "result_url": fmt.Sprintf("/api/corpora/%d/spectra/%d", corp.ID, job.ID)})
 }
 
 // apiSpectrumFit has the field names of `glove spectrum -json`.

@@ -75,8 +75,8 @@ func (s *Server) corpusRows(c echo.Context) ([]views.CorpusRow, error) {
 		return nil, err
 	}
 	rows := make([]views.CorpusRow, len(cs))
-	for i, x := range cs {
-		rows[i] = corpusRow(x)
+	for i, corp := range cs {
+		rows[i] = corpusRow(corp)
 	}
 	return rows, nil
 }
@@ -87,8 +87,8 @@ func (s *Server) vectorRows(c echo.Context) ([]views.VectorRow, error) {
 		return nil, err
 	}
 	rows := make([]views.VectorRow, len(vs))
-	for i, x := range vs {
-		rows[i] = vectorRow(x)
+	for i, v := range vs {
+		rows[i] = vectorRow(v)
 	}
 	return rows, nil
 }

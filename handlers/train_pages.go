@@ -138,9 +138,9 @@ func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.Trai
 	if _, err := s.model.evalSets(); err == nil {
 		d.EvalDir = s.model.evalDir
 	}
-	for _, x := range cs {
-		tc := views.TrainCorpus{ID: x.ID, Name: x.Name}
-		if sum, err := corpusbuild.ReadSummary(s.st.CorpusBuildDir(x.ID)); err == nil {
+	for _, corp := range cs {
+		tc := views.TrainCorpus{ID: corp.ID, Name: corp.Name}
+		if sum, err := corpusbuild.ReadSummary(s.st.CorpusBuildDir(corp.ID)); err == nil {
 			tc.Built, tc.VocabSize, tc.Tokens, tc.NNZ = true, int64(sum.VocabSize), sum.Tokens, sum.NNZ
 			d.HasBuilt = true
 		}
@@ -182,8 +182,8 @@ func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, error
 	}
 	names := map[int64]string{}
 	if cs, err := s.st.Corpora(ctx(c)); err == nil {
-		for _, x := range cs {
-			names[x.ID] = x.Name
+		for _, corp := range cs {
+			names[corp.ID] = corp.Name
 		}
 	}
 	rows := make([]views.RunRow, 0, len(rs))
@@ -533,8 +533,8 @@ func (s *Server) runPage(c echo.Context) error {
 	}
 	row := s.runRow(c, r)
 	if r.CorpusID != 0 {
-		if x, err := s.st.Corpus(ctx(c), r.CorpusID); err == nil {
-			row.CorpusName = x.Name
+		if corp, err := s.st.Corpus(ctx(c), r.CorpusID); err == nil {
+			row.CorpusName = corp.Name
 		}
 	} else {
 		row.CorpusName = ""
