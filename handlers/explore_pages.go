@@ -386,47 +386,13 @@ type mapRequest struct {
 // (word counts, perplexity, and budget bytes of memory).
 func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget int64) (mapRequest, error) {
 	var r mapRequest
-	r.method = strings.ToLower(strings.TrimSpace(c.FormValue("method")))
-	if r.method == "" {
-		r.method = "pca"
+	var err error
+	if r.method, r.relation, err = parseMapMethod(c); err != nil {
+		return r, err
 	}
-	if r.method != "pca" && r.method != "tsne" && r.method != project.MethodAxis {
-		return r, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca, tsne or axis, not “%s”.", clip(r.method)))
-	}
-	if r.method == project.MethodAxis {
-		name := strings.TrimSpace(c.FormValue("relation"))
-		if name == "" {
-			name = "country-capital"
-		}
-		fam, ok := wordgroups.FamilyNamed(name)
-		if !ok {
-			return r, public(ErrBadRequest, fmt.Sprintf("The relation must be country-capital, male-female or singular-plural, not “%s”.", clip(name)))
-		}
-		r.relation = fam
-	}
-	var as *wordgroups.Assignment
-	source := c.FormValue("source")
-	text := c.FormValue("words")
-	if source == "" && strings.TrimSpace(text) != "" {
-		source = "words"
-	}
-	switch source {
-	case "", "builtin":
-		as = wordgroups.FromGroups(wordgroups.Builtin())
-		source = "builtin"
-	case "words":
-		if len(text) > maxWordListLen {
-			return r, public(ErrTooManyWords, fmt.Sprintf("The word list is too long (at most %s characters).", views.Count(maxWordListLen)))
-		}
-		var err error
-		if as, err = wordgroups.Parse(strings.NewReader(strings.ReplaceAll(text, ",", "\n"))); err != nil {
-			return r, public(err, "The word list could not be read: "+clip(strings.TrimPrefix(err.Error(), "wordgroups: "))+". Write one word a line, optionally followed by a group name.")
-		}
-		if len(as.Words) == 0 {
-			return r, public(project.ErrTooFewPoints, "Type some words for the map, one a line.")
-		}
-	default:
-		return r, public(ErrBadRequest, "The word source must be builtin or words.")
+	as, err := parseMapWords(c)
+	if err != nil {
+		return r, err
 	}
 	for _, w := range as.Words {
 		if _, ok := set.Index(w); ok {
@@ -436,51 +402,12 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 			r.skipped = append(r.skipped, w)
 		}
 	}
-	n := len(r.words)
-	limit := maxPCAWords
-	if r.method == "tsne" {
-		limit = maxTSNEWords
-	}
-	if n > limit {
-		return r, public(ErrTooManyWords, fmt.Sprintf("%s words is too many for a %s map here: at most %s.", views.Count(n), methodLabel(r.method), views.Count(limit)))
-	}
-	if n < 4 {
-		return r, public(project.ErrTooFewPoints, fmt.Sprintf("A map needs at least 4 words that are in this vector set; %d of the words given are.", n))
-	}
-	r.perplexity = 30
-	if raw := c.FormValue("perplexity"); r.method == "tsne" {
-		// realNumber's ranges are closed: the open one is checked here.
-		p, err := realNumber(raw, "The perplexity", r.perplexity, 0, math.Inf(1))
-		if err != nil || p == 0 {
-			return r, badNumber("The perplexity", "a number greater than 0", raw, nil)
-		}
-		r.perplexity = p
-	}
-	if r.method == "tsne" && r.perplexity >= float64(n-1) {
-		return r, public(project.ErrPerplexityTooLarge, fmt.Sprintf("A perplexity of %g is too large for %d words: it must be below %d (the number of words minus one). Lower it or add words.",
-			r.perplexity, n, n-1))
-	}
-	if r.method == "tsne" {
-		if need := project.TSNEMemoryBytes(n, set.Dim(), r.perplexity, project.EngineAuto); need > budget {
-			return r, public(ErrOverBudget, fmt.Sprintf("A t-SNE map of %s words needs about %s of memory, more than the budget of %s for one job. Map fewer words or lower the perplexity (or start the server with a larger -memory-budget).",
-				views.Count(n), views.Bytes(need), views.Bytes(budget)))
-		}
+	if err := r.checkSize(c, set.Dim(), budget); err != nil {
+		return r, err
 	}
 	if r.method == project.MethodAxis {
-		row := make(map[string]int, n)
-		for i, w := range r.words {
-			row[w] = i
-		}
-		for _, p := range r.relation.Pairs {
-			a, okA := row[p.A]
-			b, okB := row[p.B]
-			if okA && okB {
-				r.pairs = append(r.pairs, project.Pair{A: a, B: b})
-			}
-		}
-		if len(r.pairs) == 0 {
-			return r, public(project.ErrNoPairs, fmt.Sprintf("A %s→%s axis needs at least one pair whose two words are both on the map (for example %s and %s).",
-				r.relation.GroupA, r.relation.GroupB, r.relation.Pairs[0].A, r.relation.Pairs[0].B))
+		if err := r.findPairs(); err != nil {
+			return r, err
 		}
 	}
 	h := sha256.New()
@@ -490,6 +417,116 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 	}
 	r.key = "map:" + hex.EncodeToString(h.Sum(nil))
 	return r, nil
+}
+
+// parseMapMethod reads ?method (default pca) and, for an axis map,
+// ?relation (default country-capital).
+func parseMapMethod(c echo.Context) (string, wordgroups.Family, error) {
+	method := strings.ToLower(strings.TrimSpace(c.FormValue("method")))
+	if method == "" {
+		method = "pca"
+	}
+	if method != "pca" && method != "tsne" && method != project.MethodAxis {
+		return "", wordgroups.Family{}, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca, tsne or axis, not “%s”.", clip(method)))
+	}
+	if method != project.MethodAxis {
+		return method, wordgroups.Family{}, nil
+	}
+	name := strings.TrimSpace(c.FormValue("relation"))
+	if name == "" {
+		name = "country-capital"
+	}
+	fam, ok := wordgroups.FamilyNamed(name)
+	if !ok {
+		return "", fam, public(ErrBadRequest, fmt.Sprintf("The relation must be country-capital, male-female or singular-plural, not “%s”.", clip(name)))
+	}
+	return method, fam, nil
+}
+
+// parseMapWords reads the words to map: ?source=builtin (the default) or
+// words, with ?words one word a line, optionally followed by a group.
+func parseMapWords(c echo.Context) (*wordgroups.Assignment, error) {
+	source := c.FormValue("source")
+	text := c.FormValue("words")
+	if source == "" && strings.TrimSpace(text) != "" {
+		source = "words"
+	}
+	switch source {
+	case "", "builtin":
+		return wordgroups.FromGroups(wordgroups.Builtin()), nil
+	case "words":
+	default:
+		return nil, public(ErrBadRequest, "The word source must be builtin or words.")
+	}
+	if len(text) > maxWordListLen {
+		return nil, public(ErrTooManyWords, fmt.Sprintf("The word list is too long (at most %s characters).", views.Count(maxWordListLen)))
+	}
+	as, err := wordgroups.Parse(strings.NewReader(strings.ReplaceAll(text, ",", "\n")))
+	if err != nil {
+		return nil, public(err, "The word list could not be read: "+clip(strings.TrimPrefix(err.Error(), "wordgroups: "))+". Write one word a line, optionally followed by a group name.")
+	}
+	if len(as.Words) == 0 {
+		return nil, public(project.ErrTooFewPoints, "Type some words for the map, one a line.")
+	}
+	return as, nil
+}
+
+// checkSize refuses too few or too many words for r's method, reads the
+// perplexity of a t-SNE map, and refuses one that would need more than
+// budget bytes for vectors of dim dimensions.
+func (r *mapRequest) checkSize(c echo.Context, dim int, budget int64) error {
+	n := len(r.words)
+	limit := maxPCAWords
+	if r.method == "tsne" {
+		limit = maxTSNEWords
+	}
+	if n > limit {
+		return public(ErrTooManyWords, fmt.Sprintf("%s words is too many for a %s map here: at most %s.", views.Count(n), methodLabel(r.method), views.Count(limit)))
+	}
+	if n < 4 {
+		return public(project.ErrTooFewPoints, fmt.Sprintf("A map needs at least 4 words that are in this vector set; %d of the words given are.", n))
+	}
+	r.perplexity = 30
+	if r.method != "tsne" {
+		return nil
+	}
+	raw := c.FormValue("perplexity")
+	// realNumber's ranges are closed: the open one is checked here.
+	p, err := realNumber(raw, "The perplexity", r.perplexity, 0, math.Inf(1))
+	if err != nil || p == 0 {
+		return badNumber("The perplexity", "a number greater than 0", raw, nil)
+	}
+	r.perplexity = p
+	if r.perplexity >= float64(n-1) {
+		return public(project.ErrPerplexityTooLarge, fmt.Sprintf("A perplexity of %g is too large for %d words: it must be below %d (the number of words minus one). Lower it or add words.",
+			r.perplexity, n, n-1))
+	}
+	if need := project.TSNEMemoryBytes(n, dim, r.perplexity, project.EngineAuto); need > budget {
+		return public(ErrOverBudget, fmt.Sprintf("A t-SNE map of %s words needs about %s of memory, more than the budget of %s for one job. Map fewer words or lower the perplexity (or start the server with a larger -memory-budget).",
+			views.Count(n), views.Bytes(need), views.Bytes(budget)))
+	}
+	return nil
+}
+
+// findPairs sets the rows of the relation's pairs whose two words are both
+// on the map, and refuses an axis map without any.
+func (r *mapRequest) findPairs() error {
+	row := make(map[string]int, len(r.words))
+	for i, w := range r.words {
+		row[w] = i
+	}
+	for _, p := range r.relation.Pairs {
+		a, okA := row[p.A]
+		b, okB := row[p.B]
+		if okA && okB {
+			r.pairs = append(r.pairs, project.Pair{A: a, B: b})
+		}
+	}
+	if len(r.pairs) == 0 {
+		return public(project.ErrNoPairs, fmt.Sprintf("A %s→%s axis needs at least one pair whose two words are both on the map (for example %s and %s).",
+			r.relation.GroupA, r.relation.GroupB, r.relation.Pairs[0].A, r.relation.Pairs[0].B))
+	}
+	return nil
 }
 
 func methodLabel(m string) string {
