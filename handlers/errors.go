@@ -40,8 +40,8 @@ var (
 )
 
 // ErrorMapping maps a sentinel error (matched with errors.Is) to an HTTP
-// status and the message users see. When the error chain also holds a
-// *PublicError (see public), that error's message is shown instead.
+// status and the message users see. When Public is set and the error
+// chain holds a *PublicError, that error's message is shown instead.
 type ErrorMapping struct {
 	Err     error
 	Status  int
