@@ -60,7 +60,13 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	initName := fs.String("init", "pca", "t-SNE initial map: pca or random (seeded)")
 	trustK := fs.Int("trust-k", project.DefaultTrustK, "neighbours for trustworthiness")
 	asJSON := fs.Bool("json", false, `print {"method","engine","points":[{"word","x","y","group"}],"explained_variance_ratio","trustworthiness"}`)
-	if err := parseCommand(fs, args, stderr, "project", "vectors"); err != nil {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArguments(fs, stderr, "project"); err != nil {
+		return err
+	}
+	if err := requireFlags(fs, stderr, "project", "vectors"); err != nil {
 		return err
 	}
 	if *topN < 0 || (*topN > 0 && *wordsFile != "") {
