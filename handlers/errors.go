@@ -22,7 +22,6 @@ import (
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/runs"
 	"github.com/gloveboard/gloveboard/internal/store"
-	"github.com/gloveboard/gloveboard/internal/vecscan"
 	"github.com/gloveboard/gloveboard/views"
 )
 
@@ -81,7 +80,7 @@ func DefaultErrorMappings() []ErrorMapping {
 		{store.ErrTooLarge, http.StatusRequestEntityTooLarge, "The file is too large."},
 		{store.ErrEmptyUpload, http.StatusBadRequest, "The file is empty."},
 		{store.ErrInvalid, http.StatusBadRequest, "Some of the values given are not usable."},
-		{vecscan.ErrFormat, http.StatusBadRequest, "That file is not a word-vector text file."},
+		{vectors.ErrNotText, http.StatusBadRequest, "That file is not a word-vector text file."},
 		{ErrOverBudget, http.StatusUnprocessableEntity, "This would need more memory than the server allows for one job."},
 		{cooccur.ErrMatrixTooLarge, http.StatusUnprocessableEntity, "The co-occurrence matrix is larger than the memory budget allows: raise the minimum count or set a maximum vocabulary."},
 		{ErrInUse, http.StatusConflict, "A job is working on this. Cancel it or wait for it to finish first."},

@@ -1077,7 +1077,7 @@ func (s *Server) fidelityOf(c echo.Context, r store.Run) (*runs.FidelityPoints, 
 	if err != nil {
 		return nil, err
 	}
-	if b.Vocab.Len() != len(params.B) {
+	if b.Vocab.Len() != params.VocabSize() {
 		return nil, runs.ErrModelMismatch
 	}
 	fp, err := runs.Fidelity(params, b.Matrix.AppendEntries(nil), fidelitySample, 1)

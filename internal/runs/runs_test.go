@@ -115,11 +115,11 @@ func TestExecute(t *testing.T) {
 	}
 	dir, _ := st.RunDir(run.ID)
 	m, err := LoadModel(dir)
-	if err != nil || m.Dim != 8 || len(m.B) != b.Vocab.Len() {
+	if err != nil || m.VectorSize() != 8 || m.VocabSize() != b.Vocab.Len() {
 		t.Fatalf("model %v", err)
 	}
 	fp, err := Fidelity(m, b.Matrix.AppendEntries(nil), 100, 1)
-	if err != nil || len(fp.LogX) != min(100, b.Matrix.NNZ()) || fp.Identities.Sampled == 0 {
+	if err != nil || len(fp.LogX) != min(100, b.Matrix.NNZ()) || fp.Identities.Sampled != len(fp.LogX) {
 		t.Errorf("fidelity %v, %d points", err, len(fp.LogX))
 	}
 	if _, err := LoadModel(t.TempDir()); !errors.Is(err, ErrModelMissing) {

@@ -3,7 +3,6 @@ package runs
 import (
 	"bufio"
 	"context"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 	"time"
 
 	"github.com/gloveboard/gloveboard/analysis/glove"
-	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/durable"
@@ -22,7 +20,7 @@ import (
 
 // Files in a run directory.
 const (
-	ModelFile      = "model.gob"      // W, W̃, b, b̃ (spectrum.GloveParams, gob)
+	ModelFile      = "model.gob"      // W, W̃, b, b̃ (glove.WriteModel)
 	CheckpointFile = "checkpoint.bin" // glove.Trainer checkpoint (resumable)
 )
 
@@ -206,19 +204,12 @@ func SaveModel(path string, m *glove.Model) error {
 
 // saveModel is SaveModel making the file durable with sy.
 func saveModel(sy durable.Syncer, path string, m *glove.Model) error {
-	v, d := m.Word.Dims()
-	p := spectrum.GloveParams{Dim: d, W: make([]float64, 0, v*d), WTilde: make([]float64, 0, v*d),
-		B: m.WordBias, BTilde: m.ContextBias}
-	for i := range v {
-		p.W = append(p.W, m.Word.RawRowView(i)...)
-		p.WTilde = append(p.WTilde, m.Context.RawRowView(i)...)
-	}
-	return writeFile(sy, path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(p) })
+	return writeFile(sy, path, func(w io.Writer) error { return glove.WriteModel(w, m) })
 }
 
 // LoadModel reads the parameters saved in the directory of a run. It
 // returns ErrModelMissing when there are none.
-func LoadModel(runDir string) (*spectrum.GloveParams, error) {
+func LoadModel(runDir string) (*glove.Model, error) {
 	f, err := os.Open(filepath.Join(runDir, ModelFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, ErrModelMissing
@@ -227,12 +218,9 @@ func LoadModel(runDir string) (*spectrum.GloveParams, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var p spectrum.GloveParams
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&p); err != nil {
+	m, err := glove.ReadModel(f)
+	if err != nil {
 		return nil, fmt.Errorf("runs: reading model: %w", err)
 	}
-	if p.Dim < 1 || len(p.W) != len(p.WTilde) || len(p.W) != len(p.B)*p.Dim || len(p.B) != len(p.BTilde) {
-		return nil, errors.New("runs: model file has inconsistent shapes")
-	}
-	return &p, nil
+	return m, nil
 }
