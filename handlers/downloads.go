@@ -13,8 +13,8 @@ package handlers
 //     file name so that "Save as" proposes it;
 //   - Cache-Control: "private, max-age=3600" for addresses versioned with
 //     ?v= (they change with their content), "no-store" otherwise;
-//   - the CSV-injection guard of spreadsheetSafe on every cell of every
-//     CSV or TSV the server writes.
+//   - the CSV-injection guard (internal/csvguard, through spreadsheetSafe)
+//     on every cell of every CSV or TSV the server writes.
 
 import (
 	"crypto/sha256"
@@ -26,6 +26,8 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/gloveboard/gloveboard/internal/csvguard"
 )
 
 // Content types of the artefacts.
@@ -118,18 +120,15 @@ func slug(s string) (string, bool) {
 	return out, lossy || len(out) != b.Len()
 }
 
-// spreadsheetSafe protects spreadsheet users from cells that start like a
-// formula (CSV injection): a cell starting with '=', '+', '-', '@', a tab
-// or a carriage return gets a leading apostrophe, unless it is a number
-// (a negative value is data, not a formula).
+// spreadsheetSafe is a cell as the server writes it: a finite number (a
+// negative value is data, not a formula) as it is, any other text through
+// csvguard.Cell, which gives a cell that starts like a formula a leading
+// apostrophe.
 func spreadsheetSafe(cell string) string {
-	if cell == "" || !strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return cell
-	}
 	if v, err := strconv.ParseFloat(cell, 64); err == nil && isFinite(v) {
 		return cell
 	}
-	return "'" + cell
+	return csvguard.Cell(cell)
 }
 
 // writeCSV writes header and rows as CSV, every cell through

@@ -18,6 +18,8 @@ func TestSpreadsheetSafe(t *testing.T) {
 		{"\tx", "'\tx"},
 		{"\rx", "'\rx"},
 		{"a=b", "a=b"},
+		{"\n=1", "'\n=1"},
+		{"＝1", "'＝1"},
 		// Numbers are data: a negative value keeps its sign.
 		{"-0.25", "-0.25"},
 		{"+3e-7", "+3e-7"},
