@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"github.com/gloveboard/gloveboard/internal/apperr"
 )
 
 func TestWholeNumber(t *testing.T) {
@@ -33,8 +35,7 @@ func TestWholeNumber(t *testing.T) {
 			}
 			continue
 		}
-		var pub *PublicError
-		if !errors.As(err, &pub) || pub.Msg != tc.msg || !errors.Is(err, ErrBadRequest) {
+		if msg, _ := apperr.MessageOf(err); msg != tc.msg || !errors.Is(err, ErrBadRequest) {
 			t.Errorf("wholeNumber(%q) error %v, want %q", tc.raw, err, tc.msg)
 		}
 		if got := errors.Is(err, errOutOfRange); got != tc.outOfRange {
@@ -64,8 +65,7 @@ func TestRealNumber(t *testing.T) {
 			}
 			continue
 		}
-		var pub *PublicError
-		if !errors.As(err, &pub) || pub.Msg != tc.msg {
+		if msg, _ := apperr.MessageOf(err); msg != tc.msg {
 			t.Errorf("realNumber(%q) error %v, want %q", tc.raw, err, tc.msg)
 		}
 	}

@@ -24,8 +24,8 @@ const (
 	CheckpointFile = "checkpoint.bin" // glove.Trainer checkpoint (resumable)
 )
 
-// Job is one training run to carry out.
-type Job struct {
+// Training is one training run to carry out (the work of a train job).
+type Training struct {
 	// Store records the run; its run directory receives the artefacts,
 	// made durable with the store's Syncer like its other files.
 	Store  *store.Store
@@ -43,7 +43,7 @@ type Job struct {
 // stores W + W̃ as a vector set and the model in the run directory, and
 // evaluates the vectors. A divergence is a *DivergedError; a cancelled
 // context returns its error.
-func Execute(ctx context.Context, j Job) (Results, error) {
+func Execute(ctx context.Context, j Training) (Results, error) {
 	start := time.Now()
 	progress := j.Progress
 	if progress == nil {
@@ -100,17 +100,15 @@ func Execute(ctx context.Context, j Job) (Results, error) {
 	if err := writeFile(sy, filepath.Join(dir, CheckpointFile), tr.WriteCheckpoint); err != nil {
 		return res, err
 	}
-	vs, err := addVectorSet(j, set)
-	if err != nil {
-		return res, err
-	}
-	res.VectorSetID = vs.ID
-
+	// The vectors are scored before they are saved as a vector set: a
+	// set is registered only for a run about to finish, and one left by
+	// a process killed in between is removed at the next start (its
+	// run's job is not done).
 	if j.Eval != nil {
 		progress(0.93, "evaluating on analogy and similarity sets")
 		ev, err := j.Eval.Evaluate(ctx, set, func(done, total int) {
 			if total > 0 {
-				progress(0.93+0.06*float64(done)/float64(total), fmt.Sprintf("evaluating: %d of %d analogy questions answered", done, total))
+				progress(0.93+0.05*float64(done)/float64(total), fmt.Sprintf("evaluating: %d of %d analogy questions answered", done, total))
 			}
 		})
 		if err != nil {
@@ -120,6 +118,12 @@ func Execute(ctx context.Context, j Job) (Results, error) {
 	} else {
 		res.EvalNote = "evaluation sets are not configured"
 	}
+	progress(0.99, "saving the vector set")
+	vs, err := addVectorSet(j, set)
+	if err != nil {
+		return res, err
+	}
+	res.VectorSetID = vs.ID
 	res.Seconds = time.Since(start).Seconds()
 	progress(1, fmt.Sprintf("done: %d epochs, final cost %.5f", res.Epochs, res.FinalCost))
 	return res, nil
@@ -157,7 +161,7 @@ func SumSet(words []string, m *glove.Model) (*vectors.Set, error) {
 	return vectors.New(append([]string(nil), words...), d, data)
 }
 
-func addVectorSet(j Job, set *vectors.Set) (store.VectorSet, error) {
+func addVectorSet(j Training, set *vectors.Set) (store.VectorSet, error) {
 	stg, err := j.Store.NewStaging(0)
 	if err != nil {
 		return store.VectorSet{}, err
