@@ -69,14 +69,20 @@ func TestRealNumber(t *testing.T) {
 			t.Errorf("realNumber(%q) error %v, want %q", tc.raw, err, tc.msg)
 		}
 	}
-	if _, err := realNumber("x", "α", 0, math.Inf(-1), math.Inf(1)); err == nil || err.Error() != "α must be a number; “x” is not." {
+	if _, err := realNumber("x", "α", 0, math.Inf(-1), math.Inf(1)); !hasMessage(err, "α must be a number; “x” is not.") {
 		t.Errorf("unbounded: %v", err)
 	}
 }
 
+// hasMessage reports whether err shows users msg.
+func hasMessage(err error, msg string) bool {
+	got, ok := apperr.MessageOf(err)
+	return ok && got == msg
+}
+
 func TestParseIDText(t *testing.T) {
 	for _, raw := range []string{"", "0", "-1", "+1", "1.0", "1e3", "..%2F", "9223372036854775808", " 1"} {
-		if _, err := parseIDText(raw, "corpus"); err == nil || err.Error() != "That is not a valid corpus id: ids are whole numbers such as 1 or 42." {
+		if _, err := parseIDText(raw, "corpus"); !hasMessage(err, "That is not a valid corpus id: ids are whole numbers such as 1 or 42.") || !errors.Is(err, ErrBadRequest) {
 			t.Errorf("parseIDText(%q) = %v", raw, err)
 		}
 	}
