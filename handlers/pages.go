@@ -1,7 +1,12 @@
 package handlers
 
+// The catalogue pages (home, corpora, vector sets, about), the job list
+// and the deletes, and small helpers every section's handlers share
+// (fragmentError, isHTMX, fnum, clip, isFinite).
+
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -195,4 +200,35 @@ func (s *Server) deleteVectorSet(c echo.Context) error {
 		return notFound(err, "vector set", id)
 	}
 	return c.Redirect(http.StatusSeeOther, "/vectors")
+}
+
+// fnum formats v in the fewest digits that read back exactly (CSV cells,
+// query strings, form values).
+func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// isHTMX reports whether the request was sent by htmx (it then wants a
+// fragment, errors included).
+func isHTMX(c echo.Context) bool { return c.Request().Header.Get("HX-Request") == "true" }
+
+// fragmentError renders err as a small message in place of a result, with
+// the status of the central error table; htmx swaps it in (model.js).
+func (s *Server) fragmentError(c echo.Context, err error) error {
+	status, msg := s.resolve(err)
+	if status >= 500 {
+		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+	}
+	c.Response().Header().Set("X-Fragment-Error", "1")
+	return s.render(c, status, views.FragmentError(msg))
+}
+
+// isFinite reports whether v is neither NaN nor ±Inf.
+func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// clip shortens user input quoted in a message (40 characters at most), so
+// that a pasted paragraph leaves the message readable.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }

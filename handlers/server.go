@@ -4,10 +4,17 @@
 // computations, builds view models and renders templ components from
 // package views.
 //
-// Adding a page: write a method on *Server that parses its input (ids with
-// parseID), calls the store or an analysis package, converts the result to
+// One file a section: corpus.go (Corpora), ratios.go, training.go (Train),
+// explore.go (Explore), uploads.go, pages.go (catalogue pages and shared
+// helpers), downloads.go (the one downloads convention and every figure),
+// api.go, api_corpus.go and api_model.go (the JSON twins); routes.go lists
+// the routes, params.go the parameter parsers, errors.go the error table.
+// docs/architecture.md traces requests through them.
+//
+// Adding a page: write a method on *Server in its section's file that
+// parses its input (params.go), calls the service, converts the result to
 // a views model and returns s.ok(c, views.Something(model)); register it
-// in New. Return errors instead of writing error responses: the single
+// in routes.go. Return errors instead of writing error responses: the single
 // HTTPErrorHandler (errors.go) maps them to a status and a message through
 // DefaultErrorMappings, a table of sentinel errors — add a row there for a
 // new sentinel such as corpus.ErrEmptyCorpus. Wrap an error with public
@@ -162,14 +169,6 @@ func New(cfg Config) (*echo.Echo, error) {
 	api.GET("/jobs/:id", s.apiJob)
 	api.POST("/jobs/:id/cancel", s.apiCancelJob)
 	return e, nil
-}
-
-func isUpload(c echo.Context) bool {
-	if c.Request().Method != http.MethodPost {
-		return false
-	}
-	p := c.Request().URL.Path
-	return p == "/corpora" || p == "/vectors"
 }
 
 // contentSecurityPolicy allows only this origin's scripts and styles.

@@ -1,17 +1,15 @@
 package handlers
 
-// The Explore section: neighbours, analogies, 2-D maps, the covariance
-// spectrum and fidelity plots of a vector set, plot and vector downloads,
-// and the vector API.
+// The Explore section: a vector set's page with nearest neighbours,
+// analogies, 2-D maps (PCA and relation axes in the request, t-SNE as a
+// job of the service), the covariance spectrum and evaluation scores.
+// Figures: downloads.go; JSON twins: api_model.go.
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
 	"net/url"
@@ -51,71 +49,6 @@ var (
 // errTSNENeedsPost refuses a t-SNE map asked for with GET.
 var errTSNENeedsPost = public(ErrNeedsPost, "A t-SNE map is computed by a background job, so it must be asked for with POST (the map form does this); PCA and relation-axis maps can be fetched with GET.")
 
-// --- plots -------------------------------------------------------------------
-
-// plotOut is one plot: how to draw it, its data as CSV rows, and the
-// parts of its file name (downloadName).
-type plotOut struct {
-	what, owner   string   // file name: gloveboard-<what>-<owner>-<params>
-	params        []string // file name parts that tell plots of one owner apart
-	width, height int      // pixels; 0: plot.DefaultWidthPx × plot.DefaultHeightPx
-	figure        func() (*plot.Figure, error)
-	header        []string
-	rows          [][]string
-}
-
-// sendPlot writes the plot in the format asked for (?format=png|svg|csv,
-// default png), as an attachment when ?download=1, with the headers of
-// every artefact (downloads.go).
-func (s *Server) sendPlot(c echo.Context, p plotOut) error {
-	format := strings.ToLower(c.QueryParam("format"))
-	if format == "" {
-		format = "png"
-	}
-	var buf bytes.Buffer
-	var ctype string
-	switch format {
-	case "csv":
-		if err := writeCSV(&buf, p.header, p.rows); err != nil {
-			return err
-		}
-		ctype = ctypeCSV
-	case "png", "svg":
-		fig, err := p.figure()
-		if err != nil {
-			return err
-		}
-		f, _ := plot.ParseFormat(format)
-		w, h := p.width, p.height
-		if w == 0 {
-			w, h = plot.DefaultWidthPx, plot.DefaultHeightPx
-		}
-		if err := fig.Render(&buf, plot.Output{Format: f, Width: float64(w), Height: float64(h)}); err != nil {
-			return err
-		}
-		ctype = ctypePNG
-		if format == "svg" {
-			ctype = ctypeSVG
-		}
-	default:
-		return public(plot.ErrFormat, fmt.Sprintf("Plots can be had as png, svg or csv, not “%s”.", clip(format)))
-	}
-	return sendArtefact(c, ctype, downloadName(p.what, p.owner, format, p.params...), wantsDownload(c), buf.Bytes())
-}
-
-// fragmentError renders err as a small message in place of a result, with
-// the status of the central error table; htmx swaps it in (model.js).
-func (s *Server) fragmentError(c echo.Context, err error) error {
-	status, msg := s.resolve(err)
-	if status >= 500 {
-		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
-	}
-	c.Response().Header().Set("X-Fragment-Error", "1")
-	return s.render(c, status, views.FragmentError(msg))
-}
-
-// --- vector sets ------------------------------------------------------------
-
 // vectorSetOf returns the vector set of the path's id.
 func (s *Server) vectorSetOf(c echo.Context) (store.VectorSet, error) {
 	id, err := parseID(c, "vector set")
@@ -145,16 +78,6 @@ func (s *Server) exploreList(c echo.Context) error {
 		return err
 	}
 	return s.ok(c, views.ExploreList(views.ExploreListData{Page: s.page(c, "Explore", views.SectionExplore), Vectors: vs}))
-}
-
-func vectorDownloads(id int64) []views.Download {
-	base := "/vectors/" + strconv.FormatInt(id, 10) + "/download/"
-	return []views.Download{
-		{Href: base + "glove.txt", Label: "GloVe text", Hint: "word v1 … vd per line, no header"},
-		{Href: base + "word2vec.bin", Label: "word2vec binary", Hint: "“n d” header, then float32 records"},
-		{Href: base + "vectors.tsv", Label: "Projector vectors.tsv", Hint: "for projector.tensorflow.org"},
-		{Href: base + "metadata.tsv", Label: "Projector metadata.tsv", Hint: "the words, one a line"},
-	}
 }
 
 // exampleWords suggests words for the inputs: the most frequent ones.
@@ -352,8 +275,6 @@ func (s *Server) analogyFragment(c echo.Context) error {
 	return s.ok(c, views.AnalogyResult(av))
 }
 
-// --- maps --------------------------------------------------------------------
-
 type mapRequest struct {
 	method     string // pca | tsne | axis
 	relation   wordgroups.Family
@@ -530,9 +451,6 @@ func (s *Server) instantMap(c echo.Context, v store.VectorSet, set *vectors.Set,
 	})
 }
 
-// isFinite reports whether v is neither NaN nor ±Inf.
-func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
 func trustText(t project.TrustworthinessResult) string {
 	if t.K == 0 || !isFinite(t.Value) {
 		return ""
@@ -648,39 +566,6 @@ func (s *Server) mapJobFragment(c echo.Context) error {
 	return s.ok(c, views.MapResult(mapView(res, fmt.Sprintf("/vectors/%d/plots/map?job=%d", v.ID, info.ID))))
 }
 
-func mapPlot(res *app.MapResult, owner string) plotOut {
-	pts := make([]plot.MapPoint, len(res.Words))
-	rows := make([][]string, len(res.Words))
-	for i, w := range res.Words {
-		x, y := res.Map.Points[2*i], res.Map.Points[2*i+1]
-		pts[i] = plot.MapPoint{Word: w, X: x, Y: y, Group: res.Groups[i]}
-		rows[i] = []string{w, res.Groups[i], fnum(x), fnum(y)}
-	}
-	spec := plot.ScatterSpec{Points: pts, Method: res.Map.Method, EqualAspect: res.Map.Method == project.MethodPCA}
-	switch res.Map.Method {
-	case project.MethodPCA:
-		spec.ExplainedVariance = res.Map.ExplainedVarianceRatio
-	case project.MethodAxis:
-		spec.Title = fmt.Sprintf("Word map along the %s→%s axis", res.Relation.GroupA, res.Relation.GroupB)
-		spec.XLabel = fmt.Sprintf("mean %s→%s offset of %d pairs", res.Relation.GroupA, res.Relation.GroupB, res.Map.AxisPairs)
-		spec.YLabel = "first principal component of the rest"
-	default:
-		spec.Engine = res.Map.Engine
-	}
-	if t := res.Map.Trust; t.K > 0 && !math.IsNaN(t.Value) {
-		v := t.Value
-		spec.Trustworthiness = &v
-	}
-	params := []string{res.Map.Method}
-	if res.Map.Method == project.MethodAxis {
-		params = append(params, res.Relation.Name())
-	}
-	return plotOut{what: "map", owner: owner, params: params, figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
-		header: []string{"word", "group", "x", "y"}, rows: rows}
-}
-
-// --- spectrum ----------------------------------------------------------------
-
 type spectrumResult struct {
 	values []float64
 	fit    spectrum.PowerLawFit
@@ -773,367 +658,6 @@ func (s *Server) spectrumFragment(c echo.Context) error {
 		Beta: r2Text(res.fit.Beta), R2: r2Text(res.fit.R2), ExpR2: r2Text(res.fit.ExpR2), From: res.fit.From, To: res.fit.To, Top: top,
 		Plot: views.NewModelPlot(fmt.Sprintf("/vectors/%d/plots/spectrum?from=%d&to=%d", v.ID, res.fit.From, res.fit.To),
 			"Eigenvalues of the covariance against rank, log–log, with a power-law fit", "")}))
-}
-
-func spectrumPlot(res *spectrumResult, owner string) plotOut {
-	logC := res.fit.LogC
-	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance",
-		Fit: &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC}}
-	rows := make([][]string, len(res.values))
-	for i, x := range res.values {
-		r := i + 1
-		fitted := ""
-		if r >= res.fit.From && r <= res.fit.To {
-			fitted = fnum(math.Exp(logC - res.fit.Beta*math.Log(float64(r))))
-		}
-		rows[i] = []string{strconv.Itoa(r), fnum(x), fitted}
-	}
-	return plotOut{what: "spectrum", owner: owner, params: []string{fmt.Sprintf("ranks%d-%d", res.fit.From, res.fit.To)}, figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
-		header: []string{"rank", "eigenvalue", "power_law_fit"}, rows: rows}
-}
-
-// --- plot route ----------------------------------------------------------------
-
-// vectorPlot serves /vectors/:id/plots/:kind for kind neighbors, analogy,
-// map and spectrum.
-func (s *Server) vectorPlot(c echo.Context) error {
-	v, set, err := s.loadSet(c)
-	if err != nil {
-		return err
-	}
-	switch c.Param("kind") {
-	case "neighbors":
-		word, ms, err := s.neighborMatches(c, set, 10)
-		if err != nil {
-			return err
-		}
-		_, bars, rows := scoreRows(ms)
-		return s.sendPlot(c, plotOut{what: "neighbors", owner: setOwner(v.ID, v.Name), params: []string{word}, width: 640, height: 420,
-			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Query: word}) },
-			header: []string{"rank", "word", "cosine"}, rows: rows})
-	case "analogy":
-		q, ms, err := s.analogyMatches(c, set, 10)
-		if err != nil {
-			return err
-		}
-		_, bars, rows := scoreRows(ms)
-		xl := "cosine similarity"
-		if q.method == vectors.CosMul {
-			xl = "3CosMul score"
-		}
-		title := fmt.Sprintf("%s : %s :: %s : ?  (%s)", q.a, q.b, q.c, methodName(q.method))
-		return s.sendPlot(c, plotOut{what: "analogy", owner: setOwner(v.ID, v.Name), params: []string{q.a, q.b, q.c, q.method.String()}, width: 640, height: 420,
-			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Title: title, XLabel: xl}) },
-			header: []string{"rank", "word", "score"}, rows: rows})
-	case "map":
-		var res *app.MapResult
-		if c.QueryParam("job") != "" {
-			c.SetParamNames("id", "job")
-			c.SetParamValues(strconv.FormatInt(v.ID, 10), c.QueryParam("job"))
-			info, err := s.tsneJob(c, v)
-			if err != nil {
-				return err
-			}
-			if res, err = s.svc.TSNEResult(ctx(c), info); err != nil {
-				return err
-			}
-		} else {
-			r, err := s.parseMapRequest(c, v, set)
-			if err != nil {
-				return err
-			}
-			if r.method == "tsne" {
-				return public(ErrBadRequest, "t-SNE maps are drawn by a job: use the job number (job=N).")
-			}
-			if res, err = s.instantMap(c, v, set, r); err != nil {
-				return err
-			}
-		}
-		return s.sendPlot(c, mapPlot(res, setOwner(v.ID, v.Name)))
-	case "spectrum":
-		res, err := s.spectrumOf(c, v, set)
-		if err != nil {
-			return err
-		}
-		return s.sendPlot(c, spectrumPlot(res, setOwner(v.ID, v.Name)))
-	}
-	return public(store.ErrNotFound, "There is no such plot. Plots are neighbors, analogy, map and spectrum.")
-}
-
-// --- downloads -----------------------------------------------------------------
-
-// downloadVectors serves a vector set as a file (always an attachment):
-// GloVe text, word2vec binary, or the Embedding Projector's vectors.tsv
-// and metadata.tsv (whose words go through spreadsheetSafe, like every
-// CSV and TSV the server writes).
-func (s *Server) downloadVectors(c echo.Context) error {
-	v, set, err := s.loadSet(c)
-	if err != nil {
-		return err
-	}
-	var (
-		write     func(w *bufio.Writer) error
-		what, ext string
-		ctype     = "text/plain; charset=utf-8"
-	)
-	switch c.Param("file") {
-	case "glove.txt":
-		what, ext = "glove", "txt"
-		write = func(w *bufio.Writer) error { return vectors.WriteText(w, set, false) }
-	case "word2vec.bin":
-		what, ext, ctype = "word2vec", "bin", "application/octet-stream"
-		write = func(w *bufio.Writer) error { return vectors.WriteBinary(w, set) }
-	case "vectors.tsv":
-		what, ext, ctype = "projector-vectors", "tsv", ctypeTSV
-		write = func(w *bufio.Writer) error { return vectors.WriteProjector(w, io.Discard, set) }
-	case "metadata.tsv":
-		what, ext, ctype = "projector-metadata", "tsv", ctypeTSV
-		write = func(w *bufio.Writer) error { return writeMetadata(w, set) }
-	default:
-		return public(store.ErrNotFound, "Vectors can be downloaded as glove.txt, word2vec.bin, vectors.tsv or metadata.tsv.")
-	}
-	artefactHeaders(c, ctype, downloadName(what, setOwner(v.ID, v.Name), ext), true)
-	c.Response().WriteHeader(http.StatusOK)
-	w := bufio.NewWriterSize(c.Response(), 1<<16)
-	if err := write(w); err != nil {
-		s.log.Error("writing vectors", "set", v.ID, "err", err)
-		return nil
-	}
-	if err := w.Flush(); err != nil {
-		s.log.Error("writing vectors", "set", v.ID, "err", err)
-	}
-	return nil
-}
-
-// writeMetadata writes the Projector's metadata.tsv: the words one a line
-// (a single column, so without a header), each through spreadsheetSafe.
-// Words hold no tab or line break (the vector formats split on them).
-func writeMetadata(w *bufio.Writer, set *vectors.Set) error {
-	for i := range set.Len() {
-		if _, err := w.WriteString(spreadsheetSafe(set.Word(i)) + "\n"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// --- fidelity -----------------------------------------------------------------
-
-func (s *Server) runFidelity(c echo.Context) error {
-	r, err := s.loadRun(c)
-	if err != nil {
-		return s.fragmentError(c, err)
-	}
-	fp, err := s.svc.Fidelity(r)
-	if err != nil {
-		status, msg := s.resolve(err)
-		if status < 500 {
-			return s.ok(c, views.FidelityUnavailable(msg))
-		}
-		return s.fragmentError(c, err)
-	}
-	id := fp.Identities
-	base := fmt.Sprintf("/runs/%d/plots/fidelity", r.ID)
-	return s.ok(c, views.FidelityResult(views.FidelityView{Sampled: id.Sampled,
-		LogXR: r2Text(id.LogCountR), LogXR2: r2Text(id.LogCountR2), PMIR: r2Text(id.PMIR), PMIR2: r2Text(id.PMIR2),
-		LogXPlot: views.NewModelPlot(base+"?kind=logx", "Model prediction against log co-occurrence count", ""),
-		PMIPlot:  views.NewModelPlot(base+"?kind=pmi", "Dot product of word and context vectors against PMI", "")}))
-}
-
-func (s *Server) fidelityPlot(c echo.Context) error {
-	r, err := s.loadRun(c)
-	if err != nil {
-		return err
-	}
-	fp, err := s.svc.Fidelity(r)
-	if err != nil {
-		return err
-	}
-	var spec plot.FidelitySpec
-	var header []string
-	kind := c.QueryParam("kind")
-	switch kind {
-	case "", "logx":
-		kind = "logx"
-		r2 := fp.Identities.LogCountR2
-		spec = plot.FidelitySpec{X: fp.LogX, Y: fp.Full, Reference: plot.Identity, R2: &r2,
-			Title: fmt.Sprintf("Run %d: model vs log X", r.ID), XLabel: "log X_ij", YLabel: "w_i·w̃_j + b_i + b̃_j"}
-		header = []string{"log_x", "model"}
-	case "pmi":
-		spec = plot.FidelitySpec{X: fp.PMI, Y: fp.Dot, Reference: plot.FitLine,
-			Title: fmt.Sprintf("Run %d: w·w̃ vs PMI", r.ID), XLabel: "PMI(i, j)", YLabel: "w_i·w̃_j"}
-		header = []string{"pmi", "dot"}
-	default:
-		return public(ErrBadRequest, "The fidelity plot kind must be logx or pmi.")
-	}
-	rows := make([][]string, len(spec.X))
-	for i := range spec.X {
-		rows[i] = []string{fnum(spec.X[i]), fnum(spec.Y[i])}
-	}
-	return s.sendPlot(c, plotOut{what: "fidelity", owner: runOwner(r.ID), params: []string{kind}, width: 640, height: 520,
-		figure: func() (*plot.Figure, error) { return plot.NewFidelity(spec) }, header: header, rows: rows})
-}
-
-// --- API ---------------------------------------------------------------------
-
-type apiMatch struct {
-	Word  string  `json:"word"`
-	Score float64 `json:"score"`
-}
-
-func apiMatches(ms []vectors.Match) []apiMatch {
-	out := make([]apiMatch, len(ms))
-	for i, m := range ms {
-		out[i] = apiMatch{Word: m.Word, Score: m.Score}
-	}
-	return out
-}
-
-func (s *Server) apiNeighbors(c echo.Context) error {
-	_, set, err := s.loadSet(c)
-	if err != nil {
-		return err
-	}
-	word, ms, err := s.neighborMatches(c, set, 10)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, map[string]any{"word": word, "results": apiMatches(ms)})
-}
-
-func (s *Server) apiAnalogy(c echo.Context) error {
-	_, set, err := s.loadSet(c)
-	if err != nil {
-		return err
-	}
-	q, ms, err := s.analogyMatches(c, set, 5)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, map[string]any{"a": q.a, "b": q.b, "c": q.c, "method": q.method.String(), "results": apiMatches(ms)})
-}
-
-type apiPoint struct {
-	Word  string  `json:"word"`
-	Group string  `json:"group"`
-	X     float64 `json:"x"`
-	Y     float64 `json:"y"`
-}
-
-func apiMapBody(res *app.MapResult) map[string]any {
-	pts := make([]apiPoint, len(res.Words))
-	for i, w := range res.Words {
-		pts[i] = apiPoint{Word: w, Group: res.Groups[i], X: res.Map.Points[2*i], Y: res.Map.Points[2*i+1]}
-	}
-	body := map[string]any{"method": res.Map.Method, "engine": res.Map.Engine, "points": pts, "skipped": nonNil(res.Skipped)}
-	if res.Map.Method == project.MethodAxis {
-		body["relation"] = res.Relation.Name()
-		body["axis_pairs"] = res.Map.AxisPairs
-		body["axis_alignment"] = res.Map.AxisAlignment
-	}
-	if t := res.Map.Trust; t.K > 0 && isFinite(t.Value) {
-		body["trustworthiness"] = map[string]any{"value": t.Value, "k": t.K, "sampled": t.Sampled}
-	}
-	return body
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func (s *Server) apiMap(c echo.Context) error {
-	v, set, err := s.loadSet(c)
-	if err != nil {
-		return err
-	}
-	r, err := s.parseMapRequest(c, v, set)
-	if err != nil {
-		return err
-	}
-	if r.method == "tsne" && c.Request().Method != http.MethodPost {
-		return errTSNENeedsPost
-	}
-	if r.method != "tsne" {
-		res, err := s.instantMap(c, v, set, r)
-		if err != nil {
-			return err
-		}
-		return c.JSON(http.StatusOK, apiMapBody(res))
-	}
-	job, err := s.submitTSNE(v, set, r)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusAccepted, map[string]any{"job_id": job.ID, "status": job.Status,
-		"status_url": fmt.Sprintf("/api/jobs/%d", job.ID), "result_url": fmt.Sprintf("/api/vectors/%d/maps/%d", v.ID, job.ID)})
-}
-
-func (s *Server) apiMapJob(c echo.Context) error {
-	v, _, err := s.loadSet(c)
-	if err != nil {
-		return err
-	}
-	info, err := s.tsneJob(c, v)
-	if err != nil {
-		return err
-	}
-	switch {
-	case !info.Status.Final():
-		return c.JSON(http.StatusAccepted, map[string]any{"job_id": info.ID, "status": info.Status, "progress": info.Progress, "message": info.Message})
-	case info.Status != store.JobDone:
-		return c.JSON(http.StatusConflict, map[string]any{"job_id": info.ID, "status": info.Status, "error": info.Error, "status_code": http.StatusConflict})
-	}
-	res, err := s.svc.TSNEResult(ctx(c), info)
-	if err != nil {
-		return err
-	}
-	body := apiMapBody(res)
-	body["job_id"], body["status"] = info.ID, info.Status
-	return c.JSON(http.StatusOK, body)
-}
-
-// apiVectorSpectrum is the covariance spectrum of a vector set
-// (GET /api/vectors/:id/spectrum[?from=&to=]) with the field names of
-// `glove spectrum -vectors FILE -json`, and the same default fit range.
-func (s *Server) apiVectorSpectrum(c echo.Context) error {
-	v, set, err := s.loadSet(c)
-	if err != nil {
-		return err
-	}
-	res, err := s.spectrumOf(c, v, set)
-	if err != nil {
-		return err
-	}
-	f := res.fit
-	return c.JSON(http.StatusOK, apiVectorSpectrumBody{Matrix: "covariance", N: set.Len(), Eigenvalues: finiteAll(res.values),
-		Fit: &apiSpectrumFit{Beta: finite(f.Beta), R2: finite(f.R2), From: f.From, To: f.To, LogC: finite(f.LogC),
-			ExpR2: finite(f.ExpR2), Residuals: finiteAll(f.Residuals)}})
-}
-
-// apiVectorSpectrumBody is the answer of apiVectorSpectrum.
-type apiVectorSpectrumBody struct {
-	Matrix      string          `json:"matrix"` // always "covariance"
-	N           int             `json:"n"`      // number of vectors
-	Eigenvalues []float64       `json:"eigenvalues"`
-	Fit         *apiSpectrumFit `json:"fit"`
-}
-
-// vectorWords suggests words of the set (file order is frequency order) in
-// the one autocomplete shape (suggestWords). Words are case-sensitive; a
-// prefix with capitals also matches the lower-case words.
-func (s *Server) vectorWords(c echo.Context) error {
-	_, set, err := s.loadSet(c)
-	if err != nil {
-		return err
-	}
-	prefix := strings.TrimSpace(c.QueryParam("prefix"))
-	low := strings.ToLower(prefix)
-	return suggestWords(c, prefix, set.Len(),
-		func(i int) (string, int64) { return set.Word(i), 0 },
-		func(w string) bool { return strings.HasPrefix(w, prefix) || strings.HasPrefix(w, low) })
 }
 
 // evaluationFragment scores a vector set on the evaluation sets (kept in

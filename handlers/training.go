@@ -1,10 +1,11 @@
 package handlers
 
-// The Train section: the training form, run pages with live progress and
-// loss curves, the loss comparison of several runs, and the run API.
+// The Train section: the training form, run pages with live progress,
+// loss curves and fidelity, and the loss comparison of several runs. Runs
+// are started and read through the service; figures are in downloads.go,
+// the JSON twins in api_model.go.
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -16,7 +17,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/gloveboard/gloveboard/analysis/plot"
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
@@ -28,46 +28,6 @@ const minSimilarityPairs = 10
 
 // maxCompareRuns caps the runs overlaid on one loss plot.
 const maxCompareRuns = 12
-
-// registerModelRoutes adds the Train and Explore pages and their API.
-func (s *Server) registerModelRoutes(e *echo.Echo) {
-	e.GET("/train", s.trainPage)
-	e.POST("/train", s.startRun)
-	e.GET("/runs/compare", s.compareRuns)
-	e.GET("/runs/compare/plot", s.comparePlot)
-	e.GET("/runs/:id", s.runPage)
-	e.GET("/runs/:id/progress", s.runProgress)
-	e.POST("/runs/:id/cancel", s.cancelRun)
-	e.GET("/runs/:id/fidelity", s.runFidelity)
-	e.GET("/runs/:id/plots/loss", s.lossPlot)
-	e.GET("/runs/:id/plots/fidelity", s.fidelityPlot)
-
-	e.GET("/explore", s.exploreList)
-	e.GET("/vectors/:id/explore", s.explorePage)
-	e.GET("/vectors/:id/neighbors", s.neighborsFragment)
-	e.GET("/vectors/:id/analogy", s.analogyFragment)
-	e.GET("/vectors/:id/map", s.mapFragment)
-	e.POST("/vectors/:id/map", s.mapFragment) // t-SNE maps start a job: POST only
-	e.GET("/vectors/:id/maps/:job", s.mapJobFragment)
-	e.GET("/vectors/:id/spectrum", s.spectrumFragment)
-	e.GET("/vectors/:id/words", s.vectorWords)
-	e.GET("/vectors/:id/evaluation", s.evaluationFragment)
-	e.GET("/vectors/:id/plots/:kind", s.vectorPlot)
-	e.GET("/vectors/:id/download/:file", s.downloadVectors)
-
-	e.GET("/api/runs", s.apiRuns)
-	e.POST("/api/runs", s.apiStartRun)
-	e.GET("/api/runs/:id", s.apiRun)
-	e.GET("/api/vectors/:id/words", s.vectorWords)
-	e.GET("/api/vectors/:id/neighbors", s.apiNeighbors)
-	e.GET("/api/vectors/:id/analogy", s.apiAnalogy)
-	e.GET("/api/vectors/:id/spectrum", s.apiVectorSpectrum)
-	e.GET("/api/vectors/:id/map", s.apiMap)
-	e.POST("/api/vectors/:id/map", s.apiMap)
-	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
-}
-
-// --- training form and submission -----------------------------------------
 
 // cpus is the number of processors training may use, shown as a hint
 // next to the number of threads.
@@ -178,15 +138,6 @@ func fmtCost(v float64) string {
 	return strconv.FormatFloat(v, 'f', 5, 64)
 }
 
-// clip shortens user input quoted in a message (40 characters at most), so
-// that a pasted paragraph leaves the message readable.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
-}
-
 // parseTrainForm reads the training form. Only the syntax of the numbers
 // is checked here; their ranges are app.RunParams.Validate's.
 func parseTrainForm(c echo.Context) (app.RunParams, error) {
@@ -234,8 +185,6 @@ func (s *Server) startRun(c echo.Context) error {
 	}
 	return c.Redirect(http.StatusSeeOther, "/runs/"+strconv.FormatInt(run.ID, 10))
 }
-
-// --- run page ----------------------------------------------------------------
 
 func (s *Server) loadRun(c echo.Context) (app.Run, error) {
 	id, err := parseID(c, "training run")
@@ -402,48 +351,6 @@ func (s *Server) cancelRun(c echo.Context) error {
 	return s.runProgress(c)
 }
 
-// --- loss plots ----------------------------------------------------------------
-
-func (s *Server) lossPlot(c echo.Context) error {
-	r, err := s.loadRun(c)
-	if err != nil {
-		return err
-	}
-	return s.sendLoss(c, []app.Run{r}, runOwner(r.ID))
-}
-
-// sendLoss sends the loss curves of rs; owner names them in the file name.
-func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner string) error {
-	// ?log=1 puts the cost on a logarithmic axis.
-	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1"}
-	var rows [][]string
-	for _, r := range rs {
-		loss, err := s.st.Loss(ctx(c), r.ID)
-		if err != nil {
-			return err
-		}
-		p := r.Params
-		ser := plot.Series{Name: fmt.Sprintf("run %d (d=%d, η=%g)", r.ID, p.VectorSize, p.Eta)}
-		for _, l := range loss {
-			ser.X = append(ser.X, float64(l.Epoch))
-			ser.Y = append(ser.Y, l.Cost)
-			rows = append(rows, []string{strconv.FormatInt(r.ID, 10), strconv.Itoa(l.Epoch), fnum(l.Cost), fnum(l.Seconds)})
-		}
-		if len(ser.Y) > 0 {
-			spec.Runs = append(spec.Runs, ser)
-		}
-	}
-	if len(spec.Runs) == 0 {
-		return public(plot.ErrNoData, "No epoch has finished yet, so there is no loss to plot.")
-	}
-	if len(rs) == 1 {
-		spec.Title = fmt.Sprintf("Training loss of run %d", rs[0].ID)
-	}
-	return s.sendPlot(c, plotOut{what: "loss", owner: owner, width: 720, height: 440,
-		figure: func() (*plot.Figure, error) { return plot.NewLoss(spec) },
-		header: []string{"run", "epoch", "cost", "seconds"}, rows: rows})
-}
-
 // parseRunList reads ?runs=1,2,3 (or repeated runs=1&runs=2).
 func parseRunList(c echo.Context) ([]int64, error) {
 	var ids []int64
@@ -515,116 +422,23 @@ func (s *Server) compareRuns(c echo.Context) error {
 	return s.ok(c, views.CompareRuns(d))
 }
 
-func (s *Server) comparePlot(c echo.Context) error {
-	ids, rs, err := s.selectedRuns(c)
-	if err != nil {
-		return err
-	}
-	if len(rs) == 0 {
-		return public(ErrBadRequest, "Name the runs to compare: runs=1,2,3.")
-	}
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = strconv.FormatInt(id, 10)
-	}
-	return s.sendLoss(c, rs, "runs"+strings.Join(parts, "-"))
-}
-
-// --- API ---------------------------------------------------------------------
-
-type apiLoss struct {
-	Epoch   int     `json:"epoch"`
-	Cost    float64 `json:"cost"`
-	Seconds float64 `json:"seconds"`
-}
-
-// apiRunBody is a run in the API. JobStatus is the state of job JobID:
-// live while the job is active, otherwise as the catalogue recorded it (so
-// after a restart the final state the job reached, or "interrupted" for a
-// job the restart cut off).
-type apiRunBody struct {
-	ID        int64           `json:"id"`
-	CorpusID  int64           `json:"corpus_id"`
-	Status    string          `json:"status"`
-	Created   string          `json:"created"`
-	Finished  string          `json:"finished,omitempty"`
-	JobID     int64           `json:"job_id,omitempty"`
-	JobStatus string          `json:"job_status,omitempty"`
-	Params    app.RunParams   `json:"params"`
-	Loss      []apiLoss       `json:"loss"`
-	Results   *app.RunResults `json:"results,omitempty"`
-}
-
-func (s *Server) apiRunJSON(c echo.Context, r app.Run) (apiRunBody, error) {
-	p, res := r.Params, r.Results
-	b := apiRunBody{ID: r.ID, CorpusID: r.CorpusID, Status: string(r.Status), Created: fmtTime(r.Created), Finished: fmtTime(r.Finished), Params: p, Loss: []apiLoss{}}
-	if r.JobID != 0 {
-		b.JobID = r.JobID
-		if info, err := s.svc.Job(ctx(c), r.JobID); err == nil {
-			b.JobStatus = string(info.Status)
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return b, err
-		}
-	}
-	loss, err := s.st.Loss(ctx(c), r.ID)
-	if err != nil {
-		return b, err
-	}
-	for _, l := range loss {
-		if isFinite(l.Cost) {
-			b.Loss = append(b.Loss, apiLoss{Epoch: l.Epoch, Cost: l.Cost, Seconds: l.Seconds})
-		}
-	}
-	if len(r.Run.Results) > 0 && r.Status != store.RunRunning {
-		b.Results = &res
-	}
-	return b, nil
-}
-
-func (s *Server) apiRuns(c echo.Context) error {
-	rs, err := s.svc.Runs(ctx(c))
-	if err != nil {
-		return err
-	}
-	out := make([]apiRunBody, 0, len(rs))
-	for _, r := range rs {
-		b, err := s.apiRunJSON(c, r)
-		if err != nil {
-			return err
-		}
-		out = append(out, b)
-	}
-	return c.JSON(http.StatusOK, map[string]any{"runs": out})
-}
-
-func (s *Server) apiRun(c echo.Context) error {
+func (s *Server) runFidelity(c echo.Context) error {
 	r, err := s.loadRun(c)
 	if err != nil {
-		return err
+		return s.fragmentError(c, err)
 	}
-	b, err := s.apiRunJSON(c, r)
+	fp, err := s.svc.Fidelity(r)
 	if err != nil {
-		return err
+		status, msg := s.resolve(err)
+		if status < 500 {
+			return s.ok(c, views.FidelityUnavailable(msg))
+		}
+		return s.fragmentError(c, err)
 	}
-	return c.JSON(http.StatusOK, b)
-}
-
-// apiStartRun starts a run from a JSON body; absent fields take the
-// defaults.
-func (s *Server) apiStartRun(c echo.Context) error {
-	p := app.DefaultRunParams()
-	dec := json.NewDecoder(c.Request().Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return public(ErrBadRequest, "The body must be a JSON object such as {\"corpus_id\": 1, \"epochs\": 15}; "+clip(err.Error()))
-	}
-	p.VocabSize, p.NNZ, p.CorpusName = 0, 0, ""
-	run, job, err := s.svc.StartRun(ctx(c), p)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusAccepted, map[string]any{
-		"run_id": run.ID, "job_id": job.ID,
-		"url": "/api/runs/" + strconv.FormatInt(run.ID, 10), "page": "/runs/" + strconv.FormatInt(run.ID, 10),
-	})
+	id := fp.Identities
+	base := fmt.Sprintf("/runs/%d/plots/fidelity", r.ID)
+	return s.ok(c, views.FidelityResult(views.FidelityView{Sampled: id.Sampled,
+		LogXR: r2Text(id.LogCountR), LogXR2: r2Text(id.LogCountR2), PMIR: r2Text(id.PMIR), PMIR2: r2Text(id.PMIR2),
+		LogXPlot: views.NewModelPlot(base+"?kind=logx", "Model prediction against log co-occurrence count", ""),
+		PMIPlot:  views.NewModelPlot(base+"?kind=pmi", "Dot product of word and context vectors against PMI", "")}))
 }
