@@ -82,8 +82,8 @@ type Server struct {
 	maxUpload int64
 	log       *slog.Logger
 	errTable  []ErrorMapping
-	zipfs     *lru.LRU[zipfKey, *zipfResult]   // Zipf fits of recent builds (corpus_pages.go)
-	memo      *lru.LRU[string, *app.MapResult] // PCA and relation-axis maps (explore_pages.go)
+	zipfs     *lru.LRU[zipfKey, *zipfResult]   // Zipf fits of recent builds (corpus.go)
+	memo      *lru.LRU[string, *app.MapResult] // PCA and relation-axis maps (explore.go)
 }
 
 // New builds the echo instance serving the dashboard.
