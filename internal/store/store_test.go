@@ -356,3 +356,39 @@ func TestMigrationKeepsOlderCatalogues(t *testing.T) {
 		t.Errorf("foreign key check: %d violations (%v)", fk, err)
 	}
 }
+
+// TestOpenPathWithURICharacters: data directories whose names hold the
+// characters of an SQLite URI ('#', '?', '%') each get their own
+// catalogue inside them (a '#' once cut the path short, so "a#1" and
+// "a#2" shared a file "a" beside them).
+func TestOpenPathWithURICharacters(t *testing.T) {
+	parent := t.TempDir()
+	for i, name := range []string{"a#1", "a#2", "b?x=1", "c%41"} {
+		dir := filepath.Join(parent, name)
+		st, err := store.Open(context.Background(), dir)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for range i + 1 {
+			if _, err := st.CreateJob(context.Background(), "test", 0); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+		}
+		js, err := st.Jobs(context.Background(), 100)
+		if err != nil || len(js) != i+1 {
+			t.Errorf("%s: %d jobs (%v), want its own %d", name, len(js), err, i+1)
+		}
+		st.Close()
+		if _, err := os.Stat(filepath.Join(dir, store.DBFile)); err != nil {
+			t.Errorf("%s: no catalogue inside the directory: %v", name, err)
+		}
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 4 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("parent holds %v, want only the four data directories", names)
+	}
+}
