@@ -14,6 +14,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/project"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/labstack/echo/v4"
 )
@@ -247,7 +248,7 @@ func (s *Server) apiStartRun(c echo.Context) error {
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
-		return public(ErrBadRequest, "The body must be a JSON object such as {\"corpus_id\": 1, \"epochs\": 15}; "+clip(err.Error()))
+		return public(ErrBadRequest, "The body must be a JSON object such as {\"corpus_id\": 1, \"epochs\": 15}; "+apperr.Quote(err.Error()))
 	}
 	p.VocabSize, p.NNZ, p.CorpusName = 0, 0, ""
 	run, job, err := s.svc.StartRun(ctx(c), p)

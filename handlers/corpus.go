@@ -24,6 +24,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/ratio"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -239,7 +240,7 @@ func normWord(l *app.Build, w string) string {
 // unknownWord reports w as missing from the vocabulary, suggesting the
 // most frequent words that share its first three characters.
 func unknownWord(l *app.Build, w string) error {
-	msg := fmt.Sprintf("“%s” is not in this corpus's vocabulary. Check the spelling, or rebuild with a lower minimum count.", clip(w))
+	msg := fmt.Sprintf("“%s” is not in this corpus's vocabulary. Check the spelling, or rebuild with a lower minimum count.", apperr.Quote(w))
 	r := []rune(w)
 	if len(r) >= 3 {
 		prefix := string(r[:3])
@@ -355,7 +356,7 @@ func (s *Server) pmiView(corp store.Corpus, l *app.Build, word string) (views.PM
 		v.Rows = append(v.Rows, views.PMIRow{Word: p.word, Bits: p.bits, Count: p.x})
 	}
 	if len(v.Rows) == 0 {
-		v.Message = fmt.Sprintf("“%s” has no partner seen at least %d times.", clip(v.Word), defaultPMIMin)
+		v.Message = fmt.Sprintf("“%s” has no partner seen at least %d times.", apperr.Quote(v.Word), defaultPMIMin)
 	}
 	return v, nil
 }

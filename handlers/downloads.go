@@ -36,6 +36,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/project"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/csvguard"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
@@ -338,7 +339,7 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 			ctype = ctypeSVG
 		}
 	default:
-		return public(plot.ErrFormat, fmt.Sprintf("Plots can be had as png, svg or csv, not “%s”.", clip(format)))
+		return public(plot.ErrFormat, fmt.Sprintf("Plots can be had as png, svg or csv, not “%s”.", apperr.Quote(format)))
 	}
 	return sendArtefact(c, ctype, downloadName(p.what, p.owner, format, p.params...), wantsDownload(c), buf.Bytes())
 }

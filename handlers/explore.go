@@ -24,6 +24,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/analysis/wordgroups"
 	"github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -121,10 +122,10 @@ func (s *Server) explorePage(c echo.Context) error {
 
 // unknownVectorWord explains that word is not in the set.
 func unknownVectorWord(set *vectors.Set, word string) error {
-	msg := fmt.Sprintf("“%s” is not in this vector set (%s words).", clip(word), views.Count(set.Len()))
+	msg := fmt.Sprintf("“%s” is not in this vector set (%s words).", apperr.Quote(word), views.Count(set.Len()))
 	if low := strings.ToLower(word); low != word {
 		if _, ok := set.Index(low); ok {
-			msg += fmt.Sprintf(" Words are case-sensitive: try “%s”.", clip(low))
+			msg += fmt.Sprintf(" Words are case-sensitive: try “%s”.", apperr.Quote(low))
 		}
 	} else {
 		msg += " Check the spelling, or try a more frequent word."
@@ -222,7 +223,7 @@ func parseAnalogy(c echo.Context) (analogyQuery, error) {
 		m = "add"
 	}
 	if q.method, err = vectors.ParseMethod(m); err != nil {
-		return q, public(ErrBadRequest, fmt.Sprintf("The analogy method must be add (3CosAdd) or mul (3CosMul), not “%s”.", clip(m)))
+		return q, public(ErrBadRequest, fmt.Sprintf("The analogy method must be add (3CosAdd) or mul (3CosMul), not “%s”.", apperr.Quote(m)))
 	}
 	return q, nil
 }
@@ -331,7 +332,7 @@ func parseMapMethod(c echo.Context) (string, wordgroups.Family, error) {
 		method = "pca"
 	}
 	if method != "pca" && method != "tsne" && method != project.MethodAxis {
-		return "", wordgroups.Family{}, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca, tsne or axis, not “%s”.", clip(method)))
+		return "", wordgroups.Family{}, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca, tsne or axis, not “%s”.", apperr.Quote(method)))
 	}
 	if method != project.MethodAxis {
 		return method, wordgroups.Family{}, nil
@@ -342,7 +343,7 @@ func parseMapMethod(c echo.Context) (string, wordgroups.Family, error) {
 	}
 	fam, ok := wordgroups.FamilyNamed(name)
 	if !ok {
-		return "", fam, public(ErrBadRequest, fmt.Sprintf("The relation must be country-capital, male-female or singular-plural, not “%s”.", clip(name)))
+		return "", fam, public(ErrBadRequest, fmt.Sprintf("The relation must be country-capital, male-female or singular-plural, not “%s”.", apperr.Quote(name)))
 	}
 	return method, fam, nil
 }
@@ -367,7 +368,7 @@ func parseMapWords(c echo.Context) (*wordgroups.Assignment, error) {
 	}
 	as, err := wordgroups.Parse(strings.NewReader(strings.ReplaceAll(text, ",", "\n")))
 	if err != nil {
-		return nil, public(err, "The word list could not be read: "+clip(strings.TrimPrefix(err.Error(), "wordgroups: "))+". Write one word a line, optionally followed by a group name.")
+		return nil, public(err, "The word list could not be read: "+apperr.Quote(strings.TrimPrefix(err.Error(), "wordgroups: "))+". Write one word a line, optionally followed by a group name.")
 	}
 	if len(as.Words) == 0 {
 		return nil, public(project.ErrTooFewPoints, "Type some words for the map, one a line.")

@@ -2,7 +2,7 @@ package handlers
 
 // The catalogue pages (home, corpora, vector sets, about), the job list
 // and the deletes, and small helpers every section's handlers share
-// (fragmentError, isHTMX, fnum, clip, isFinite).
+// (fragmentError, isHTMX, fnum, isFinite).
 
 import (
 	"fmt"
@@ -223,12 +223,3 @@ func (s *Server) fragmentError(c echo.Context, err error) error {
 
 // isFinite reports whether v is neither NaN nor ±Inf.
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
-// clip shortens user input quoted in a message (40 characters at most), so
-// that a pasted paragraph leaves the message readable.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
-}

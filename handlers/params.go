@@ -19,6 +19,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/views"
 )
 
@@ -100,7 +101,7 @@ func badNumber(label, rule, raw string, cause error) error {
 	if cause != nil {
 		err = fmt.Errorf("%w: %w", ErrBadRequest, cause)
 	}
-	return public(err, fmt.Sprintf("%s must be %s; “%s” is not.", label, rule, clip(raw)))
+	return public(err, fmt.Sprintf("%s must be %s; “%s” is not.", label, rule, apperr.Quote(raw)))
 }
 
 // maxOf and minOf are the largest and smallest T (no bound).

@@ -98,17 +98,9 @@ func wholeParam(raw string, def int, bad string) (int, error) {
 	}
 	v, err := strconv.Atoi(raw)
 	if err != nil {
-		return 0, apperr.Invalidf("%s, not “%s”.", bad, clip(raw))
+		return 0, apperr.Invalidf("%s, not “%s”.", bad, apperr.Quote(raw))
 	}
 	return v, nil
-}
-
-// clip shortens user input quoted in a message.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }
 
 // CorpusSpectrumRequest validates p against the build b and the memory
@@ -124,7 +116,7 @@ func (s *Service) CorpusSpectrumRequest(b *Build, p SpectrumParams) (SpectrumReq
 	}
 	w, err := spectrum.ParseWeighting(name)
 	if err != nil {
-		return r, apperr.Invalidf("The matrix weighting must be counts, log (log(1 + X)) or ppmi, not “%s”.", clip(strings.TrimSpace(p.Matrix)))
+		return r, apperr.Invalidf("The matrix weighting must be counts, log (log(1 + X)) or ppmi, not “%s”.", apperr.Quote(strings.TrimSpace(p.Matrix)))
 	}
 	r.Weighting = w
 
