@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -212,7 +211,7 @@ func (s *Server) apiPMI(c echo.Context) error {
 // "fit_to"} when the request has one, and form or query fields otherwise.
 func apiSpectrumParams(c echo.Context) (app.SpectrumParams, error) {
 	if !strings.HasPrefix(c.Request().Header.Get(echo.HeaderContentType), echo.MIMEApplicationJSON) {
-		return formSpectrumParams(c), nil
+		return formSpectrumParams(c)
 	}
 	body, err := io.ReadAll(io.LimitReader(c.Request().Body, formBodyLimit))
 	if err != nil {
@@ -232,13 +231,7 @@ func apiSpectrumParams(c echo.Context) (app.SpectrumParams, error) {
 			return app.SpectrumParams{}, public(ErrBadRequest, "The body must be a JSON object with any of matrix (a string), top_n, k, fit_from and fit_to (whole numbers) ("+jsonProblem(err)+").")
 		}
 	}
-	itoa := func(p *int) string {
-		if p == nil {
-			return ""
-		}
-		return strconv.Itoa(*p)
-	}
-	p := app.SpectrumParams{TopN: itoa(in.TopN), K: itoa(in.K), FitFrom: itoa(in.FitFrom), FitTo: itoa(in.FitTo)}
+	p := app.SpectrumParams{TopN: in.TopN, K: in.K, FitFrom: in.FitFrom, FitTo: in.FitTo}
 	if in.Matrix != nil {
 		p.Matrix = *in.Matrix
 	}

@@ -390,10 +390,33 @@ func pmiPartners(l *app.Build, word string, n int, minCount float64) ([]pmiPartn
 // errSpectrumNeedsPost refuses a GET of the address that starts a job.
 var errSpectrumNeedsPost = public(ErrNeedsPost, "The singular-value spectrum is computed by a background job, so it must be asked for with POST (the form on the corpus page does this). Its result is at /corpora/ID/spectra/JOB, or /api/corpora/ID/spectra/JOB as JSON.")
 
-// formSpectrumParams reads the form (or query) fields.
-func formSpectrumParams(c echo.Context) app.SpectrumParams {
-	return app.SpectrumParams{Matrix: c.FormValue("matrix"), TopN: c.FormValue("top_n"), K: c.FormValue("k"),
-		FitFrom: c.FormValue("fit_from"), FitTo: c.FormValue("fit_to")}
+// formSpectrumParams reads the form (or query) fields; their syntax here,
+// their ranges in the service.
+func formSpectrumParams(c echo.Context) (app.SpectrumParams, error) {
+	p := app.SpectrumParams{Matrix: c.FormValue("matrix")}
+	for _, f := range []struct {
+		name, label string
+		lo, hi      int
+		dst         **int
+	}{
+		// Out of range is the service's to say (a top-N over the limit is
+		// a 422 of its own), with the number read.
+		{"top_n", "The number of words (top-N)", 2, app.MaxSpectrumTopN, &p.TopN},
+		{"k", "The number of singular values k", 1, maxOf[int](), &p.K},
+		{"fit_from", "The first rank of the fit range", 1, maxOf[int](), &p.FitFrom},
+		{"fit_to", "The last rank of the fit range (0: k)", 0, maxOf[int](), &p.FitTo},
+	} {
+		raw := strings.TrimSpace(c.FormValue(f.name))
+		if raw == "" {
+			continue
+		}
+		v, err := wholeNumber(raw, f.label, 0, f.lo, f.hi)
+		if err != nil && !errors.Is(err, errOutOfRange) {
+			return p, err
+		}
+		*f.dst = &v
+	}
+	return p, nil
 }
 
 // corpusOf returns the corpus of the path's id (built or not).
@@ -492,7 +515,11 @@ func (s *Server) startCorpusSpectrum(c echo.Context) error {
 	if err != nil {
 		return fail(err)
 	}
-	r, err := s.svc.CorpusSpectrumRequest(l, formSpectrumParams(c))
+	p, err := formSpectrumParams(c)
+	if err != nil {
+		return fail(err)
+	}
+	r, err := s.svc.CorpusSpectrumRequest(l, p)
 	if err != nil {
 		return fail(err)
 	}
