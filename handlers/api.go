@@ -1,7 +1,13 @@
 package handlers
 
+// The JSON API of the catalogue (corpora, vector sets, jobs) and the one
+// autocomplete shape of corpus and vector words. Field names are part of
+// the API (docs/api.md). The corpus statistics API is in api_corpus.go,
+// the training and Explore API in api_model.go.
+
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -63,9 +69,9 @@ func toAPIJob(j app.JobInfo) apiJob {
 		Started: optTime(j.Started), Finished: optTime(j.Finished)}
 }
 
-func toAPICorpus(x store.Corpus) apiCorpus {
-	return apiCorpus{ID: x.ID, Name: x.Name, Filename: x.Filename, Source: x.Source, Size: x.Size,
-		SHA256: x.SHA256, Gzipped: x.Gzipped, Created: x.Created, Stats: x.Stats}
+func toAPICorpus(corp store.Corpus) apiCorpus {
+	return apiCorpus{ID: corp.ID, Name: corp.Name, Filename: corp.Filename, Source: corp.Source, Size: corp.Size,
+		SHA256: corp.SHA256, Gzipped: corp.Gzipped, Created: corp.Created, Stats: corp.Stats}
 }
 
 func toAPIVectorSet(v store.VectorSet) apiVectorSet {
@@ -79,22 +85,18 @@ func (s *Server) apiCorpora(c echo.Context) error {
 		return err
 	}
 	out := make([]apiCorpus, len(cs))
-	for i, x := range cs {
-		out[i] = toAPICorpus(x)
+	for i, corp := range cs {
+		out[i] = toAPICorpus(corp)
 	}
 	return c.JSON(http.StatusOK, out)
 }
 
 func (s *Server) apiCorpus(c echo.Context) error {
-	id, err := parseID(c, "corpus")
+	corp, err := s.corpusOf(c)
 	if err != nil {
 		return err
 	}
-	x, err := s.st.Corpus(ctx(c), id)
-	if err != nil {
-		return notFound(err, "corpus", id)
-	}
-	return c.JSON(http.StatusOK, toAPICorpus(x))
+	return c.JSON(http.StatusOK, toAPICorpus(corp))
 }
 
 func (s *Server) apiVectors(c echo.Context) error {
@@ -110,13 +112,9 @@ func (s *Server) apiVectors(c echo.Context) error {
 }
 
 func (s *Server) apiVectorSet(c echo.Context) error {
-	id, err := parseID(c, "vector set")
+	v, err := s.vectorSetOf(c)
 	if err != nil {
 		return err
-	}
-	v, err := s.st.VectorSet(ctx(c), id)
-	if err != nil {
-		return notFound(err, "vector set", id)
 	}
 	return c.JSON(http.StatusOK, toAPIVectorSet(v))
 }
@@ -158,4 +156,85 @@ func (s *Server) apiCancelJob(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusAccepted, toAPIJob(j))
+}
+
+// The one autocomplete shape, for corpora and vector sets alike:
+//
+//	GET …/words?prefix=ic&limit=20
+//	{"prefix": "ic", "words": [{"word": "ice", "rank": 212, "count": 123}, …]}
+//
+// the most frequent words starting with prefix (an empty prefix: the most
+// frequent words), rank being the 1-based frequency rank; count is the
+// corpus count and is left out for vector sets, which have none. limit is
+// 0–maxWordsLimit (default defaultWordsLimit); anything else is a 400.
+
+// apiWord is one suggested word.
+type apiWord struct {
+	Word  string `json:"word"`
+	Rank  int    `json:"rank"`
+	Count int64  `json:"count,omitempty"`
+}
+
+// defaultWordsLimit is how many words a suggestion request gets by default.
+const defaultWordsLimit = 20
+
+// suggestWords answers an autocomplete request over n words in frequency
+// order: word(i) is the word of rank i+1 and its count (0: none), match
+// says whether a word fits the prefix. prefix is echoed as given to match.
+func suggestWords(c echo.Context, prefix string, n int, word func(i int) (string, int64), match func(w string) bool) error {
+	limit, err := wholeNumber(c.QueryParam("limit"), "“limit”", defaultWordsLimit, 0, maxWordsLimit)
+	if err != nil {
+		return err
+	}
+	out := []apiWord{}
+	for i := 0; i < n && len(out) < limit; i++ {
+		if w, count := word(i); match(w) {
+			out = append(out, apiWord{Word: w, Rank: i + 1, Count: count})
+		}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"prefix": prefix, "words": out})
+}
+
+// corpusWords suggests vocabulary words of a built corpus (the prefix is
+// normalised as words typed on its pages are).
+func (s *Server) corpusWords(c echo.Context) error {
+	_, l, err := s.corpusAndBuild(c)
+	if err != nil {
+		return err
+	}
+	prefix := normWord(l, c.QueryParam("prefix"))
+	return suggestWords(c, prefix, l.Vocab.Len(), // ids are frequency ranks
+		func(i int) (string, int64) { return l.Vocab.Word(int32(i)), l.Vocab.Count(int32(i)) },
+		func(w string) bool { return strings.HasPrefix(w, prefix) })
+}
+
+// finite replaces NaN and ±Inf (which JSON cannot hold) with 0.
+func finite(v float64) float64 {
+	if !isFinite(v) {
+		return 0
+	}
+	return v
+}
+
+func finiteAll(vs []float64) []float64 {
+	out := make([]float64, len(vs))
+	for i, v := range vs {
+		out[i] = finite(v)
+	}
+	return out
+}
+
+// vectorWords suggests words of the set (file order is frequency order) in
+// the one autocomplete shape (suggestWords). Words are case-sensitive; a
+// prefix with capitals also matches the lower-case words.
+func (s *Server) vectorWords(c echo.Context) error {
+	_, set, err := s.loadSet(c)
+	if err != nil {
+		return err
+	}
+	prefix := strings.TrimSpace(c.QueryParam("prefix"))
+	low := strings.ToLower(prefix)
+	return suggestWords(c, prefix, set.Len(),
+		func(i int) (string, int64) { return set.Word(i), 0 },
+		func(w string) bool { return strings.HasPrefix(w, prefix) || strings.HasPrefix(w, low) })
 }

@@ -312,7 +312,7 @@ func TestBadInputCatalogue(t *testing.T) {
 			return small.postSpectrum(fmt.Sprintf("/api/corpora/%d/spectrum", demoCorpusID(t, small)), "top_n=100&k=10", false)
 		}, 409, "has not been built yet"},
 		{"spectrum with an unknown weighting", spectrumReq("matrix=svd"), 400, "must be counts, log (log(1 + X)) or ppmi, not “svd”"},
-		{"spectrum with a non-numeric k", spectrumReq("top_n=100&k=many"), 400, "number of singular values k must be a whole number from 1 to 100"},
+		{"spectrum with a non-numeric k", spectrumReq("top_n=100&k=many"), 400, "number of singular values k must be a whole number of at least 1; “many” is not"},
 		{"spectrum with a non-numeric top-N", spectrumReq("top_n=all"), 400, "top-N) must be a whole number from 2 to 50,000"},
 		{"spectrum with k > N", spectrumReq("top_n=100&k=200"), 400, "from 1 to 100 (the number of words N), not 200"},
 		{"spectrum with k = 0", spectrumReq("top_n=100&k=0"), 400, "from 1 to 100"},
@@ -320,7 +320,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{"spectrum fit range shorter than 3 ranks", spectrumReq("top_n=100&k=20&fit_from=5&fit_to=6"), 422, "fit range must be whole ranks"},
 		{"spectrum fit range past k", spectrumReq("top_n=100&k=20&fit_to=50"), 422, "to ≤ k = 20"},
 		{"spectrum fit from rank 0", spectrumReq("top_n=100&k=20&fit_from=0"), 422, "1 ≤ from"},
-		{"spectrum non-numeric fit range", spectrumReq("top_n=100&k=20&fit_from=first"), 400, "fit range must be whole ranks"},
+		{"spectrum non-numeric fit range", spectrumReq("top_n=100&k=20&fit_from=first"), 400, "first rank of the fit range must be a whole number of at least 1; “first” is not"},
 		{"spectrum over the memory budget", spectrumReq("top_n=15000&k=15000"), 422, "more than the budget of 4 GiB"},
 		{"spectrum settings of the wrong JSON type", spectrumReq(`{"k":"ten"}`), 400, "JSON object"},
 		{"spectrum started by a GET", get(corpusAPI + "/spectrum?top_n=100&k=10"), 405, "must be asked for with POST"},

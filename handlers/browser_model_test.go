@@ -125,6 +125,16 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("analogy-top"))); got != "queen" {
 		t.Errorf("man : king :: woman : ? answered %q, want queen", got)
 	}
+	// Word suggestions come from the vector set in the one autocomplete
+	// shape (static/autocomplete.js): the list holds words starting with
+	// what was typed.
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.ID("nb-word"), "wom"),
+		chromedp.Poll[chromedp.Void](`(() => { const o = Array.from(document.querySelectorAll("#word-examples option")); return o.length > 0 && o.every(x => x.value.startsWith("wom")); })()`, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second)),
+	); err != nil {
+		t.Errorf("suggestions for %q: %v", "wom", err)
+	}
+	mustRun(t, ctx, chromedp.Evaluate[bool](`document.getElementById("nb-word").value = ""; true`))
 	// An unknown word gets a message in place, not an error page.
 	if err := chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.ID("nb-word"), "frobnicatorz"),
@@ -164,7 +174,7 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if ct, cd := resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"); ct != "image/png" || !strings.Contains(cd, `analogy-man-king-woman.png"`) || !strings.HasPrefix(cd, "attachment") {
+	if ct, cd := resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"); ct != "image/png" || !strings.Contains(cd, `gloveboard-analogy-set`) || !strings.Contains(cd, `-man-king-woman-add.png"`) || !strings.HasPrefix(cd, "attachment") {
 		t.Errorf("download: %s, %q", ct, cd)
 	}
 	img, err := png.Decode(bytes.NewReader(body))

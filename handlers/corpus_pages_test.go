@@ -131,7 +131,7 @@ func TestCorpusPageBeforeAndAfterBuild(t *testing.T) {
 		{"window", "0", "window must be a whole number from 1 to 255"},
 		{"window", "abc", "window must be a whole number from 1 to 255"},
 		{"window", "300", "from 1 to 255"},
-		{"min_count", "0", "minimum count must be a whole number of at least 1"},
+		{"min_count", "0", "minimum count must be a whole number from 1 to"},
 		{"max_vocab", "-3", "maximum vocabulary"},
 		{"tokenizer", "bytes", "“words” or “whitespace”"},
 	}
@@ -182,14 +182,14 @@ func TestCorpusPageBeforeAndAfterBuild(t *testing.T) {
 			t.Errorf("zipf section lacks %q: %q", want, ztext)
 		}
 	}
-	if img := find(zipf, "img", ""); img == nil || attr(img, "src") != page+"/plots/zipf.svg" {
+	if img := find(zipf, "img", ""); img == nil || attr(img, "src") != page+"/plots/zipf?format=svg" {
 		t.Errorf("zipf image %v", img)
 	}
 	var links []string
 	for _, l := range findAll(zipf, "a") {
 		links = append(links, attr(l, "href"))
 	}
-	if strings.Join(links, " ") != page+"/plots/zipf.png "+page+"/plots/zipf.svg "+page+"/plots/zipf.csv" {
+	if z := page + "/plots/zipf?format="; strings.Join(links, " ") != z+"png&download=1 "+z+"svg&download=1 "+z+"csv&download=1" {
 		t.Errorf("zipf downloads %q", links)
 	}
 	// Home shows the headline numbers now.
@@ -270,7 +270,7 @@ func TestRatioPage(t *testing.T) {
 	if !strings.Contains(attr(ratios[3], "class"), "thin") || !strings.Contains(text(doc), "read them with care") {
 		t.Errorf("thin column not flagged: class %q", attr(ratios[3], "class"))
 	}
-	if img := find(find(doc, "section", "ratio"), "img", ""); img == nil || !strings.HasPrefix(attr(img, "src"), page+"/plots/ratio.svg?") {
+	if img := find(find(doc, "section", "ratio"), "img", ""); img == nil || !strings.HasPrefix(attr(img, "src"), page+"/plots/ratio?") || !strings.HasSuffix(attr(img, "src"), "&format=svg") {
 		t.Errorf("ratio image %v", img)
 	}
 	if find(doc, "div", "largest") == nil || find(doc, "div", "smallest") == nil {
@@ -377,16 +377,24 @@ func TestWordsAutocomplete(t *testing.T) {
 func TestCorpusPlots(t *testing.T) {
 	a, page := builtCorpus(t)
 	id := strings.TrimPrefix(page, "/corpora/")
+	// The addresses of every plot (?format=, ?download=1), and the older
+	// ones with an extension, which are always downloads.
+	owner := "corpus" + id + "-ratios"
 	tests := []struct {
-		path, ctype, file string
+		path, ctype, disposition, file string
 	}{
-		{"/plots/zipf.png", "image/png", "zipf-corpus-" + id + ".png"},
-		{"/plots/zipf.svg", "image/svg+xml", "zipf-corpus-" + id + ".svg"},
-		{"/plots/zipf.csv", "text/csv; charset=utf-8", "zipf-corpus-" + id + ".csv"},
-		{"/plots/ratio.png?i=ice&j=steam", "image/png", "ratio-ice-steam.png"},
-		{"/plots/ratio.svg?i=ice&j=steam&probes=solid,gas", "image/svg+xml", "ratio-ice-steam.svg"},
-		{"/plots/ratio.csv", "text/csv; charset=utf-8", "ratio-ice-steam.csv"},
-		{"/plots/ratio.png?i=" + url.QueryEscape(xssWord) + "&j=ice", "image/png", "ratio-_script_alert_1___script_-ice.png"},
+		{"/plots/zipf?format=png", "image/png", "inline", "gloveboard-zipf-" + owner + ".png"},
+		{"/plots/zipf?format=svg&download=1", "image/svg+xml", "attachment", "gloveboard-zipf-" + owner + ".svg"},
+		{"/plots/ratio?i=ice&j=steam&format=csv&download=1", "text/csv; charset=utf-8", "attachment", "gloveboard-ratio-" + owner + "-ice-steam.csv"},
+		{"/plots/zipf.png", "image/png", "attachment", "gloveboard-zipf-" + owner + ".png"},
+		{"/plots/zipf.svg", "image/svg+xml", "attachment", "gloveboard-zipf-" + owner + ".svg"},
+		{"/plots/zipf.csv", "text/csv; charset=utf-8", "attachment", "gloveboard-zipf-" + owner + ".csv"},
+		{"/plots/ratio.png?i=ice&j=steam", "image/png", "attachment", "gloveboard-ratio-" + owner + "-ice-steam.png"},
+		{"/plots/ratio.svg?i=ice&j=steam&probes=solid,gas", "image/svg+xml", "attachment", "gloveboard-ratio-" + owner + "-ice-steam.svg"},
+		{"/plots/ratio.csv", "text/csv; charset=utf-8", "attachment", "gloveboard-ratio-" + owner + "-ice-steam.csv"},
+		// A word with markup keeps only its safe characters, and a hash of
+		// the whole word so that names stay distinct.
+		{"/plots/ratio.png?i=" + url.QueryEscape(xssWord) + "&j=ice", "image/png", "attachment", "gloveboard-ratio-" + owner + "-script-alert-1-script-*-ice.png"},
 	}
 	for _, tc := range tests {
 		rec := a.get(page + tc.path)
@@ -397,8 +405,12 @@ func TestCorpusPlots(t *testing.T) {
 		if ct := rec.Header().Get("Content-Type"); ct != tc.ctype {
 			t.Errorf("%s: Content-Type %q", tc.path, ct)
 		}
-		if cd := rec.Header().Get("Content-Disposition"); cd != `attachment; filename=`+tc.file && cd != `attachment; filename="`+tc.file+`"` {
-			t.Errorf("%s: Content-Disposition %q, want %s", tc.path, cd, tc.file)
+		want := tc.disposition + `; filename="` + tc.file + `"`
+		if cd := rec.Header().Get("Content-Disposition"); !matchName(want, cd) {
+			t.Errorf("%s: Content-Disposition %q, want %s", tc.path, cd, want)
+		}
+		if cc := rec.Header().Get("Cache-Control"); cc != "no-store" {
+			t.Errorf("%s: Cache-Control %q", tc.path, cc)
 		}
 		if tc.ctype == "image/png" {
 			img, err := png.Decode(bytes.NewReader(rec.Body.Bytes()))
@@ -423,7 +435,7 @@ func TestCorpusPlots(t *testing.T) {
 	if strings.Contains(svg, "<script") || !strings.Contains(svg, "&lt;script&gt;") {
 		t.Error("the hostile token is not escaped in the SVG")
 	}
-	for _, p := range []string{"/plots/zipf.gif", "/plots/other.png", "/plots/zipf"} {
+	for _, p := range []string{"/plots/zipf.gif", "/plots/other.png", "/plots/other", "/plots/zipf."} {
 		if rec := a.get(page + p); rec.Code != http.StatusNotFound {
 			t.Errorf("%s = %d", p, rec.Code)
 		}
@@ -434,6 +446,24 @@ func TestCorpusPlots(t *testing.T) {
 	if rec := a.get(page + "/plots/ratio.png?i=ice&j=steam&probes=zzzz"); rec.Code != http.StatusUnprocessableEntity || !strings.Contains(rec.Body.String(), "nothing to plot") {
 		t.Errorf("ratio plot without known probes: %d", rec.Code)
 	}
+}
+
+// matchName reports whether got is want, where a '*' in want stands for
+// six hex digits (the hash a lossy file-name part gets).
+func matchName(want, got string) bool {
+	before, after, ok := strings.Cut(want, "*")
+	if !ok {
+		return got == want
+	}
+	if !strings.HasPrefix(got, before) || !strings.HasSuffix(got, after) || len(got) != len(before)+6+len(after) {
+		return false
+	}
+	for _, r := range got[len(before) : len(before)+6] {
+		if !strings.ContainsRune("0123456789abcdef", r) {
+			return false
+		}
+	}
+	return true
 }
 
 func TestCorpusAPI(t *testing.T) {

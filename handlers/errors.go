@@ -72,7 +72,7 @@ func DefaultErrorMappings() []ErrorMapping {
 		{app.ErrJobFinished, http.StatusConflict, "That job has already finished."},
 		{app.ErrQueueFull, http.StatusServiceUnavailable, "Too many jobs are waiting. Try again when some have finished."},
 		{app.ErrClosed, http.StatusServiceUnavailable, "The server is shutting down."},
-		// Corpus builds, ratios and plots (corpus_pages.go).
+		// Corpus builds, ratios and plots (corpus.go, ratios.go).
 		{app.ErrNotBuilt, http.StatusConflict, "This corpus has not been built yet. Open its page and build its co-occurrence statistics first."},
 		{ratio.ErrUnknownWord, http.StatusUnprocessableEntity, "That word is not in this corpus's vocabulary."},
 		{ratio.ErrSameWord, http.StatusUnprocessableEntity, "The words i and j must be different."},
@@ -87,7 +87,7 @@ func DefaultErrorMappings() []ErrorMapping {
 		{corpus.ErrVocabularyTooLarge, http.StatusUnprocessableEntity, "The corpus has too many distinct words; set a maximum vocabulary or a higher minimum count."},
 		{cooccur.ErrBadOptions, http.StatusBadRequest, "The build settings are not usable: check the window (1–255), minimum count (at least 1) and maximum vocabulary."},
 		{plot.ErrNoData, http.StatusUnprocessableEntity, "There is nothing to plot."},
-		// Training, exploring and maps (train_pages.go, explore_pages.go).
+		// Training, exploring and maps (training.go, explore.go).
 		{glove.ErrInvalidOptions, http.StatusBadRequest, "The training settings are not usable: check the vector size, epochs, x_max (> 0), α (≥ 0) and η (> 0)."},
 		{glove.ErrDiverged, http.StatusUnprocessableEntity, "Training diverged: the cost became NaN or infinite. Try a smaller learning rate η."},
 		{glove.ErrNoCooccurrences, http.StatusUnprocessableEntity, "This corpus has no co-occurrences to train on."},

@@ -183,7 +183,7 @@ func TestExploreMaps(t *testing.T) {
 		t.Errorf("PCA plot PNG: %v", err)
 	}
 	rec = a.get(strings.Replace(plotSrc, "format=png", "format=svg&download=1", 1))
-	if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="gloveboard-glove-6b-50d-4k-words-demo-pca-map.svg"`) {
+	if cd := rec.Header().Get("Content-Disposition"); cd != fmt.Sprintf(`attachment; filename="gloveboard-map-set%d-glove-6b-50d-4k-words-demo-pca.svg"`, id) {
 		t.Errorf("SVG disposition %q", cd)
 	}
 
@@ -332,9 +332,32 @@ func TestExploreAPI(t *testing.T) {
 	if rec := a.get("/api/vectors/999/neighbors?word=king"); rec.Code != http.StatusNotFound {
 		t.Errorf("API unknown set: %d", rec.Code)
 	}
-	rec = a.get(fmt.Sprintf("/vectors/%d/words?prefix=kin", id))
-	if !strings.Contains(rec.Body.String(), `"king"`) {
-		t.Errorf("word suggestions: %s", rec.Body)
+	// Suggestions have the one autocomplete shape (as a corpus's, without
+	// counts), under /vectors and /api/vectors.
+	for _, p := range []string{"/vectors/%d/words?prefix=Kin&limit=3", "/api/vectors/%d/words?prefix=Kin&limit=3"} {
+		rec = a.get(fmt.Sprintf(p, id))
+		var got struct {
+			Prefix string `json:"prefix"`
+			Words  []struct {
+				Word  string `json:"word"`
+				Rank  int    `json:"rank"`
+				Count *int64 `json:"count"`
+			} `json:"words"`
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || rec.Code != http.StatusOK || got.Prefix != "Kin" || len(got.Words) != 3 {
+			t.Fatalf("%s: %d %s", p, rec.Code, rec.Body)
+		}
+		for i, w := range got.Words {
+			if !strings.HasPrefix(w.Word, "kin") || w.Count != nil || (i > 0 && w.Rank <= got.Words[i-1].Rank) {
+				t.Errorf("%s: suggestion %d %+v", p, i, w)
+			}
+		}
+		if got.Words[0].Word != "king" {
+			t.Errorf("%s: the most frequent word is %q, want king", p, got.Words[0].Word)
+		}
+	}
+	if rec := a.get(fmt.Sprintf("/vectors/%d/words?prefix=a&limit=500", id)); rec.Code != http.StatusBadRequest {
+		t.Errorf("limit=500: %d", rec.Code)
 	}
 }
 

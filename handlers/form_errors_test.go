@@ -207,17 +207,17 @@ func TestBuildFormErrorShownInPlace(t *testing.T) {
 	}
 
 	t.Run("first build, window 0", func(t *testing.T) {
-		check(t, url.Values{"window": {"0"}, "symmetric": {""}}, 400, "The window must be a whole number from 1 to 255.", false)
+		check(t, url.Values{"window": {"0"}, "symmetric": {""}}, 400, "The window must be a whole number from 1 to 255; “0” is not.", false)
 	})
 	t.Run("first build, minimum count not a number", func(t *testing.T) {
-		check(t, url.Values{"min_count": {"lots"}, "max_vocab": {"500"}}, 400, "The minimum count must be a whole number of at least 1.", false)
+		check(t, url.Values{"min_count": {"lots"}, "max_vocab": {"500"}}, 400, "The minimum count must be a whole number from 1 to 1,000,000,000,000; “lots” is not.", false)
 	})
 	if rec := a.postForm(page+"/build", buildSettings); rec.Code != http.StatusSeeOther {
 		t.Fatalf("build = %d", rec.Code)
 	}
 	a.waitJobs(t)
 	t.Run("rebuild, window 0", func(t *testing.T) {
-		check(t, url.Values{"window": {"0"}, "tokenizer": {"words"}, "distance_weighting": {""}}, 400, "The window must be a whole number from 1 to 255.", true)
+		check(t, url.Values{"window": {"0"}, "tokenizer": {"words"}, "distance_weighting": {""}}, 400, "The window must be a whole number from 1 to 255; “0” is not.", true)
 	})
 	t.Run("rebuild, window 300", func(t *testing.T) {
 		check(t, url.Values{"window": {"300"}}, 400, "from 1 to 255", true)

@@ -1,7 +1,12 @@
 package handlers
 
+// The catalogue pages (home, corpora, vector sets, about), the job list
+// and the deletes, and small helpers every section's handlers share
+// (fragmentError, isHTMX, fnum, isFinite).
+
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -57,8 +62,8 @@ func (s *Server) corpusRows(c echo.Context) ([]views.CorpusRow, error) {
 		return nil, err
 	}
 	rows := make([]views.CorpusRow, len(cs))
-	for i, x := range cs {
-		rows[i] = corpusRow(x)
+	for i, corp := range cs {
+		rows[i] = corpusRow(corp)
 	}
 	return rows, nil
 }
@@ -69,8 +74,8 @@ func (s *Server) vectorRows(c echo.Context) ([]views.VectorRow, error) {
 		return nil, err
 	}
 	rows := make([]views.VectorRow, len(vs))
-	for i, x := range vs {
-		rows[i] = vectorRow(x)
+	for i, v := range vs {
+		rows[i] = vectorRow(v)
 	}
 	return rows, nil
 }
@@ -128,13 +133,9 @@ func (s *Server) vectors(c echo.Context) error {
 }
 
 func (s *Server) vectorSet(c echo.Context) error {
-	id, err := parseID(c, "vector set")
+	v, err := s.vectorSetOf(c)
 	if err != nil {
 		return err
-	}
-	v, err := s.st.VectorSet(ctx(c), id)
-	if err != nil {
-		return notFound(err, "vector set", id)
 	}
 	return s.ok(c, views.VectorPage(views.VectorPageData{Page: s.page(c, v.Name, views.SectionExplore),
 		Vectors: vectorRow(v), Duplicate: c.QueryParam("duplicate") == "1"}))
@@ -200,3 +201,25 @@ func (s *Server) deleteVectorSet(c echo.Context) error {
 	}
 	return c.Redirect(http.StatusSeeOther, "/vectors")
 }
+
+// fnum formats v in the fewest digits that read back exactly (CSV cells,
+// query strings, form values).
+func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// isHTMX reports whether the request was sent by htmx (it then wants a
+// fragment, errors included).
+func isHTMX(c echo.Context) bool { return c.Request().Header.Get("HX-Request") == "true" }
+
+// fragmentError renders err as a small message in place of a result, with
+// the status of the central error table; htmx swaps it in (model.js).
+func (s *Server) fragmentError(c echo.Context, err error) error {
+	status, msg := s.resolve(err)
+	if status >= 500 {
+		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
+	}
+	c.Response().Header().Set("X-Fragment-Error", "1")
+	return s.render(c, status, views.FragmentError(msg))
+}
+
+// isFinite reports whether v is neither NaN nor ±Inf.
+func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

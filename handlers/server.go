@@ -4,10 +4,17 @@
 // computations, builds view models and renders templ components from
 // package views.
 //
-// Adding a page: write a method on *Server that parses its input (ids with
-// parseID), calls the store or an analysis package, converts the result to
+// One file a section: corpus.go (Corpora), ratios.go, training.go (Train),
+// explore.go (Explore), uploads.go, pages.go (catalogue pages and shared
+// helpers), downloads.go (the one downloads convention and every figure),
+// api.go, api_corpus.go and api_model.go (the JSON twins); routes.go lists
+// the routes, params.go the parameter parsers, errors.go the error table.
+// docs/architecture.md traces requests through them.
+//
+// Adding a page: write a method on *Server in its section's file that
+// parses its input (params.go), calls the service, converts the result to
 // a views model and returns s.ok(c, views.Something(model)); register it
-// in New. Return errors instead of writing error responses: the single
+// in routes.go. Return errors instead of writing error responses: the single
 // HTTPErrorHandler (errors.go) maps them to a status and a message through
 // DefaultErrorMappings, a table of sentinel errors — add a row there for a
 // new sentinel such as corpus.ErrEmptyCorpus. Wrap an error with public
@@ -75,8 +82,8 @@ type Server struct {
 	maxUpload int64
 	log       *slog.Logger
 	errTable  []ErrorMapping
-	zipfs     *lru.LRU[zipfKey, *zipfResult]   // Zipf fits of recent builds (corpus_pages.go)
-	memo      *lru.LRU[string, *app.MapResult] // PCA and relation-axis maps (explore_pages.go)
+	zipfs     *lru.LRU[zipfKey, *zipfResult]   // Zipf fits of recent builds (corpus.go)
+	memo      *lru.LRU[string, *app.MapResult] // PCA and relation-axis maps (explore.go)
 }
 
 // New builds the echo instance serving the dashboard.
@@ -164,14 +171,6 @@ func New(cfg Config) (*echo.Echo, error) {
 	return e, nil
 }
 
-func isUpload(c echo.Context) bool {
-	if c.Request().Method != http.MethodPost {
-		return false
-	}
-	p := c.Request().URL.Path
-	return p == "/corpora" || p == "/vectors"
-}
-
 // contentSecurityPolicy allows only this origin's scripts and styles.
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -206,16 +205,8 @@ func (s *Server) ok(c echo.Context, comp templ.Component) error {
 	return s.render(c, http.StatusOK, comp)
 }
 
-// parseID reads the path parameter id: a positive decimal integer. Anything
-// else (including "../" in any encoding) is rejected before any lookup.
-func parseID(c echo.Context, what string) (int64, error) {
-	raw := c.Param("id")
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 || strings.HasPrefix(raw, "+") {
-		return 0, public(ErrBadRequest, "That is not a valid "+what+" id: ids are whole numbers such as 1 or 42.")
-	}
-	return id, nil
-}
+// parseID reads the path parameter id as the id of a what (params.go).
+func parseID(c echo.Context, what string) (int64, error) { return idParam(c, "id", what) }
 
 // ctx is the request context.
 func ctx(c echo.Context) context.Context { return c.Request().Context() }

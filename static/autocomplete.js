@@ -1,8 +1,10 @@
 // gloveboard word suggestions. An <input data-words-url="/corpora/1/words"
-// list="some-datalist"> gets the corpus's most frequent words starting with
-// what is typed. With data-multi the input holds comma-separated words and
-// only the last one is completed. Words are set as option values (never as
-// HTML), so nothing typed or stored can run as markup.
+// list="some-datalist"> (or "/vectors/1/words") gets the most frequent words
+// of the corpus or vector set starting with what is typed, from the one
+// autocomplete shape {"prefix", "words": [{"word", "rank", "count"?}]}.
+// With data-multi the input holds comma-separated words and only the last
+// one is completed. Words are set as option values (never as HTML), so
+// nothing typed or stored can run as markup.
 (function () {
   "use strict";
 
@@ -39,7 +41,9 @@
         (data.words || []).forEach(function (w) {
           var opt = document.createElement("option");
           opt.value = parts.head + w.word;
-          opt.label = w.word + " (" + w.count + ")";
+          if (w.count) {
+            opt.label = w.word + " (" + w.count + ")";
+          }
           list.appendChild(opt);
         });
       })

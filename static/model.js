@@ -51,39 +51,3 @@
     }
   });
 })();
-
-// Word suggestions for the Explore inputs: <input data-vector-words="URL"
-// list="..."> gets the vector set's most frequent words starting with what
-// is typed. Words become option values, never HTML.
-(function () {
-  "use strict";
-  var timer = null;
-  document.addEventListener("input", function (ev) {
-    var input = ev.target;
-    if (!input.matches || !input.matches("input[data-vector-words]")) {
-      return;
-    }
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      var term = input.value.trim();
-      var list = input.list;
-      if (term === "" || !list) {
-        return;
-      }
-      var url = input.getAttribute("data-vector-words") + "?limit=15&prefix=" + encodeURIComponent(term);
-      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-        .then(function (resp) { return resp.ok ? resp.json() : { words: [] }; })
-        .then(function (data) {
-          while (list.firstChild) {
-            list.removeChild(list.firstChild);
-          }
-          (data.words || []).forEach(function (w) {
-            var opt = document.createElement("option");
-            opt.value = w;
-            list.appendChild(opt);
-          });
-        })
-        .catch(function () {});
-    }, 150);
-  });
-})();

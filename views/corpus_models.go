@@ -113,7 +113,7 @@ type ZipfView struct {
 	LSSlope      float64
 	LSR2         float64
 	HasLS        bool
-	Plot         PlotLinks
+	Plot         ModelPlot
 }
 
 // PMIView is the PMI-partners box of the corpus page.
@@ -134,12 +134,6 @@ type PMIRow struct {
 	Count float64 // X_ij
 }
 
-// PlotLinks are the image and download addresses of one figure.
-type PlotLinks struct {
-	PNG, SVG, CSV string
-	Alt           string
-}
-
 // RatioPageData is the probability-ratio page (Table 1 of the paper).
 type RatioPageData struct {
 	Page       Page
@@ -153,7 +147,7 @@ type RatioPageData struct {
 	// parameter); the table is then nil.
 	Error string
 	Table *RatioTableView
-	Plot  PlotLinks
+	Plot  ModelPlot
 }
 
 // RatioForm holds the page's query parameters as typed.

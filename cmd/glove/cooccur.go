@@ -23,13 +23,7 @@ func runCooccur(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	cf.register(fs, 10)
 	out := fs.String("out", "", "output cooccurrence.bin path (required)")
 	vocabOut := fs.String("vocab-out", "", "also write the vocabulary (vocab.txt format) here")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "cooccur"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "cooccur", "corpus", "out"); err != nil {
+	if err := parseCommand(fs, args, stderr, "cooccur", "corpus", "out"); err != nil {
 		return err
 	}
 	opt, err := cf.checkedOptionsContext(ctx, fs, stderr, "cooccur")

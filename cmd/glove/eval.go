@@ -66,13 +66,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	caseSensitive := fs.Bool("case-sensitive", false, "match words exactly (default: case-insensitive, like gensim)")
 	restrict := fs.Int("restrict", 0, "use only the first N (most frequent) words; 0 = all")
 	asJSON := fs.Bool("json", false, "print JSON (accuracies as fractions in [0,1]) instead of tables")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "eval"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "eval", "vectors"); err != nil {
+	if err := parseCommand(fs, args, stderr, "eval", "vectors"); err != nil {
 		return err
 	}
 	if *analogyPath == "" && *simPaths == "" {

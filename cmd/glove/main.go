@@ -161,6 +161,18 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// parseCommand parses args with fs, refuses arguments after the flags and
+// requires the flags named: the start of every command.
+func parseCommand(fs *flag.FlagSet, args []string, stderr io.Writer, cmd string, required ...string) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := noArguments(fs, stderr, cmd); err != nil {
+		return err
+	}
+	return requireFlags(fs, stderr, cmd, required...)
+}
+
 // parseFlags parses args and maps the flag package's errors to errUsage
 // (already printed) or flag.ErrHelp. An output flag naming an input file
 // is a bad command line too (see checkOutputsAgainstInputs).

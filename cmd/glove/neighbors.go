@@ -44,13 +44,7 @@ func runNeighbors(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	word := fs.String("word", "", "query word, matched exactly (required)")
 	n := fs.Int("n", 10, "number of neighbours")
 	asJSON := fs.Bool("json", false, `print {"results":[{"word":…,"score":…}]} (best first) instead of a table`)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "neighbors"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "neighbors", "vectors", "word"); err != nil {
+	if err := parseCommand(fs, args, stderr, "neighbors", "vectors", "word"); err != nil {
 		return err
 	}
 	if *n < 1 {

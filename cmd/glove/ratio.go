@@ -32,13 +32,7 @@ func runRatio(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	thin := fs.Float64("thin", def.ThinBelow, "flag rows whose X_ik or X_jk is below this")
 	minEvidence := fs.Float64("min-evidence", def.MinEvidence, "least X_ik + X_jk for a discovered word")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "ratio"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "ratio", "corpus", "i", "j"); err != nil {
+	if err := parseCommand(fs, args, stderr, "ratio", "corpus", "i", "j"); err != nil {
 		return err
 	}
 	opt, err := cf.checkedOptionsContext(ctx, fs, stderr, "ratio")

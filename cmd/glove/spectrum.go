@@ -55,10 +55,7 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fitFrom := fs.Int("fit-from", 1, "first rank of the power-law fit (1-based)")
 	fitTo := fs.Int("fit-to", 0, "last rank of the power-law fit (0: the default, with -vectors the rule of spectrum.DefaultFitRange as on the Explore page, with -corpus the last value; else at least -fit-from + 2)")
 	asJSON := fs.Bool("json", false, `print {"matrix",("eigenvalues"|"singular_values"),"fit":{"beta","r2","from","to",…}}`)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "spectrum"); err != nil {
+	if err := parseCommand(fs, args, stderr, "spectrum"); err != nil {
 		return err
 	}
 	if (*vecPath == "") == (cf.corpus == "") {

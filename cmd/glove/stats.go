@@ -45,13 +45,7 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cf.register(fs, 10)
 	asJSON := fs.Bool("json", false, "print JSON")
 	nats := fs.Bool("nats", false, "report entropy and mutual information in nats instead of bits (text output only)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "stats"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "stats", "corpus"); err != nil {
+	if err := parseCommand(fs, args, stderr, "stats", "corpus"); err != nil {
 		return err
 	}
 	opt, err := cf.checkedOptionsContext(ctx, fs, stderr, "stats")

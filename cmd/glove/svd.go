@@ -29,13 +29,7 @@ func runSVD(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	alpha := fs.Float64("alpha", 0.75, "context-distribution smoothing α of PPMI, in (0, 1]")
 	solver := fs.String("solver", "lanczos", "lanczos (converged to working precision) or randomized (Halko–Martinsson–Tropp, p = d, q = 7)")
 	seed := fs.Uint64("seed", 1, "seed of the SVD's random start")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "svd"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "svd", "corpus", "out"); err != nil {
+	if err := parseCommand(fs, args, stderr, "svd", "corpus", "out"); err != nil {
 		return err
 	}
 	// svdembed reads 0 as "default"; here an explicit 0 is a mistake. A

@@ -69,13 +69,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Float64Var(&tf.gradClip, "grad-clip", def.GradClip, "clip each gradient component to ±this")
 	fs.Uint64Var(&tf.seed, "seed", def.Seed, "random seed (initialisation and visiting order)")
 	fs.StringVar(&tf.cpuProfile, "cpuprofile", "", "write a CPU profile of loading and training to this file")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "train"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "train", "out"); err != nil {
+		if err := parseCommand(fs, args, stderr, "train", "out"); err != nil {
 		return err
 	}
 	kind := tf.vectorsKind

@@ -52,13 +52,7 @@ func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	minTail := fs.Int("min-tail", 50, "fewest word types at or above a candidate x_min (at least 2)")
 	withCounts := fs.Bool("counts", true, "include the rank-ordered counts in -json output (for glove plot zipf)")
 	asJSON := fs.Bool("json", false, `print {"mle":{"alpha","alpha_se","x_min","n_tail","ks","rank_exponent"},"least_squares":{"slope","r2",…},"counts":[…]}`)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if err := noArguments(fs, stderr, "zipf"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "zipf", "corpus"); err != nil {
+	if err := parseCommand(fs, args, stderr, "zipf", "corpus"); err != nil {
 		return err
 	}
 	tok, err := corpus.ParseTokenizer(*tokName)

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
@@ -34,10 +33,12 @@ const (
 	spectrumSeed = 1
 )
 
-// SpectrumParams are the fields of a corpus spectrum request as given (""
-// when absent).
+// SpectrumParams are the fields of a corpus spectrum request as given
+// (Matrix "" and nil numbers when absent; the web layer has read the
+// numbers' syntax, CorpusSpectrumRequest checks their ranges).
 type SpectrumParams struct {
-	Matrix, TopN, K, FitFrom, FitTo string
+	Matrix                  string
+	TopN, K, FitFrom, FitTo *int
 }
 
 // SpectrumRequest is a validated corpus spectrum request.
@@ -89,26 +90,12 @@ func spectrumMemoryBytes(n, nnz, k int) int64 {
 	return spectrum.LanczosMemoryBytes(n, n, nnz, k, 0, 0) + 2*(12*int64(nnz)+8*int64(n+1))
 }
 
-// wholeParam parses an optional whole number given as raw; bad is the
-// rule quoted when it is not one.
-func wholeParam(raw string, def int, bad string) (int, error) {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return def, nil
+// orDefault is *p, or def when p is nil (a field not given).
+func orDefault(p *int, def int) int {
+	if p == nil {
+		return def
 	}
-	v, err := strconv.Atoi(raw)
-	if err != nil {
-		return 0, apperr.Invalidf("%s, not “%s”.", bad, clip(raw))
-	}
-	return v, nil
-}
-
-// clip shortens user input quoted in a message.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
+	return *p
 }
 
 // CorpusSpectrumRequest validates p against the build b and the memory
@@ -124,14 +111,12 @@ func (s *Service) CorpusSpectrumRequest(b *Build, p SpectrumParams) (SpectrumReq
 	}
 	w, err := spectrum.ParseWeighting(name)
 	if err != nil {
-		return r, apperr.Invalidf("The matrix weighting must be counts, log (log(1 + X)) or ppmi, not “%s”.", clip(strings.TrimSpace(p.Matrix)))
+		return r, apperr.Invalidf("The matrix weighting must be counts, log (log(1 + X)) or ppmi, not “%s”.", apperr.Quote(strings.TrimSpace(p.Matrix)))
 	}
 	r.Weighting = w
 
 	topNRule := fmt.Sprintf("The number of words (top-N) must be a whole number from 2 to %s", views.Count(MaxSpectrumTopN))
-	if r.TopN, err = wholeParam(p.TopN, min(vocab, DefaultSpectrumTopN), topNRule); err != nil {
-		return r, err
-	}
+	r.TopN = orDefault(p.TopN, min(vocab, DefaultSpectrumTopN))
 	switch {
 	case r.TopN > MaxSpectrumTopN:
 		return r, apperr.Wrap(ErrSpectrumTooLarge, apperr.Unprocessable, fmt.Sprintf("A spectrum can use at most the %s most frequent words, not %s. Use fewer words.",
@@ -145,20 +130,13 @@ func (s *Service) CorpusSpectrumRequest(b *Build, p SpectrumParams) (SpectrumReq
 	}
 
 	kRule := fmt.Sprintf("The number of singular values k must be a whole number from 1 to %s (the number of words N)", views.Count(r.TopN))
-	if r.K, err = wholeParam(p.K, min(DefaultSpectrumK, r.TopN), kRule); err != nil {
-		return r, err
-	}
+	r.K = orDefault(p.K, min(DefaultSpectrumK, r.TopN))
 	if r.K < 1 || r.K > r.TopN {
 		return r, apperr.Invalidf("%s, not %s.", kRule, views.Count(r.K))
 	}
 
 	rangeRule := fmt.Sprintf("The fit range must be whole ranks with 1 ≤ from, from + 2 ≤ to and to ≤ k = %d (an empty or 0 “to” means k)", r.K)
-	if r.From, err = wholeParam(p.FitFrom, 1, rangeRule); err != nil {
-		return r, err
-	}
-	if r.To, err = wholeParam(p.FitTo, 0, rangeRule); err != nil {
-		return r, err
-	}
+	r.From, r.To = orDefault(p.FitFrom, 1), orDefault(p.FitTo, 0)
 	if r.To == 0 {
 		r.To = r.K
 	}

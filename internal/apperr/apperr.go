@@ -128,3 +128,16 @@ func walk(err error, visit func(*Error) bool) bool {
 	}
 	return false
 }
+
+// maxQuoted is the most characters of user input Quote keeps.
+const maxQuoted = 40
+
+// Quote shortens user input quoted in a message to maxQuoted characters
+// (with an ellipsis), so that a pasted paragraph leaves the message
+// readable.
+func Quote(s string) string {
+	if r := []rune(s); len(r) > maxQuoted {
+		return string(r[:maxQuoted]) + "…"
+	}
+	return s
+}

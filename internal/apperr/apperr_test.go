@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/gloveboard/gloveboard/internal/apperr"
@@ -58,4 +59,19 @@ func ExampleWrap() {
 	msg, _ := apperr.MessageOf(err)
 	fmt.Println(apperr.CodeOf(err), "|", msg)
 	// Output: unprocessable | The corpus's gzip data is truncated.
+}
+
+func TestQuote(t *testing.T) {
+	long := strings.Repeat("é", 41)
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"kingg", "kingg"},
+		{strings.Repeat("é", 40), strings.Repeat("é", 40)},
+		{long, strings.Repeat("é", 40) + "…"},
+	}
+	for _, tc := range tests {
+		if got := apperr.Quote(tc.in); got != tc.want {
+			t.Errorf("Quote(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }

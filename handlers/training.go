@@ -1,11 +1,12 @@
 package handlers
 
-// The Train section: the training form, run pages with live progress and
-// loss curves, the loss comparison of several runs, and the run API.
+// The Train section: the training form, run pages with live progress,
+// loss curves and fidelity, and the loss comparison of several runs. Runs
+// are started and read through the service; figures are in downloads.go,
+// the JSON twins in api_model.go.
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -17,8 +18,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/gloveboard/gloveboard/analysis/glove"
-	"github.com/gloveboard/gloveboard/analysis/plot"
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
@@ -31,55 +30,6 @@ const minSimilarityPairs = 10
 // maxCompareRuns caps the runs overlaid on one loss plot.
 const maxCompareRuns = 12
 
-// registerModelRoutes adds the Train and Explore pages and their API.
-func (s *Server) registerModelRoutes(e *echo.Echo) {
-	e.GET("/train", s.trainPage)
-	e.POST("/train", s.startRun)
-	e.GET("/runs/compare", s.compareRuns)
-	e.GET("/runs/compare/plot", s.comparePlot)
-	e.GET("/runs/:id", s.runPage)
-	e.GET("/runs/:id/progress", s.runProgress)
-	e.POST("/runs/:id/cancel", s.cancelRun)
-	e.GET("/runs/:id/fidelity", s.runFidelity)
-	e.GET("/runs/:id/plots/loss", s.lossPlot)
-	e.GET("/runs/:id/plots/fidelity", s.fidelityPlot)
-
-	e.GET("/explore", s.exploreList)
-	e.GET("/vectors/:id/explore", s.explorePage)
-	e.GET("/vectors/:id/neighbors", s.neighborsFragment)
-	e.GET("/vectors/:id/analogy", s.analogyFragment)
-	e.GET("/vectors/:id/map", s.mapFragment)
-	e.POST("/vectors/:id/map", s.mapFragment) // t-SNE maps start a job: POST only
-	e.GET("/vectors/:id/maps/:job", s.mapJobFragment)
-	e.GET("/vectors/:id/spectrum", s.spectrumFragment)
-	e.GET("/vectors/:id/words", s.vectorWords)
-	e.GET("/vectors/:id/evaluation", s.evaluationFragment)
-	e.GET("/vectors/:id/plots/:kind", s.vectorPlot)
-	e.GET("/vectors/:id/download/:file", s.downloadVectors)
-
-	e.GET("/api/runs", s.apiRuns)
-	e.POST("/api/runs", s.apiStartRun)
-	e.GET("/api/runs/:id", s.apiRun)
-	e.GET("/api/vectors/:id/neighbors", s.apiNeighbors)
-	e.GET("/api/vectors/:id/analogy", s.apiAnalogy)
-	e.GET("/api/vectors/:id/spectrum", s.apiVectorSpectrum)
-	e.GET("/api/vectors/:id/map", s.apiMap)
-	e.POST("/api/vectors/:id/map", s.apiMap)
-	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
-}
-
-// parseParamID reads the path parameter name as a positive id.
-func parseParamID(c echo.Context, name, what string) (int64, error) {
-	raw := c.Param(name)
-	id, err := strconv.ParseInt(raw, 10, 64)
-	if err != nil || id <= 0 || strings.HasPrefix(raw, "+") {
-		return 0, public(ErrBadRequest, "That is not a valid "+what+" id: ids are whole numbers such as 1 or 42.")
-	}
-	return id, nil
-}
-
-// --- training form and submission -----------------------------------------
-
 // cpus is the number of processors training may use, shown as a hint
 // next to the number of threads.
 func cpus() int { return max(runtime.GOMAXPROCS(0), 1) }
@@ -88,7 +38,7 @@ func (s *Server) trainPage(c echo.Context) error {
 	def := app.DefaultRunParams()
 	form := views.NewTrainForm(0, def.VectorSize, def.Epochs, def.XMax, def.Alpha, def.Eta, def.Threads, def.Seed)
 	if q := c.QueryParam("corpus"); q != "" {
-		form.CorpusID, _ = strconv.ParseInt(q, 10, 64)
+		form.CorpusID, _ = parseIDText(q, "corpus") // only preselects: 0 selects none
 	}
 	d, err := s.trainPageData(c, form)
 	if err != nil {
@@ -112,9 +62,9 @@ func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.Trai
 		// came from, and must not be empty once sets are configured.
 		d.EvalDir = cmp.Or(s.svc.EvalDir(), "(embedded sets)")
 	}
-	for _, x := range cs {
-		tc := views.TrainCorpus{ID: x.ID, Name: x.Name}
-		if sum, err := s.svc.BuildSummary(x.ID); err == nil {
+	for _, corp := range cs {
+		tc := views.TrainCorpus{ID: corp.ID, Name: corp.Name}
+		if sum, err := s.svc.BuildSummary(corp.ID); err == nil {
 			tc.Built, tc.VocabSize, tc.Tokens, tc.NNZ = true, int64(sum.VocabSize), sum.Tokens, sum.NNZ
 			d.HasBuilt = true
 		}
@@ -139,7 +89,7 @@ func (s *Server) trainFormError(c echo.Context, err error) error {
 		VectorSize: c.FormValue("vector_size"), Epochs: c.FormValue("epochs"), XMax: c.FormValue("x_max"),
 		Alpha: c.FormValue("alpha"), Eta: c.FormValue("eta"), Threads: c.FormValue("threads"), Seed: c.FormValue("seed"),
 	}
-	form.CorpusID, _ = strconv.ParseInt(strings.TrimSpace(c.FormValue("corpus_id")), 10, 64)
+	form.CorpusID, _ = parseIDText(strings.TrimSpace(c.FormValue("corpus_id")), "corpus")
 	d, derr := s.trainPageData(c, form)
 	if derr != nil {
 		return derr
@@ -156,8 +106,8 @@ func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, error
 	}
 	names := map[int64]string{}
 	if cs, err := s.st.Corpora(ctx(c)); err == nil {
-		for _, x := range cs {
-			names[x.ID] = x.Name
+		for _, corp := range cs {
+			names[corp.ID] = corp.Name
 		}
 	}
 	rows := make([]views.RunRow, 0, len(rs))
@@ -173,7 +123,7 @@ func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, error
 func (s *Server) runRow(c echo.Context, r app.Run) views.RunRow {
 	p, res := r.Params, r.Results
 	row := views.RunRow{ID: r.ID, CorpusID: r.CorpusID, CorpusName: p.CorpusName, Status: string(r.Status), Created: fmtTime(r.Created),
-		TotalEpochs: p.Epochs, VectorSize: p.VectorSize, Eta: strconv.FormatFloat(p.Eta, 'g', -1, 64), VectorSetID: res.VectorSetID}
+		TotalEpochs: p.Epochs, VectorSize: p.VectorSize, Eta: fnum(p.Eta), VectorSetID: res.VectorSetID}
 	if loss, err := s.st.Loss(ctx(c), r.ID); err == nil && len(loss) > 0 {
 		row.Epochs = loss[len(loss)-1].Epoch
 		row.FinalCost = fmtCost(loss[len(loss)-1].Cost)
@@ -182,7 +132,7 @@ func (s *Server) runRow(c echo.Context, r app.Run) views.RunRow {
 }
 
 func fmtCost(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	if !isFinite(v) {
 		return "not a number"
 	}
 	if math.Abs(v) >= 1e4 {
@@ -191,71 +141,40 @@ func fmtCost(v float64) string {
 	return strconv.FormatFloat(v, 'f', 5, 64)
 }
 
-// formInt and formFloat parse a form or query value, naming the field in
-// the error.
-func formInt(c echo.Context, name, label string, def int) (int, error) {
-	raw := strings.TrimSpace(c.FormValue(name))
-	if raw == "" {
-		return def, nil
-	}
-	v, err := strconv.Atoi(raw)
-	if err != nil {
-		return 0, public(glove.ErrInvalidOptions, fmt.Sprintf("%s must be a whole number; “%s” is not.", label, clip(raw)))
-	}
-	return v, nil
-}
-
-func formFloat(c echo.Context, name, label string, def float64) (float64, error) {
-	raw := strings.TrimSpace(c.FormValue(name))
-	if raw == "" {
-		return def, nil
-	}
-	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, public(glove.ErrInvalidOptions, fmt.Sprintf("%s must be a finite number; “%s” is not.", label, clip(raw)))
-	}
-	return v, nil
-}
-
-// clip shortens user input quoted in a message.
-func clip(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
-}
-
+// parseTrainForm reads the training form. Only the syntax of the numbers
+// is checked here; their ranges are app.RunParams.Validate's.
 func parseTrainForm(c echo.Context) (app.RunParams, error) {
 	p := app.DefaultRunParams()
 	var err error
-	cid := strings.TrimSpace(c.FormValue("corpus_id"))
-	if p.CorpusID, err = strconv.ParseInt(cid, 10, 64); err != nil || p.CorpusID <= 0 {
+	if p.CorpusID, err = parseIDText(strings.TrimSpace(c.FormValue("corpus_id")), "corpus"); err != nil {
 		return p, public(ErrBadRequest, "Choose a corpus to train on.")
 	}
-	if p.VectorSize, err = formInt(c, "vector_size", "The vector size", p.VectorSize); err != nil {
+	anyInt, anyReal := func(name, label string, def int) (int, error) {
+		return wholeNumber(c.FormValue(name), label, def, minOf[int](), maxOf[int]())
+	}, func(name, label string, def float64) (float64, error) {
+		return realNumber(c.FormValue(name), label, def, math.Inf(-1), math.Inf(1))
+	}
+	if p.VectorSize, err = anyInt("vector_size", "The vector size", p.VectorSize); err != nil {
 		return p, err
 	}
-	if p.Epochs, err = formInt(c, "epochs", "The number of epochs", p.Epochs); err != nil {
+	if p.Epochs, err = anyInt("epochs", "The number of epochs", p.Epochs); err != nil {
 		return p, err
 	}
-	if p.XMax, err = formFloat(c, "x_max", "x_max", p.XMax); err != nil {
+	if p.XMax, err = anyReal("x_max", "x_max", p.XMax); err != nil {
 		return p, err
 	}
-	if p.Alpha, err = formFloat(c, "alpha", "α", p.Alpha); err != nil {
+	if p.Alpha, err = anyReal("alpha", "α", p.Alpha); err != nil {
 		return p, err
 	}
-	if p.Eta, err = formFloat(c, "eta", "The learning rate η", p.Eta); err != nil {
+	if p.Eta, err = anyReal("eta", "The learning rate η", p.Eta); err != nil {
 		return p, err
 	}
-	if p.Threads, err = formInt(c, "threads", "The number of threads", p.Threads); err != nil {
+	if p.Threads, err = anyInt("threads", "The number of threads", p.Threads); err != nil {
 		return p, err
 	}
-	if raw := strings.TrimSpace(c.FormValue("seed")); raw != "" {
-		if p.Seed, err = strconv.ParseUint(raw, 10, 64); err != nil {
-			return p, public(glove.ErrInvalidOptions, fmt.Sprintf("The seed must be a whole number ≥ 0; “%s” is not.", clip(raw)))
-		}
-	}
-	return p, nil
+	seed, err := wholeNumber(c.FormValue("seed"), "The seed", int64(p.Seed), 0, maxOf[int64]())
+	p.Seed = uint64(seed)
+	return p, err
 }
 
 func (s *Server) startRun(c echo.Context) error {
@@ -269,8 +188,6 @@ func (s *Server) startRun(c echo.Context) error {
 	}
 	return c.Redirect(http.StatusSeeOther, "/runs/"+strconv.FormatInt(run.ID, 10))
 }
-
-// --- run page ----------------------------------------------------------------
 
 func (s *Server) loadRun(c echo.Context) (app.Run, error) {
 	id, err := parseID(c, "training run")
@@ -321,13 +238,12 @@ func (s *Server) progressModel(c echo.Context, r app.Run) (views.RunProgress, er
 }
 
 func paramFacts(p app.RunParams) []views.Fact {
-	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	fs := []views.Fact{
 		{Label: "Vector size d", Value: strconv.Itoa(p.VectorSize)},
 		{Label: "Epochs", Value: strconv.Itoa(p.Epochs)},
-		{Label: "x_max", Value: g(p.XMax)},
-		{Label: "α", Value: g(p.Alpha)},
-		{Label: "Learning rate η", Value: g(p.Eta)},
+		{Label: "x_max", Value: fnum(p.XMax)},
+		{Label: "α", Value: fnum(p.Alpha)},
+		{Label: "Learning rate η", Value: fnum(p.Eta)},
 		{Label: "Threads", Value: strconv.Itoa(p.Threads)},
 		{Label: "Seed", Value: strconv.FormatUint(p.Seed, 10)},
 	}
@@ -350,8 +266,8 @@ func (s *Server) runPage(c echo.Context) error {
 	}
 	row := s.runRow(c, r)
 	if r.CorpusID != 0 {
-		if x, err := s.st.Corpus(ctx(c), r.CorpusID); err == nil {
-			row.CorpusName = x.Name
+		if corp, err := s.st.Corpus(ctx(c), r.CorpusID); err == nil {
+			row.CorpusName = corp.Name
 		}
 	} else {
 		row.CorpusName = ""
@@ -438,47 +354,6 @@ func (s *Server) cancelRun(c echo.Context) error {
 	return s.runProgress(c)
 }
 
-// --- loss plots ----------------------------------------------------------------
-
-func (s *Server) lossPlot(c echo.Context) error {
-	r, err := s.loadRun(c)
-	if err != nil {
-		return err
-	}
-	return s.sendLoss(c, []app.Run{r}, fmt.Sprintf("run-%d-loss", r.ID))
-}
-
-func (s *Server) sendLoss(c echo.Context, rs []app.Run, name string) error {
-	// ?log=1 puts the cost on a logarithmic axis.
-	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1"}
-	var rows [][]string
-	for _, r := range rs {
-		loss, err := s.st.Loss(ctx(c), r.ID)
-		if err != nil {
-			return err
-		}
-		p := r.Params
-		ser := plot.Series{Name: fmt.Sprintf("run %d (d=%d, η=%g)", r.ID, p.VectorSize, p.Eta)}
-		for _, l := range loss {
-			ser.X = append(ser.X, float64(l.Epoch))
-			ser.Y = append(ser.Y, l.Cost)
-			rows = append(rows, []string{strconv.FormatInt(r.ID, 10), strconv.Itoa(l.Epoch), csvFloat(l.Cost), csvFloat(l.Seconds)})
-		}
-		if len(ser.Y) > 0 {
-			spec.Runs = append(spec.Runs, ser)
-		}
-	}
-	if len(spec.Runs) == 0 {
-		return public(plot.ErrNoData, "No epoch has finished yet, so there is no loss to plot.")
-	}
-	if len(rs) == 1 {
-		spec.Title = fmt.Sprintf("Training loss of run %d", rs[0].ID)
-	}
-	return s.sendPlot(c, plotOut{name: name, width: 720, height: 440,
-		figure: func() (*plot.Figure, error) { return plot.NewLoss(spec) },
-		header: []string{"run", "epoch", "cost", "seconds"}, rows: rows})
-}
-
 // parseRunList reads ?runs=1,2,3 (or repeated runs=1&runs=2).
 func parseRunList(c echo.Context) ([]int64, error) {
 	var ids []int64
@@ -488,9 +363,9 @@ func parseRunList(c echo.Context) ([]int64, error) {
 			if f == "" {
 				continue
 			}
-			id, err := strconv.ParseInt(f, 10, 64)
-			if err != nil || id <= 0 {
-				return nil, public(ErrBadRequest, fmt.Sprintf("“%s” is not a run id: list run numbers such as runs=1,2,3.", clip(f)))
+			id, err := parseIDText(f, "training run")
+			if err != nil {
+				return nil, err
 			}
 			if !slices.Contains(ids, id) {
 				ids = append(ids, id)
@@ -550,116 +425,23 @@ func (s *Server) compareRuns(c echo.Context) error {
 	return s.ok(c, views.CompareRuns(d))
 }
 
-func (s *Server) comparePlot(c echo.Context) error {
-	ids, rs, err := s.selectedRuns(c)
-	if err != nil {
-		return err
-	}
-	if len(rs) == 0 {
-		return public(ErrBadRequest, "Name the runs to compare: runs=1,2,3.")
-	}
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = strconv.FormatInt(id, 10)
-	}
-	return s.sendLoss(c, rs, "runs-"+strings.Join(parts, "-")+"-loss")
-}
-
-// --- API ---------------------------------------------------------------------
-
-type apiLoss struct {
-	Epoch   int     `json:"epoch"`
-	Cost    float64 `json:"cost"`
-	Seconds float64 `json:"seconds"`
-}
-
-// apiRunBody is a run in the API. JobStatus is the state of job JobID:
-// live while the job is active, otherwise as the catalogue recorded it (so
-// after a restart the final state the job reached, or "interrupted" for a
-// job the restart cut off).
-type apiRunBody struct {
-	ID        int64           `json:"id"`
-	CorpusID  int64           `json:"corpus_id"`
-	Status    string          `json:"status"`
-	Created   string          `json:"created"`
-	Finished  string          `json:"finished,omitempty"`
-	JobID     int64           `json:"job_id,omitempty"`
-	JobStatus string          `json:"job_status,omitempty"`
-	Params    app.RunParams   `json:"params"`
-	Loss      []apiLoss       `json:"loss"`
-	Results   *app.RunResults `json:"results,omitempty"`
-}
-
-func (s *Server) apiRunJSON(c echo.Context, r app.Run) (apiRunBody, error) {
-	p, res := r.Params, r.Results
-	b := apiRunBody{ID: r.ID, CorpusID: r.CorpusID, Status: string(r.Status), Created: fmtTime(r.Created), Finished: fmtTime(r.Finished), Params: p, Loss: []apiLoss{}}
-	if r.JobID != 0 {
-		b.JobID = r.JobID
-		if info, err := s.svc.Job(ctx(c), r.JobID); err == nil {
-			b.JobStatus = string(info.Status)
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return b, err
-		}
-	}
-	loss, err := s.st.Loss(ctx(c), r.ID)
-	if err != nil {
-		return b, err
-	}
-	for _, l := range loss {
-		if !math.IsNaN(l.Cost) && !math.IsInf(l.Cost, 0) {
-			b.Loss = append(b.Loss, apiLoss{Epoch: l.Epoch, Cost: l.Cost, Seconds: l.Seconds})
-		}
-	}
-	if len(r.Run.Results) > 0 && r.Status != store.RunRunning {
-		b.Results = &res
-	}
-	return b, nil
-}
-
-func (s *Server) apiRuns(c echo.Context) error {
-	rs, err := s.svc.Runs(ctx(c))
-	if err != nil {
-		return err
-	}
-	out := make([]apiRunBody, 0, len(rs))
-	for _, r := range rs {
-		b, err := s.apiRunJSON(c, r)
-		if err != nil {
-			return err
-		}
-		out = append(out, b)
-	}
-	return c.JSON(http.StatusOK, map[string]any{"runs": out})
-}
-
-func (s *Server) apiRun(c echo.Context) error {
+func (s *Server) runFidelity(c echo.Context) error {
 	r, err := s.loadRun(c)
 	if err != nil {
-		return err
+		return s.fragmentError(c, err)
 	}
-	b, err := s.apiRunJSON(c, r)
+	fp, err := s.svc.Fidelity(r)
 	if err != nil {
-		return err
+		status, msg := s.resolve(err)
+		if status < 500 {
+			return s.ok(c, views.FidelityUnavailable(msg))
+		}
+		return s.fragmentError(c, err)
 	}
-	return c.JSON(http.StatusOK, b)
-}
-
-// apiStartRun starts a run from a JSON body; absent fields take the
-// defaults.
-func (s *Server) apiStartRun(c echo.Context) error {
-	p := app.DefaultRunParams()
-	dec := json.NewDecoder(c.Request().Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return public(ErrBadRequest, "The body must be a JSON object such as {\"corpus_id\": 1, \"epochs\": 15}; "+clip(err.Error()))
-	}
-	p.VocabSize, p.NNZ, p.CorpusName = 0, 0, ""
-	run, job, err := s.svc.StartRun(ctx(c), p)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusAccepted, map[string]any{
-		"run_id": run.ID, "job_id": job.ID,
-		"url": "/api/runs/" + strconv.FormatInt(run.ID, 10), "page": "/runs/" + strconv.FormatInt(run.ID, 10),
-	})
+	id := fp.Identities
+	base := fmt.Sprintf("/runs/%d/plots/fidelity", r.ID)
+	return s.ok(c, views.FidelityResult(views.FidelityView{Sampled: id.Sampled,
+		LogXR: r2Text(id.LogCountR), LogXR2: r2Text(id.LogCountR2), PMIR: r2Text(id.PMIR), PMIR2: r2Text(id.PMIR2),
+		LogXPlot: views.NewModelPlot(base+"?kind=logx", "Model prediction against log co-occurrence count", ""),
+		PMIPlot:  views.NewModelPlot(base+"?kind=pmi", "Dot product of word and context vectors against PMI", "")}))
 }

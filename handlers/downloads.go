@@ -1,0 +1,613 @@
+package handlers
+
+// The one downloads convention of the dashboard. Every figure is served at
+// an address ending in /plots/<what> (or, for a job's result, /plot) that
+// takes ?format=png|svg|csv (default png) and ?download=1; the CSV holds
+// the figure's rows. Every artefact (figures, their CSV rows, the vector
+// files) goes out through sendArtefact, so all share:
+//
+//   - the file name rule of downloadName:
+//     gloveboard-<what>-<owner>[-<param>…].<ext>, ASCII only;
+//   - Content-Disposition: attachment with ?download=1 (and for files
+//     that are only ever downloaded), inline otherwise, always with the
+//     file name so that "Save as" proposes it;
+//   - Cache-Control: "private, max-age=3600" for addresses versioned with
+//     ?v= (they change with their content), "no-store" otherwise;
+//   - the CSV-injection guard (internal/csvguard, through spreadsheetSafe)
+//     on every cell of every CSV or TSV the server writes.
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/gloveboard/gloveboard/analysis/plot"
+	"github.com/gloveboard/gloveboard/analysis/project"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+	"github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/apperr"
+	"github.com/gloveboard/gloveboard/internal/csvguard"
+	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/views"
+)
+
+// Content types of the artefacts.
+const (
+	ctypePNG = "image/png"
+	ctypeSVG = "image/svg+xml"
+	ctypeCSV = "text/csv; charset=utf-8"
+	ctypeTSV = "text/tab-separated-values; charset=utf-8"
+)
+
+// maxNamePart is the most characters one part of a file name keeps.
+const maxNamePart = 40
+
+// corpusOwner, setOwner and runOwner name what an artefact belongs to in
+// its file name: the kind and id (which make names distinct across
+// corpora, vector sets and runs) and, when there is one, the name.
+func corpusOwner(id int64, name string) string { return ownerPart("corpus", id, name) }
+func setOwner(id int64, name string) string    { return ownerPart("set", id, name) }
+func runOwner(id int64) string                 { return ownerPart("run", id, "") }
+
+func ownerPart(kind string, id int64, name string) string {
+	owner := kind + strconv.FormatInt(id, 10)
+	if n, _ := slug(name); n != "" {
+		owner += "-" + n
+	}
+	return owner
+}
+
+// downloadName is the file name of an artefact:
+// gloveboard-<what>-<owner>[-<param>…].<ext>. what and owner are made by
+// the server (ASCII); each param (a word typed by a user, a method, a
+// range) keeps ASCII letters, digits, '_' and '-' lower-cased, other runs
+// of characters become one '-', at most maxNamePart characters. A param
+// that lost anything that way gets six hex digits of its SHA-256, so two
+// words never share a file name ("Ice" and "ice", two Chinese words).
+// The result is safe in a quoted Content-Disposition and on every file
+// system.
+func downloadName(what, owner, ext string, params ...string) string {
+	var b strings.Builder
+	b.WriteString("gloveboard-")
+	b.WriteString(what)
+	b.WriteString("-")
+	b.WriteString(owner)
+	for _, p := range params {
+		s, lossy := slug(p)
+		if lossy {
+			sum := sha256.Sum256([]byte(p))
+			if s != "" {
+				s += "-"
+			}
+			s += hex.EncodeToString(sum[:3])
+		}
+		b.WriteString("-")
+		b.WriteString(s)
+	}
+	b.WriteString(".")
+	b.WriteString(ext)
+	return b.String()
+}
+
+// slug is s as a file-name part (see downloadName) and whether anything
+// was lost.
+func slug(s string) (string, bool) {
+	var b strings.Builder
+	lossy, dash := false, false
+	for _, r := range s {
+		if b.Len() >= maxNamePart {
+			lossy = true
+			break
+		}
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_':
+			b.WriteRune(r)
+			dash = false
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+			lossy, dash = true, false
+		case r == '-' && !dash:
+			b.WriteRune(r)
+			dash = true
+		default:
+			lossy = true
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	out := strings.Trim(b.String(), "-")
+	return out, lossy || len(out) != b.Len()
+}
+
+// spreadsheetSafe is a cell as the server writes it: a finite number (a
+// negative value is data, not a formula) as it is, any other text through
+// csvguard.Cell, which gives a cell that starts like a formula a leading
+// apostrophe.
+func spreadsheetSafe(cell string) string {
+	if v, err := strconv.ParseFloat(cell, 64); err == nil && isFinite(v) {
+		return cell
+	}
+	return csvguard.Cell(cell)
+}
+
+// writeCSV writes header and rows as CSV, every cell through
+// spreadsheetSafe.
+func writeCSV(dst io.Writer, header []string, rows [][]string) error {
+	w := csv.NewWriter(dst)
+	rec := make([]string, 0, len(header))
+	for _, row := range append([][]string{header}, rows...) {
+		rec = rec[:0]
+		for _, cell := range row {
+			rec = append(rec, spreadsheetSafe(cell))
+		}
+		if err := w.Write(rec); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// wantsDownload reports whether the request asks for an attachment.
+func wantsDownload(c echo.Context) bool { return c.QueryParam("download") != "" }
+
+// artefactHeaders sets the headers every artefact shares (see the top of
+// this file): its type, its file name name, attachment or inline, and
+// caching.
+func artefactHeaders(c echo.Context, ctype, name string, attach bool) {
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, ctype)
+	disp := "inline"
+	if attach {
+		disp = "attachment"
+	}
+	h.Set(echo.HeaderContentDisposition, disp+`; filename="`+name+`"`)
+	if c.QueryParam("v") != "" {
+		h.Set(echo.HeaderCacheControl, "private, max-age=3600")
+	} else {
+		h.Set(echo.HeaderCacheControl, "no-store")
+	}
+}
+
+// sendArtefact writes body as an artefact.
+func sendArtefact(c echo.Context, ctype, name string, attach bool, body []byte) error {
+	artefactHeaders(c, ctype, name, attach)
+	c.Response().WriteHeader(http.StatusOK)
+	_, err := c.Response().Write(body)
+	return err
+}
+
+// corpusPlotLinks are the addresses of plot name of corpus id with query
+// q; the page shows the SVG (sharp at any zoom).
+func corpusPlotLinks(id int64, name string, q url.Values, alt string) views.ModelPlot {
+	base := "/corpora/" + strconv.FormatInt(id, 10) + "/plots/" + name
+	if len(q) > 0 {
+		base += "?" + q.Encode()
+	}
+	p := views.NewModelPlot(base, alt, "")
+	p.Src = strings.Replace(p.SVG, "&download=1", "", 1)
+	return p
+}
+
+// corpusPlot serves /corpora/:id/plots/zipf and /corpora/:id/plots/ratio
+// (with the Ratios page's query) as every plot is served (sendPlot). The
+// older addresses /corpora/:id/plots/{zipf,ratio}.{png,svg,csv} still
+// answer, as downloads in the format of their extension.
+func (s *Server) corpusPlot(c echo.Context) error {
+	name := c.Param("file")
+	if stem, ext, legacy := strings.Cut(name, "."); legacy {
+		if ext != "png" && ext != "svg" && ext != "csv" {
+			return echo.ErrNotFound
+		}
+		q := c.QueryParams() // echo keeps this map for the request
+		q.Set("format", ext)
+		q.Set("download", "1")
+		name = stem
+	}
+	if name != "zipf" && name != "ratio" {
+		return echo.ErrNotFound
+	}
+	corp, l, err := s.corpusAndBuild(c)
+	if err != nil {
+		return err
+	}
+	owner := corpusOwner(corp.ID, corp.Name)
+	if name == "zipf" {
+		z := s.zipfOf(corp.ID, l)
+		return s.sendPlot(c, plotOut{what: "zipf", owner: owner,
+			figure: func() (*plot.Figure, error) { return zipfFigure(corp, z) },
+			header: []string{"rank", "word", "frequency"}, rows: zipfRows(l)})
+	}
+	r, t, err := computeRatio(c, l)
+	if err != nil {
+		return err
+	}
+	return s.sendPlot(c, plotOut{what: "ratio", owner: owner, params: []string{r.i, r.j},
+		figure: func() (*plot.Figure, error) { return ratioFigure(t) },
+		header: ratioHeader, rows: ratioRows(t)})
+}
+
+func zipfFigure(corp store.Corpus, z *zipfResult) (*plot.Figure, error) {
+	spec := plot.ZipfSpec{Counts: z.counts, Title: "Zipf's law: " + corp.Name}
+	if z.mleErr == nil {
+		m := z.mle
+		spec.MLE = &plot.ZipfMLE{Alpha: m.Alpha, AlphaSE: m.AlphaSE, XMin: float64(m.XMin), NTail: m.NTail, KS: m.KS, RankExponent: m.RankExponent}
+	}
+	if z.lsErr == nil {
+		ic := z.ls.Intercept
+		spec.LeastSquares = &plot.ZipfLeastSquares{Slope: z.ls.Slope, R2: z.ls.R2, Intercept: &ic}
+	}
+	return plot.NewZipf(spec)
+}
+
+// zipfRows are the rows (rank, word, frequency) of every type.
+func zipfRows(l *app.Build) [][]string {
+	n := l.Unigrams.Len()
+	rows := make([][]string, n)
+	for id := range n {
+		rows[id] = []string{strconv.Itoa(id + 1), l.Unigrams.Word(int32(id)), strconv.FormatInt(l.Unigrams.Count(int32(id)), 10)}
+	}
+	return rows
+}
+
+// corpusSpectrumPlot serves the plot (?format=png|svg) or its data
+// (?format=csv: rank,singular_value).
+func (s *Server) corpusSpectrumPlot(c echo.Context) error {
+	_, info, res, err := s.spectrumJobParam(c)
+	if err != nil {
+		return err
+	}
+	if res == nil {
+		return public(ErrInUse, fmt.Sprintf("The spectrum (job %d) is %s, so there is nothing to draw yet.", info.ID, info.Status))
+	}
+	return s.sendPlot(c, corpusSpectrumPlot(res))
+}
+
+func corpusSpectrumPlot(res *app.CorpusSpectrum) plotOut {
+	r := res.Request
+	spec := plot.SpectrumSpec{Values: res.Values, Quantity: "singular value",
+		Matrix: fmt.Sprintf("%s (top %s words)", app.WeightingLabel(r.Weighting), views.Count(r.TopN))}
+	if res.FitError == "" {
+		logC := res.Fit.LogC
+		spec.Fit = &plot.PowerLawFit{Beta: res.Fit.Beta, R2: res.Fit.R2, From: res.Fit.From, To: res.Fit.To, LogC: &logC}
+	}
+	rows := make([][]string, len(res.Values))
+	for i, v := range res.Values {
+		rows[i] = []string{strconv.Itoa(i + 1), fnum(v)}
+	}
+	return plotOut{what: "spectrum", owner: corpusOwner(res.CorpusID, res.Name),
+		params: []string{r.Weighting.String(), fmt.Sprintf("top%d", r.TopN), fmt.Sprintf("k%d", r.K)},
+		figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
+		header: []string{"rank", "singular_value"}, rows: rows}
+}
+
+// plotOut is one plot: how to draw it, its data as CSV rows, and the
+// parts of its file name (downloadName).
+type plotOut struct {
+	what, owner   string   // file name: gloveboard-<what>-<owner>-<params>
+	params        []string // file name parts that tell plots of one owner apart
+	width, height int      // pixels; 0: plot.DefaultWidthPx × plot.DefaultHeightPx
+	figure        func() (*plot.Figure, error)
+	header        []string
+	rows          [][]string
+}
+
+// sendPlot writes the plot in the format asked for (?format=png|svg|csv,
+// default png), as an attachment when ?download=1, with the headers of
+// every artefact (downloads.go).
+func (s *Server) sendPlot(c echo.Context, p plotOut) error {
+	format := strings.ToLower(c.QueryParam("format"))
+	if format == "" {
+		format = "png"
+	}
+	var buf bytes.Buffer
+	var ctype string
+	switch format {
+	case "csv":
+		if err := writeCSV(&buf, p.header, p.rows); err != nil {
+			return err
+		}
+		ctype = ctypeCSV
+	case "png", "svg":
+		fig, err := p.figure()
+		if err != nil {
+			return err
+		}
+		f, _ := plot.ParseFormat(format)
+		w, h := p.width, p.height
+		if w == 0 {
+			w, h = plot.DefaultWidthPx, plot.DefaultHeightPx
+		}
+		if err := fig.Render(&buf, plot.Output{Format: f, Width: float64(w), Height: float64(h)}); err != nil {
+			return err
+		}
+		ctype = ctypePNG
+		if format == "svg" {
+			ctype = ctypeSVG
+		}
+	default:
+		return public(plot.ErrFormat, fmt.Sprintf("Plots can be had as png, svg or csv, not “%s”.", apperr.Quote(format)))
+	}
+	return sendArtefact(c, ctype, downloadName(p.what, p.owner, format, p.params...), wantsDownload(c), buf.Bytes())
+}
+
+func vectorDownloads(id int64) []views.Download {
+	base := "/vectors/" + strconv.FormatInt(id, 10) + "/download/"
+	return []views.Download{
+		{Href: base + "glove.txt", Label: "GloVe text", Hint: "word v1 … vd per line, no header"},
+		{Href: base + "word2vec.bin", Label: "word2vec binary", Hint: "“n d” header, then float32 records"},
+		{Href: base + "vectors.tsv", Label: "Projector vectors.tsv", Hint: "for projector.tensorflow.org"},
+		{Href: base + "metadata.tsv", Label: "Projector metadata.tsv", Hint: "the words, one a line"},
+	}
+}
+
+func mapPlot(res *app.MapResult, owner string) plotOut {
+	pts := make([]plot.MapPoint, len(res.Words))
+	rows := make([][]string, len(res.Words))
+	for i, w := range res.Words {
+		x, y := res.Map.Points[2*i], res.Map.Points[2*i+1]
+		pts[i] = plot.MapPoint{Word: w, X: x, Y: y, Group: res.Groups[i]}
+		rows[i] = []string{w, res.Groups[i], fnum(x), fnum(y)}
+	}
+	spec := plot.ScatterSpec{Points: pts, Method: res.Map.Method, EqualAspect: res.Map.Method == project.MethodPCA}
+	switch res.Map.Method {
+	case project.MethodPCA:
+		spec.ExplainedVariance = res.Map.ExplainedVarianceRatio
+	case project.MethodAxis:
+		spec.Title = fmt.Sprintf("Word map along the %s→%s axis", res.Relation.GroupA, res.Relation.GroupB)
+		spec.XLabel = fmt.Sprintf("mean %s→%s offset of %d pairs", res.Relation.GroupA, res.Relation.GroupB, res.Map.AxisPairs)
+		spec.YLabel = "first principal component of the rest"
+	default:
+		spec.Engine = res.Map.Engine
+	}
+	if t := res.Map.Trust; t.K > 0 && !math.IsNaN(t.Value) {
+		v := t.Value
+		spec.Trustworthiness = &v
+	}
+	params := []string{res.Map.Method}
+	if res.Map.Method == project.MethodAxis {
+		params = append(params, res.Relation.Name())
+	}
+	return plotOut{what: "map", owner: owner, params: params, figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
+		header: []string{"word", "group", "x", "y"}, rows: rows}
+}
+
+func spectrumPlot(res *spectrumResult, owner string) plotOut {
+	logC := res.fit.LogC
+	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance",
+		Fit: &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC}}
+	rows := make([][]string, len(res.values))
+	for i, x := range res.values {
+		r := i + 1
+		fitted := ""
+		if r >= res.fit.From && r <= res.fit.To {
+			fitted = fnum(math.Exp(logC - res.fit.Beta*math.Log(float64(r))))
+		}
+		rows[i] = []string{strconv.Itoa(r), fnum(x), fitted}
+	}
+	return plotOut{what: "spectrum", owner: owner, params: []string{fmt.Sprintf("ranks%d-%d", res.fit.From, res.fit.To)}, figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
+		header: []string{"rank", "eigenvalue", "power_law_fit"}, rows: rows}
+}
+
+// vectorPlot serves /vectors/:id/plots/:kind for kind neighbors, analogy,
+// map and spectrum.
+func (s *Server) vectorPlot(c echo.Context) error {
+	v, set, err := s.loadSet(c)
+	if err != nil {
+		return err
+	}
+	switch c.Param("kind") {
+	case "neighbors":
+		word, ms, err := s.neighborMatches(c, set, 10)
+		if err != nil {
+			return err
+		}
+		_, bars, rows := scoreRows(ms)
+		return s.sendPlot(c, plotOut{what: "neighbors", owner: setOwner(v.ID, v.Name), params: []string{word}, width: 640, height: 420,
+			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Query: word}) },
+			header: []string{"rank", "word", "cosine"}, rows: rows})
+	case "analogy":
+		q, ms, err := s.analogyMatches(c, set, 10)
+		if err != nil {
+			return err
+		}
+		_, bars, rows := scoreRows(ms)
+		xl := "cosine similarity"
+		if q.method == vectors.CosMul {
+			xl = "3CosMul score"
+		}
+		title := fmt.Sprintf("%s : %s :: %s : ?  (%s)", q.a, q.b, q.c, methodName(q.method))
+		return s.sendPlot(c, plotOut{what: "analogy", owner: setOwner(v.ID, v.Name), params: []string{q.a, q.b, q.c, q.method.String()}, width: 640, height: 420,
+			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Title: title, XLabel: xl}) },
+			header: []string{"rank", "word", "score"}, rows: rows})
+	case "map":
+		var res *app.MapResult
+		if c.QueryParam("job") != "" {
+			c.SetParamNames("id", "job")
+			c.SetParamValues(strconv.FormatInt(v.ID, 10), c.QueryParam("job"))
+			info, err := s.tsneJob(c, v)
+			if err != nil {
+				return err
+			}
+			if res, err = s.svc.TSNEResult(ctx(c), info); err != nil {
+				return err
+			}
+		} else {
+			r, err := s.parseMapRequest(c, v, set)
+			if err != nil {
+				return err
+			}
+			if r.method == "tsne" {
+				return public(ErrBadRequest, "t-SNE maps are drawn by a job: use the job number (job=N).")
+			}
+			if res, err = s.instantMap(c, v, set, r); err != nil {
+				return err
+			}
+		}
+		return s.sendPlot(c, mapPlot(res, setOwner(v.ID, v.Name)))
+	case "spectrum":
+		res, err := s.spectrumOf(c, v, set)
+		if err != nil {
+			return err
+		}
+		return s.sendPlot(c, spectrumPlot(res, setOwner(v.ID, v.Name)))
+	}
+	return public(store.ErrNotFound, "There is no such plot. Plots are neighbors, analogy, map and spectrum.")
+}
+
+// downloadVectors serves a vector set as a file (always an attachment):
+// GloVe text, word2vec binary, or the Embedding Projector's vectors.tsv
+// and metadata.tsv (whose words go through spreadsheetSafe, like every
+// CSV and TSV the server writes).
+func (s *Server) downloadVectors(c echo.Context) error {
+	v, set, err := s.loadSet(c)
+	if err != nil {
+		return err
+	}
+	var (
+		write     func(w *bufio.Writer) error
+		what, ext string
+		ctype     = "text/plain; charset=utf-8"
+	)
+	switch c.Param("file") {
+	case "glove.txt":
+		what, ext = "glove", "txt"
+		write = func(w *bufio.Writer) error { return vectors.WriteText(w, set, false) }
+	case "word2vec.bin":
+		what, ext, ctype = "word2vec", "bin", "application/octet-stream"
+		write = func(w *bufio.Writer) error { return vectors.WriteBinary(w, set) }
+	case "vectors.tsv":
+		what, ext, ctype = "projector-vectors", "tsv", ctypeTSV
+		write = func(w *bufio.Writer) error { return vectors.WriteProjector(w, io.Discard, set) }
+	case "metadata.tsv":
+		what, ext, ctype = "projector-metadata", "tsv", ctypeTSV
+		write = func(w *bufio.Writer) error { return writeMetadata(w, set) }
+	default:
+		return public(store.ErrNotFound, "Vectors can be downloaded as glove.txt, word2vec.bin, vectors.tsv or metadata.tsv.")
+	}
+	artefactHeaders(c, ctype, downloadName(what, setOwner(v.ID, v.Name), ext), true)
+	c.Response().WriteHeader(http.StatusOK)
+	w := bufio.NewWriterSize(c.Response(), 1<<16)
+	if err := write(w); err != nil {
+		s.log.Error("writing vectors", "set", v.ID, "err", err)
+		return nil
+	}
+	if err := w.Flush(); err != nil {
+		s.log.Error("writing vectors", "set", v.ID, "err", err)
+	}
+	return nil
+}
+
+// writeMetadata writes the Projector's metadata.tsv: the words one a line
+// (a single column, so without a header), each through spreadsheetSafe.
+// Words hold no tab or line break (the vector formats split on them).
+func writeMetadata(w *bufio.Writer, set *vectors.Set) error {
+	for i := range set.Len() {
+		if _, err := w.WriteString(spreadsheetSafe(set.Word(i)) + "\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Server) fidelityPlot(c echo.Context) error {
+	r, err := s.loadRun(c)
+	if err != nil {
+		return err
+	}
+	fp, err := s.svc.Fidelity(r)
+	if err != nil {
+		return err
+	}
+	var spec plot.FidelitySpec
+	var header []string
+	kind := c.QueryParam("kind")
+	switch kind {
+	case "", "logx":
+		kind = "logx"
+		r2 := fp.Identities.LogCountR2
+		spec = plot.FidelitySpec{X: fp.LogX, Y: fp.Full, Reference: plot.Identity, R2: &r2,
+			Title: fmt.Sprintf("Run %d: model vs log X", r.ID), XLabel: "log X_ij", YLabel: "w_i·w̃_j + b_i + b̃_j"}
+		header = []string{"log_x", "model"}
+	case "pmi":
+		spec = plot.FidelitySpec{X: fp.PMI, Y: fp.Dot, Reference: plot.FitLine,
+			Title: fmt.Sprintf("Run %d: w·w̃ vs PMI", r.ID), XLabel: "PMI(i, j)", YLabel: "w_i·w̃_j"}
+		header = []string{"pmi", "dot"}
+	default:
+		return public(ErrBadRequest, "The fidelity plot kind must be logx or pmi.")
+	}
+	rows := make([][]string, len(spec.X))
+	for i := range spec.X {
+		rows[i] = []string{fnum(spec.X[i]), fnum(spec.Y[i])}
+	}
+	return s.sendPlot(c, plotOut{what: "fidelity", owner: runOwner(r.ID), params: []string{kind}, width: 640, height: 520,
+		figure: func() (*plot.Figure, error) { return plot.NewFidelity(spec) }, header: header, rows: rows})
+}
+
+func (s *Server) lossPlot(c echo.Context) error {
+	r, err := s.loadRun(c)
+	if err != nil {
+		return err
+	}
+	return s.sendLoss(c, []app.Run{r}, runOwner(r.ID))
+}
+
+// sendLoss sends the loss curves of rs; owner names them in the file name.
+func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner string) error {
+	// ?log=1 puts the cost on a logarithmic axis.
+	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1"}
+	var rows [][]string
+	for _, r := range rs {
+		loss, err := s.st.Loss(ctx(c), r.ID)
+		if err != nil {
+			return err
+		}
+		p := r.Params
+		ser := plot.Series{Name: fmt.Sprintf("run %d (d=%d, η=%g)", r.ID, p.VectorSize, p.Eta)}
+		for _, l := range loss {
+			ser.X = append(ser.X, float64(l.Epoch))
+			ser.Y = append(ser.Y, l.Cost)
+			rows = append(rows, []string{strconv.FormatInt(r.ID, 10), strconv.Itoa(l.Epoch), fnum(l.Cost), fnum(l.Seconds)})
+		}
+		if len(ser.Y) > 0 {
+			spec.Runs = append(spec.Runs, ser)
+		}
+	}
+	if len(spec.Runs) == 0 {
+		return public(plot.ErrNoData, "No epoch has finished yet, so there is no loss to plot.")
+	}
+	if len(rs) == 1 {
+		spec.Title = fmt.Sprintf("Training loss of run %d", rs[0].ID)
+	}
+	return s.sendPlot(c, plotOut{what: "loss", owner: owner, width: 720, height: 440,
+		figure: func() (*plot.Figure, error) { return plot.NewLoss(spec) },
+		header: []string{"run", "epoch", "cost", "seconds"}, rows: rows})
+}
+
+func (s *Server) comparePlot(c echo.Context) error {
+	ids, rs, err := s.selectedRuns(c)
+	if err != nil {
+		return err
+	}
+	if len(rs) == 0 {
+		return public(ErrBadRequest, "Name the runs to compare: runs=1,2,3.")
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return s.sendLoss(c, rs, "runs"+strings.Join(parts, "-"))
+}
