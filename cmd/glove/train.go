@@ -47,12 +47,54 @@ var modelFlags = []string{"vector-size", "x-max", "alpha", "seed"}
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("train", "(-corpus F | -cooccur X.bin -vocab vocab.txt) -out vectors.txt [-vector-size 50] [-iter 15] [-x-max 100] [-alpha 0.75] [-eta 0.05] [-threads N] [-seed N] [-window 10] [-min-count 5] [-loss-out loss.csv] [-checkpoint F] [-resume F] [-memory GB] [-temp-dir D] [-cpuprofile F]", stderr)
 	var cf corpusFlags
+	var tf trainFlags
+	registerTrainFlags(fs, &cf, &tf)
+	if err := parseCommand(fs, args, stderr, "train", "out"); err != nil {
+		return err
+	}
+	set, countOpt, err := checkTrainFlags(fs, stderr, &cf, &tf)
+	if err != nil {
+		return err
+	}
+	if tf.cpuProfile != "" {
+		stop, err := startCPUProfile(tf.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	loadStart := time.Now()
+	data, err := loadTrainingData(ctx, cf, tf, stderr)
+	if err != nil {
+		return err
+	}
+	defer data.close()
+	trainer, opt, err := newTrainer(ctx, data, cf, tf, set, countOpt, stderr)
+	if err != nil {
+		return err
+	}
+	defer trainer.Close()
+	data.records = nil // the trainer holds its own copy (a counted matrix can go)
+	how := "in memory"
+	if chunk, ok := trainer.Streamed(); ok {
+		how = fmt.Sprintf("streamed from a block file in %d blocks of up to %d nonzeros (-memory %g GiB)",
+			(trainer.NNZ()+chunk-1)/chunk, chunk, cf.memoryGB)
+	}
+	fmt.Fprintf(stderr, "loaded and shuffled %d nonzeros in %.2fs, %s\n", trainer.NNZ(), time.Since(loadStart).Seconds(), how)
+	if err := trainEpochs(ctx, trainer, opt, tf, data.vocab.Len(), stdout, stderr); err != nil {
+		return err
+	}
+	return writeTrainedVectors(trainer, data.vocab, tf, stderr)
+}
+
+// registerTrainFlags adds glove train's flags: the corpus flags shared
+// with the counting commands, and the training ones into tf.
+func registerTrainFlags(fs *flag.FlagSet, cf *corpusFlags, tf *trainFlags) {
 	cf.register(fs, 10)
 	fs.Lookup("threads").Usage = "goroutines for counting (with -corpus) and for training (0: all cores)"
 	fs.Lookup("memory").Usage = "memory budget in GiB: beyond it, counting spills sorted runs to temporary files, and training on -cooccur streams the nonzeros (16 bytes each) from a shuffled block file instead of holding them"
 	fs.Lookup("temp-dir").Usage = "directory for spill files and the training block file (default: the system temporary directory)"
 	def := glove.DefaultOptions()
-	var tf trainFlags
 	fs.StringVar(&tf.cooccurPath, "cooccur", "", "train on this Stanford cooccurrence.bin instead of -corpus (needs -vocab)")
 	fs.StringVar(&tf.vocabPath, "vocab", "", "vocabulary of -cooccur, Stanford vocab.txt format")
 	fs.StringVar(&tf.out, "out", "", "write vectors here, GloVe text format: word v1 … vd; gzip if the name ends in .gz (required)")
@@ -69,100 +111,93 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Float64Var(&tf.gradClip, "grad-clip", def.GradClip, "clip each gradient component to ±this")
 	fs.Uint64Var(&tf.seed, "seed", def.Seed, "random seed (initialisation and visiting order)")
 	fs.StringVar(&tf.cpuProfile, "cpuprofile", "", "write a CPU profile of loading and training to this file")
-		if err := parseCommand(fs, args, stderr, "train", "out"); err != nil {
-		return err
-	}
+}
+
+// checkTrainFlags refuses contradictory or unusable flags before any input
+// is read (exit 2 for the command line, 1 for an unwritable output) and
+// returns the flags given explicitly and the counting options.
+func checkTrainFlags(fs *flag.FlagSet, stderr io.Writer, cf *corpusFlags, tf *trainFlags) (map[string]bool, cooccur.Options, error) {
 	kind := tf.vectorsKind
 	if kind != "sum" && kind != "word" && kind != "context" {
-		return usageError(fs, stderr, "train", fmt.Sprintf("-vectors must be sum, word or context, not %q", kind))
+		return nil, cooccur.Options{}, usageError(fs, stderr, "train", fmt.Sprintf("-vectors must be sum, word or context, not %q", kind))
 	}
 	if (cf.corpus == "") == (tf.cooccurPath == "") {
-		return usageError(fs, stderr, "train", "give exactly one of -corpus and -cooccur")
+		return nil, cooccur.Options{}, usageError(fs, stderr, "train", "give exactly one of -corpus and -cooccur")
 	}
 	if tf.cooccurPath != "" && tf.vocabPath == "" {
-		return usageError(fs, stderr, "train", "-cooccur needs -vocab (the vocab.txt written with it)")
+		return nil, cooccur.Options{}, usageError(fs, stderr, "train", "-cooccur needs -vocab (the vocab.txt written with it)")
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if tf.resumePath != "" {
 		for _, name := range modelFlags {
 			if set[name] {
-				return usageError(fs, stderr, "train", fmt.Sprintf("-%s cannot be changed when resuming; it comes from the checkpoint", name))
+				return nil, cooccur.Options{}, usageError(fs, stderr, "train", fmt.Sprintf("-%s cannot be changed when resuming; it comes from the checkpoint", name))
 			}
 		}
 	}
 	countOpt, err := cf.checkedOptions(fs, stderr, "train")
 	if err != nil {
-		return err
+		return nil, cooccur.Options{}, err
 	}
 	// Refuse unwritable outputs now rather than after training.
 	for _, o := range []struct{ flag, path string }{{"out", tf.out}, {"loss-out", tf.lossOut}, {"checkpoint", tf.checkpointPath}} {
 		if err := checkOutputPath(o.flag, o.path); err != nil {
-			return err
+			return nil, cooccur.Options{}, err
 		}
 	}
+	return set, countOpt, nil
+}
 
-	if tf.cpuProfile != "" {
-		stop, err := startCPUProfile(tf.cpuProfile)
-		if err != nil {
-			return err
-		}
-		defer stop()
-	}
-	loadStart := time.Now()
-	data, err := loadTrainingData(ctx, cf, tf, stderr)
-	if err != nil {
-		return err
-	}
-	defer data.close()
-	vocab := data.vocab
-
-	var opt glove.Options
-	var trainer *glove.Trainer
-	if tf.resumePath != "" {
-		ck, err := readCheckpointFile(tf.resumePath)
-		if err != nil {
-			return err
-		}
-		opt = ck.Options
-		if set["iter"] {
-			opt.Epochs = tf.iter
-		}
-		if set["eta"] {
-			opt.Eta = tf.eta
-		}
-		if set["bias-eta"] {
-			opt.BiasEta = tf.biasEta
-		}
-		if set["grad-clip"] {
-			opt.GradClip = tf.gradClip
-		}
-		opt.Workers = cf.threads
-		opt.MemoryBytes, opt.TempDir = countOpt.MemoryBytes, countOpt.TempDir
-		ck.Options = opt
-		if trainer, err = glove.ResumeBin(ctx, data.records, data.size, vocab.Len(), ck); err != nil {
-			return data.wrap(err)
-		}
-		fmt.Fprintf(stderr, "resuming from %s at epoch %d of %d\n", tf.resumePath, ck.Epoch, opt.Epochs)
-	} else {
-		opt = glove.Options{
+// newTrainer builds the trainer over data: from the flags, or from the
+// checkpoint of -resume with the flags given explicitly (set) overriding
+// the ones a resumed run may change.
+func newTrainer(ctx context.Context, data *trainingData, cf corpusFlags, tf trainFlags, set map[string]bool, countOpt cooccur.Options, stderr io.Writer) (*glove.Trainer, glove.Options, error) {
+	vocabSize := data.vocab.Len()
+	if tf.resumePath == "" {
+		opt := glove.Options{
 			VectorSize: tf.vectorSize, Epochs: tf.iter, XMax: tf.xMax, Alpha: tf.alpha,
 			Eta: tf.eta, BiasEta: tf.biasEta, GradClip: tf.gradClip, Workers: cf.threads, Seed: tf.seed,
 			MemoryBytes: countOpt.MemoryBytes, TempDir: countOpt.TempDir,
 		}
-		if trainer, err = glove.NewTrainerBin(ctx, data.records, data.size, vocab.Len(), opt); err != nil {
-			return data.wrap(err)
+		trainer, err := glove.NewTrainerBin(ctx, data.records, data.size, vocabSize, opt)
+		if err != nil {
+			return nil, opt, data.wrap(err)
 		}
+		return trainer, opt, nil
 	}
-	defer trainer.Close()
-	data.records = nil // the trainer holds its own copy (a counted matrix can go)
-	how := "in memory"
-	if chunk, ok := trainer.Streamed(); ok {
-		how = fmt.Sprintf("streamed from a block file in %d blocks of up to %d nonzeros (-memory %g GiB)",
-			(trainer.NNZ()+chunk-1)/chunk, chunk, cf.memoryGB)
+	ck, err := readCheckpointFile(tf.resumePath)
+	if err != nil {
+		return nil, glove.Options{}, err
 	}
-	fmt.Fprintf(stderr, "loaded and shuffled %d nonzeros in %.2fs, %s\n", trainer.NNZ(), time.Since(loadStart).Seconds(), how)
+	opt := ck.Options
+	if set["iter"] {
+		opt.Epochs = tf.iter
+	}
+	if set["eta"] {
+		opt.Eta = tf.eta
+	}
+	if set["bias-eta"] {
+		opt.BiasEta = tf.biasEta
+	}
+	if set["grad-clip"] {
+		opt.GradClip = tf.gradClip
+	}
+	opt.Workers = cf.threads
+	opt.MemoryBytes, opt.TempDir = countOpt.MemoryBytes, countOpt.TempDir
+	ck.Options = opt
+	trainer, err := glove.ResumeBin(ctx, data.records, data.size, vocabSize, ck)
+	if err != nil {
+		return nil, opt, data.wrap(err)
+	}
+	fmt.Fprintf(stderr, "resuming from %s at epoch %d of %d\n", tf.resumePath, ck.Epoch, opt.Epochs)
+	return trainer, opt, nil
+}
 
+// trainEpochs runs the epochs, printing one line each, writing the
+// checkpoint after each and the loss CSV at the end (also after a failed
+// or cancelled run, so the curve so far is kept).
+func trainEpochs(ctx context.Context, trainer *glove.Trainer, opt glove.Options, tf trainFlags, vocabSize int, stdout, stderr io.Writer) error {
 	var ckErr error
 	trainer.SetProgress(func(st glove.EpochStats) {
 		fmt.Fprintf(stdout, "epoch %3d/%d  cost %.6f  %7.2fs  %6.2f M nonzeros/s\n",
@@ -171,7 +206,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			ckErr = writeFileAtomic(tf.checkpointPath, trainer.WriteCheckpoint)
 		}
 	})
-	fmt.Fprintf(stderr, "training d=%d on %d words, %d nonzeros, %d epochs\n", opt.VectorSize, vocab.Len(), trainer.NNZ(), opt.Epochs)
+	fmt.Fprintf(stderr, "training d=%d on %d words, %d nonzeros, %d epochs\n", opt.VectorSize, vocabSize, trainer.NNZ(), opt.Epochs)
 	runErr := trainer.Run(ctx)
 	if ckErr != nil {
 		return fmt.Errorf("writing checkpoint: %w", ckErr)
@@ -181,16 +216,18 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	if runErr != nil {
-		return runErr
-	}
+	return runErr
+}
+
+// writeTrainedVectors writes the vectors -vectors asks for to -out.
+func writeTrainedVectors(trainer *glove.Trainer, vocab *corpus.Vocabulary, tf trainFlags, stderr io.Writer) error {
 	// The nonzeros are no longer needed: return their memory before the
 	// float64 model is built, so that peak memory is that of training.
 	trainer.Close()
 	debug.FreeOSMemory()
 	model := trainer.Model()
 	vecs := model.Sum()
-	switch kind {
+	switch tf.vectorsKind {
 	case "word":
 		vecs = model.Word
 	case "context":

@@ -24,7 +24,7 @@ func runVocab(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	tokName := fs.String("tokenizer", "words", "words or whitespace")
 	var text textFlags
 	text.register(fs)
-		if err := parseCommand(fs, args, stderr, "vocab", "corpus"); err != nil {
+	if err := parseCommand(fs, args, stderr, "vocab", "corpus"); err != nil {
 		return err
 	}
 	tok, err := corpus.ParseTokenizer(*tokName)
