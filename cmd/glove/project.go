@@ -49,20 +49,22 @@ type projectJSON struct {
 // projectFlags are the command line of glove project.
 type projectFlags struct {
 	vectors, method, relation, engine, words, init string
-	topN, iterations, trustK                       int
+	topN, iterations, trustK, neighbors            int
 	seed                                           uint64
-	perplexity                                     float64
+	perplexity, minDist                            float64
 	asJSON                                         bool
 }
 
 func (f *projectFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.vectors, "vectors", "", "word vectors: GloVe/word2vec text or word2vec binary, plain or gzip (required)")
-	fs.StringVar(&f.method, "method", "pca", "pca, tsne (engine chosen by size), tsne-exact (go-tsne engine) or axis (x along a relation's mean offset, see -relation)")
+	fs.StringVar(&f.method, "method", "pca", "pca, tsne (engine chosen by size), tsne-exact (go-tsne engine), umap, or axis (x along a relation's mean offset, see -relation)")
 	fs.StringVar(&f.relation, "relation", "country-capital", "built-in pair family whose mean offset is the x axis of -method axis: country-capital, male-female or singular-plural")
 	fs.StringVar(&f.engine, "engine", "auto", "t-SNE engine for -method tsne: auto, barnes-hut or exact")
 	fs.IntVar(&f.topN, "n", 0, "map the N most frequent words (the first N rows); 0 with no -words maps the built-in groups")
 	fs.StringVar(&f.words, "words", "", "map the words of a word-group file (lines \"group<TAB>word\" or \"word group\"; # comments)")
-	fs.Uint64Var(&f.seed, "seed", 1, "random seed (t-SNE with -init random)")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed (UMAP; t-SNE with -init random)")
+	fs.IntVar(&f.neighbors, "neighbors", 15, "UMAP neighbourhood size, the word itself included (2 to the number of words)")
+	fs.Float64Var(&f.minDist, "min-dist", 0.1, "UMAP: how tightly words may pack in the map (0 to 1)")
 	fs.Float64Var(&f.perplexity, "perplexity", 30, "t-SNE perplexity (must be below the number of words minus one)")
 	fs.IntVar(&f.iterations, "iterations", 1000, "t-SNE iterations, 250 of them with early exaggeration")
 	fs.StringVar(&f.init, "init", "pca", "t-SNE initial map: pca or random (seeded)")
@@ -93,11 +95,15 @@ func (f *projectFlags) check(fs *flag.FlagSet, stderr io.Writer) (wordgroups.Fam
 	case f.trustK < 1:
 		// project.Project would take 0 or less for its default k, hiding a typo.
 		return fail("-trust-k must be at least 1, got %d", f.trustK)
+	case f.neighbors < 2:
+		return fail("-neighbors must be at least 2, got %d", f.neighbors)
+	case !(f.minDist >= 0 && f.minDist <= 1):
+		return fail("-min-dist must be between 0 and 1 (the spread), got %v", f.minDist)
 	}
 	switch f.method {
-	case project.MethodPCA, project.MethodTSNE, project.MethodTSNEExact, project.MethodAxis:
+	case project.MethodPCA, project.MethodTSNE, project.MethodTSNEExact, project.MethodUMAP, project.MethodAxis:
 	default:
-		return fail("-method %q: want pca, tsne, tsne-exact or axis", f.method)
+		return fail("-method %q: want pca, tsne, tsne-exact, umap or axis", f.method)
 	}
 	switch project.Engine(f.engine) {
 	case project.EngineAuto, project.EngineBarnesHut, project.EngineExact:
@@ -110,7 +116,10 @@ func (f *projectFlags) check(fs *flag.FlagSet, stderr io.Writer) (wordgroups.Fam
 	}
 	opt := project.Options{TrustK: f.trustK, TSNE: project.TSNEOptions{
 		Perplexity: f.perplexity, Iterations: f.iterations, Engine: project.Engine(f.engine), Seed: f.seed,
-	}}
+	}, UMAP: project.UMAPOptions{Neighbors: f.neighbors, MinDist: f.minDist, Seed: f.seed}}
+	if f.minDist == 0 {
+		opt.UMAP.MinDist = -1 // UMAPOptions reads 0 as its default; below 0 means 0
+	}
 	switch f.init {
 	case "pca":
 		opt.TSNE.Init = project.InitPCA
@@ -123,7 +132,7 @@ func (f *projectFlags) check(fs *flag.FlagSet, stderr io.Writer) (wordgroups.Fam
 }
 
 func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("project", "-vectors FILE [-method pca|tsne|tsne-exact|axis] [-relation country-capital] [-n N | -words FILE] [-seed S] [-json]", stderr)
+	fs := newFlagSet("project", "-vectors FILE [-method pca|tsne|tsne-exact|umap|axis] [-neighbors 15] [-min-dist 0.1] [-relation country-capital] [-n N | -words FILE] [-seed S] [-json]", stderr)
 	var f projectFlags
 	f.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -171,7 +180,7 @@ func newProjectJSON(m *project.Map, fam wordgroups.Family, words []string, group
 	case project.MethodAxis:
 		a := m.AxisAlignment
 		out.Relation, out.AxisPairs, out.AxisAlignment = fam.Name(), m.AxisPairs, &a
-	default:
+	case project.MethodTSNE, project.MethodTSNEExact:
 		kl := m.KL
 		out.KL = &kl
 	}

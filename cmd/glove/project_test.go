@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/gloveboard/gloveboard/internal/testkit"
@@ -47,6 +48,7 @@ func TestProjectJSONShape(t *testing.T) {
 		{"tsne larger is barnes-hut", []string{"-method", "tsne", "-n", "300", "-iterations", "300"}, "tsne", "barnes-hut", 300, ""},
 		{"tsne-exact forced", []string{"-method", "tsne-exact", "-n", "60", "-iterations", "100", "-perplexity", "10"}, "tsne-exact", "exact", 60, ""},
 		{"pca of a word file", []string{"-words", groupFile}, "pca", "pca", 4, "fruit"},
+		{"umap of the top words", []string{"-method", "umap", "-n", "300", "-neighbors", "10", "-min-dist", "0.2"}, "umap", "umap-spectral", 300, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -60,13 +62,24 @@ func TestProjectJSONShape(t *testing.T) {
 			if tc.method == "pca" && len(out.ExplainedVarianceRatio) != 50 {
 				t.Errorf("explained_variance_ratio has %d values, want 50", len(out.ExplainedVarianceRatio))
 			}
-			if tc.method != "pca" && (out.ExplainedVarianceRatio != nil || out.KL == nil) {
+			if strings.HasPrefix(tc.method, "tsne") && (out.ExplainedVarianceRatio != nil || out.KL == nil) {
 				t.Errorf("t-SNE output: ratios %v, kl %v", out.ExplainedVarianceRatio, out.KL)
+			}
+			if tc.method == "umap" && (out.ExplainedVarianceRatio != nil || out.KL != nil) {
+				t.Errorf("UMAP output: ratios %v, kl %v", out.ExplainedVarianceRatio, out.KL)
 			}
 			if tc.points > 20 && (out.Trustworthiness == nil || *out.Trustworthiness <= 0.5 || *out.Trustworthiness > 1) {
 				t.Errorf("trustworthiness %v", out.Trustworthiness)
 			}
 		})
+	}
+	// UMAP maps are reproducible: the same seed gives the same points.
+	a := runProjectJSON(t, "-vectors", vec, "-method", "umap", "-n", "200", "-seed", "9")
+	b := runProjectJSON(t, "-vectors", vec, "-method", "umap", "-n", "200", "-seed", "9")
+	for i := range a.Points {
+		if a.Points[i] != b.Points[i] {
+			t.Fatalf("seed 9 twice: point %d %+v vs %+v", i, a.Points[i], b.Points[i])
+		}
 	}
 	// The word file's unknown word is reported, not mapped.
 	out := runProjectJSON(t, "-vectors", vec, "-words", groupFile)
@@ -84,6 +97,8 @@ func TestProjectErrors(t *testing.T) {
 		{[]string{"-method", "pca"}, errUsage},
 		{[]string{"-vectors", vec, "-n", "5", "-words", "x"}, errUsage},
 		{[]string{"-vectors", vec, "-init", "spiral"}, errUsage},
+		{[]string{"-vectors", vec, "-method", "umap", "-neighbors", "1"}, errUsage},
+		{[]string{"-vectors", vec, "-method", "umap", "-min-dist", "1.5"}, errUsage},
 	} {
 		var stdout, stderr bytes.Buffer
 		if err := runProject(context.Background(), tc.args, &stdout, &stderr); !errors.Is(err, tc.want) {
