@@ -6,7 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -57,7 +57,7 @@ func optTime(t time.Time) *time.Time {
 	return &t
 }
 
-func toAPIJob(j jobs.Info) apiJob {
+func toAPIJob(j app.JobInfo) apiJob {
 	return apiJob{ID: j.ID, Kind: j.Kind, TargetID: j.TargetID, Status: string(j.Status), Progress: j.Progress,
 		Message: j.Message, Error: j.Error, Position: j.Position, Created: j.Created,
 		Started: optTime(j.Started), Finished: optTime(j.Finished)}
@@ -122,7 +122,7 @@ func (s *Server) apiVectorSet(c echo.Context) error {
 }
 
 func (s *Server) apiJobs(c echo.Context) error {
-	list, err := s.jobs.List(ctx(c), 100)
+	list, err := s.svc.Jobs(ctx(c), 100)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func (s *Server) apiJob(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	j, err := s.jobs.Get(ctx(c), id)
+	j, err := s.svc.Job(ctx(c), id)
 	if err != nil {
 		return notFound(err, "job", id)
 	}
@@ -150,10 +150,10 @@ func (s *Server) apiCancelJob(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.jobs.Cancel(ctx(c), id); err != nil {
+	if err := s.svc.CancelJob(ctx(c), id); err != nil {
 		return notFound(err, "job", id)
 	}
-	j, err := s.jobs.Get(ctx(c), id)
+	j, err := s.svc.Job(ctx(c), id)
 	if err != nil {
 		return err
 	}

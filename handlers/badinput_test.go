@@ -19,7 +19,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/gloveboard/gloveboard/handlers"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -183,13 +182,10 @@ func (a *app) streamUpload(t *testing.T, path, filename string, body io.Reader) 
 // TestBadInputInJobs.
 func TestBadInputCatalogue(t *testing.T) {
 	t.Parallel()
-	a := newAppConfig(t, func(cfg *handlers.Config) { cfg.MaxUpload = 256 << 20 })
+	a := newAppConfig(t, func(o *appOptions) { o.handlers.MaxUpload = 256 << 20 })
 	small := newApp(t, 64<<10)
 	demoCorpus := minKey(snapshot(t, a).corpora)
-	if _, err := handlers.BuildDemoIfNeeded(context.Background(), a.st, a.jobs); err != nil {
-		t.Fatal(err)
-	}
-	a.waitJobs(t)
+	a.buildDemo(t)
 	model := a.modelCorpus(t)
 	setID := demoSet(t, a)
 	corpusAPI := fmt.Sprintf("/api/corpora/%d", demoCorpus)
@@ -388,7 +384,7 @@ func clipBody(s string) string {
 // starting with a BOM, and two uploads with the same file name at once.
 func TestInputThatIsValidIsKept(t *testing.T) {
 	t.Parallel()
-	a := newAppConfig(t, func(cfg *handlers.Config) { cfg.MaxUpload = 256 << 20 })
+	a := newAppConfig(t, func(o *appOptions) { o.handlers.MaxUpload = 256 << 20 })
 
 	t.Run("CRLF and BOM", func(t *testing.T) {
 		x := a.modelUpload(t, "crlf", []byte("\ufeffice is solid\r\nsteam is gas\r\nice is cold\r\n"))

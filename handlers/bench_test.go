@@ -1,13 +1,10 @@
 package handlers_test
 
 import (
-	"context"
 	"net/http"
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/gloveboard/gloveboard/handlers"
 )
 
 // BenchmarkPageLatency measures the server time of pages that do not
@@ -16,17 +13,7 @@ import (
 // time per request in milliseconds. Target: p50 < 50 ms.
 func BenchmarkPageLatency(b *testing.B) {
 	a := newApp(b, 0)
-	ctx := context.Background()
-	if _, err := handlers.BuildDemoIfNeeded(ctx, a.st, a.jobs); err != nil {
-		b.Fatal(err)
-	}
-	list, err := a.jobs.List(ctx, 0)
-	if err != nil || len(list) == 0 {
-		b.Fatalf("no demo build job: %v", err)
-	}
-	if info, err := a.jobs.Wait(ctx, list[0].ID); err != nil || info.Status != "done" {
-		b.Fatalf("demo build: %+v %v", info, err)
-	}
+	a.buildDemo(b)
 	for _, path := range []string{"/", "/corpora", "/vectors", "/about", "/train", "/explore", "/corpora/1", "/api/corpora", "/api/vectors", "/api/jobs", "/api/corpora/1/stats"} {
 		b.Run(path, func(b *testing.B) {
 			var times []time.Duration

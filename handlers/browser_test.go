@@ -153,7 +153,8 @@ func TestBrowserHomeAndUpload(t *testing.T) {
 	}
 	// A running job shows its progress; Cancel (an htmx POST carrying the
 	// CSRF header) stops it and the polled job list reports it.
-	job, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, progress jobs.Progress) error {
+	job, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, run jobs.Run) error {
+		progress := run.Progress
 		progress(0.5, "halfway there")
 		<-ctx.Done()
 		return ctx.Err()

@@ -14,7 +14,6 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/gloveboard/gloveboard/handlers"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
@@ -25,7 +24,7 @@ import (
 // matrix passes its share (the job fails before the matrix is allocated).
 func TestMemoryBudget(t *testing.T) {
 	const budget = 96 << 10
-	a := newAppConfig(t, func(cfg *handlers.Config) { cfg.MemoryBudget = budget })
+	a := newAppConfig(t, func(o *appOptions) { o.service.MemoryBudget = budget })
 	c := a.modelCorpus(t)
 
 	t.Run("training", func(t *testing.T) {
@@ -91,7 +90,7 @@ func TestMemoryBudget(t *testing.T) {
 	})
 
 	t.Run("vocabulary", func(t *testing.T) {
-		b := newAppConfig(t, func(cfg *handlers.Config) { cfg.MemoryBudget = 12 << 10 }) // 128 words
+		b := newAppConfig(t, func(o *appOptions) { o.service.MemoryBudget = 12 << 10 }) // 128 words
 		x := b.modelUpload(t, "many words", modelWideCorpus())
 		info := b.buildByAPI(t, x.ID, `{"min_count":1}`)
 		if info.Status != store.JobFailed || !strings.Contains(info.Error, "more than 128 distinct words") {
@@ -105,7 +104,7 @@ func TestMemoryBudget(t *testing.T) {
 // they started is left (TestMain checks the whole package at its end too).
 func TestCancelledJobsLeaveNoGoroutines(t *testing.T) {
 	before := goleak.IgnoreCurrent()
-	a := newAppConfig(t, func(*handlers.Config) {})
+	a := newAppConfig(t, func(*appOptions) {})
 	c := a.modelUpload(t, "wide", modelWideCorpus())
 	a.modelBuild(t, c)
 	id := demoSet(t, a)

@@ -2,7 +2,7 @@ package handlers
 
 // The corpus page, its build job, the probability-ratio page, their plots
 // and downloads and the matching JSON API. Routes are listed in
-// registerCorpusRoutes and documented in API-corpus.md.
+// registerCorpusRoutes and documented in docs/api.md.
 
 import (
 	"bytes"
@@ -18,32 +18,21 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
-	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/analysis/plot"
 	"github.com/gloveboard/gloveboard/analysis/ratio"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
-	"github.com/gloveboard/gloveboard/internal/corpusbuild"
-	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
 
 const (
-	// kindBuildCorpus is the job kind of a corpus build.
-	kindBuildCorpus = "build-corpus"
-	// buildMemoryBytes bounds the memory of one build; beyond it sorted
-	// runs spill to the build directory.
-	buildMemoryBytes = 256 << 20
-	// buildCacheSize is how many loaded builds stay in memory.
-	buildCacheSize = 3
-
 	maxWordLen      = 100
 	maxProbes       = 50
 	maxTop          = 100
@@ -75,158 +64,7 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 // ---------------------------------------------------------------------
 // Building
 
-// bytesPerType estimates the memory one distinct word takes while a
-// corpus is read (its string, hash-map slot and count).
-const bytesPerType = 96
-
-// BuildBudget divides a job's memory budget (bytes) for a build: counting
-// gets at most buildMemoryBytes before it spills to disk, and the matrix
-// and the vocabulary may each use the whole budget.
-func BuildBudget(memory int64) corpusbuild.Budget {
-	return corpusbuild.Budget{
-		CountingBytes: min(buildMemoryBytes, memory/4),
-		MaxNonzeros:   memory / cooccur.BytesPerNonzero,
-		MaxTypes:      int(min(memory/bytesPerType, corpus.DefaultMaxTypes)),
-	}
-}
-
-// SubmitBuild queues a build-corpus job for corpus x with settings set: it
-// builds into the corpus's build directory within budget, syncing files as
-// the store does, and records the headline numbers in the store. cache may
-// be nil.
-func SubmitBuild(st *store.Store, jm *jobs.Manager, cache *corpusbuild.Cache, x store.Corpus, set corpusbuild.Settings, budget corpusbuild.Budget) (store.Job, error) {
-	dir := st.CorpusBuildDir(x.ID)
-	path, id := x.Path, x.ID
-	return jm.Submit(kindBuildCorpus, id, func(ctx context.Context, progress jobs.Progress) error {
-		sum, err := corpusbuild.Builder{Syncer: st.Syncer()}.Build(ctx, path, dir, set, budget, corpusbuild.Progress(progress))
-		if cache != nil {
-			cache.Forget(dir)
-		}
-		switch {
-		case errors.Is(err, cooccur.ErrMatrixTooLarge):
-			return public(err, fmt.Sprintf("The co-occurrence matrix grew past %s nonzeros, the most that fit in the memory budget of %s, so the build was stopped. Raise the minimum count, set a maximum vocabulary or use a smaller window (or start the server with a larger -memory-budget).",
-				views.Count(budget.MaxNonzeros), views.Bytes(budget.MaxNonzeros*cooccur.BytesPerNonzero)))
-		case errors.Is(err, corpus.ErrVocabularyTooLarge):
-			return public(err, fmt.Sprintf("The corpus has more than %s distinct words, the most the memory budget allows. Split or clean the corpus (for example, remove numbers or markup), or start the server with a larger -memory-budget.",
-				views.Count(int64(budget.MaxTypes))))
-		case errors.Is(err, corpus.ErrEmptyCorpus) && set.MinCount > 1:
-			return public(err, fmt.Sprintf("No word occurs at least %d times (the minimum count), so nothing is left to count. Lower the minimum count and build again.", set.MinCount))
-		case err != nil:
-			return err
-		}
-		progress(0.98, "recording statistics")
-		err = st.SetCorpusStats(context.WithoutCancel(ctx), id, set, catalogueStats(sum))
-		if err == nil {
-			progress(1, "done")
-		}
-		return err
-	})
-}
-
-// catalogueStats are the headline numbers of a build as the catalogue
-// keeps them (for the home page's list).
-func catalogueStats(sum *corpusbuild.Summary) store.CorpusStats {
-	return store.CorpusStats{
-		Built: true, Tokens: sum.Tokens, Types: int64(sum.Types), VocabSize: int64(sum.VocabSize),
-		Extra: map[string]any{
-			"lines": sum.Lines, "nnz": sum.NNZ, "sum_x": sum.SumX,
-			"entropy_bits": sum.EntropyBits, "mutual_information_bits": sum.MutualInformationBits,
-		},
-	}
-}
-
-// ReconcileBuilds makes the catalogue agree with the build directories,
-// which are the truth (summary.json is written last, and removed first
-// when a rebuild starts): a process killed after a build finished but
-// before its numbers were recorded, or during a rebuild, leaves them
-// apart. It also removes the spill files of builds that were killed. It
-// is called at start-up, before any job runs, and reports how many
-// corpora it corrected.
-func ReconcileBuilds(ctx context.Context, st *store.Store) (int, error) {
-	cs, err := st.Corpora(ctx)
-	if err != nil {
-		return 0, err
-	}
-	fixed := 0
-	for _, x := range cs {
-		// No build runs yet: whatever spill files are there were left by a
-		// process killed mid-build.
-		if err := corpusbuild.RemoveSpill(st.CorpusBuildDir(x.ID)); err != nil {
-			return fixed, fmt.Errorf("corpus %d: removing spill files: %w", x.ID, err)
-		}
-		sum, rerr := corpusbuild.ReadSummary(st.CorpusBuildDir(x.ID))
-		var err error
-		switch {
-		case rerr == nil && !x.Stats.Built:
-			err = st.SetCorpusStats(ctx, x.ID, sum.Settings, catalogueStats(sum))
-		case errors.Is(rerr, corpusbuild.ErrNotBuilt) && x.Stats.Built:
-			err = st.SetCorpusStats(ctx, x.ID, json.RawMessage(x.Settings), store.CorpusStats{})
-		default:
-			// In agreement, or a damaged summary, which the corpus page
-			// reports and a rebuild replaces.
-			continue
-		}
-		if err != nil {
-			return fixed, fmt.Errorf("corpus %d: %w", x.ID, err)
-		}
-		fixed++
-	}
-	return fixed, nil
-}
-
-// BuildDemoIfNeeded queues a build of the demo corpus with the default
-// settings unless it has a finished build or a build job is already
-// active. It is called at start-up so that a new user sees numbers within
-// seconds; calling it again is harmless.
-func BuildDemoIfNeeded(ctx context.Context, st *store.Store, jm *jobs.Manager) (queued bool, err error) {
-	cs, err := st.Corpora(ctx)
-	if err != nil {
-		return false, err
-	}
-	for _, x := range cs {
-		if x.Source != store.SourceDemo {
-			continue
-		}
-		if _, err := corpusbuild.ReadSummary(st.CorpusBuildDir(x.ID)); err == nil {
-			continue
-		}
-		if j, err := activeBuild(ctx, jm, x.ID); err != nil {
-			return queued, err
-		} else if j != nil {
-			continue
-		}
-		if _, err := SubmitBuild(st, jm, nil, x, corpusbuild.DefaultSettings(), BuildBudget(DefaultMemoryBudget)); err != nil {
-			return queued, err
-		}
-		queued = true
-	}
-	return queued, nil
-}
-
-// latestBuild returns the most recent build job of corpus id, or nil.
-func latestBuild(ctx context.Context, jm *jobs.Manager, id int64) (*jobs.Info, error) {
-	list, err := jm.List(ctx, 200)
-	if err != nil {
-		return nil, err
-	}
-	for _, j := range list { // newest first
-		if j.Kind == kindBuildCorpus && j.TargetID == id {
-			return &j, nil
-		}
-	}
-	return nil, nil
-}
-
-// activeBuild returns the queued or running build job of corpus id, or nil.
-func activeBuild(ctx context.Context, jm *jobs.Manager, id int64) (*jobs.Info, error) {
-	j, err := latestBuild(ctx, jm, id)
-	if err != nil || j == nil || j.Status.Final() {
-		return nil, err
-	}
-	return j, nil
-}
-
-func buildStatusOf(j jobs.Info) views.BuildStatus {
+func buildStatusOf(j app.JobInfo) views.BuildStatus {
 	return views.BuildStatus{CorpusID: j.TargetID, JobID: j.ID, Status: string(j.Status), Progress: j.Progress,
 		Message: j.Message, Error: j.Error, Position: j.Position}
 }
@@ -239,7 +77,7 @@ const (
 )
 
 // validateSettings checks build settings, with messages for people.
-func validateSettings(set corpusbuild.Settings) error {
+func validateSettings(set app.BuildSettings) error {
 	bad := func(msg string) error { return public(ErrBadRequest, msg) }
 	if set.Tokenizer != "words" && set.Tokenizer != "whitespace" {
 		return bad("The tokenizer must be “words” or “whitespace”.")
@@ -257,8 +95,8 @@ func validateSettings(set corpusbuild.Settings) error {
 }
 
 // formSettings reads build settings from the corpus page's form.
-func formSettings(c echo.Context) (corpusbuild.Settings, error) {
-	set := corpusbuild.DefaultSettings()
+func formSettings(c echo.Context) (app.BuildSettings, error) {
+	set := app.DefaultBuildSettings()
 	bad := func(field, want string) error {
 		return public(ErrBadRequest, "The "+field+" must be "+want+".")
 	}
@@ -289,20 +127,6 @@ func checked(v string) bool {
 	return false
 }
 
-// startBuild validates and queues a build of corpus id.
-func (s *Server) startBuild(c echo.Context, id int64, set corpusbuild.Settings) (store.Job, error) {
-	x, err := s.st.Corpus(ctx(c), id)
-	if err != nil {
-		return store.Job{}, notFound(err, "corpus", id)
-	}
-	if j, err := activeBuild(ctx(c), s.jobs, id); err != nil {
-		return store.Job{}, err
-	} else if j != nil {
-		return store.Job{}, public(ErrInUse, fmt.Sprintf("This corpus is already being built (job %d). Wait for it to finish or cancel it first.", j.ID))
-	}
-	return SubmitBuild(s.st, s.jobs, s.builds, x, set, BuildBudget(s.budget))
-}
-
 func (s *Server) buildCorpus(c echo.Context) error {
 	id, err := parseID(c, "corpus")
 	if err != nil {
@@ -312,7 +136,7 @@ func (s *Server) buildCorpus(c echo.Context) error {
 	if err != nil {
 		return s.buildFormError(c, id, err)
 	}
-	if _, err := s.startBuild(c, id, set); err != nil {
+	if _, err := s.svc.StartBuild(ctx(c), id, set); err != nil {
 		return s.buildFormError(c, id, err)
 	}
 	return c.Redirect(http.StatusSeeOther, "/corpora/"+strconv.FormatInt(id, 10)+"#build-status")
@@ -352,7 +176,7 @@ func (s *Server) apiBuild(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	set := corpusbuild.DefaultSettings()
+	set := app.DefaultBuildSettings()
 	body, err := io.ReadAll(io.LimitReader(c.Request().Body, formBodyLimit))
 	if err != nil {
 		return err
@@ -367,11 +191,11 @@ func (s *Server) apiBuild(c echo.Context) error {
 	if err := validateSettings(set); err != nil {
 		return err
 	}
-	j, err := s.startBuild(c, id, set)
+	j, err := s.svc.StartBuild(ctx(c), id, set)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusAccepted, toAPIJob(jobs.Info{Job: j}))
+	return c.JSON(http.StatusAccepted, toAPIJob(app.JobInfo{Job: j}))
 }
 
 // jsonProblem describes a JSON decoding error without echoing input.
@@ -397,7 +221,7 @@ func (s *Server) buildStatus(c echo.Context) error {
 	if _, err := s.st.Corpus(ctx(c), id); err != nil {
 		return notFound(err, "corpus", id)
 	}
-	j, err := latestBuild(ctx(c), s.jobs, id)
+	j, err := s.svc.LatestBuild(ctx(c), id)
 	if err != nil {
 		return err
 	}
@@ -414,8 +238,8 @@ func (s *Server) buildStatus(c echo.Context) error {
 // Loading builds
 
 // corpusAndBuild returns corpus id and its loaded build; an unbuilt corpus
-// gives corpusbuild.ErrNotBuilt with a message saying what to do.
-func (s *Server) corpusAndBuild(c echo.Context) (store.Corpus, *corpusbuild.Loaded, error) {
+// gives app.ErrNotBuilt with a message saying what to do.
+func (s *Server) corpusAndBuild(c echo.Context) (store.Corpus, *app.Build, error) {
 	id, err := parseID(c, "corpus")
 	if err != nil {
 		return store.Corpus{}, nil, err
@@ -424,17 +248,15 @@ func (s *Server) corpusAndBuild(c echo.Context) (store.Corpus, *corpusbuild.Load
 	if err != nil {
 		return x, nil, notFound(err, "corpus", id)
 	}
-	l, err := s.builds.Get(s.st.CorpusBuildDir(id))
-	if errors.Is(err, corpusbuild.ErrNotBuilt) {
-		return x, nil, public(corpusbuild.ErrNotBuilt, fmt.Sprintf("The corpus “%s” has not been built yet. Open its page (/corpora/%d) and build its co-occurrence statistics first.", x.Name, id))
+	l, err := s.svc.Build(id)
+	if errors.Is(err, app.ErrNotBuilt) {
+		return x, nil, public(app.ErrNotBuilt, fmt.Sprintf("The corpus “%s” has not been built yet. Open its page (/corpora/%d) and build its co-occurrence statistics first.", x.Name, id))
 	}
 	return x, l, err
 }
 
 // zipfResult is the Zipf analysis of one build, computed once.
 type zipfResult struct {
-	built  time.Time
-	once   sync.Once
 	counts []float64 // frequencies by rank
 	mle    spectrum.PowerLawMLE
 	mleErr error
@@ -442,38 +264,24 @@ type zipfResult struct {
 	lsErr  error
 }
 
-// zipfMemo keeps the Zipf fits of recently shown builds (the MLE scans
-// thousands of cut-offs, about half a second on the demo corpus).
-type zipfMemo struct {
-	sync.Mutex
-	m map[string]*zipfResult
+// zipfKey names one build of a corpus: the corpus and when it was built
+// (a rebuild gets a new key; the old one ages out).
+type zipfKey struct {
+	corpusID int64
+	built    time.Time
 }
 
+// zipfMemoSize is how many builds' Zipf fits are kept (the MLE scans
+// thousands of cut-offs, about half a second on the demo corpus).
 const zipfMemoSize = 8
 
-func (s *Server) zipfOf(dir string, l *corpusbuild.Loaded) *zipfResult {
-	zipfMemo := &s.zipfs
-	zipfMemo.Lock()
-	if zipfMemo.m == nil {
-		zipfMemo.m = map[string]*zipfResult{}
-	}
-	r, ok := zipfMemo.m[dir]
-	if !ok || !r.built.Equal(l.Summary.Built) {
-		if len(zipfMemo.m) >= zipfMemoSize {
-			for k := range zipfMemo.m {
-				delete(zipfMemo.m, k)
-				break
-			}
-		}
-		r = &zipfResult{built: l.Summary.Built}
-		zipfMemo.m[dir] = r
-	}
-	zipfMemo.Unlock()
-	r.once.Do(func() {
+func (s *Server) zipfOf(corpusID int64, l *app.Build) *zipfResult {
+	r, _ := s.zipfs.Get(zipfKey{corpusID, l.Summary.Built}, func() (*zipfResult, error) {
 		counts := l.Unigrams.Counts()
-		r.counts = spectrum.RankFrequency(counts)
+		r := &zipfResult{counts: spectrum.RankFrequency(counts)}
 		r.mle, r.mleErr = spectrum.FitDiscretePowerLaw(context.Background(), counts, spectrum.MLEOptions{})
 		r.ls, r.lsErr = spectrum.FitZipfLeastSquares(counts)
+		return r, nil
 	})
 	return r
 }
@@ -482,7 +290,7 @@ func (s *Server) zipfOf(dir string, l *corpusbuild.Loaded) *zipfResult {
 // lower-cased when the corpus was built with the lower-casing tokenizer
 // (or, with the whitespace tokenizer, when only the lower-case form is in
 // the vocabulary).
-func normWord(l *corpusbuild.Loaded, w string) string {
+func normWord(l *app.Build, w string) string {
 	w = strings.TrimSpace(w)
 	if l.Summary.Settings.Tokenizer != "whitespace" {
 		return strings.ToLower(w)
@@ -499,7 +307,7 @@ func normWord(l *corpusbuild.Loaded, w string) string {
 
 // unknownWord reports w as missing from the vocabulary, suggesting the
 // most frequent words that share its first three characters.
-func unknownWord(l *corpusbuild.Loaded, w string) error {
+func unknownWord(l *app.Build, w string) error {
 	msg := fmt.Sprintf("“%s” is not in this corpus's vocabulary. Check the spelling, or rebuild with a lower minimum count.", shorten(w))
 	r := []rune(w)
 	if len(r) >= 3 {
@@ -549,10 +357,10 @@ func (s *Server) corpusDetail(c echo.Context) error {
 func (s *Server) corpusDetailData(c echo.Context, x store.Corpus) (views.CorpusDetailData, int, error) {
 	id := x.ID
 	d := views.CorpusDetailData{Page: s.page(c, x.Name, views.SectionCorpora), Corpus: corpusRow(x),
-		Duplicate: c.QueryParam("duplicate") == "1", Form: settingsOf(corpusbuild.DefaultSettings()).Form(),
+		Duplicate: c.QueryParam("duplicate") == "1", Form: settingsOf(app.DefaultBuildSettings()).Form(),
 		Limits: views.BuildLimits{MaxWindow: cooccur.MaxWindow, MaxMinCount: maxMinCount, MaxVocab: maxVocabLimit}}
 	status := http.StatusOK
-	if j, err := latestBuild(ctx(c), s.jobs, id); err != nil {
+	if j, err := s.svc.LatestBuild(ctx(c), id); err != nil {
 		return d, 0, err
 	} else if j != nil {
 		if !j.Status.Final() {
@@ -565,10 +373,9 @@ func (s *Server) corpusDetailData(c echo.Context, x store.Corpus) (views.CorpusD
 			}
 		}
 	}
-	dir := s.st.CorpusBuildDir(id)
-	l, err := s.builds.Get(dir)
+	l, err := s.svc.Build(id)
 	switch {
-	case errors.Is(err, corpusbuild.ErrNotBuilt):
+	case errors.Is(err, app.ErrNotBuilt):
 		// The page shows the build form.
 	case err != nil:
 		return d, 0, err
@@ -582,7 +389,7 @@ func (s *Server) corpusDetailData(c echo.Context, x store.Corpus) (views.CorpusD
 			EntropyBits: sum.EntropyBits, MIBits: sum.MutualInformationBits, Settings: settingsOf(sum.Settings),
 			Built: fmtTime(sum.Built), Seconds: sum.Seconds,
 		}
-		d.Zipf = zipfView(x, s.zipfOf(dir, l))
+		d.Zipf = zipfView(x, s.zipfOf(id, l))
 		pm, perr := s.pmiView(x, l, c.QueryParam("pmi"))
 		if perr != nil {
 			st, msg := s.resolve(perr)
@@ -597,7 +404,7 @@ func (s *Server) corpusDetailData(c echo.Context, x store.Corpus) (views.CorpusD
 	return d, status, nil
 }
 
-func settingsOf(set corpusbuild.Settings) views.BuildSettings {
+func settingsOf(set app.BuildSettings) views.BuildSettings {
 	return views.BuildSettings{Tokenizer: set.Tokenizer, Window: set.Window, Symmetric: set.Symmetric,
 		DistanceWeighting: set.DistanceWeighting, MinCount: set.MinCount, MaxVocab: set.MaxVocab}
 }
@@ -627,7 +434,7 @@ func plotLinks(id int64, name string, q url.Values, alt string) views.PlotLinks 
 }
 
 // pmiView computes the PMI box for word (empty: the box with its form only).
-func (s *Server) pmiView(x store.Corpus, l *corpusbuild.Loaded, word string) (views.PMIView, error) {
+func (s *Server) pmiView(x store.Corpus, l *app.Build, word string) (views.PMIView, error) {
 	v := views.PMIView{CorpusID: x.ID, Word: strings.TrimSpace(word), N: defaultPMIN, MinCount: defaultPMIMin}
 	if v.Word == "" {
 		return v, nil
@@ -653,7 +460,7 @@ type pmiPartner struct {
 	x    float64
 }
 
-func pmiPartners(l *corpusbuild.Loaded, word string, n int, minCount float64) ([]pmiPartner, error) {
+func pmiPartners(l *app.Build, word string, n int, minCount float64) ([]pmiPartner, error) {
 	w := normWord(l, word)
 	if len(w) > maxWordLen*4 {
 		return nil, public(ErrBadRequest, "That word is too long.")
@@ -687,7 +494,7 @@ type ratioRequest struct {
 // Omitted words default to the paper's ice/steam when both are in the
 // vocabulary and to the two most frequent words otherwise; omitted
 // probes default to the paper's solid, gas, water, fashion.
-func parseRatio(c echo.Context, l *corpusbuild.Loaded) (ratioRequest, error) {
+func parseRatio(c echo.Context, l *app.Build) (ratioRequest, error) {
 	q := c.QueryParams()
 	def := ratio.DefaultOptions()
 	r := ratioRequest{opt: def}
@@ -792,7 +599,7 @@ func intParam(q url.Values, name string, def, maxV int) (int, string, error) {
 }
 
 // computeRatio parses the query and computes the table.
-func computeRatio(c echo.Context, l *corpusbuild.Loaded) (ratioRequest, *ratio.Table, error) {
+func computeRatio(c echo.Context, l *app.Build) (ratioRequest, *ratio.Table, error) {
 	r, err := parseRatio(c, l)
 	if err != nil {
 		return r, nil, err
@@ -925,7 +732,7 @@ func (s *Server) corpusPlot(c echo.Context) error {
 	switch name {
 	case "zipf":
 		base = fmt.Sprintf("zipf-corpus-%d", x.ID)
-		z := s.zipfOf(s.st.CorpusBuildDir(x.ID), l)
+		z := s.zipfOf(x.ID, l)
 		writeCSV = func(w *csv.Writer) error { return zipfCSV(w, l, z) }
 		if ext != "csv" {
 			fig, err = zipfFigure(x, z)
@@ -1018,7 +825,7 @@ func zipfFigure(x store.Corpus, z *zipfResult) (*plot.Figure, error) {
 	return plot.NewZipf(spec)
 }
 
-func zipfCSV(w *csv.Writer, l *corpusbuild.Loaded, z *zipfResult) error {
+func zipfCSV(w *csv.Writer, l *app.Build, z *zipfResult) error {
 	if err := w.Write([]string{"rank", "word", "frequency"}); err != nil {
 		return err
 	}
@@ -1174,7 +981,7 @@ func (s *Server) apiZipf(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	z := s.zipfOf(s.st.CorpusBuildDir(x.ID), l)
+	z := s.zipfOf(x.ID, l)
 	out := apiZipf{CorpusID: x.ID, Types: l.Unigrams.Len(), Tokens: l.Summary.Tokens, Head: []apiRankFreq{}}
 	if z.mleErr == nil {
 		m := z.mle
@@ -1191,8 +998,8 @@ func (s *Server) apiZipf(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// apiRatioRow is one row of a ratio table; ratio is null unless
-// ratio_kind is "finite" (the same shape as the CLI's glove ratio -json).
+// apiRatio answers the ratio table as JSON: the shape of the CLI's glove
+// ratio -json, where a row's ratio is null unless ratio_kind is "finite".
 func (s *Server) apiRatio(c echo.Context) error {
 	_, l, err := s.corpusAndBuild(c)
 	if err != nil {

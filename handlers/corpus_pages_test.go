@@ -4,21 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/gloveboard/gloveboard/handlers"
-	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
@@ -218,7 +213,7 @@ func TestCorpusPageBeforeAndAfterBuild(t *testing.T) {
 	}
 	// Rebuilding while a build runs is refused.
 	cid, _ := strconv.ParseInt(strings.TrimPrefix(page, "/corpora/"), 10, 64)
-	if _, err := a.jobs.Submit("build-corpus", cid, func(ctx context.Context, _ jobs.Progress) error { <-ctx.Done(); return ctx.Err() }); err == nil {
+	if _, err := a.jobs.Submit("build-corpus", cid, func(ctx context.Context, _ jobs.Run) error { <-ctx.Done(); return ctx.Err() }); err == nil {
 		rec := a.postForm(page+"/build", buildSettings)
 		if rec.Code != http.StatusConflict || !strings.Contains(mainText(t, rec), "already being built") {
 			t.Errorf("second build = %d %q", rec.Code, mainText(t, rec))
@@ -540,29 +535,6 @@ func TestCorpusAPI(t *testing.T) {
 	}
 }
 
-// TestBuildDemoIfNeeded queues one build of the demo corpus, and none
-// while it runs or once it is done.
-func TestBuildDemoIfNeeded(t *testing.T) {
-	t.Parallel()
-	a := newApp(t, 0)
-	ctx := context.Background()
-	queued, err := handlers.BuildDemoIfNeeded(ctx, a.st, a.jobs)
-	if err != nil || !queued {
-		t.Fatalf("first call: %v, %v", queued, err)
-	}
-	if queued, err := handlers.BuildDemoIfNeeded(ctx, a.st, a.jobs); err != nil || queued {
-		t.Errorf("second call while building: %v, %v", queued, err)
-	}
-	a.waitJobs(t)
-	if queued, err := handlers.BuildDemoIfNeeded(ctx, a.st, a.jobs); err != nil || queued {
-		t.Errorf("call after the build: %v, %v", queued, err)
-	}
-	cs, _ := a.st.Corpora(ctx)
-	if len(cs) != 1 || !cs[0].Stats.Built || cs[0].Stats.Tokens < 1_000_000 {
-		t.Errorf("demo stats %+v", cs[0].Stats)
-	}
-}
-
 // TestBuildFailureAndFallbackWords: a corpus without words fails to build
 // with a clear message on its page; a corpus without ice and steam gets
 // its two most frequent words on the ratio page, and says so.
@@ -599,65 +571,5 @@ func TestBuildFailureAndFallbackWords(t *testing.T) {
 	// Settings of the build show on the page; the unchecked box stayed off.
 	if s := text(find(parse(t, a.get(words).Body.String()), "section", "stats")); !strings.Contains(s, "window 3, symmetric, no distance weighting") {
 		t.Errorf("stats settings %q", s)
-	}
-}
-
-// TestReconcileBuilds covers a server killed between finishing a build and
-// recording it, and one killed during a rebuild (summary.json removed):
-// at the next start the catalogue follows the build directory.
-func TestReconcileBuilds(t *testing.T) {
-	a := newApp(t, 0)
-	ctx := context.Background()
-	x := a.modelUpload(t, "reconcile", modelTinyCorpus())
-	a.modelBuild(t, x)
-	sum, err := corpusbuild.ReadSummary(a.st.CorpusBuildDir(x.ID))
-	if err != nil {
-		t.Fatal(err)
-	}
-	built := func() store.CorpusStats {
-		t.Helper()
-		c, err := a.st.Corpus(ctx, x.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c.Stats
-	}
-	// Killed before the numbers were recorded.
-	if err := a.st.SetCorpusStats(ctx, x.ID, map[string]any{}, store.CorpusStats{}); err != nil {
-		t.Fatal(err)
-	}
-	if n, err := handlers.ReconcileBuilds(ctx, a.st); err != nil || n != 1 {
-		t.Fatalf("ReconcileBuilds = %d, %v; want 1 corrected", n, err)
-	}
-	if got := built(); !got.Built || got.Tokens != sum.Tokens || got.VocabSize != int64(sum.VocabSize) {
-		t.Errorf("after reconciling a finished build: %+v, want %d tokens, %d words", got, sum.Tokens, sum.VocabSize)
-	}
-	// In agreement: nothing to do.
-	if n, err := handlers.ReconcileBuilds(ctx, a.st); err != nil || n != 0 {
-		t.Errorf("second ReconcileBuilds = %d, %v; want 0", n, err)
-	}
-	// Killed during a rebuild: the summary is gone.
-	if err := os.Remove(filepath.Join(a.st.CorpusBuildDir(x.ID), "summary.json")); err != nil {
-		t.Fatal(err)
-	}
-	if n, err := handlers.ReconcileBuilds(ctx, a.st); err != nil || n != 1 {
-		t.Fatalf("ReconcileBuilds = %d, %v; want 1 corrected", n, err)
-	}
-	if got := built(); got.Built {
-		t.Errorf("a corpus without a finished build is still marked built: %+v", got)
-	}
-	// Killed while counting: spill files remain in the build directory.
-	spill := filepath.Join(a.st.CorpusBuildDir(x.ID), corpusbuild.SpillDir)
-	if err := os.MkdirAll(spill, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(spill, "gloveboard-cooccur-1.run"), make([]byte, 4096), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := handlers.ReconcileBuilds(ctx, a.st); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(spill); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("spill folder after ReconcileBuilds: %v, want it gone", err)
 	}
 }

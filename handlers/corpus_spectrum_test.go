@@ -19,7 +19,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
-	"github.com/gloveboard/gloveboard/handlers"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
@@ -295,7 +294,7 @@ func TestCorpusSpectrumAPI(t *testing.T) {
 // corpus (409); a job id of another kind or corpus is a 404.
 func TestCorpusSpectrumRefusals(t *testing.T) {
 	const budget = 96 << 10
-	a := newAppConfig(t, func(cfg *handlers.Config) { cfg.MemoryBudget = budget })
+	a := newAppConfig(t, func(o *appOptions) { o.service.MemoryBudget = budget })
 	c := a.modelCorpus(t)
 	var stats struct {
 		VocabSize int `json:"vocab_size"`

@@ -2,8 +2,6 @@ package handlers
 
 import (
 	"errors"
-	"fmt"
-	"log/slog"
 	"net/http"
 	"strings"
 
@@ -18,11 +16,9 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/analysis/wordgroups"
-	"github.com/gloveboard/gloveboard/internal/corpusbuild"
-	"github.com/gloveboard/gloveboard/internal/jobs"
-	"github.com/gloveboard/gloveboard/internal/runs"
+	"github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/store"
-	"github.com/gloveboard/gloveboard/internal/vecscan"
 	"github.com/gloveboard/gloveboard/views"
 )
 
@@ -31,44 +27,32 @@ var (
 	// ErrBadRequest marks malformed input (bad form, bad id, wrong file).
 	ErrBadRequest = errors.New("bad request")
 	// ErrInUse marks a request to delete something a job is working on.
-	ErrInUse = errors.New("in use")
+	ErrInUse = app.ErrInUse
 	// ErrCSRF marks a state-changing request without a valid CSRF token.
 	ErrCSRF = errors.New("missing or invalid CSRF token")
 	// ErrOverBudget marks a job refused up front because it would need
-	// more memory than Config.MemoryBudget.
-	ErrOverBudget = errors.New("the job would exceed the memory budget")
+	// more memory than the service's memory budget.
+	ErrOverBudget = app.ErrOverBudget
 )
 
 // ErrorMapping maps a sentinel error (matched with errors.Is) to an HTTP
-// status and the message users see. When Public is set and the error
-// chain holds a *PublicError, that error's message is shown instead.
+// status and the message users see. When the error chain holds an
+// *apperr.Error with a message (see public), that message is shown
+// instead.
 type ErrorMapping struct {
 	Err     error
 	Status  int
 	Message string
 }
 
-// PublicError wraps a sentinel error with a message written for users. It
-// must never contain file paths or internal details.
-type PublicError struct {
-	Msg string
-	Err error
-}
-
-func (e *PublicError) Error() string { return e.Msg }
-func (e *PublicError) Unwrap() error { return e.Err }
-
-// public returns an error showing msg to the user, with the status of err.
-func public(err error, msg string) error { return &PublicError{Msg: msg, Err: err} }
+// public returns an error showing msg to the user, with the status of err
+// (its row in the table, or its apperr code). msg must never contain file
+// paths or internal details.
+func public(err error, msg string) error { return apperr.Wrap(err, apperr.CodeOf(err), msg) }
 
 // notFound gives a store.ErrNotFound a message naming what was missing;
 // other errors pass unchanged.
-func notFound(err error, noun string, id int64) error {
-	if errors.Is(err, store.ErrNotFound) {
-		return public(err, fmt.Sprintf("There is no %s with id %d. It may have been deleted.", noun, id))
-	}
-	return err
-}
+func notFound(err error, noun string, id int64) error { return app.NotFound(err, noun, id) }
 
 // DefaultErrorMappings is the error table used by New. To give a new
 // sentinel error (for example corpus.ErrEmptyCorpus) its own status and
@@ -81,15 +65,15 @@ func DefaultErrorMappings() []ErrorMapping {
 		{store.ErrTooLarge, http.StatusRequestEntityTooLarge, "The file is too large."},
 		{store.ErrEmptyUpload, http.StatusBadRequest, "The file is empty."},
 		{store.ErrInvalid, http.StatusBadRequest, "Some of the values given are not usable."},
-		{vecscan.ErrFormat, http.StatusBadRequest, "That file is not a word-vector text file."},
+		{vectors.ErrNotText, http.StatusBadRequest, "That file is not a word-vector text file."},
 		{ErrOverBudget, http.StatusUnprocessableEntity, "This would need more memory than the server allows for one job."},
 		{cooccur.ErrMatrixTooLarge, http.StatusUnprocessableEntity, "The co-occurrence matrix is larger than the memory budget allows: raise the minimum count or set a maximum vocabulary."},
 		{ErrInUse, http.StatusConflict, "A job is working on this. Cancel it or wait for it to finish first."},
-		{jobs.ErrFinished, http.StatusConflict, "That job has already finished."},
-		{jobs.ErrQueueFull, http.StatusServiceUnavailable, "Too many jobs are waiting. Try again when some have finished."},
-		{jobs.ErrClosed, http.StatusServiceUnavailable, "The server is shutting down."},
+		{app.ErrJobFinished, http.StatusConflict, "That job has already finished."},
+		{app.ErrQueueFull, http.StatusServiceUnavailable, "Too many jobs are waiting. Try again when some have finished."},
+		{app.ErrClosed, http.StatusServiceUnavailable, "The server is shutting down."},
 		// Corpus builds, ratios and plots (corpus_pages.go).
-		{corpusbuild.ErrNotBuilt, http.StatusConflict, "This corpus has not been built yet. Open its page and build its co-occurrence statistics first."},
+		{app.ErrNotBuilt, http.StatusConflict, "This corpus has not been built yet. Open its page and build its co-occurrence statistics first."},
 		{ratio.ErrUnknownWord, http.StatusUnprocessableEntity, "That word is not in this corpus's vocabulary."},
 		{ratio.ErrSameWord, http.StatusUnprocessableEntity, "The words i and j must be different."},
 		{ratio.ErrNoCooccurrence, http.StatusUnprocessableEntity, "That word never occurs near any other word in this corpus."},
@@ -124,42 +108,15 @@ func DefaultErrorMappings() []ErrorMapping {
 		{project.ErrNoPairs, http.StatusUnprocessableEntity, "A relation-axis map needs at least one word pair whose two words are both on the map."},
 		{ErrTooManyWords, http.StatusBadRequest, "Too many words for this map."},
 		{ErrNeedsPost, http.StatusMethodNotAllowed, "This request starts a job, so it must be sent as POST."},
-		{ErrResultGone, http.StatusGone, "This result is no longer held by the server. Compute it again."},
-		{ErrSpectrumTooLarge, http.StatusUnprocessableEntity, "A spectrum can use at most the 50,000 most frequent words."},
+		{app.ErrResultGone, http.StatusGone, "This result is no longer held by the server. Compute it again."},
+		{app.ErrSpectrumTooLarge, http.StatusUnprocessableEntity, "A spectrum can use at most the 50,000 most frequent words."},
 		{wordgroups.ErrBadLine, http.StatusBadRequest, "The word list could not be read: write one word a line, optionally followed by a group."},
 		{spectrum.ErrTooFewVectors, http.StatusUnprocessableEntity, "A spectrum needs at least two vectors."},
 		{spectrum.ErrFitRange, http.StatusUnprocessableEntity, "Too few eigenvalues to fit a power law."},
 		{spectrum.ErrNonPositive, http.StatusUnprocessableEntity, "The spectrum has non-positive eigenvalues where a power law was to be fitted."},
-		{runs.ErrModelMissing, http.StatusNotFound, "This run has no saved model: it did not finish."},
-		{runs.ErrModelMismatch, http.StatusConflict, "The corpus was rebuilt since this run, so its model no longer matches the counts."},
+		{app.ErrModelMissing, http.StatusNotFound, "This run has no saved model: it did not finish."},
+		{app.ErrModelMismatch, http.StatusConflict, "The corpus was rebuilt since this run, so its model no longer matches the counts."},
 		{plot.ErrFormat, http.StatusBadRequest, "Plots can be had as png, svg or csv."},
-	}
-}
-
-// JobErrorMessage returns the function the job manager uses (as
-// jobs.Options.ErrorMessage) to turn a failed job's error into the text
-// users see, with the same table as HTTP errors (DefaultErrorMappings when
-// table is nil). An error the table does not know is logged and reported
-// without details, so that no internal path reaches the page.
-func JobErrorMessage(log *slog.Logger, table []ErrorMapping) func(error) string {
-	if table == nil {
-		table = DefaultErrorMappings()
-	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	return func(err error) string {
-		var pub *PublicError
-		if errors.As(err, &pub) {
-			return pub.Msg
-		}
-		for _, m := range table {
-			if errors.Is(err, m.Err) {
-				return m.Message
-			}
-		}
-		log.Error("job failed", "err", err)
-		return "The job failed because of an internal error. The details are in the server log."
 	}
 }
 
@@ -174,17 +131,35 @@ var httpMessages = map[int]string{
 
 const internalMessage = "Something went wrong on the server. The details are in the server log."
 
-// resolve finds the status and user message for err.
+// codeStatus is the HTTP status of each apperr code.
+var codeStatus = map[apperr.Code]int{
+	apperr.Invalid:       http.StatusBadRequest,
+	apperr.NotFound:      http.StatusNotFound,
+	apperr.Conflict:      http.StatusConflict,
+	apperr.Unprocessable: http.StatusUnprocessableEntity,
+	apperr.TooLarge:      http.StatusRequestEntityTooLarge,
+	apperr.Gone:          http.StatusGone,
+	apperr.Unavailable:   http.StatusServiceUnavailable,
+}
+
+// resolve finds the status and user message for err: the first row of
+// the table whose sentinel err wraps, else err's apperr code; the message
+// is err's own (apperr) when it has one, else the row's.
 func (s *Server) resolve(err error) (int, string) {
-	var pub *PublicError
-	hasPub := errors.As(err, &pub)
+	msg, hasMsg := apperr.MessageOf(err)
 	for _, m := range s.errTable {
 		if errors.Is(err, m.Err) {
-			if hasPub {
-				return m.Status, pub.Msg
+			if hasMsg {
+				return m.Status, msg
 			}
 			return m.Status, m.Message
 		}
+	}
+	if status, ok := codeStatus[apperr.CodeOf(err)]; ok {
+		if !hasMsg {
+			msg = http.StatusText(status)
+		}
+		return status, msg
 	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {

@@ -7,7 +7,6 @@ package handlers
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -27,8 +26,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/analysis/wordgroups"
-	"github.com/gloveboard/gloveboard/internal/jobs"
-	"github.com/gloveboard/gloveboard/internal/runs"
+	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -39,8 +37,7 @@ const (
 	maxPCAWords    = 2000
 	maxTSNEWords   = 1000
 	maxWordListLen = 20000 // characters of a user word list
-	fidelitySample = 3000
-	maxMapResults  = 16 // finished t-SNE maps kept in memory (all are saved in the store)
+	maxMemo        = 32    // PCA and relation-axis maps kept in memory
 )
 
 // Sentinels of the Explore pages.
@@ -50,24 +47,10 @@ var (
 	ErrNeedsPost = errors.New("this request starts a job and must be a POST")
 	// ErrTooManyWords marks a map asked for more words than allowed.
 	ErrTooManyWords = errors.New("too many words for this map")
-	// ErrResultGone marks a job's result the server no longer has (a
-	// job finished before results were saved, or a damaged file).
-	ErrResultGone = errors.New("result no longer available")
 )
 
 // errTSNENeedsPost refuses a t-SNE map asked for with GET.
 var errTSNENeedsPost = public(ErrNeedsPost, "A t-SNE map is computed by a background job, so it must be asked for with POST (the map form does this); PCA and relation-axis maps can be fetched with GET.")
-
-// mapResult is a finished map with its words.
-type mapResult struct {
-	setID   int64
-	words   []string
-	groups  []string
-	skipped []string
-	m       *project.Map
-	// relation is the pair family of a relation-axis map.
-	relation wordgroups.Family
-}
 
 // --- plots -------------------------------------------------------------------
 
@@ -181,7 +164,7 @@ func (s *Server) loadSet(c echo.Context) (store.VectorSet, *vectors.Set, error) 
 	if err != nil {
 		return store.VectorSet{}, nil, notFound(err, "vector set", id)
 	}
-	set, err := s.model.sets.Get(ctx(c), v.SHA256, v.Path)
+	set, err := s.svc.VectorSet(ctx(c), v)
 	if err != nil {
 		return v, nil, err
 	}
@@ -422,8 +405,8 @@ type mapRequest struct {
 }
 
 // parseMapRequest reads a map request and refuses maps over the limits
-// (word counts, perplexity, and budget bytes of memory).
-func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget int64) (mapRequest, error) {
+// (word counts, perplexity, and the service's memory budget).
+func (s *Server) parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set) (mapRequest, error) {
 	var r mapRequest
 	r.method = strings.ToLower(strings.TrimSpace(c.FormValue("method")))
 	if r.method == "" {
@@ -443,29 +426,9 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 		}
 		r.relation = fam
 	}
-	var as *wordgroups.Assignment
-	source := c.FormValue("source")
-	text := c.FormValue("words")
-	if source == "" && strings.TrimSpace(text) != "" {
-		source = "words"
-	}
-	switch source {
-	case "", "builtin":
-		as = wordgroups.FromGroups(wordgroups.Builtin())
-		source = "builtin"
-	case "words":
-		if len(text) > maxWordListLen {
-			return r, public(ErrTooManyWords, fmt.Sprintf("The word list is too long (at most %s characters).", views.Count(maxWordListLen)))
-		}
-		var err error
-		if as, err = wordgroups.Parse(strings.NewReader(strings.ReplaceAll(text, ",", "\n"))); err != nil {
-			return r, public(err, "The word list could not be read: "+clip(strings.TrimPrefix(err.Error(), "wordgroups: "))+". Write one word a line, optionally followed by a group name.")
-		}
-		if len(as.Words) == 0 {
-			return r, public(project.ErrTooFewPoints, "Type some words for the map, one a line.")
-		}
-	default:
-		return r, public(ErrBadRequest, "The word source must be builtin or words.")
+	as, err := mapWords(c)
+	if err != nil {
+		return r, err
 	}
 	for _, w := range as.Words {
 		if _, ok := set.Index(w); ok {
@@ -499,9 +462,8 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 			r.perplexity, n, n-1))
 	}
 	if r.method == "tsne" {
-		if need := project.TSNEMemoryBytes(n, set.Dim(), r.perplexity, project.EngineAuto); need > budget {
-			return r, public(ErrOverBudget, fmt.Sprintf("A t-SNE map of %s words needs about %s of memory, more than the budget of %s for one job. Map fewer words or lower the perplexity (or start the server with a larger -memory-budget).",
-				views.Count(n), views.Bytes(need), views.Bytes(budget)))
+		if err := s.svc.CheckTSNE(n, set.Dim(), r.perplexity); err != nil {
+			return r, err
 		}
 	}
 	if r.method == project.MethodAxis {
@@ -530,6 +492,33 @@ func parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set, budget
 	return r, nil
 }
 
+// mapWords reads the words of a map request: the built-in groups, or the
+// user's list (source=words).
+func mapWords(c echo.Context) (*wordgroups.Assignment, error) {
+	source := c.FormValue("source")
+	text := c.FormValue("words")
+	if source == "" && strings.TrimSpace(text) != "" {
+		source = "words"
+	}
+	switch source {
+	case "", "builtin":
+		return wordgroups.FromGroups(wordgroups.Builtin()), nil
+	case "words":
+		if len(text) > maxWordListLen {
+			return nil, public(ErrTooManyWords, fmt.Sprintf("The word list is too long (at most %s characters).", views.Count(maxWordListLen)))
+		}
+		as, err := wordgroups.Parse(strings.NewReader(strings.ReplaceAll(text, ",", "\n")))
+		if err != nil {
+			return nil, public(err, "The word list could not be read: "+clip(strings.TrimPrefix(err.Error(), "wordgroups: "))+". Write one word a line, optionally followed by a group name.")
+		}
+		if len(as.Words) == 0 {
+			return nil, public(project.ErrTooFewPoints, "Type some words for the map, one a line.")
+		}
+		return as, nil
+	}
+	return nil, public(ErrBadRequest, "The word source must be builtin or words.")
+}
+
 func methodLabel(m string) string {
 	switch m {
 	case "tsne":
@@ -540,29 +529,16 @@ func methodLabel(m string) string {
 	return "PCA"
 }
 
-func gather(set *vectors.Set, words []string) []float32 {
-	d := set.Dim()
-	data := make([]float32, 0, len(words)*d)
-	for _, w := range words {
-		i, _ := set.Index(w)
-		data = append(data, set.Vector(i)...)
-	}
-	return data
-}
-
 // instantMap computes (or recalls) a PCA or relation-axis map: both take
 // milliseconds, so they run in the request rather than as a job.
-func (s *Server) instantMap(c echo.Context, v store.VectorSet, set *vectors.Set, r mapRequest) (*mapResult, error) {
-	if x, ok := s.model.recall(r.key); ok {
-		return x.(*mapResult), nil
-	}
-	m, err := project.Project(ctx(c), gather(set, r.words), len(r.words), set.Dim(), r.method, project.Options{Workers: 2, Pairs: r.pairs})
-	if err != nil {
-		return nil, err
-	}
-	res := &mapResult{setID: v.ID, words: r.words, groups: r.groups, skipped: r.skipped, m: m, relation: r.relation}
-	s.model.remember(r.key, res)
-	return res, nil
+func (s *Server) instantMap(c echo.Context, v store.VectorSet, set *vectors.Set, r mapRequest) (*app.MapResult, error) {
+	return s.memo.Get(r.key, func() (*app.MapResult, error) {
+		m, err := project.Project(ctx(c), app.Gather(set, r.words), len(r.words), set.Dim(), r.method, project.Options{Workers: 2, Pairs: r.pairs})
+		if err != nil {
+			return nil, err
+		}
+		return &app.MapResult{SetID: v.ID, Words: r.words, Groups: r.groups, Skipped: r.skipped, Map: m, Relation: r.relation}, nil
+	})
 }
 
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
@@ -574,9 +550,9 @@ func trustText(t project.TrustworthinessResult) string {
 	return strconv.FormatFloat(t.Value, 'f', 3, 64)
 }
 
-func mapView(res *mapResult, link string) views.MapView {
-	m := res.m
-	mv := views.MapView{Method: methodLabel(m.Method), Words: len(res.words), Skipped: res.skipped, Trust: trustText(m.Trust), TrustK: m.Trust.K}
+func mapView(res *app.MapResult, link string) views.MapView {
+	m := res.Map
+	mv := views.MapView{Method: methodLabel(m.Method), Words: len(res.Words), Skipped: res.Skipped, Trust: trustText(m.Trust), TrustK: m.Trust.K}
 	switch m.Method {
 	case project.MethodPCA:
 		mv.Method = "PCA"
@@ -586,7 +562,7 @@ func mapView(res *mapResult, link string) views.MapView {
 	case project.MethodAxis:
 		mv.Method = "relation axis"
 		mv.Extra = fmt.Sprintf("x runs along the mean %s→%s offset of %d pairs (their offsets align with it at %.2f on average); y is the main remaining direction. The axis is learned from these pairs, so their own words separate by construction: judge it by the other words",
-			res.relation.GroupA, res.relation.GroupB, m.AxisPairs, m.AxisAlignment)
+			res.Relation.GroupA, res.Relation.GroupB, m.AxisPairs, m.AxisAlignment)
 	default:
 		mv.Method = "t-SNE"
 		switch project.Engine(m.Engine) {
@@ -601,7 +577,7 @@ func mapView(res *mapResult, link string) views.MapView {
 			mv.Extra = fmt.Sprintf("final KL divergence %.3f: how far the map's neighbour probabilities are from those of the full space (0 would be a perfect match; lower is better, but only comparable between maps of the same words)", m.KL)
 		}
 	}
-	mv.Plot = views.NewModelPlot(link, mv.Method+" map of "+strconv.Itoa(len(res.words))+" words", "")
+	mv.Plot = views.NewModelPlot(link, mv.Method+" map of "+strconv.Itoa(len(res.Words))+" words", "")
 	return mv
 }
 
@@ -621,7 +597,7 @@ func (s *Server) mapFragment(c echo.Context) error {
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
-	r, err := parseMapRequest(c, v, set, s.budget)
+	r, err := s.parseMapRequest(c, v, set)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
@@ -642,85 +618,18 @@ func (s *Server) mapFragment(c echo.Context) error {
 	return s.ok(c, views.MapPendingFragment(views.MapPending{SetID: v.ID, JobID: job.ID, Status: string(job.Status)}))
 }
 
-// submitTSNE queues a t-SNE job whose result is saved in the store (and
-// kept in memory).
+// submitTSNE queues the t-SNE map of r.
 func (s *Server) submitTSNE(v store.VectorSet, set *vectors.Set, r mapRequest) (store.Job, error) {
-	data := gather(set, r.words)
-	n, d := len(r.words), set.Dim()
-	var jobID int64
-	ready := make(chan struct{})
-	job, err := s.jobs.Submit("tsne", v.ID, func(jctx context.Context, progress jobs.Progress) error {
-		<-ready
-		engine := project.EngineBarnesHut
-		if n <= project.AutoExactMax {
-			engine = project.EngineExact
-		}
-		progress(0, fmt.Sprintf("%d words, %s engine", n, engine))
-		opt := project.Options{Workers: 2, TSNE: project.TSNEOptions{Perplexity: r.perplexity, Seed: 1, Workers: 2,
-			Progress: func(done, total int) {
-				if total > 0 && (done%25 == 0 || done == total) {
-					progress(0.95*float64(done)/float64(total), fmt.Sprintf("iteration %d of %d · %s engine", done, total, engine))
-				}
-			}}}
-		m, err := project.Project(jctx, data, n, d, project.MethodTSNE, opt)
-		if err != nil {
-			return err
-		}
-		res := &mapResult{setID: v.ID, words: r.words, groups: r.groups, skipped: r.skipped, m: m}
-		progress(0.97, "saving the map")
-		enc, err := encodeMapResult(res)
-		if err != nil {
-			return err
-		}
-		if err := s.saveResult(jctx, store.NewJobResult{JobID: jobID, VectorSetID: v.ID}, enc); err != nil {
-			return err
-		}
-		s.keepMap(jobID, res)
-		progress(1, "done")
-		return nil
-	})
-	if err == nil {
-		jobID = job.ID
-	}
-	close(ready)
-	return job, err
+	return s.svc.SubmitTSNE(v, set, app.TSNERequest{Words: r.words, Groups: r.groups, Skipped: r.skipped, Perplexity: r.perplexity})
 }
 
 // tsneJob returns the t-SNE job :job of vector set v.
-func (s *Server) tsneJob(c echo.Context, v store.VectorSet) (jobs.Info, error) {
+func (s *Server) tsneJob(c echo.Context, v store.VectorSet) (app.JobInfo, error) {
 	id, err := parseParamID(c, "job", "map job")
 	if err != nil {
-		return jobs.Info{}, err
+		return app.JobInfo{}, err
 	}
-	info, err := s.jobs.Get(ctx(c), id)
-	if err != nil || info.Kind != "tsne" || info.TargetID != v.ID {
-		return jobs.Info{}, public(store.ErrNotFound, fmt.Sprintf("There is no t-SNE map %d of this vector set.", id))
-	}
-	return info, nil
-}
-
-// keepMap puts the finished map of job jobID in the in-memory cache of
-// the latest maxMapResults maps.
-func (s *Server) keepMap(jobID int64, res *mapResult) {
-	s.model.maps.put(jobID, res, maxMapResults)
-}
-
-// mapResultOf returns the map of the finished t-SNE job info: from memory,
-// or else as saved in the store when the job finished.
-func (s *Server) mapResultOf(ctx context.Context, info jobs.Info) (*mapResult, error) {
-	const gone = "The result of this t-SNE map is no longer available on the server. Draw it again."
-	if info.Status != store.JobDone {
-		return nil, public(ErrResultGone, gone)
-	}
-	if res, ok := s.model.maps.get(info.ID); ok {
-		return res, nil
-	}
-	res, err := loadResult(ctx, s, info.ID, decodeMapResult, gone)
-	if err != nil {
-		return nil, err
-	}
-	s.keepMap(info.ID, res)
-	return res, nil
+	return s.svc.TSNEJob(ctx(c), v.ID, id)
 }
 
 func (s *Server) mapJobFragment(c echo.Context) error {
@@ -742,37 +651,37 @@ func (s *Server) mapJobFragment(c echo.Context) error {
 	case info.Status != store.JobDone:
 		return s.ok(c, views.MapFailedFragment(pend))
 	}
-	res, err := s.mapResultOf(ctx(c), info)
+	res, err := s.svc.TSNEResult(ctx(c), info)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
 	return s.ok(c, views.MapResult(mapView(res, fmt.Sprintf("/vectors/%d/plots/map?job=%d", v.ID, info.ID))))
 }
 
-func mapPlot(res *mapResult, setName string) plotOut {
-	pts := make([]plot.MapPoint, len(res.words))
-	rows := make([][]string, len(res.words))
-	for i, w := range res.words {
-		x, y := res.m.Points[2*i], res.m.Points[2*i+1]
-		pts[i] = plot.MapPoint{Word: w, X: x, Y: y, Group: res.groups[i]}
-		rows[i] = []string{w, res.groups[i], csvFloat(x), csvFloat(y)}
+func mapPlot(res *app.MapResult, setName string) plotOut {
+	pts := make([]plot.MapPoint, len(res.Words))
+	rows := make([][]string, len(res.Words))
+	for i, w := range res.Words {
+		x, y := res.Map.Points[2*i], res.Map.Points[2*i+1]
+		pts[i] = plot.MapPoint{Word: w, X: x, Y: y, Group: res.Groups[i]}
+		rows[i] = []string{w, res.Groups[i], csvFloat(x), csvFloat(y)}
 	}
-	spec := plot.ScatterSpec{Points: pts, Method: res.m.Method, EqualAspect: res.m.Method == project.MethodPCA}
-	switch res.m.Method {
+	spec := plot.ScatterSpec{Points: pts, Method: res.Map.Method, EqualAspect: res.Map.Method == project.MethodPCA}
+	switch res.Map.Method {
 	case project.MethodPCA:
-		spec.ExplainedVariance = res.m.ExplainedVarianceRatio
+		spec.ExplainedVariance = res.Map.ExplainedVarianceRatio
 	case project.MethodAxis:
-		spec.Title = fmt.Sprintf("Word map along the %s→%s axis", res.relation.GroupA, res.relation.GroupB)
-		spec.XLabel = fmt.Sprintf("mean %s→%s offset of %d pairs", res.relation.GroupA, res.relation.GroupB, res.m.AxisPairs)
+		spec.Title = fmt.Sprintf("Word map along the %s→%s axis", res.Relation.GroupA, res.Relation.GroupB)
+		spec.XLabel = fmt.Sprintf("mean %s→%s offset of %d pairs", res.Relation.GroupA, res.Relation.GroupB, res.Map.AxisPairs)
 		spec.YLabel = "first principal component of the rest"
 	default:
-		spec.Engine = res.m.Engine
+		spec.Engine = res.Map.Engine
 	}
-	if t := res.m.Trust; t.K > 0 && !math.IsNaN(t.Value) {
+	if t := res.Map.Trust; t.K > 0 && !math.IsNaN(t.Value) {
 		v := t.Value
 		spec.Trustworthiness = &v
 	}
-	return plotOut{name: setName + "-" + methodLabel(res.m.Method) + "-map", figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
+	return plotOut{name: setName + "-" + methodLabel(res.Map.Method) + "-map", figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
 		header: []string{"word", "group", "x", "y"}, rows: rows}
 }
 
@@ -787,56 +696,22 @@ type spectrumResult struct {
 	note string
 }
 
-// collapsedTail returns the 1-based rank after which the eigenvalues of
-// the second half drop by more than a factor of 10 from one rank to the
-// next (the largest such drop), or 0 when there is none. Such a tail
-// (dimensions the vectors barely use) would dominate a log–log fit.
-func collapsedTail(values []float64, last int) int {
-	best, at := 10.0, 0
-	for i := max(last/2, 2); i < last-1; i++ {
-		if values[i+1] > 0 && values[i]/values[i+1] > best {
-			best, at = values[i]/values[i+1], i+1
-		}
-	}
-	return at
-}
-
-// eigenvalues returns the covariance eigenvalues of a set, cached.
-func (s *Server) eigenvalues(c echo.Context, v store.VectorSet, set *vectors.Set) ([]float64, error) {
-	key := "spectrum:" + v.SHA256
-	if x, ok := s.model.recall(key); ok {
-		return x.([]float64), nil
-	}
-	eig, err := spectrum.CovarianceEigen(ctx(c), set.Data(), set.Len(), set.Dim(), false, spectrum.CovOptions{Workers: 2})
-	if err != nil {
-		return nil, err
-	}
-	s.model.remember(key, eig.Values)
-	return eig.Values, nil
-}
-
 // spectrumOf fits a power law to the eigenvalues over the ranks ?from..?to
-// (default: every rank with a positive eigenvalue).
+// (by default those of spectrum.DefaultFitRange, as `glove spectrum
+// -vectors`; ?to alone may reach the last rank with a positive eigenvalue).
 func (s *Server) spectrumOf(c echo.Context, v store.VectorSet, set *vectors.Set) (*spectrumResult, error) {
-	values, err := s.eigenvalues(c, v, set)
+	values, err := s.svc.CovarianceEigenvalues(ctx(c), v, set)
 	if err != nil {
 		return nil, err
 	}
-	last := 0
-	for i, x := range values {
-		if x > 1e-12*values[0] && x > 0 {
-			last = i + 1
-		}
+	def, err := spectrum.DefaultFitRange(values)
+	if err != nil {
+		return nil, public(err, "This vector set has fewer than three dimensions with variance, so no power law can be fitted to its spectrum.")
 	}
-	if last < 3 {
-		return nil, public(spectrum.ErrFitRange, "This vector set has fewer than three dimensions with variance, so no power law can be fitted to its spectrum.")
-	}
-	from, to := 1, last
-	cut := 0
-	if c.QueryParam("to") == "" {
-		if t := collapsedTail(values, last); t >= 3 {
-			to, cut = t, t+1
-		}
+	last := def.Positive
+	from, to, cut := def.From, def.To, def.Cut
+	if c.QueryParam("to") != "" {
+		to, cut = last, 0
 	}
 	rangeErr := func() error {
 		return public(spectrum.ErrFitRange, fmt.Sprintf("The fit range must be whole ranks with 1 ≤ from, from + 2 ≤ to and to ≤ %d (the last rank with a positive eigenvalue).", last))
@@ -959,7 +834,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Title: title, XLabel: xl}) },
 			header: []string{"rank", "word", "score"}, rows: rows})
 	case "map":
-		var res *mapResult
+		var res *app.MapResult
 		if c.QueryParam("job") != "" {
 			c.SetParamNames("id", "job")
 			c.SetParamValues(strconv.FormatInt(v.ID, 10), c.QueryParam("job"))
@@ -967,11 +842,11 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			if res, err = s.mapResultOf(ctx(c), info); err != nil {
+			if res, err = s.svc.TSNEResult(ctx(c), info); err != nil {
 				return err
 			}
 		} else {
-			r, err := parseMapRequest(c, v, set, s.budget)
+			r, err := s.parseMapRequest(c, v, set)
 			if err != nil {
 				return err
 			}
@@ -1038,46 +913,12 @@ func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 // --- fidelity -----------------------------------------------------------------
 
-func (s *Server) fidelityOf(c echo.Context, r store.Run) (*runs.FidelityPoints, error) {
-	key := fmt.Sprintf("fidelity:%d", r.ID)
-	if x, ok := s.model.recall(key); ok {
-		return x.(*runs.FidelityPoints), nil
-	}
-	if r.Status != store.RunDone {
-		return nil, public(runs.ErrModelMissing, "Fidelity plots need a finished run.")
-	}
-	if r.CorpusID == 0 {
-		return nil, public(runs.ErrModelMismatch, "The corpus of this run has been deleted, so its model cannot be compared with the counts.")
-	}
-	dir, err := s.st.RunDir(r.ID)
-	if err != nil {
-		return nil, err
-	}
-	params, err := runs.LoadModel(dir)
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.builds.Get(s.st.CorpusBuildDir(r.CorpusID))
-	if err != nil {
-		return nil, err
-	}
-	if b.Vocab.Len() != len(params.B) {
-		return nil, runs.ErrModelMismatch
-	}
-	fp, err := runs.Fidelity(params, b.Matrix.AppendEntries(nil), fidelitySample, 1)
-	if err != nil {
-		return nil, err
-	}
-	s.model.remember(key, fp)
-	return fp, nil
-}
-
 func (s *Server) runFidelity(c echo.Context) error {
 	r, err := s.loadRun(c)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
-	fp, err := s.fidelityOf(c, r)
+	fp, err := s.svc.Fidelity(r)
 	if err != nil {
 		status, msg := s.resolve(err)
 		if status < 500 {
@@ -1098,7 +939,7 @@ func (s *Server) fidelityPlot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	fp, err := s.fidelityOf(c, r)
+	fp, err := s.svc.Fidelity(r)
 	if err != nil {
 		return err
 	}
@@ -1173,18 +1014,18 @@ type apiPoint struct {
 	Y     float64 `json:"y"`
 }
 
-func apiMapBody(res *mapResult) map[string]any {
-	pts := make([]apiPoint, len(res.words))
-	for i, w := range res.words {
-		pts[i] = apiPoint{Word: w, Group: res.groups[i], X: res.m.Points[2*i], Y: res.m.Points[2*i+1]}
+func apiMapBody(res *app.MapResult) map[string]any {
+	pts := make([]apiPoint, len(res.Words))
+	for i, w := range res.Words {
+		pts[i] = apiPoint{Word: w, Group: res.Groups[i], X: res.Map.Points[2*i], Y: res.Map.Points[2*i+1]}
 	}
-	body := map[string]any{"method": res.m.Method, "engine": res.m.Engine, "points": pts, "skipped": nonNil(res.skipped)}
-	if res.m.Method == project.MethodAxis {
-		body["relation"] = res.relation.Name()
-		body["axis_pairs"] = res.m.AxisPairs
-		body["axis_alignment"] = res.m.AxisAlignment
+	body := map[string]any{"method": res.Map.Method, "engine": res.Map.Engine, "points": pts, "skipped": nonNil(res.Skipped)}
+	if res.Map.Method == project.MethodAxis {
+		body["relation"] = res.Relation.Name()
+		body["axis_pairs"] = res.Map.AxisPairs
+		body["axis_alignment"] = res.Map.AxisAlignment
 	}
-	if t := res.m.Trust; t.K > 0 && !math.IsNaN(t.Value) && !math.IsInf(t.Value, 0) {
+	if t := res.Map.Trust; t.K > 0 && !math.IsNaN(t.Value) && !math.IsInf(t.Value, 0) {
 		body["trustworthiness"] = map[string]any{"value": t.Value, "k": t.K, "sampled": t.Sampled}
 	}
 	return body
@@ -1202,7 +1043,7 @@ func (s *Server) apiMap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := parseMapRequest(c, v, set, s.budget)
+	r, err := s.parseMapRequest(c, v, set)
 	if err != nil {
 		return err
 	}
@@ -1239,13 +1080,39 @@ func (s *Server) apiMapJob(c echo.Context) error {
 	case info.Status != store.JobDone:
 		return c.JSON(http.StatusConflict, map[string]any{"job_id": info.ID, "status": info.Status, "error": info.Error, "status_code": http.StatusConflict})
 	}
-	res, err := s.mapResultOf(ctx(c), info)
+	res, err := s.svc.TSNEResult(ctx(c), info)
 	if err != nil {
 		return err
 	}
 	body := apiMapBody(res)
 	body["job_id"], body["status"] = info.ID, info.Status
 	return c.JSON(http.StatusOK, body)
+}
+
+// apiVectorSpectrum is the covariance spectrum of a vector set
+// (GET /api/vectors/:id/spectrum[?from=&to=]) with the field names of
+// `glove spectrum -vectors FILE -json`, and the same default fit range.
+func (s *Server) apiVectorSpectrum(c echo.Context) error {
+	v, set, err := s.loadSet(c)
+	if err != nil {
+		return err
+	}
+	res, err := s.spectrumOf(c, v, set)
+	if err != nil {
+		return err
+	}
+	f := res.fit
+	return c.JSON(http.StatusOK, apiVectorSpectrumBody{Matrix: "covariance", N: set.Len(), Eigenvalues: finiteAll(res.values),
+		Fit: &apiSpectrumFit{Beta: finite(f.Beta), R2: finite(f.R2), From: f.From, To: f.To, LogC: finite(f.LogC),
+			ExpR2: finite(f.ExpR2), Residuals: finiteAll(f.Residuals)}})
+}
+
+// apiVectorSpectrumBody is the answer of apiVectorSpectrum.
+type apiVectorSpectrumBody struct {
+	Matrix      string          `json:"matrix"` // always "covariance"
+	N           int             `json:"n"`      // number of vectors
+	Eigenvalues []float64       `json:"eigenvalues"`
+	Fit         *apiSpectrumFit `json:"fit"`
 }
 
 // vectorWords suggests words of the set starting with ?prefix (most
@@ -1282,24 +1149,15 @@ func (s *Server) evaluationFragment(c echo.Context) error {
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
-	es, err := s.model.evalSets()
-	if err != nil {
-		note := "Evaluation sets are not configured: start the server with -eval-dir DIR (DIR holding analogy/questions-words.txt and similarity/EN-*.txt)."
-		if !errors.Is(err, runs.ErrNoEvalSets) {
-			s.log.Error("loading evaluation sets", "dir", s.model.evalDir, "err", err)
-			note = "The evaluation sets could not be read; the server log says why."
-		}
-		return s.ok(c, views.EvaluationResult(nil, note))
-	}
-	key := "eval:" + v.SHA256
-	var ev *runs.Evaluation
-	if x, ok := s.model.recall(key); ok {
-		ev = x.(*runs.Evaluation)
-	} else {
-		if ev, err = es.Evaluate(ctx(c), set, nil); err != nil {
-			return s.fragmentError(c, err)
-		}
-		s.model.remember(key, ev)
+	ev, err := s.svc.Evaluate(ctx(c), v, set)
+	switch {
+	case errors.Is(err, app.ErrNoEvalSets):
+		return s.ok(c, views.EvaluationResult(nil, "Evaluation sets are not configured: start the server with -eval-dir DIR (DIR holding analogy/questions-words.txt and similarity/EN-*.txt)."))
+	case err != nil && errors.Is(err, app.ErrEvalSetsUnreadable):
+		s.log.Error("loading evaluation sets", "dir", s.svc.EvalDir(), "err", err)
+		return s.ok(c, views.EvaluationResult(nil, "The evaluation sets could not be read; the server log says why."))
+	case err != nil:
+		return s.fragmentError(c, err)
 	}
 	view := evalView(ev)
 	return s.ok(c, views.EvaluationResult(&view, ""))

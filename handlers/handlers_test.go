@@ -20,7 +20,6 @@ import (
 	"github.com/labstack/echo/v4"
 	"golang.org/x/net/html"
 
-	"github.com/gloveboard/gloveboard/handlers"
 	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
@@ -322,7 +321,8 @@ func TestPathTraversalIsRejected(t *testing.T) {
 func TestJobsFragmentAndCancel(t *testing.T) {
 	a := newApp(t, 0)
 	started := make(chan struct{})
-	j, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, progress jobs.Progress) error {
+	j, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, run jobs.Run) error {
+		progress := run.Progress
 		progress(0.4, "counting words")
 		close(started)
 		<-ctx.Done()
@@ -444,7 +444,7 @@ func TestDelete(t *testing.T) {
 	}
 	// A corpus a job is working on cannot be deleted.
 	started := make(chan struct{})
-	j, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, _ jobs.Progress) error {
+	j, err := a.jobs.Submit("build-corpus", 1, func(ctx context.Context, _ jobs.Run) error {
 		close(started)
 		<-ctx.Done()
 		return ctx.Err()
@@ -513,23 +513,6 @@ func TestAPIOne(t *testing.T) {
 		}
 		if rec.Code != tc.wantCode || got[tc.wantKey] != tc.wantVal {
 			t.Errorf("%s: %d %v, want %d with %s=%v", tc.path, rec.Code, got, tc.wantCode, tc.wantKey, tc.wantVal)
-		}
-	}
-}
-
-func TestJobErrorMessage(t *testing.T) {
-	msg := handlers.JobErrorMessage(nil, nil)
-	tests := []struct {
-		name string
-		err  error
-		want string
-	}{
-		{"known sentinel", fmt.Errorf("reading /secret/data/3.txt: %w", store.ErrEmptyUpload), "The file is empty."},
-		{"unknown error hides details", errors.New("open /secret/data/3.txt: permission denied"), "The job failed because of an internal error. The details are in the server log."},
-	}
-	for _, tc := range tests {
-		if got := msg(tc.err); got != tc.want || strings.Contains(got, "/secret") {
-			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -17,53 +17,81 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/gloveboard/gloveboard/handlers"
-	"github.com/gloveboard/gloveboard/internal/demo"
+	service "github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
-// app is a dashboard instance on a temporary data directory.
+// app is a dashboard instance on a temporary data directory: the real
+// application service behind the handlers.
 type app struct {
 	e    *echo.Echo
+	svc  *service.Service
 	st   *store.Store
-	jobs *jobs.Manager
+	jobs jobsOf // the service's jobs, as the tests use them
 	tok  string // CSRF token (also sent as cookie by do)
+}
+
+// jobsOf gives tests the job operations of a service under short names.
+type jobsOf struct{ svc *service.Service }
+
+func (j jobsOf) Submit(kind string, target int64, body func(context.Context, jobs.Run) error) (store.Job, error) {
+	return j.svc.Submit(service.Kind(kind), target, body)
+}
+func (j jobsOf) Get(ctx context.Context, id int64) (service.JobInfo, error) {
+	return j.svc.Job(ctx, id)
+}
+func (j jobsOf) List(ctx context.Context, limit int) ([]service.JobInfo, error) {
+	return j.svc.Jobs(ctx, limit)
+}
+func (j jobsOf) Wait(ctx context.Context, id int64) (service.JobInfo, error) {
+	return j.svc.WaitJob(ctx, id)
+}
+func (j jobsOf) Cancel(ctx context.Context, id int64) error { return j.svc.CancelJob(ctx, id) }
+
+// appOptions are what a test may change: the service's and the
+// handlers' configuration.
+type appOptions struct {
+	service  service.Config
+	handlers handlers.Config
 }
 
 func newApp(t testing.TB, maxUpload int64) *app {
 	t.Helper()
-	return newAppConfig(t, func(cfg *handlers.Config) { cfg.MaxUpload = maxUpload })
+	return newAppConfig(t, func(o *appOptions) { o.handlers.MaxUpload = maxUpload })
 }
 
-// newAppConfig is newApp with the handlers' configuration changed by
-// configure (Store and Jobs are already set).
-func newAppConfig(t testing.TB, configure func(*handlers.Config)) *app {
+// newAppConfig is newApp with the configuration changed by configure
+// (the data directory and the handlers' Service are set afterwards). The
+// demo data is installed but not built.
+func newAppConfig(t testing.TB, configure func(*appOptions)) *app {
+	t.Helper()
+	return startApp(t, t.TempDir(), configure)
+}
+
+// startApp opens the service on dir as cmd/web does (with the demo build
+// off unless configure turns it on) and serves it with the handlers.
+func startApp(t testing.TB, dir string, configure func(*appOptions)) *app {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
+	o := appOptions{service: service.Config{Workers: 1, SkipDemoBuild: true}}
+	configure(&o)
+	o.service.DataDir = dir
+	svc, err := service.Open(ctx, o.service)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := demo.Install(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	jm, err := jobs.New(ctx, st, jobs.Options{Workers: 1, ErrorMessage: handlers.JobErrorMessage(nil, nil)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := handlers.Config{Store: st, Jobs: jm}
-	configure(&cfg)
-	e, err := handlers.New(cfg)
+	o.handlers.Service = svc
+	e, err := handlers.New(o.handlers)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
-		jm.Close(cctx)
-		st.Close()
+		svc.Close(cctx)
 	})
-	a := &app{e: e, st: st, jobs: jm}
+	a := &app{e: e, svc: svc, st: svc.Store(), jobs: jobsOf{svc}}
 	// Fetch a page to obtain the CSRF cookie.
 	rec := httptest.NewRecorder()
 	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
@@ -76,6 +104,30 @@ func newAppConfig(t testing.TB, configure func(*handlers.Config)) *app {
 		t.Fatal("no _csrf cookie on the home page")
 	}
 	return a
+}
+
+// buildDemo builds the demo corpus with the default settings and waits.
+func (a *app) buildDemo(t testing.TB) {
+	t.Helper()
+	ctx := context.Background()
+	cs, err := a.st.Corpora(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.Source != store.SourceDemo {
+			continue
+		}
+		j, err := a.svc.StartBuild(ctx, c.ID, service.DefaultBuildSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		if info, err := a.svc.WaitJob(wctx, j.ID); err != nil || info.Status != store.JobDone {
+			t.Fatalf("demo build: %+v, %v", info, err)
+		}
+	}
 }
 
 // do serves req, adding the CSRF cookie (the token itself is the caller's

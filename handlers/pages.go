@@ -8,8 +8,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/demo"
-	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -39,32 +39,14 @@ func vectorRow(v store.VectorSet) views.VectorRow {
 	}
 }
 
-// describeJob names a kind of job for people and says what its target id
-// refers to. Add a case when adding a kind of job.
-func describeJob(kind string) (title, targetNoun string) {
-	switch kind {
-	case "build-corpus":
-		return "Build corpus", "corpus"
-	case "train":
-		return "Train GloVe", "corpus"
-	case "tsne":
-		return "t-SNE map", "vector set"
-	case "pca":
-		return "PCA map", "vector set"
-	case "corpus-spectrum":
-		return "Co-occurrence spectrum", "corpus"
-	}
-	return kind, "item"
-}
-
-func jobRow(j jobs.Info) views.JobRow {
-	title, noun := describeJob(j.Kind)
+func jobRow(j app.JobInfo) views.JobRow {
+	kind := app.Describe(j.Kind)
 	target := ""
 	if j.TargetID != 0 {
-		target = noun + " #" + strconv.FormatInt(j.TargetID, 10)
+		target = kind.Target + " #" + strconv.FormatInt(j.TargetID, 10)
 	}
 	return views.JobRow{
-		ID: j.ID, Kind: title, Target: target, Status: string(j.Status), Progress: j.Progress,
+		ID: j.ID, Kind: kind.Title, Target: target, Status: string(j.Status), Progress: j.Progress,
 		Message: j.Message, Error: j.Error, Position: j.Position, Created: fmtTime(j.Created),
 	}
 }
@@ -94,11 +76,11 @@ func (s *Server) vectorRows(c echo.Context) ([]views.VectorRow, error) {
 }
 
 func (s *Server) jobsModel(c echo.Context) (views.Jobs, error) {
-	list, err := s.jobs.List(ctx(c), jobListLimit)
+	list, err := s.svc.Jobs(ctx(c), jobListLimit)
 	if err != nil {
 		return views.Jobs{}, err
 	}
-	m := views.Jobs{Workers: s.jobs.Workers(), Rows: make([]views.JobRow, len(list))}
+	m := views.Jobs{Workers: s.svc.Workers(), Rows: make([]views.JobRow, len(list))}
 	for i, j := range list {
 		m.Rows[i] = jobRow(j)
 		if m.Rows[i].Active() {
@@ -177,7 +159,7 @@ func (s *Server) cancelJob(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.jobs.Cancel(ctx(c), id); err != nil {
+	if err := s.svc.CancelJob(ctx(c), id); err != nil {
 		return notFound(err, "job", id)
 	}
 	return s.jobList(c)
@@ -185,14 +167,8 @@ func (s *Server) cancelJob(c echo.Context) error {
 
 // checkNotInUse refuses to delete what an active job works on.
 func (s *Server) checkNotInUse(c echo.Context, noun string, id int64) error {
-	list, err := s.jobs.List(ctx(c), 0)
-	if err != nil {
-		return err
-	}
-	for _, j := range list {
-		if _, n := describeJob(j.Kind); n == noun && j.TargetID == id && !j.Status.Final() {
-			return public(ErrInUse, fmt.Sprintf("Job %d is working on this %s. Cancel it or wait for it to finish first.", j.ID, noun))
-		}
+	if j := s.svc.JobWorkingOn(noun, id); j != nil {
+		return public(ErrInUse, fmt.Sprintf("Job %d is working on this %s. Cancel it or wait for it to finish first.", j.ID, noun))
 	}
 	return nil
 }

@@ -10,63 +10,29 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gloveboard/gloveboard/handlers"
-	"github.com/gloveboard/gloveboard/internal/demo"
-	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
 // startAppAt starts the dashboard on data directory dir the way cmd/web
-// does (runs left running are marked interrupted, then the job manager
-// marks its predecessor's active jobs interrupted). stop shuts it down
-// gracefully, as cmd/web does on SIGTERM; it is also registered as a
-// cleanup and may be called more than once.
+// does (app.Open: jobs and runs of the previous process are interrupted).
+// stop shuts it down gracefully, as cmd/web does on SIGTERM; it is also
+// registered as a cleanup and may be called more than once.
 func startAppAt(t *testing.T, dir string) (a *app, stop func()) {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.InterruptRuns(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Install(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	jm, err := jobs.New(ctx, st, jobs.Options{Workers: 1, ErrorMessage: handlers.JobErrorMessage(nil, nil)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm})
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = startApp(t, dir, func(*appOptions) {})
 	stopped := false
 	stop = func() {
 		if stopped {
 			return
 		}
 		stopped = true
-		cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		cctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		if err := jm.Close(cctx); err != nil {
+		if err := a.svc.Close(cctx); err != nil {
 			t.Error(err)
 		}
-		st.Close()
 	}
 	t.Cleanup(stop)
-	a = &app{e: e, st: st, jobs: jm}
-	rec := httptest.NewRecorder()
-	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
-	for _, c := range rec.Result().Cookies() {
-		if c.Name == "_csrf" {
-			a.tok = c.Value
-		}
-	}
-	if a.tok == "" {
-		t.Fatal("no _csrf cookie on the home page")
-	}
 	return a, stop
 }
 
@@ -143,14 +109,14 @@ func TestRunsAcrossRestart(t *testing.T) {
 	queuedRun, queuedJob := a.startRunByAPI(t, fmt.Sprintf(`{"corpus_id": %d, "vector_size": 8, "epochs": 2, "x_max": 10, "threads": 1}`, tiny.ID))
 	for _, w := range []struct {
 		run, job  int64
-		status    string
+		status    store.RunStatus
 		jobStatus store.JobStatus
 	}{
 		{doneRun, doneJob, store.RunDone, store.JobDone},
 		{longRun, longJob, store.RunRunning, store.JobRunning},
 		{queuedRun, queuedJob, store.RunRunning, store.JobQueued},
 	} {
-		if got := a.apiRun(t, w.run); got.Status != w.status || got.JobID != w.job || got.JobStatus != string(w.jobStatus) {
+		if got := a.apiRun(t, w.run); got.Status != string(w.status) || got.JobID != w.job || got.JobStatus != string(w.jobStatus) {
 			t.Errorf("before the restart, run %d: %+v; want %s, job %d %s", w.run, got, w.status, w.job, w.jobStatus)
 		}
 	}
@@ -161,7 +127,7 @@ func TestRunsAcrossRestart(t *testing.T) {
 	t.Run("job link", func(t *testing.T) {
 		for _, w := range []struct {
 			run, job   int64
-			status     string
+			status     store.RunStatus
 			jobStatus  store.JobStatus
 			shutdownOK bool // the training run: see the next subtest
 		}{
@@ -173,7 +139,7 @@ func TestRunsAcrossRestart(t *testing.T) {
 			if got.JobID != w.job || got.JobStatus != string(w.jobStatus) {
 				t.Errorf("after the restart, run %d reports job %d %q; want job %d %q", w.run, got.JobID, got.JobStatus, w.job, w.jobStatus)
 			}
-			if got.Status != w.status && !w.shutdownOK {
+			if got.Status != string(w.status) && !w.shutdownOK {
 				t.Errorf("after the restart, run %d is %q, want %q", w.run, got.Status, w.status)
 			}
 		}
@@ -231,7 +197,7 @@ func TestRunsAcrossRestart(t *testing.T) {
 	t.Run("shutdown interrupts the training run", func(t *testing.T) {
 		// Nobody cancelled the run: the server stopped under it, as its job says.
 		got := b.apiRun(t, longRun)
-		if got.Status != store.RunInterrupted || !strings.Contains(got.Results.Error, "shut down") {
+		if got.Status != string(store.RunInterrupted) || !strings.Contains(got.Results.Error, "shut down") {
 			t.Errorf("the run training at shutdown is %q (%q), want %q saying the server shut down",
 				got.Status, got.Results.Error, store.RunInterrupted)
 		}

@@ -1,6 +1,8 @@
 // Package handlers is gloveboard's web layer: it parses requests, calls the
-// store, the job manager and the analysis packages, builds view models and
-// renders templ components from package views.
+// application service (package app, through the interfaces in service.go),
+// the catalogue for plain reads and the analysis packages for quick
+// computations, builds view models and renders templ components from
+// package views.
 //
 // Adding a page: write a method on *Server that parses its input (ids with
 // parseID), calls the store or an analysis package, converts the result to
@@ -10,24 +12,20 @@
 // DefaultErrorMappings, a table of sentinel errors — add a row there for a
 // new sentinel such as corpus.ErrEmptyCorpus. Wrap an error with public
 // (or notFound) to give the user a more specific message; anything not in
-// the table is a 500 whose details go to the log only. A form whose
+// the table is a 500 whose details go to the log only, unless it carries an
+// *apperr.Error with a code (the service's errors do). A form whose
 // values were refused is the exception: it is shown again on its own page
 // with the message and the values sent, with the status resolve gives
 // (htmx forms answer a fragment marked X-Fragment-Error, see
 // fragmentError; plain forms re-render their page, see trainFormError,
 // buildFormError and uploadFormError); 5xx errors still go to the handler.
 //
-// Long work goes through the job manager:
-//
-//	job, err := s.jobs.Submit("build-corpus", corpusID, func(ctx context.Context, progress jobs.Progress) error {
-//		progress(0.1, "tokenizing")
-//		...
-//		return ctx.Err() // when cancelled
-//	})
-//
-// The home page's job list shows it with its progress and a Cancel button;
-// describeJob (pages.go) gives each kind a title and says what its target
-// id refers to.
+// Long work is a job of the service (app.Kind): the handler validates the
+// request and calls a Submit or Start method of the service, which checks
+// the memory budget and queues the job; the page then polls the job. The
+// home page's job list shows every job with its progress and a Cancel
+// button; app.Describe gives each kind a title and says what its target id
+// refers to.
 //
 // Every state-changing request needs the CSRF token: htmx requests get it
 // from hx-headers on <body>; plain forms put it in the action's query
@@ -47,8 +45,8 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"github.com/gloveboard/gloveboard/internal/corpusbuild"
-	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/lru"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/static"
 	"github.com/gloveboard/gloveboard/views"
@@ -57,56 +55,38 @@ import (
 // DefaultMaxUpload is the default upload limit: 512 MiB.
 const DefaultMaxUpload = 512 << 20
 
-// DefaultMemoryBudget is the default memory budget of one job: 4 GiB.
-const DefaultMemoryBudget = 4 << 30
-
 // formBodyLimit caps request bodies other than uploads.
 const formBodyLimit = 1 << 20
 
 // Config holds the dependencies of the web layer.
 type Config struct {
-	Store     *store.Store
-	Jobs      *jobs.Manager
-	MaxUpload int64 // bytes per uploaded file; DefaultMaxUpload when 0
-	// MemoryBudget bounds the memory of one job in bytes (the
-	// co-occurrence matrix and vocabulary of a build, the model of a
-	// training run, a t-SNE map); jobs that would exceed it are refused
-	// with a message saying what to change. DefaultMemoryBudget when 0.
-	MemoryBudget int64
-	Logger       *slog.Logger // default: discard
+	// Service is the application service (app.Open); required.
+	Service   Service
+	MaxUpload int64        // bytes per uploaded file; DefaultMaxUpload when 0
+	Logger    *slog.Logger // default: discard
 	// ErrorMappings replaces DefaultErrorMappings when non-nil.
 	ErrorMappings []ErrorMapping
-	// EvalDir holds the evaluation sets (analogy/questions-words.txt,
-	// similarity/EN-*.txt) used to score training runs; "" for none.
-	EvalDir string
 }
 
 // Server holds the handlers' dependencies.
 type Server struct {
-	st        *store.Store
-	jobs      *jobs.Manager
+	svc       Service
+	st        *store.Store // the service's catalogue, for plain reads
 	maxUpload int64
-	budget    int64 // bytes a job may use (Config.MemoryBudget)
 	log       *slog.Logger
 	errTable  []ErrorMapping
-	model     *modelState                             // Train and Explore pages (train_pages.go)
-	builds    *corpusbuild.Cache                      // loaded corpus builds (corpus_pages.go)
-	zipfs     zipfMemo                                // Zipf fits of recent builds (corpus_pages.go)
-	cspectra  fifoCache[int64, *corpusSpectrumResult] // finished co-occurrence spectra (corpus_spectrum.go)
+	zipfs     *lru.LRU[zipfKey, *zipfResult]   // Zipf fits of recent builds (corpus_pages.go)
+	memo      *lru.LRU[string, *app.MapResult] // PCA and relation-axis maps (explore_pages.go)
 }
 
 // New builds the echo instance serving the dashboard.
 func New(cfg Config) (*echo.Echo, error) {
-	if cfg.Store == nil || cfg.Jobs == nil {
-		return nil, errors.New("handlers: Store and Jobs are required")
+	if cfg.Service == nil {
+		return nil, errors.New("handlers: Service is required")
 	}
-	s := &Server{st: cfg.Store, jobs: cfg.Jobs, maxUpload: cfg.MaxUpload, log: cfg.Logger, errTable: cfg.ErrorMappings}
+	s := &Server{svc: cfg.Service, st: cfg.Service.Store(), maxUpload: cfg.MaxUpload, log: cfg.Logger, errTable: cfg.ErrorMappings}
 	if s.maxUpload <= 0 {
 		s.maxUpload = DefaultMaxUpload
-	}
-	s.budget = cfg.MemoryBudget
-	if s.budget <= 0 {
-		s.budget = DefaultMemoryBudget
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -114,7 +94,8 @@ func New(cfg Config) (*echo.Echo, error) {
 	if s.errTable == nil {
 		s.errTable = DefaultErrorMappings()
 	}
-	s.builds = corpusbuild.NewCache(buildCacheSize)
+	s.zipfs = lru.New[zipfKey, *zipfResult](zipfMemoSize)
+	s.memo = lru.New[string, *app.MapResult](maxMemo)
 
 	e := echo.New()
 	e.HideBanner = true
@@ -168,7 +149,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.POST("/vectors", s.uploadVectors)
 	e.GET("/vectors/:id", s.vectorSet)
 	e.POST("/vectors/:id/delete", s.deleteVectorSet)
-	s.registerModelRoutes(e, cfg)
+	s.registerModelRoutes(e)
 	e.GET("/jobs", s.jobList)
 	e.POST("/jobs/:id/cancel", s.cancelJob)
 

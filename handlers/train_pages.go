@@ -5,7 +5,6 @@ package handlers
 
 import (
 	"cmp"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,16 +14,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/glove"
 	"github.com/gloveboard/gloveboard/analysis/plot"
-	"github.com/gloveboard/gloveboard/internal/corpusbuild"
-	"github.com/gloveboard/gloveboard/internal/jobs"
-	"github.com/gloveboard/gloveboard/internal/runs"
+	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -36,42 +31,8 @@ const minSimilarityPairs = 10
 // maxCompareRuns caps the runs overlaid on one loss plot.
 const maxCompareRuns = 12
 
-// modelState is what the Train and Explore pages keep between requests.
-type modelState struct {
-	evalDir  string
-	evalOnce sync.Once
-	eval     *runs.EvalSets
-	evalErr  error
-
-	sets *runs.SetCache
-
-	maps fifoCache[int64, *mapResult] // finished t-SNE maps
-	memo fifoCache[string, any]       // spectra, PCA maps and fidelity samples
-}
-
-func newModelState(evalDir string) *modelState {
-	return &modelState{
-		evalDir: evalDir,
-		sets:    runs.NewSetCache(3),
-	}
-}
-
-// maxMemo is how many computed results (spectra, maps, samples) are kept.
-const maxMemo = 32
-
-func (m *modelState) remember(key string, v any) { m.memo.put(key, v, maxMemo) }
-
-func (m *modelState) recall(key string) (any, bool) { return m.memo.get(key) }
-
-func (m *modelState) evalSets() (*runs.EvalSets, error) {
-	m.evalOnce.Do(func() { m.eval, m.evalErr = runs.LoadEvalSets(m.evalDir) })
-	return m.eval, m.evalErr
-}
-
 // registerModelRoutes adds the Train and Explore pages and their API.
-func (s *Server) registerModelRoutes(e *echo.Echo, cfg Config) {
-	s.model = newModelState(cfg.EvalDir)
-
+func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.GET("/train", s.trainPage)
 	e.POST("/train", s.startRun)
 	e.GET("/runs/compare", s.compareRuns)
@@ -101,6 +62,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo, cfg Config) {
 	e.GET("/api/runs/:id", s.apiRun)
 	e.GET("/api/vectors/:id/neighbors", s.apiNeighbors)
 	e.GET("/api/vectors/:id/analogy", s.apiAnalogy)
+	e.GET("/api/vectors/:id/spectrum", s.apiVectorSpectrum)
 	e.GET("/api/vectors/:id/map", s.apiMap)
 	e.POST("/api/vectors/:id/map", s.apiMap)
 	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
@@ -123,7 +85,7 @@ func parseParamID(c echo.Context, name, what string) (int64, error) {
 func cpus() int { return max(runtime.GOMAXPROCS(0), 1) }
 
 func (s *Server) trainPage(c echo.Context) error {
-	def := runs.DefaultParams()
+	def := app.DefaultRunParams()
 	form := views.NewTrainForm(0, def.VectorSize, def.Epochs, def.XMax, def.Alpha, def.Eta, def.Threads, def.Seed)
 	if q := c.QueryParam("corpus"); q != "" {
 		form.CorpusID, _ = strconv.ParseInt(q, 10, 64)
@@ -142,17 +104,17 @@ func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.Trai
 		return views.TrainPageData{}, err
 	}
 	d := views.TrainPageData{Page: s.page(c, "Train", views.SectionTrain), Form: form, Limits: views.TrainLimits{
-		MaxVector: runs.MaxVectorSize, MaxEpochs: runs.MaxEpochs, MaxThreads: runs.MaxThreads,
-		MaxAlpha: runs.MaxAlpha, MaxEta: runs.MaxEta, CPUs: cpus(),
+		MaxVector: app.MaxVectorSize, MaxEpochs: app.MaxEpochs, MaxThreads: app.MaxThreads,
+		MaxAlpha: app.MaxAlpha, MaxEta: app.MaxEta, CPUs: cpus(),
 	}}
-	if _, err := s.model.evalSets(); err == nil {
+	if _, err := s.svc.EvalSets(); err == nil {
 		// The embedded sets always load; EvalDir only says where more
 		// came from, and must not be empty once sets are configured.
-		d.EvalDir = cmp.Or(s.model.evalDir, "(embedded sets)")
+		d.EvalDir = cmp.Or(s.svc.EvalDir(), "(embedded sets)")
 	}
 	for _, x := range cs {
 		tc := views.TrainCorpus{ID: x.ID, Name: x.Name}
-		if sum, err := corpusbuild.ReadSummary(s.st.CorpusBuildDir(x.ID)); err == nil {
+		if sum, err := s.svc.BuildSummary(x.ID); err == nil {
 			tc.Built, tc.VocabSize, tc.Tokens, tc.NNZ = true, int64(sum.VocabSize), sum.Tokens, sum.NNZ
 			d.HasBuilt = true
 		}
@@ -188,7 +150,7 @@ func (s *Server) trainFormError(c echo.Context, err error) error {
 
 // runRows lists all runs, newest first, ticking those in checked.
 func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, error) {
-	rs, err := s.st.Runs(ctx(c))
+	rs, err := s.svc.Runs(ctx(c))
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +162,6 @@ func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, error
 	}
 	rows := make([]views.RunRow, 0, len(rs))
 	for _, r := range rs {
-		r = s.reconcileRun(c, r)
 		row := s.runRow(c, r)
 		row.CorpusName = names[r.CorpusID]
 		row.Checked = slices.Contains(checked, r.ID)
@@ -209,19 +170,9 @@ func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, error
 	return rows, nil
 }
 
-func decodeRun(r store.Run) (runs.Params, runs.Results) {
-	var p runs.Params
-	var res runs.Results
-	_ = json.Unmarshal(r.Params, &p)
-	if len(r.Results) > 0 {
-		_ = json.Unmarshal(r.Results, &res)
-	}
-	return p, res
-}
-
-func (s *Server) runRow(c echo.Context, r store.Run) views.RunRow {
-	p, res := decodeRun(r)
-	row := views.RunRow{ID: r.ID, CorpusID: r.CorpusID, CorpusName: p.CorpusName, Status: r.Status, Created: fmtTime(r.Created),
+func (s *Server) runRow(c echo.Context, r app.Run) views.RunRow {
+	p, res := r.Params, r.Results
+	row := views.RunRow{ID: r.ID, CorpusID: r.CorpusID, CorpusName: p.CorpusName, Status: string(r.Status), Created: fmtTime(r.Created),
 		TotalEpochs: p.Epochs, VectorSize: p.VectorSize, Eta: strconv.FormatFloat(p.Eta, 'g', -1, 64), VectorSetID: res.VectorSetID}
 	if loss, err := s.st.Loss(ctx(c), r.ID); err == nil && len(loss) > 0 {
 		row.Epochs = loss[len(loss)-1].Epoch
@@ -274,8 +225,8 @@ func clip(s string) string {
 	return s
 }
 
-func parseTrainForm(c echo.Context) (runs.Params, error) {
-	p := runs.DefaultParams()
+func parseTrainForm(c echo.Context) (app.RunParams, error) {
+	p := app.DefaultRunParams()
 	var err error
 	cid := strings.TrimSpace(c.FormValue("corpus_id"))
 	if p.CorpusID, err = strconv.ParseInt(cid, 10, 64); err != nil || p.CorpusID <= 0 {
@@ -312,199 +263,30 @@ func (s *Server) startRun(c echo.Context) error {
 	if err != nil {
 		return s.trainFormError(c, err)
 	}
-	run, _, err := s.submitRun(c, p)
+	run, _, err := s.svc.StartRun(ctx(c), p)
 	if err != nil {
 		return s.trainFormError(c, err)
 	}
 	return c.Redirect(http.StatusSeeOther, "/runs/"+strconv.FormatInt(run.ID, 10))
 }
 
-// submitRun validates p, records a run and queues its training job.
-func (s *Server) submitRun(c echo.Context, p runs.Params) (store.Run, store.Job, error) {
-	if err := p.Validate(); err != nil {
-		return store.Run{}, store.Job{}, public(err, err.Error())
-	}
-	corpus, err := s.st.Corpus(ctx(c), p.CorpusID)
-	if err != nil {
-		return store.Run{}, store.Job{}, notFound(err, "corpus", p.CorpusID)
-	}
-	dir := s.st.CorpusBuildDir(corpus.ID)
-	sum, err := corpusbuild.ReadSummary(dir)
-	if errors.Is(err, corpusbuild.ErrNotBuilt) {
-		return store.Run{}, store.Job{}, public(err, fmt.Sprintf("The corpus “%s” has not been built yet. Build it on its page (Corpora) first, then train.", corpus.Name))
-	}
-	if err != nil {
-		return store.Run{}, store.Job{}, err
-	}
-	if sum.NNZ == 0 {
-		return store.Run{}, store.Job{}, public(glove.ErrNoCooccurrences, fmt.Sprintf("The corpus “%s” has no co-occurrences to train on.", corpus.Name))
-	}
-	if err := s.checkTrainingBudget(sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
-		return store.Run{}, store.Job{}, err
-	}
-	p.CorpusName, p.VocabSize, p.NNZ = corpus.Name, sum.VocabSize, sum.NNZ
-	run, err := s.st.CreateRun(ctx(c), corpus.ID, p)
-	if err != nil {
-		return store.Run{}, store.Job{}, err
-	}
-	job, err := s.jobs.Submit("train", corpus.ID, s.trainJob(run.ID, p, dir))
-	if err != nil {
-		_ = s.st.FinishRun(context.WithoutCancel(ctx(c)), run.ID, store.RunFailed, runs.Results{Error: "The run could not be queued."})
-		return store.Run{}, store.Job{}, err
-	}
-	// The link is kept in the catalogue, so that /api/runs/ID still names
-	// the job after a restart. A run whose link cannot be written would
-	// train out of reach of Cancel: stop it instead.
-	if err := s.st.SetRunJob(context.WithoutCancel(ctx(c)), run.ID, job.ID); err != nil {
-		_ = s.jobs.Cancel(context.WithoutCancel(ctx(c)), job.ID)
-		_ = s.st.FinishRun(context.WithoutCancel(ctx(c)), run.ID, store.RunFailed, runs.Results{Error: "The run could not be queued."})
-		return store.Run{}, store.Job{}, err
-	}
-	run.JobID = job.ID
-	return run, job, nil
-}
-
-// trainingBytes is the memory of a run: the trainer and model, and the
-// loaded co-occurrence matrix it reads the nonzeros from.
-func trainingBytes(vocabSize int, nnz int64, vectorSize int) int64 {
-	return glove.MemoryBytes(vocabSize, nnz, vectorSize) + nnz*cooccur.BytesPerNonzero
-}
-
-// checkTrainingBudget refuses a run whose memory would exceed the budget,
-// naming the largest vector size that fits.
-func (s *Server) checkTrainingBudget(vocabSize int, nnz int64, vectorSize int) error {
-	need := trainingBytes(vocabSize, nnz, vectorSize)
-	if need <= s.budget {
-		return nil
-	}
-	fits := 0
-	for d := vectorSize - 1; d >= 1; d-- { // at most runs.MaxVectorSize steps
-		if trainingBytes(vocabSize, nnz, d) <= s.budget {
-			fits = d
-			break
-		}
-	}
-	advice := "Rebuild the corpus with a higher minimum count or a maximum vocabulary"
-	if fits > 0 {
-		advice = fmt.Sprintf("Use a vector size of at most %d, or rebuild the corpus with a higher minimum count or a maximum vocabulary", fits)
-	}
-	return public(ErrOverBudget, fmt.Sprintf("Training %s words × %d dimensions on %s nonzeros needs about %s of memory, more than the budget of %s for one job. %s (or start the server with a larger -memory-budget).",
-		views.Count(vocabSize), vectorSize, views.Count(nnz), views.Bytes(need), views.Bytes(s.budget), advice))
-}
-
-// trainJob is the work of a "train" job: it always leaves the run in a
-// final state.
-func (s *Server) trainJob(runID int64, p runs.Params, dir string) jobs.Func {
-	return func(jctx context.Context, jobProgress jobs.Progress) error {
-		// The job list on the home page shows which run a job trains.
-		prefix := fmt.Sprintf("run %d: ", runID)
-		progress := func(f float64, msg string) { jobProgress(f, prefix+msg) }
-		finish := func(status string, res runs.Results) {
-			if err := s.st.FinishRun(context.WithoutCancel(jctx), runID, status, res); err != nil {
-				s.log.Error("recording the end of a run", "run", runID, "err", err)
-			}
-		}
-		progress(0, "loading the co-occurrence matrix")
-		b, err := s.builds.Get(dir)
-		if err != nil {
-			msg := "The corpus build could not be read. Rebuild the corpus and try again."
-			if errors.Is(err, corpusbuild.ErrNotBuilt) {
-				msg = "The corpus is no longer built. Build it again and start a new run."
-			}
-			finish(store.RunFailed, runs.Results{Error: msg})
-			return public(fmt.Errorf("%w: %w", ErrBadRequest, err), msg)
-		}
-		var eval *runs.EvalSets
-		note := ""
-		if es, err := s.model.evalSets(); err == nil {
-			eval = es
-		} else if !errors.Is(err, runs.ErrNoEvalSets) {
-			s.log.Error("loading evaluation sets", "dir", s.model.evalDir, "err", err)
-			note = "The evaluation sets could not be read; see the server log."
-		}
-		res, err := runs.Execute(jctx, runs.Job{Store: s.st, RunID: runID, Params: p, Build: b, Eval: eval,
-			Progress: progress, VectorSetName: fmt.Sprintf("Run %d · %s · %dd", runID, p.CorpusName, p.VectorSize)})
-		if note != "" && res.EvalNote == "evaluation sets are not configured" {
-			res.EvalNote = note
-		}
-		var div *runs.DivergedError
-		switch {
-		case err == nil:
-			finish(store.RunDone, res)
-			return nil
-		case jctx.Err() != nil && errors.Is(context.Cause(jctx), jobs.ErrShutdown):
-			// Nobody cancelled it: the server stopped, as the job will say.
-			res.Error = fmt.Sprintf("The server shut down after %d of %d epochs.", res.Epochs, p.Epochs)
-			finish(store.RunInterrupted, res)
-			return jctx.Err()
-		case jctx.Err() != nil:
-			res.Error = fmt.Sprintf("Cancelled after %d of %d epochs.", res.Epochs, p.Epochs)
-			finish(store.RunCancelled, res)
-			return jctx.Err()
-		case errors.As(err, &div):
-			res.Error = div.Error()
-			finish(store.RunFailed, res)
-			return public(err, div.Error())
-		default:
-			res.Error = JobErrorMessage(s.log, s.errTable)(err)
-			finish(store.RunFailed, res)
-			return err
-		}
-	}
-}
-
-// reconcileRun finishes a run whose job ended without running it (a queued
-// job that was cancelled).
-func (s *Server) reconcileRun(c echo.Context, r store.Run) store.Run {
-	if r.Status != store.RunRunning || r.JobID == 0 {
-		return r
-	}
-	info, err := s.jobs.Get(ctx(c), r.JobID)
-	if err != nil || !info.Status.Final() {
-		return r
-	}
-	// The job function finishes its run itself; give it the last word.
-	if again, err := s.st.Run(ctx(c), r.ID); err == nil && again.Status != store.RunRunning {
-		return again
-	}
-	status := store.RunCancelled
-	msg := "Cancelled before training started."
-	if info.Status != store.JobCancelled {
-		status, msg = store.RunFailed, info.Error
-		if msg == "" {
-			msg = "The training job ended without finishing the run."
-		}
-	}
-	if err := s.st.FinishRun(ctx(c), r.ID, status, runs.Results{Error: msg}); err != nil {
-		return r
-	}
-	if again, err := s.st.Run(ctx(c), r.ID); err == nil {
-		return again
-	}
-	return r
-}
-
 // --- run page ----------------------------------------------------------------
 
-func (s *Server) loadRun(c echo.Context) (store.Run, error) {
+func (s *Server) loadRun(c echo.Context) (app.Run, error) {
 	id, err := parseID(c, "training run")
 	if err != nil {
-		return store.Run{}, err
+		return app.Run{}, err
 	}
-	r, err := s.st.Run(ctx(c), id)
-	if err != nil {
-		return store.Run{}, notFound(err, "training run", id)
-	}
-	return s.reconcileRun(c, r), nil
+	return s.svc.Run(ctx(c), id)
 }
 
-func (s *Server) progressModel(c echo.Context, r store.Run) (views.RunProgress, error) {
-	p, res := decodeRun(r)
+func (s *Server) progressModel(c echo.Context, r app.Run) (views.RunProgress, error) {
+	p, res := r.Params, r.Results
 	loss, err := s.st.Loss(ctx(c), r.ID)
 	if err != nil {
 		return views.RunProgress{}, err
 	}
-	m := views.RunProgress{RunID: r.ID, Status: r.Status, Active: r.Status == store.RunRunning, Epochs: p.Epochs, Error: res.Error}
+	m := views.RunProgress{RunID: r.ID, Status: string(r.Status), Active: r.Status == store.RunRunning, Epochs: p.Epochs, Error: res.Error}
 	if n := len(loss); n > 0 {
 		last := loss[n-1]
 		m.Epoch, m.Cost = last.Epoch, fmtCost(last.Cost)
@@ -513,7 +295,7 @@ func (s *Server) progressModel(c echo.Context, r store.Run) (views.RunProgress, 
 			dt -= loss[n-2].Seconds
 		}
 		if dt > 0 && p.NNZ > 0 {
-			m.Rate = runs.Rate(float64(p.NNZ) / dt)
+			m.Rate = app.Rate(float64(p.NNZ) / dt)
 		}
 		links := views.NewModelPlot(fmt.Sprintf("/runs/%d/plots/loss", r.ID),
 			fmt.Sprintf("Loss curve of run %d: cost against epoch", r.ID), fmt.Sprintf("%d-%s", n, r.Status))
@@ -524,7 +306,7 @@ func (s *Server) progressModel(c echo.Context, r store.Run) (views.RunProgress, 
 	}
 	m.JobID = r.JobID
 	if m.Active && r.JobID != 0 {
-		if info, err := s.jobs.Get(ctx(c), r.JobID); err == nil {
+		if info, err := s.svc.Job(ctx(c), r.JobID); err == nil {
 			m.Percent, m.Message = info.Progress, strings.TrimPrefix(info.Message, fmt.Sprintf("run %d: ", r.ID))
 			if info.Status == store.JobQueued {
 				m.Status = "queued"
@@ -538,7 +320,7 @@ func (s *Server) progressModel(c echo.Context, r store.Run) (views.RunProgress, 
 	return m, nil
 }
 
-func paramFacts(p runs.Params) []views.Fact {
+func paramFacts(p app.RunParams) []views.Fact {
 	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	fs := []views.Fact{
 		{Label: "Vector size d", Value: strconv.Itoa(p.VectorSize)},
@@ -561,7 +343,7 @@ func (s *Server) runPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, res := decodeRun(r)
+	p, res := r.Params, r.Results
 	prog, err := s.progressModel(c, r)
 	if err != nil {
 		return err
@@ -594,12 +376,12 @@ func (s *Server) runPage(c echo.Context) error {
 	return s.ok(c, views.RunPage(d))
 }
 
-func evalView(e *runs.Evaluation) views.EvalView {
+func evalView(e *app.Evaluation) views.EvalView {
 	var v views.EvalView
 	if a := e.Analogy; a != nil {
 		for _, x := range []struct {
 			name string
-			s    runs.Score
+			s    app.Score
 		}{{"Total", a.Total}, {"Semantic", a.Semantic}, {"Syntactic", a.Syntactic}} {
 			v.Analogy = append(v.Analogy, views.EvalAnalogyRow{Name: x.name, Accuracy: views.AccuracyText(x.s.Correct, x.s.Covered), Correct: x.s.Correct, Covered: x.s.Covered, Questions: x.s.Questions})
 		}
@@ -641,12 +423,14 @@ func (s *Server) cancelRun(c echo.Context) error {
 	}
 	if r.Status == store.RunRunning {
 		if r.JobID == 0 {
-			return public(jobs.ErrFinished, "This run's job is no longer known to the server; it cannot be cancelled.")
+			return public(app.ErrJobFinished, "This run's job is no longer known to the server; it cannot be cancelled.")
 		}
-		if err := s.jobs.Cancel(ctx(c), r.JobID); err != nil && !errors.Is(err, jobs.ErrFinished) {
+		if err := s.svc.CancelJob(ctx(c), r.JobID); err != nil && !errors.Is(err, app.ErrJobFinished) {
 			return err
 		}
-		r = s.reconcileRun(c, r)
+		if r, err = s.svc.Run(ctx(c), r.ID); err != nil {
+			return err
+		}
 	}
 	if c.Request().Header.Get("HX-Request") != "true" {
 		return c.Redirect(http.StatusSeeOther, "/runs/"+strconv.FormatInt(r.ID, 10))
@@ -661,10 +445,10 @@ func (s *Server) lossPlot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.sendLoss(c, []store.Run{r}, fmt.Sprintf("run-%d-loss", r.ID))
+	return s.sendLoss(c, []app.Run{r}, fmt.Sprintf("run-%d-loss", r.ID))
 }
 
-func (s *Server) sendLoss(c echo.Context, rs []store.Run, name string) error {
+func (s *Server) sendLoss(c echo.Context, rs []app.Run, name string) error {
 	// ?log=1 puts the cost on a logarithmic axis.
 	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1"}
 	var rows [][]string
@@ -673,7 +457,7 @@ func (s *Server) sendLoss(c echo.Context, rs []store.Run, name string) error {
 		if err != nil {
 			return err
 		}
-		p, _ := decodeRun(r)
+		p := r.Params
 		ser := plot.Series{Name: fmt.Sprintf("run %d (d=%d, η=%g)", r.ID, p.VectorSize, p.Eta)}
 		for _, l := range loss {
 			ser.X = append(ser.X, float64(l.Epoch))
@@ -719,16 +503,16 @@ func parseRunList(c echo.Context) ([]int64, error) {
 	return ids, nil
 }
 
-func (s *Server) selectedRuns(c echo.Context) ([]int64, []store.Run, error) {
+func (s *Server) selectedRuns(c echo.Context) ([]int64, []app.Run, error) {
 	ids, err := parseRunList(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	var rs []store.Run
+	var rs []app.Run
 	for _, id := range ids {
-		r, err := s.st.Run(ctx(c), id)
+		r, err := s.svc.Run(ctx(c), id)
 		if err != nil {
-			return nil, nil, notFound(err, "training run", id)
+			return nil, nil, err
 		}
 		rs = append(rs, r)
 	}
@@ -794,24 +578,24 @@ type apiLoss struct {
 // after a restart the final state the job reached, or "interrupted" for a
 // job the restart cut off).
 type apiRunBody struct {
-	ID        int64         `json:"id"`
-	CorpusID  int64         `json:"corpus_id"`
-	Status    string        `json:"status"`
-	Created   string        `json:"created"`
-	Finished  string        `json:"finished,omitempty"`
-	JobID     int64         `json:"job_id,omitempty"`
-	JobStatus string        `json:"job_status,omitempty"`
-	Params    runs.Params   `json:"params"`
-	Loss      []apiLoss     `json:"loss"`
-	Results   *runs.Results `json:"results,omitempty"`
+	ID        int64           `json:"id"`
+	CorpusID  int64           `json:"corpus_id"`
+	Status    string          `json:"status"`
+	Created   string          `json:"created"`
+	Finished  string          `json:"finished,omitempty"`
+	JobID     int64           `json:"job_id,omitempty"`
+	JobStatus string          `json:"job_status,omitempty"`
+	Params    app.RunParams   `json:"params"`
+	Loss      []apiLoss       `json:"loss"`
+	Results   *app.RunResults `json:"results,omitempty"`
 }
 
-func (s *Server) apiRunJSON(c echo.Context, r store.Run) (apiRunBody, error) {
-	p, res := decodeRun(r)
-	b := apiRunBody{ID: r.ID, CorpusID: r.CorpusID, Status: r.Status, Created: fmtTime(r.Created), Finished: fmtTime(r.Finished), Params: p, Loss: []apiLoss{}}
+func (s *Server) apiRunJSON(c echo.Context, r app.Run) (apiRunBody, error) {
+	p, res := r.Params, r.Results
+	b := apiRunBody{ID: r.ID, CorpusID: r.CorpusID, Status: string(r.Status), Created: fmtTime(r.Created), Finished: fmtTime(r.Finished), Params: p, Loss: []apiLoss{}}
 	if r.JobID != 0 {
 		b.JobID = r.JobID
-		if info, err := s.jobs.Get(ctx(c), r.JobID); err == nil {
+		if info, err := s.svc.Job(ctx(c), r.JobID); err == nil {
 			b.JobStatus = string(info.Status)
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return b, err
@@ -826,20 +610,20 @@ func (s *Server) apiRunJSON(c echo.Context, r store.Run) (apiRunBody, error) {
 			b.Loss = append(b.Loss, apiLoss{Epoch: l.Epoch, Cost: l.Cost, Seconds: l.Seconds})
 		}
 	}
-	if len(r.Results) > 0 && r.Status != store.RunRunning {
+	if len(r.Run.Results) > 0 && r.Status != store.RunRunning {
 		b.Results = &res
 	}
 	return b, nil
 }
 
 func (s *Server) apiRuns(c echo.Context) error {
-	rs, err := s.st.Runs(ctx(c))
+	rs, err := s.svc.Runs(ctx(c))
 	if err != nil {
 		return err
 	}
 	out := make([]apiRunBody, 0, len(rs))
 	for _, r := range rs {
-		b, err := s.apiRunJSON(c, s.reconcileRun(c, r))
+		b, err := s.apiRunJSON(c, r)
 		if err != nil {
 			return err
 		}
@@ -863,14 +647,14 @@ func (s *Server) apiRun(c echo.Context) error {
 // apiStartRun starts a run from a JSON body; absent fields take the
 // defaults.
 func (s *Server) apiStartRun(c echo.Context) error {
-	p := runs.DefaultParams()
+	p := app.DefaultRunParams()
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
 		return public(ErrBadRequest, "The body must be a JSON object such as {\"corpus_id\": 1, \"epochs\": 15}; "+clip(err.Error()))
 	}
 	p.VocabSize, p.NNZ, p.CorpusName = 0, 0, ""
-	run, job, err := s.submitRun(c, p)
+	run, job, err := s.svc.StartRun(ctx(c), p)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gloveboard/gloveboard/handlers"
+	service "github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/jobs"
@@ -27,40 +27,7 @@ import (
 // newModelApp is newApp with an evaluation directory ("" for none).
 func newModelApp(t *testing.T, evalDir string) *app {
 	t.Helper()
-	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Install(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	jm, err := jobs.New(ctx, st, jobs.Options{Workers: 1, ErrorMessage: handlers.JobErrorMessage(nil, nil)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm, EvalDir: evalDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		defer cancel()
-		jm.Close(cctx)
-		st.Close()
-	})
-	a := &app{e: e, st: st, jobs: jm}
-	rec := httptest.NewRecorder()
-	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
-	for _, c := range rec.Result().Cookies() {
-		if c.Name == "_csrf" {
-			a.tok = c.Value
-		}
-	}
-	if a.tok == "" {
-		t.Fatal("no _csrf cookie on the home page")
-	}
-	return a
+	return newAppConfig(t, func(o *appOptions) { o.service.EvalDir = evalDir })
 }
 
 // modelTinyCorpus is a small synthetic text with royal, gendered and plural
@@ -192,7 +159,7 @@ func (a *app) modelWaitRun(t *testing.T, id int64) store.Run {
 	return store.Run{}
 }
 
-func modelJobs(t *testing.T, a *app) []jobs.Info {
+func modelJobs(t *testing.T, a *app) []service.JobInfo {
 	t.Helper()
 	l, err := a.jobs.List(context.Background(), 0)
 	if err != nil {
@@ -460,7 +427,7 @@ func TestTrainDivergedAndCancelled(t *testing.T) {
 
 	// A queued run cancelled before it starts is cancelled too.
 	block := make(chan struct{})
-	bj, err := a.jobs.Submit("build-corpus", c.ID, func(ctx context.Context, _ jobs.Progress) error {
+	bj, err := a.jobs.Submit("build-corpus", c.ID, func(ctx context.Context, _ jobs.Run) error {
 		select {
 		case <-block:
 		case <-ctx.Done():

@@ -1,21 +1,18 @@
 package handlers
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/store"
-	"github.com/gloveboard/gloveboard/internal/vecscan"
 	"github.com/gloveboard/gloveboard/views"
 )
 
@@ -129,10 +126,8 @@ func (s *Server) checkCorpus(f *store.Staged) error {
 	}
 	defer raw.Close()
 	limit := s.maxUpload * decodedPerUploadByte
-	text, err := corpus.NewReader(raw, corpus.ReadOptions{MaxBytes: limit})
-	if err == nil {
-		err = checkText(text)
-	}
+	err = corpus.Check(raw, corpus.ReadOptions{MaxBytes: limit})
+	var textErr *corpus.TextError
 	switch {
 	case err == nil:
 		return nil
@@ -145,89 +140,14 @@ func (s *Server) checkCorpus(f *store.Staged) error {
 		return public(err, "The file is UTF-16 text. Save it as UTF-8 (for example with iconv -f UTF-16 -t UTF-8) and upload it again.")
 	case errors.Is(err, corpus.ErrBinary):
 		return public(err, "This does not look like a text file: it contains NUL bytes, which text never has. Corpora must be UTF-8 text (or gzip of it).")
-	case errors.Is(err, errInvalidUTF8):
-		return public(corpus.ErrBinary, strings.TrimPrefix(err.Error(), errInvalidUTF8.Error()+": ")+".")
+	case errors.As(err, &textErr) && errors.Is(err, corpus.ErrInvalidUTF8):
+		return public(corpus.ErrBinary, fmt.Sprintf("the file is not valid UTF-8 text: line %d has an invalid byte (0x%02X at byte %d of the file). Convert it to UTF-8 (for example with iconv -f LATIN1 -t UTF-8) and upload it again.",
+			textErr.Line, textErr.Byte, textErr.Offset))
 	case errors.Is(err, corpus.ErrEmptyCorpus):
 		return public(err, "The file contains no letters or digits, only punctuation, symbols or spaces, so there are no words to count.")
 	default:
 		return err
 	}
-}
-
-// errInvalidUTF8 marks text that is not valid UTF-8.
-var errInvalidUTF8 = errors.New("invalid UTF-8")
-
-// checkText reads r to the end and fails on a NUL byte or invalid UTF-8
-// (naming the line and byte), or when no letter or digit occurs.
-func checkText(r io.Reader) error {
-	buf := make([]byte, 1<<20)
-	var (
-		carry     int   // bytes of a rune cut at the end of the last read, moved to buf[0:carry]
-		offset    int64 // decoded bytes before buf[0]
-		line      int64 = 1
-		sawLetter bool
-	)
-	for {
-		n, err := io.ReadFull(r, buf[carry:])
-		n += carry
-		eof := err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF)
-		if err != nil && !eof {
-			return err
-		}
-		chunk := buf[:n]
-		end := n
-		if !eof {
-			// Keep a rune cut at the end for the next read.
-			for k := 1; k < utf8.UTFMax && k <= n; k++ {
-				if utf8.RuneStart(chunk[n-k]) {
-					if !utf8.FullRune(chunk[n-k:]) {
-						end = n - k
-					}
-					break
-				}
-			}
-		}
-		if i := bytes.IndexByte(chunk[:end], 0); i >= 0 {
-			return fmt.Errorf("%w: a NUL byte at line %d (byte %d)", corpus.ErrBinary, line+int64(bytes.Count(chunk[:i], []byte{'\n'})), offset+int64(i))
-		}
-		if !utf8.Valid(chunk[:end]) {
-			i := 0
-			for i < end {
-				r, size := utf8.DecodeRune(chunk[i:end])
-				if r == utf8.RuneError && size == 1 {
-					break
-				}
-				i += size
-			}
-			return fmt.Errorf("%w: the file is not valid UTF-8 text: line %d has an invalid byte (0x%02X at byte %d of the file). Convert it to UTF-8 (for example with iconv -f LATIN1 -t UTF-8) and upload it again",
-				errInvalidUTF8, line+int64(bytes.Count(chunk[:i], []byte{'\n'})), chunk[i], offset+int64(i))
-		}
-		if !sawLetter {
-			sawLetter = hasLetterOrDigit(chunk[:end])
-		}
-		line += int64(bytes.Count(chunk[:end], []byte{'\n'}))
-		if eof {
-			if !sawLetter {
-				return fmt.Errorf("%w: the file contains no letters or digits, only punctuation, symbols or spaces, so there are no words to count", corpus.ErrEmptyCorpus)
-			}
-			return nil
-		}
-		offset += int64(end)
-		carry = copy(buf, chunk[end:])
-	}
-}
-
-// hasLetterOrDigit reports whether valid UTF-8 text p holds a letter or a
-// digit.
-func hasLetterOrDigit(p []byte) bool {
-	for len(p) > 0 {
-		r, size := utf8.DecodeRune(p)
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return true
-		}
-		p = p[size:]
-	}
-	return false
 }
 
 // uploadFormError shows the upload page (/corpora or /vectors) again
@@ -284,19 +204,19 @@ func (s *Server) uploadVectors(c echo.Context) error {
 	}
 	if up.file.Gzipped {
 		up.file.Discard()
-		return s.uploadFormError(c, up, public(vecscan.ErrFormat, "Compressed vector files are not supported: please upload the uncompressed text file."))
+		return s.uploadFormError(c, up, public(vectors.ErrNotText, "Compressed vector files are not supported: please upload the uncompressed text file."))
 	}
 	r, err := up.file.Open()
 	if err != nil {
 		up.file.Discard()
 		return err
 	}
-	info, err := vecscan.Scan(r)
+	info, err := vectors.ScanText(ctx(c), r)
 	r.Close()
 	if err != nil {
 		up.file.Discard()
-		if errors.Is(err, vecscan.ErrFormat) {
-			err = public(vecscan.ErrFormat, "That file is not a word-vector text file ("+err.Error()+").")
+		if errors.Is(err, vectors.ErrNotText) {
+			err = public(vectors.ErrNotText, "That file is not a word-vector text file ("+err.Error()+").")
 		}
 		return s.uploadFormError(c, up, err)
 	}

@@ -13,6 +13,11 @@
 // stopped as soon as the limit is passed). Nothing is held in memory beyond
 // one buffer: a corpus is always streamed.
 //
+// Check reads a whole corpus as a build will and refuses, with the line
+// and byte (a *TextError), what would make the build fail later: a NUL
+// byte anywhere, invalid UTF-8, or text without a letter or digit. The
+// dashboard runs it on every upload.
+//
 // # Tokenizers
 //
 // Words (the default) emits Unicode word runs: letters, combining marks

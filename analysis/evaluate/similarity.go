@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gloveboard/gloveboard/analysis/linefit"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 )
 
@@ -107,7 +108,7 @@ func Similarity(set *vectors.Set, pairs []WordPair, opts SimilarityOptions) (Sim
 		return res, fmt.Errorf("%d pairs, all with an unknown word: %w", len(pairs), ErrNoPairs)
 	}
 	res.Spearman = Spearman(gold, model)
-	res.Pearson = Pearson(gold, model)
+	res.Pearson = correlation(gold, model)
 	return res, nil
 }
 
@@ -119,7 +120,19 @@ func Spearman(x, y []float64) float64 {
 	if len(x) != len(y) {
 		panic("evaluate: Spearman of slices of different lengths")
 	}
-	return Pearson(Ranks(x), Ranks(y))
+	return correlation(Ranks(x), Ranks(y))
+}
+
+// correlation is Pearson's r by analysis/linefit (gonum's
+// stat.Correlation), NaN where r is undefined: fewer than two values or a
+// constant input. SimilarityScore keeps NaN for "no score" and its users
+// (the dashboard, glove eval) show it as such.
+func correlation(x, y []float64) float64 {
+	r, err := linefit.Correlation(x, y)
+	if err != nil {
+		return math.NaN()
+	}
+	return r
 }
 
 // Ranks returns the 1-based ranks of x in ascending order, ties getting
@@ -152,35 +165,4 @@ func Ranks(x []float64) []float64 {
 		lo = hi
 	}
 	return ranks
-}
-
-// Pearson returns the Pearson correlation of x and y (two-pass, float64).
-// It panics when the lengths differ and returns NaN for fewer than two
-// values or a constant input.
-func Pearson(x, y []float64) float64 {
-	if len(x) != len(y) {
-		panic("evaluate: Pearson of slices of different lengths")
-	}
-	n := float64(len(x))
-	if len(x) < 2 {
-		return math.NaN()
-	}
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx /= n
-	my /= n
-	var sxy, sxx, syy float64
-	for i := range x {
-		dx, dy := x[i]-mx, y[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
-		return math.NaN()
-	}
-	return sxy / math.Sqrt(sxx*syy)
 }

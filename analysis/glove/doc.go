@@ -13,7 +13,9 @@
 //	f(x) = (x/x_max)^α  for x < x_max,  1 otherwise
 //
 // with x_max = 100 and α = 0.75 by default. Objective evaluates J for a
-// trained Model.
+// trained Model. Model is the one type of a trained model in the project:
+// WriteModel and ReadModel store it (a run's model.gob), and the identity
+// checks of analysis/spectrum take it.
 //
 // # Updates
 //

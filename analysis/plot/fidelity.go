@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/gloveboard/gloveboard/analysis/linefit"
 )
 
 // Reference is the line a fidelity scatter is compared against.
@@ -53,13 +55,15 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 	if len(xys) == 0 {
 		return nil, fmt.Errorf("%w: no finite (x, y) pairs among %d", ErrNoData, len(s.X))
 	}
-	slope, icept, fitR2 := leastSquares(xys)
+	fit, fitErr := fitLine(xys)
 	r2 := math.NaN()
 	switch s.Reference {
 	case Identity:
 		r2 = identityR2(xys)
 	case FitLine:
-		r2 = fitR2
+		if fitErr == nil {
+			r2 = fit.R2
+		}
 	}
 	if s.R2 != nil {
 		r2 = *s.R2
@@ -107,9 +111,9 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		}
 		ref, refName = plotter.XYs{{X: lo, Y: lo}, {X: hi, Y: hi}}, "y = x"
 	case FitLine:
-		if finite(slope) {
-			ref = plotter.XYs{{X: xlo, Y: icept + slope*xlo}, {X: xhi, Y: icept + slope*xhi}}
-			refName = fmt.Sprintf("least squares: y = %.3g·x %+.3g", slope, icept)
+		if fitErr == nil {
+			ref = plotter.XYs{{X: xlo, Y: fit.At(xlo)}, {X: xhi, Y: fit.At(xhi)}}
+			refName = fmt.Sprintf("least squares: y = %.3g·x %+.3g", fit.Slope, fit.Intercept)
 		} else {
 			f.note("least-squares line not drawn: x has no spread")
 		}
@@ -130,33 +134,15 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 	return f, nil
 }
 
-// leastSquares fits y = icept + slope·x and returns its R². With no spread
-// in x the slope is NaN.
-func leastSquares(xys plotter.XYs) (slope, icept, r2 float64) {
-	n := float64(len(xys))
-	var mx, my float64
-	for _, p := range xys {
-		mx += p.X
-		my += p.Y
+// fitLine is the least-squares line through the points (analysis/linefit:
+// an error for fewer than two points or no spread in x; R² = 1 when y is
+// constant).
+func fitLine(xys plotter.XYs) (linefit.Line, error) {
+	x, y := make([]float64, len(xys)), make([]float64, len(xys))
+	for i, p := range xys {
+		x[i], y[i] = p.X, p.Y
 	}
-	mx /= n
-	my /= n
-	var sxx, sxy, syy float64
-	for _, p := range xys {
-		dx, dy := p.X-mx, p.Y-my
-		sxx += dx * dx
-		sxy += dx * dy
-		syy += dy * dy
-	}
-	if sxx == 0 {
-		return math.NaN(), math.NaN(), math.NaN()
-	}
-	slope = sxy / sxx
-	icept = my - slope*mx
-	if syy == 0 {
-		return slope, icept, math.NaN()
-	}
-	return slope, icept, sxy * sxy / (sxx * syy)
+	return linefit.Fit(x, y)
 }
 
 // identityR2 is 1 − Σ(y−x)² / Σ(x−x̄)²: how much of the target x's

@@ -412,8 +412,8 @@ func TestFidelityR2(t *testing.T) {
 	if got, want := identityR2(xyOf(x, y)), 0.85; !near(got, want, tol) {
 		t.Errorf("identityR2 = %g, want %g", got, want)
 	}
-	if _, _, got := leastSquares(xyOf(x, y)); !near(got, 4.75*4.75/(5*5.1875), tol) {
-		t.Errorf("fit R² = %g, want %g", got, 4.75*4.75/(5*5.1875))
+	if fit, err := fitLine(xyOf(x, y)); err != nil || !near(fit.R2, 4.75*4.75/(5*5.1875), tol) {
+		t.Errorf("fit R² = %g (%v), want %g", fit.R2, err, 4.75*4.75/(5*5.1875))
 	}
 }
 
@@ -696,5 +696,37 @@ func TestEqualAspect(t *testing.T) {
 	}
 	if after := f.Describe(); after.YMin != before.YMin || after.YMax != before.YMax {
 		t.Errorf("Render changed the described y range: %g..%g → %g..%g", before.YMin, before.YMax, after.YMin, after.YMax)
+	}
+}
+
+// TestFidelityFitLineEdgeCases follows analysis/linefit's policy: a
+// constant y is an exact fit (R² = 1, line drawn); a constant x or a
+// single point has no line, a note says why, and the title shows no R².
+func TestFidelityFitLineEdgeCases(t *testing.T) {
+	tests := []struct {
+		name      string
+		x, y      []float64
+		wantTitle string
+		wantNote  bool
+	}{
+		{"constant y", []float64{1, 2, 3}, []float64{4, 4, 4}, "Fidelity — R² = 1.000", false},
+		{"constant x", []float64{2, 2, 2}, []float64{1, 2, 3}, "Fidelity", true},
+		{"one point", []float64{1}, []float64{2}, "Fidelity", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := NewFidelity(FidelitySpec{X: tc.x, Y: tc.y, Reference: FitLine})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := f.Describe()
+			if d.Title != tc.wantTitle {
+				t.Errorf("title %q, want %q", d.Title, tc.wantTitle)
+			}
+			hasNote := slices.Contains(d.Notes, "least-squares line not drawn: x has no spread")
+			if hasNote != tc.wantNote {
+				t.Errorf("notes %q, want the no-spread note: %v", d.Notes, tc.wantNote)
+			}
+		})
 	}
 }

@@ -124,5 +124,7 @@
 // w_iᵀw̃_j + b_i + b̃_j ≈ ln X_ij (the training objective) and
 // w_iᵀw̃_j ≈ PMI(i,j) up to the bias terms, with
 // PMI(i,j) = ln(X_ij · |D| / (#(i) #(j))) using marginals over all entries
-// given. It reports Pearson correlations and R² values (see Identities).
+// given. It reports Pearson correlations and R² values (see Identities);
+// SampleIdentities returns the sampled points themselves, for a figure
+// drawn from the same sample as the statistics.
 package spectrum

@@ -6,18 +6,12 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/glove"
 )
-
-// GloveParams are trained GloVe parameters as plain slices: W and WTilde
-// are V×Dim row-major word and context vectors, B and BTilde their biases.
-type GloveParams struct {
-	Dim       int
-	W, WTilde []float64
-	B, BTilde []float64
-}
 
 // Identities reports how well trained vectors satisfy the GloVe identities
 // on a sample of nonzeros.
@@ -39,16 +33,36 @@ type Identities struct {
 // ErrNoEntries reports an identity check without any positive entry.
 var ErrNoEntries = errors.New("no positive co-occurrence entries")
 
-// MeasureIdentities samples up to sample entries (all when sample ≤ 0 or
-// larger than len(entries)) with a seeded generator. Marginals for PMI are
-// summed over all entries. It panics when an entry indexes outside the
-// parameters or the slices' lengths disagree with Dim.
-func MeasureIdentities(p GloveParams, entries []cooccur.Entry, sample int, seed uint64) (Identities, error) {
-	if p.Dim <= 0 || len(p.W)%p.Dim != 0 || len(p.W) != len(p.WTilde) || len(p.B) != len(p.W)/p.Dim || len(p.BTilde) != len(p.B) {
-		panic(fmt.Sprintf("spectrum: inconsistent GloVe parameter shapes (dim %d, |W| %d, |W̃| %d, |b| %d, |b̃| %d)",
-			p.Dim, len(p.W), len(p.WTilde), len(p.B), len(p.BTilde)))
+// IdentitySample is a seeded sample of positive co-occurrence entries
+// with what a model says about each: LogX = ln X_ij against
+// Model = w_iᵀw̃_j + b_i + b̃_j, and PMI(i,j) against Dot = w_iᵀw̃_j. The
+// four slices have one element per sampled entry.
+type IdentitySample struct {
+	LogX, Model []float64
+	PMI, Dot    []float64
+}
+
+// MeasureIdentities is SampleIdentities followed by Identities: the
+// statistics of one seeded sample.
+func MeasureIdentities(m *glove.Model, entries []cooccur.Entry, sample int, seed uint64) (Identities, error) {
+	s, err := SampleIdentities(m, entries, sample, seed)
+	if err != nil {
+		return Identities{}, err
 	}
-	v := len(p.B)
+	return s.Identities(), nil
+}
+
+// SampleIdentities samples up to sample positive entries (all when
+// sample ≤ 0 or larger than their number) with a seeded generator and
+// evaluates m on them. Marginals for PMI are summed over all entries. It
+// returns ErrNoEntries without a positive entry, and panics when an entry
+// indexes outside the model or its matrices and biases disagree in shape.
+func SampleIdentities(m *glove.Model, entries []cooccur.Entry, sample int, seed uint64) (IdentitySample, error) {
+	v, d := m.Word.Dims()
+	if cv, cd := m.Context.Dims(); cv != v || cd != d || len(m.WordBias) != v || len(m.ContextBias) != v {
+		panic(fmt.Sprintf("spectrum: inconsistent GloVe model shapes (W %d×%d, W̃ %d×%d, |b| %d, |b̃| %d)",
+			v, d, cv, cd, len(m.WordBias), len(m.ContextBias)))
+	}
 	rowSum := make([]float64, v)
 	colSum := make([]float64, v)
 	var total float64
@@ -65,7 +79,7 @@ func MeasureIdentities(p GloveParams, entries []cooccur.Entry, sample int, seed 
 		}
 	}
 	if len(positive) == 0 {
-		return Identities{}, ErrNoEntries
+		return IdentitySample{}, ErrNoEntries
 	}
 	if sample > 0 && sample < len(positive) {
 		rng := rand.New(rand.NewPCG(seed, 0x1de7))
@@ -73,41 +87,35 @@ func MeasureIdentities(p GloveParams, entries []cooccur.Entry, sample int, seed 
 		positive = positive[:sample]
 	}
 	n := len(positive)
-	dots := make([]float64, n)
-	model := make([]float64, n)
-	logX := make([]float64, n)
-	pmi := make([]float64, n)
+	s := IdentitySample{LogX: make([]float64, n), Model: make([]float64, n), PMI: make([]float64, n), Dot: make([]float64, n)}
 	logTotal := math.Log(total)
-	for s, k := range positive {
+	for i, k := range positive {
 		e := entries[k]
-		wi := p.W[int(e.Row)*p.Dim : int(e.Row+1)*p.Dim]
-		wj := p.WTilde[int(e.Col)*p.Dim : int(e.Col+1)*p.Dim]
-		var dot float64
-		for t := range wi {
-			dot += wi[t] * wj[t]
-		}
-		dots[s] = dot
-		model[s] = dot + p.B[e.Row] + p.BTilde[e.Col]
-		logX[s] = math.Log(e.Value)
-		pmi[s] = logX[s] + logTotal - math.Log(rowSum[e.Row]) - math.Log(colSum[e.Col])
+		dot := mat.Dot(m.Word.RowView(int(e.Row)), m.Context.RowView(int(e.Col)))
+		s.Dot[i] = dot
+		s.Model[i] = dot + m.WordBias[e.Row] + m.ContextBias[e.Col]
+		s.LogX[i] = math.Log(e.Value)
+		s.PMI[i] = s.LogX[i] + logTotal - math.Log(rowSum[e.Row]) - math.Log(colSum[e.Col])
 	}
-	out := Identities{Sampled: n}
-	out.LogCountR = stat.Correlation(model, logX, nil)
-	var mean float64
-	for _, y := range logX {
-		mean += y
-	}
-	mean /= float64(n)
+	return s, nil
+}
+
+// Identities returns the statistics of the sample (see Identities). A
+// statistic that is undefined (a constant ln X, model or PMI) is NaN.
+func (s IdentitySample) Identities() Identities {
+	out := Identities{Sampled: len(s.LogX)}
+	out.LogCountR = stat.Correlation(s.Model, s.LogX, nil)
+	mean := stat.Mean(s.LogX, nil)
 	var sse, sst float64
-	for s := range logX {
-		sse += (logX[s] - model[s]) * (logX[s] - model[s])
-		sst += (logX[s] - mean) * (logX[s] - mean)
+	for i, y := range s.LogX {
+		sse += (y - s.Model[i]) * (y - s.Model[i])
+		sst += (y - mean) * (y - mean)
 	}
 	out.LogCountR2 = 1 - sse/sst
 	if sst == 0 {
 		out.LogCountR2 = math.NaN()
 	}
-	out.PMIR = stat.Correlation(dots, pmi, nil)
+	out.PMIR = stat.Correlation(s.Dot, s.PMI, nil)
 	out.PMIR2 = out.PMIR * out.PMIR
-	return out, nil
+	return out
 }

@@ -7,23 +7,28 @@ import (
 	"slices"
 	"testing"
 
+	"gonum.org/v1/gonum/mat"
+
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/glove"
 )
 
 func TestMeasureIdentities(t *testing.T) {
 	const v, d = 40, 5
 	rng := rand.New(rand.NewPCG(3, 4))
-	p := GloveParams{Dim: d, W: make([]float64, v*d), WTilde: make([]float64, v*d), B: make([]float64, v), BTilde: make([]float64, v)}
-	for i := range p.W {
-		p.W[i], p.WTilde[i] = rng.NormFloat64()*0.5, rng.NormFloat64()*0.5
+	w, wt := make([]float64, v*d), make([]float64, v*d)
+	b, bt := make([]float64, v), make([]float64, v)
+	for i := range w {
+		w[i], wt[i] = rng.NormFloat64()*0.5, rng.NormFloat64()*0.5
 	}
-	for i := range p.B {
-		p.B[i], p.BTilde[i] = rng.NormFloat64(), rng.NormFloat64()
+	for i := range b {
+		b[i], bt[i] = rng.NormFloat64(), rng.NormFloat64()
 	}
+	p := &glove.Model{Word: mat.NewDense(v, d, w), Context: mat.NewDense(v, d, wt), WordBias: b, ContextBias: bt}
 	model := func(i, j int) float64 {
-		s := p.B[i] + p.BTilde[j]
+		s := b[i] + bt[j]
 		for k := 0; k < d; k++ {
-			s += p.W[i*d+k] * p.WTilde[j*d+k]
+			s += w[i*d+k] * wt[j*d+k]
 		}
 		return s
 	}
@@ -58,6 +63,18 @@ func TestMeasureIdentities(t *testing.T) {
 	if again != n {
 		t.Errorf("same seed, different result: %+v vs %+v", again, n)
 	}
+	// The sample behind the statistics: one point per sampled entry, the
+	// same statistics, and the identity exact on the exact entries.
+	smp, err := SampleIdentities(p, noisy, 200, 1)
+	if err != nil || len(smp.LogX) != 200 || len(smp.Model) != 200 || len(smp.PMI) != 200 || len(smp.Dot) != 200 || smp.Identities() != n {
+		t.Errorf("SampleIdentities: %d points, %+v (%v); want 200 and %+v", len(smp.LogX), smp.Identities(), err, n)
+	}
+	exactSample, _ := SampleIdentities(p, exact, 0, 1)
+	for i := range exactSample.LogX {
+		if math.Abs(exactSample.LogX[i]-exactSample.Model[i]) > 1e-12 {
+			t.Fatalf("exact entry %d: ln X %v, model %v", i, exactSample.LogX[i], exactSample.Model[i])
+		}
+	}
 	if _, err := MeasureIdentities(p, nil, 0, 1); !errors.Is(err, ErrNoEntries) {
 		t.Errorf("no entries: got %v", err)
 	}
@@ -66,7 +83,7 @@ func TestMeasureIdentities(t *testing.T) {
 			t.Errorf("bad shapes did not panic")
 		}
 	}()
-	p.B = p.B[:3]
+	p.WordBias = p.WordBias[:3]
 	_, _ = MeasureIdentities(p, exact, 0, 1)
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/gloveboard/gloveboard/analysis/linefit"
 )
 
 // ErrFitRange reports a fit rank range that is empty, too short (fewer
@@ -51,42 +53,20 @@ func FitPowerLaw(values []float64, from, to int) (PowerLawFit, error) {
 		r := float64(from + i)
 		lx[i], ly[i], rx[i] = math.Log(r), math.Log(v), r
 	}
-	slope, icpt, r2 := leastSquares(lx, ly)
+	// The ranks differ and the values are finite, so neither fit fails
+	// (a constant λ gives β = 0 and R² = 1: see analysis/linefit).
+	pow, err := linefit.Fit(lx, ly)
+	if err != nil {
+		return PowerLawFit{}, fmt.Errorf("%w: %w", ErrFitRange, err)
+	}
 	res := make([]float64, n)
 	for i := range res {
-		res[i] = ly[i] - (icpt + slope*lx[i])
+		res[i] = ly[i] - pow.At(lx[i])
 	}
-	expSlope, _, expR2 := leastSquares(rx, ly)
-	return PowerLawFit{Beta: -slope, LogC: icpt, R2: r2, From: from, To: to,
-		Residuals: res, ExpR2: expR2, ExpRate: -expSlope}, nil
-}
-
-// leastSquares fits y = a + b x and returns b, a and R².
-func leastSquares(x, y []float64) (slope, intercept, r2 float64) {
-	n := float64(len(x))
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
+	exp, err := linefit.Fit(rx, ly)
+	if err != nil {
+		return PowerLawFit{}, fmt.Errorf("%w: %w", ErrFitRange, err)
 	}
-	mx /= n
-	my /= n
-	var sxx, sxy, syy float64
-	for i := range x {
-		dx, dy := x[i]-mx, y[i]-my
-		sxx += dx * dx
-		sxy += dx * dy
-		syy += dy * dy
-	}
-	slope = sxy / sxx
-	intercept = my - slope*mx
-	if syy == 0 {
-		return slope, intercept, 1
-	}
-	var sse float64
-	for i := range x {
-		e := y[i] - intercept - slope*x[i]
-		sse += e * e
-	}
-	return slope, intercept, 1 - sse/syy
+	return PowerLawFit{Beta: -pow.Slope, LogC: pow.Intercept, R2: pow.R2, From: from, To: to,
+		Residuals: res, ExpR2: exp.R2, ExpRate: -exp.Slope}, nil
 }

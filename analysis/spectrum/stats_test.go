@@ -246,3 +246,16 @@ func TestZipfLeastSquares(t *testing.T) {
 		t.Errorf("RankFrequency = %v, want %v", freq, want)
 	}
 }
+
+// TestFitsOfConstantValues pins analysis/linefit's policy in the fits that
+// use it: equal values are an exact line (slope 0, R² = 1), never NaN.
+func TestFitsOfConstantValues(t *testing.T) {
+	pow, err := FitPowerLaw([]float64{2, 2, 2, 2, 2}, 0, 0)
+	if err != nil || pow.Beta != 0 || pow.R2 != 1 || pow.ExpR2 != 1 || pow.ExpRate != 0 || math.Abs(pow.LogC-math.Log(2)) > 1e-15 {
+		t.Errorf("FitPowerLaw of constant values = %+v, %v; want β 0, R² 1, ln C ln 2", pow, err)
+	}
+	zipf, err := FitZipfLeastSquares([]int64{5, 5, 5, 5})
+	if err != nil || zipf.Slope != 0 || zipf.R2 != 1 {
+		t.Errorf("FitZipfLeastSquares of equal counts = %+v, %v; want slope 0, R² 1", zipf, err)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"gonum.org/v1/gonum/mathext"
+
+	"github.com/gloveboard/gloveboard/analysis/linefit"
 )
 
 // RankFrequency returns the positive counts sorted in descending order:
@@ -54,8 +56,13 @@ func FitZipfLeastSquares(counts []int64) (ZipfLeastSquares, error) {
 	for i, f := range freq {
 		x[i], y[i] = math.Log(float64(i+1)), math.Log(f)
 	}
-	s, a, r2 := leastSquares(x, y)
-	return ZipfLeastSquares{Slope: s, Intercept: a, R2: r2}, nil
+	// The ranks differ, so the fit cannot fail; equal counts give slope 0
+	// and R² = 1 (see analysis/linefit).
+	l, err := linefit.Fit(x, y)
+	if err != nil {
+		return ZipfLeastSquares{}, fmt.Errorf("%w: %w", ErrFitRange, err)
+	}
+	return ZipfLeastSquares{Slope: l.Slope, Intercept: l.Intercept, R2: l.R2}, nil
 }
 
 // PowerLawMLE is the Clauset–Shalizi–Newman fit of a discrete power law

@@ -54,6 +54,11 @@
 // plain io.Reader cannot count ahead and grows its storage by doubling, so
 // its peak memory can reach twice the payload.
 //
+// ScanText measures a text file (rows, dimension, header) without keeping
+// the vectors, with the loader's own field, header and number parsing and
+// stricter limits for uploads (UTF-8 words, at most MaxScanDim values, no
+// gzip or binary); what it accepts, Read loads with the same counts.
+//
 // Every data problem is reported as one of the exported Err* sentinels,
 // wrapped with the line number (text) or record number and byte offset
 // (binary): ragged rows (ErrRaggedRow), values that are not numbers

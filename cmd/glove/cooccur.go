@@ -42,7 +42,7 @@ func runCooccur(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := checkOutputPath("vocab-out", *vocabOut); err != nil {
 		return err
 	}
-	in, err := openCorpus(cf.corpus, os.Stdin)
+	in, err := openCorpusInput(ctx, cf.corpus)
 	if err != nil {
 		return err
 	}

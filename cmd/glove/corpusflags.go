@@ -77,7 +77,7 @@ func (c *corpusFlags) checkedOptions(fs *flag.FlagSet, stderr io.Writer, cmd str
 // countCorpus opens the -corpus argument (a path, or - for standard input)
 // and counts its co-occurrences in memory with opt.
 func countCorpus(ctx context.Context, path string, opt cooccur.Options) (*cooccur.Result, error) {
-	in, err := openCorpus(path, os.Stdin)
+	in, err := openCorpusInput(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,18 @@ func countCorpus(ctx context.Context, path string, opt cooccur.Options) (*cooccu
 	return cooccur.Count(ctx, in, opt)
 }
 
+// openCorpusInput opens the -corpus argument, a path or - for standard
+// input, so that ctx cancels the open and the reads (see openInput).
+func openCorpusInput(ctx context.Context, path string) (io.ReadCloser, error) {
+	if path == "" {
+		return nil, fmt.Errorf("-corpus is required (a file path, or - for standard input)")
+	}
+	return openInput(ctx, path)
+}
+
 // openCorpus opens the -corpus argument: a path, or - for standard input.
+// Its reads are not cancellable; commands use openCorpusInput (train.go
+// still calls this one).
 func openCorpus(path string, stdin io.Reader) (io.ReadCloser, error) {
 	if path == "" {
 		return nil, fmt.Errorf("-corpus is required (a file path, or - for standard input)")

@@ -89,7 +89,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	// typo fails fast.
 	var sections []evaluate.AnalogySection
 	if *analogyPath != "" {
-		if sections, err = evaluate.LoadAnalogies(*analogyPath); err != nil {
+		if sections, err = loadAnalogies(ctx, *analogyPath); err != nil {
 			return err
 		}
 	}
@@ -100,7 +100,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			if p = strings.TrimSpace(p); p == "" {
 				continue
 			}
-			pairs, err := evaluate.LoadPairs(p)
+			pairs, err := loadPairs(ctx, p)
 			if err != nil {
 				return err
 			}
@@ -146,6 +146,28 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return json.NewEncoder(stdout).Encode(out)
 	}
 	return printEval(stdout, out)
+}
+
+// loadAnalogies reads an analogy file and refuses one without a single
+// question: evaluating nothing would print an empty report and exit 0.
+func loadAnalogies(ctx context.Context, path string) ([]evaluate.AnalogySection, error) {
+	sections, err := readInputFile(ctx, path, evaluate.ReadAnalogies)
+	if err != nil {
+		return nil, err
+	}
+	questions := 0
+	for _, s := range sections {
+		questions += len(s.Questions)
+	}
+	if questions == 0 {
+		return nil, fmt.Errorf("%s: no analogy questions (the file needs \": section\" lines, each followed by questions \"a b c d\")", path)
+	}
+	return sections, nil
+}
+
+// loadPairs reads a word-similarity file.
+func loadPairs(ctx context.Context, path string) ([]evaluate.WordPair, error) {
+	return readInputFile(ctx, path, evaluate.ReadPairs)
 }
 
 // printEval writes the evaluation as tables, accuracies in percent.

@@ -95,3 +95,26 @@ func TestEvalErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalRefusesAnalogyFileWithoutQuestions: an empty analogy file (or
+// one with section headers only) used to print {} and exit 0.
+func TestEvalRefusesAnalogyFileWithoutQuestions(t *testing.T) {
+	dir := t.TempDir()
+	vec := writeTestFile(t, dir, "vec.txt", "a 1 0 0\nb 0 1 0\nc 0 0 1\nd 1 1 0\n")
+	for name, content := range map[string]string{
+		"empty.txt":        "",
+		"headers-only.txt": ": capital\n: family\n",
+		"blank-lines.txt":  "\n\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := writeTestFile(t, dir, name, content)
+			code, stdout, stderr := runGlove(t, "eval", "-vectors", vec, "-analogy", path, "-json")
+			if code != 1 || stdout != "" {
+				t.Fatalf("exit %d, stdout %q; want exit 1 and no output", code, stdout)
+			}
+			if want := "glove eval: " + path + ": no analogy questions"; !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr %q, want one line starting %q", stderr, want)
+			}
+		})
+	}
+}

@@ -77,6 +77,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errUsage):
 			return 2
 		default:
+			if ctx.Err() != nil && !errors.Is(err, errInterrupted) {
+				// Ctrl-C or SIGTERM stopped the work (training, counting).
+				err = fmt.Errorf("%w: %w", errInterrupted, err)
+			}
 			fmt.Fprintf(stderr, "glove %s: %s\n", c.name, oneLine(err))
 			return 1
 		}
@@ -156,13 +160,17 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args and maps the flag package's errors to errUsage
-// (already printed) or flag.ErrHelp.
+// (already printed) or flag.ErrHelp. An output flag naming an input file
+// is a bad command line too (see checkOutputsAgainstInputs).
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return errUsage
+	}
+	if err := checkOutputsAgainstInputs(fs); err != nil {
+		return usageFailure(fs, fs.Output(), strings.TrimPrefix(fs.Name(), "glove "), err)
 	}
 	return nil
 }

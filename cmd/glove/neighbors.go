@@ -11,9 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
@@ -75,31 +73,42 @@ func runNeighbors(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // such rather than reported as a malformed first row, and a gzip bomb of
 // zeros is refused after 64 KiB instead of being inflated.
 func loadVectors(ctx context.Context, path string) (*vectors.Set, error) {
-	gz, err := sniffVectorsFile(path)
+	in, err := openInput(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	set, _, err := vectors.Load(ctx, path, vectors.LoadOptions{})
-	if err != nil && gz && !errors.Is(err, vectors.ErrTruncated) && isGzipDamage(err) {
-		return nil, fmt.Errorf("%s: %w: %s", path, corpus.ErrCorruptGzip, strings.TrimPrefix(err.Error(), path+": "))
+	defer in.Close()
+	// Sniff the start, then read the file from its start: by seeking back
+	// (a regular file, which vectors.Read then counts in a first pass) or
+	// by replaying what the sniff consumed (a pipe or FIFO).
+	var consumed bytes.Buffer
+	gz, err := sniffVectors(path, io.TeeReader(in, &consumed))
+	if err != nil {
+		return nil, err
 	}
-	return set, err
+	var r io.Reader = in
+	if _, serr := in.Seek(0, io.SeekStart); serr != nil {
+		r = io.MultiReader(&consumed, in)
+	}
+	set, _, err := vectors.Read(ctx, r, vectors.LoadOptions{})
+	if err == nil {
+		return set, nil
+	}
+	if gz && !errors.Is(err, vectors.ErrTruncated) && isGzipDamage(err) {
+		return nil, fmt.Errorf("%s: %w: %s", path, corpus.ErrCorruptGzip, err)
+	}
+	return nil, fmt.Errorf("%s: %w", path, err)
 }
 
-// vectorsSniffSize is how much decoded input sniffVectorsFile inspects.
+// vectorsSniffSize is how much decoded input sniffVectors inspects.
 const vectorsSniffSize = 64 << 10
 
-// sniffVectorsFile opens path and inspects the start of its decoded
-// content: a UTF-16 byte-order mark, or a NUL byte when the first line
-// (after a UTF-8 byte-order mark) is not a word2vec header "n d" (binary
-// word2vec data follows such a header), means the file is not text word
-// vectors. It reports whether the file is gzip-compressed.
-func sniffVectorsFile(path string) (gz bool, err error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
+// sniffVectors inspects the start of the decoded content of f, the file
+// path: a UTF-16 byte-order mark, or a NUL byte when the first line (after
+// a UTF-8 byte-order mark) is not a word2vec header "n d" (binary word2vec
+// data follows such a header), means the file is not text word vectors. It
+// reports whether the file is gzip-compressed.
+func sniffVectors(path string, f io.Reader) (gz bool, err error) {
 	br := bufio.NewReader(f)
 	var r io.Reader = br
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {

@@ -28,167 +28,93 @@ func plotCommand() command {
 	}
 }
 
-// plotKinds lists the KIND argument's values and what each reads.
-var plotKinds = []struct{ name, input string }{
-	{"scatter", "glove project -json: {method, engine, points:[{word,x,y,group}], explained_variance_ratio, trustworthiness}"},
-	{"loss", "CSV files with header epoch,cost[,seconds,…] (glove train -loss-out); -in a.csv,b.csv overlays runs"},
-	{"spectrum", "glove spectrum -json: {matrix, singular_values | eigenvalues, fit:{beta,r2,from,to}}"},
-	{"zipf", "glove zipf -json: {counts, mle:{alpha,…}, least_squares:{slope,r2}}, or a vocab.txt (word count per line)"},
-	{"ratio", "glove ratio -json: {i, j, rows:[{k, ratio, ratio_kind}]}"},
-	{"neighbors", "glove neighbors/analogy -json: {results:[{word,score}]}"},
-	{"fidelity", "{x_label, y_label, points:[[x,y],…], r2, reference: identity|fit|none}"},
+// plotKind is a value of the KIND argument: what it reads and how it
+// draws that input (loss reads its own, possibly several, files).
+type plotKind struct {
+	name, input string
+	draw        func(data []byte, f *plotFlags) (*plot.Figure, error)
+}
+
+// plotKinds lists the KIND argument's values.
+var plotKinds = []plotKind{
+	{"scatter", "glove project -json: {method, engine, points:[{word,x,y,group}], explained_variance_ratio, trustworthiness}",
+		func(data []byte, f *plotFlags) (*plot.Figure, error) {
+			return plotScatter(data, plotSplitList(f.highlight), f.maxLabels, f.aspect, f.labels)
+		}},
+	{"loss", "CSV files with header epoch,cost[,seconds,…] (glove train -loss-out); -in a.csv,b.csv overlays runs", nil},
+	{"spectrum", "glove spectrum -json: {matrix, singular_values | eigenvalues, fit:{beta,r2,from,to}}",
+		func(data []byte, f *plotFlags) (*plot.Figure, error) { return plotSpectrum(data, f.labels) }},
+	{"zipf", "glove zipf -json: {counts, mle:{alpha,…}, least_squares:{slope,r2}}, or a vocab.txt (word count per line)",
+		func(data []byte, f *plotFlags) (*plot.Figure, error) { return plotZipf(data, f.labels) }},
+	{"ratio", "glove ratio -json: {i, j, rows:[{k, ratio, ratio_kind}]}",
+		func(data []byte, f *plotFlags) (*plot.Figure, error) { return plotRatio(data, f.labels) }},
+	{"neighbors", "glove neighbors/analogy -json: {results:[{word,score}]}",
+		func(data []byte, f *plotFlags) (*plot.Figure, error) { return plotNeighbors(data, f.labels) }},
+	{"fidelity", "{x_label, y_label, points:[[x,y],…], r2, reference: identity|fit|none}",
+		func(data []byte, f *plotFlags) (*plot.Figure, error) {
+			return plotFidelity(data, f.reference, f.labels)
+		}},
 }
 
 // errPlotInput marks input that does not have the expected shape.
 var errPlotInput = errors.New("bad plot input")
 
 func runPlot(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	var synopsis strings.Builder
-	synopsis.WriteString("KIND [-in FILE] -out FILE.png|FILE.svg [flags]\n\nKIND and its input (read from -in, or standard input):\n")
-	for _, k := range plotKinds {
-		fmt.Fprintf(&synopsis, "  %-10s %s\n", k.name, k.input)
-	}
-	fs := newFlagSet("plot", strings.TrimRight(synopsis.String(), "\n"), stderr)
-	in := fs.String("in", "-", "input file; - is standard input; for loss, comma-separated CSV files")
-	out := fs.String("out", "", "output file; .png or .svg chooses the format (required; - writes to standard output with -format)")
-	format := fs.String("format", "", "png or svg (default: from the -out extension)")
-	width := fs.Float64("width", 0, "image width in -unit (default 960 px)")
-	height := fs.Float64("height", 0, "image height in -unit (default 720 px)")
-	unit := fs.String("unit", "px", "unit of -width and -height: px or in")
-	dpi := fs.Int("dpi", 0, "dots per inch: sets text size relative to the image (default 96)")
-	title := fs.String("title", "", "title (default: says what is plotted)")
-	xlabel := fs.String("xlabel", "", "x-axis label")
-	ylabel := fs.String("ylabel", "", "y-axis label")
-	logY := fs.Bool("logy", false, "loss: cost on a log axis")
-	highlight := fs.String("highlight", "", "scatter: comma-separated groups to label first and draw on top")
-	maxLabels := fs.Int("max-labels", 0, "scatter: at most this many word labels (0: as many as fit legibly, -1: none)")
-	aspect := fs.String("aspect", "auto", "scatter: equal (one unit as long on x as on y), free, or auto (equal for PCA)")
-	reference := fs.String("reference", "", "fidelity: identity, fit or none (default: the input's, else identity)")
-
-	var kind string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		kind, args = args[0], args[1:]
-	}
-	if err := parseFlags(fs, args); err != nil {
+	var f plotFlags
+	fs, err := f.parse(args, stderr)
+	if err != nil {
 		return err
 	}
-	if kind == "" && fs.NArg() > 0 {
-		kind = fs.Arg(0)
-		if err := parseFlags(fs, fs.Args()[1:]); err != nil {
-			return err
-		}
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "glove plot: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
-	}
-	if kind == "" || *out == "" {
-		fmt.Fprintln(stderr, "glove plot: KIND and -out are required")
-		fs.Usage()
-		return errUsage
-	}
-
 	// The flags are checked before any input is read: a bad value is a
 	// bad command line (usage, exit 2).
-	o := plot.Output{Width: *width, Height: *height, DPI: *dpi}
-	switch *unit {
-	case "px":
-		o.Unit = plot.Pixels
-	case "in":
-		o.Unit = plot.Inches
-	default:
-		return usageError(fs, stderr, "plot", fmt.Sprintf("-unit %q: want px or in", *unit))
-	}
-	if (*width == 0) != (*height == 0) {
-		return usageError(fs, stderr, "plot", "give both -width and -height, or neither")
-	}
-	var err error
-	switch {
-	case *format != "":
-		o.Format, err = plot.ParseFormat(*format)
-	case *out == "-":
-		err = errors.New("-out - needs -format png or -format svg")
-	default:
-		o.Format, err = plot.FormatFromPath(*out)
-	}
+	o, err := f.output(fs, stderr)
 	if err != nil {
-		return usageFailure(fs, stderr, "plot", err)
-	}
-	if _, _, _, err := o.PixelSize(); err != nil {
-		return usageFailure(fs, stderr, "plot", err)
-	}
-	// -1 is documented as "no labels"; plot.NewScatter would take any
-	// negative number as that, hiding a typo.
-	if *maxLabels < -1 {
-		return usageError(fs, stderr, "plot", fmt.Sprintf("-max-labels must be -1 (no labels), 0 (as many as fit) or a positive count, got %d", *maxLabels))
-	}
-	switch *aspect {
-	case "auto", "equal", "free":
-	default:
-		return usageError(fs, stderr, "plot", fmt.Sprintf("-aspect %q: want auto, equal or free", *aspect))
-	}
-	switch *reference {
-	case "", "identity", "fit", "none":
-	default:
-		return usageError(fs, stderr, "plot", fmt.Sprintf("-reference %q: want identity, fit or none", *reference))
-	}
-	if err := checkOutputPath("out", *out); err != nil {
 		return err
 	}
-
-	labels := plotLabels{title: *title, xlabel: *xlabel, ylabel: *ylabel}
-	var fig *plot.Figure
-	switch kind {
-	case "loss":
-		fig, err = plotLoss(*in, stdin, *logY, labels)
-	case "scatter", "spectrum", "zipf", "ratio", "neighbors", "fidelity":
-		var data []byte
-		data, err = plotReadInput(*in, stdin)
-		if err != nil {
-			return err
-		}
-		switch kind {
-		case "scatter":
-			fig, err = plotScatter(data, plotSplitList(*highlight), *maxLabels, *aspect, labels)
-		case "spectrum":
-			fig, err = plotSpectrum(data, labels)
-		case "zipf":
-			fig, err = plotZipf(data, labels)
-		case "ratio":
-			fig, err = plotRatio(data, labels)
-		case "neighbors":
-			fig, err = plotNeighbors(data, labels)
-		case "fidelity":
-			fig, err = plotFidelity(data, *reference, labels)
-		}
-	default:
-		fmt.Fprintf(stderr, "glove plot: unknown KIND %q\n", kind)
-		fs.Usage()
-		return errUsage
+	if err := checkOutputPath("out", f.out); err != nil {
+		return err
 	}
+	fig, err := f.figure(ctx, stdin)
 	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	return writePlot(fig, o, f.kind.name, f.out, stdout, stderr)
+}
 
-	// Render to memory first so a failure never leaves a truncated file.
+// figure reads the input of the plot kind and draws it.
+func (f *plotFlags) figure(ctx context.Context, stdin io.Reader) (*plot.Figure, error) {
+	if f.kind.draw == nil {
+		return plotLoss(ctx, f.in, stdin, f.logY, f.labels)
+	}
+	data, err := plotReadInput(ctx, f.in, stdin)
+	if err != nil {
+		return nil, err
+	}
+	return f.kind.draw(data, f)
+}
+
+// writePlot renders fig to memory first, so that a failure never leaves a
+// truncated file, then writes it to out ("-": stdout) and reports on
+// stderr what was written and the figure's notes.
+func writePlot(fig *plot.Figure, o plot.Output, kind, out string, stdout, stderr io.Writer) error {
 	var buf bytes.Buffer
 	if err := fig.Render(&buf, o); err != nil {
 		return err
 	}
-	if *out == "-" {
+	var err error
+	if out == "-" {
 		_, err = stdout.Write(buf.Bytes())
 	} else {
-		err = writeFileAtomic(*out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+		err = writeFileAtomic(out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
 	}
 	if err != nil {
 		return err
 	}
 	w, h, _, _ := o.PixelSize()
-	msg := fmt.Sprintf("wrote %s: %s %s, %d×%d px", *out, kind, o.Format, w, h)
+	msg := fmt.Sprintf("wrote %s: %s %s, %d×%d px", out, kind, o.Format, w, h)
 	if n := fig.LabelsPlaced(); kind == "scatter" {
 		msg += fmt.Sprintf(", %d of %d words labelled", n, fig.Describe().LabelCandidates)
 	}
@@ -214,16 +140,21 @@ func plotSplitList(s string) []string {
 // maxPlotInput bounds what plot reads from one input (JSON or CSV).
 const maxPlotInput = 512 << 20
 
-func plotReadInput(path string, stdin io.Reader) ([]byte, error) {
-	var r io.Reader = stdin
-	name := "standard input"
-	if path != "-" && path != "" {
-		f, err := os.Open(path)
+// plotReadInput reads one plot input: path, or stdin for "-" (or "").
+// Files and the process's standard input are opened with openInput, so
+// that Ctrl-C ends a wait for them.
+func plotReadInput(ctx context.Context, path string, stdin io.Reader) ([]byte, error) {
+	r, name := stdin, "standard input"
+	if path != "-" && path != "" || stdin == io.Reader(os.Stdin) {
+		if name = path; path == "" || path == "-" {
+			path, name = "-", "standard input"
+		}
+		in, err := openInput(ctx, path)
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
-		r, name = f, path
+		defer in.Close()
+		r = in
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxPlotInput+1))
 	if err != nil {
@@ -509,10 +440,10 @@ func plotOr(s, def string) string {
 
 // plotLoss reads one or more loss CSVs (comma-separated paths, or standard
 // input) and overlays them, each named after its file.
-func plotLoss(in string, stdin io.Reader, logY bool, l plotLabels) (*plot.Figure, error) {
+func plotLoss(ctx context.Context, in string, stdin io.Reader, logY bool, l plotLabels) (*plot.Figure, error) {
 	var runs []plot.Series
 	for _, path := range plotSplitList(in) {
-		data, err := plotReadInput(path, stdin)
+		data, err := plotReadInput(ctx, path, stdin)
 		if err != nil {
 			return nil, err
 		}

@@ -175,7 +175,7 @@ func TestPlotLossCSVBOM(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tt.csv), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			data, err := plotReadInput(path, nil)
+			data, err := plotReadInput(context.Background(), path, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

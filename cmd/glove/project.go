@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"text/tabwriter"
 
 	"github.com/gloveboard/gloveboard/analysis/project"
@@ -46,70 +46,98 @@ type projectJSON struct {
 	Skipped                []string           `json:"skipped_words,omitempty"`
 }
 
+// projectFlags are the command line of glove project.
+type projectFlags struct {
+	vectors, method, relation, engine, words, init string
+	topN, iterations, trustK                       int
+	seed                                           uint64
+	perplexity                                     float64
+	asJSON                                         bool
+}
+
+func (f *projectFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.vectors, "vectors", "", "word vectors: GloVe/word2vec text or word2vec binary, plain or gzip (required)")
+	fs.StringVar(&f.method, "method", "pca", "pca, tsne (engine chosen by size), tsne-exact (go-tsne engine) or axis (x along a relation's mean offset, see -relation)")
+	fs.StringVar(&f.relation, "relation", "country-capital", "built-in pair family whose mean offset is the x axis of -method axis: country-capital, male-female or singular-plural")
+	fs.StringVar(&f.engine, "engine", "auto", "t-SNE engine for -method tsne: auto, barnes-hut or exact")
+	fs.IntVar(&f.topN, "n", 0, "map the N most frequent words (the first N rows); 0 with no -words maps the built-in groups")
+	fs.StringVar(&f.words, "words", "", "map the words of a word-group file (lines \"group<TAB>word\" or \"word group\"; # comments)")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed (t-SNE with -init random)")
+	fs.Float64Var(&f.perplexity, "perplexity", 30, "t-SNE perplexity (must be below the number of words minus one)")
+	fs.IntVar(&f.iterations, "iterations", 1000, "t-SNE iterations, 250 of them with early exaggeration")
+	fs.StringVar(&f.init, "init", "pca", "t-SNE initial map: pca or random (seeded)")
+	fs.IntVar(&f.trustK, "trust-k", project.DefaultTrustK, "neighbours for trustworthiness")
+	fs.BoolVar(&f.asJSON, "json", false, `print {"method","engine","points":[{"word","x","y","group"}],"explained_variance_ratio","trustworthiness"}`)
+}
+
+// check validates the flags before any input is read (a bad value is a
+// usage error, exit 2) and returns the relation family and the options
+// of project.Project but for the pairs, which depend on the words.
+func (f *projectFlags) check(fs *flag.FlagSet, stderr io.Writer) (wordgroups.Family, project.Options, error) {
+	fail := func(format string, args ...any) (wordgroups.Family, project.Options, error) {
+		return wordgroups.Family{}, project.Options{}, usageError(fs, stderr, "project", fmt.Sprintf(format, args...))
+	}
+	if err := noArguments(fs, stderr, "project"); err != nil {
+		return wordgroups.Family{}, project.Options{}, err
+	}
+	if err := requireFlags(fs, stderr, "project", "vectors"); err != nil {
+		return wordgroups.Family{}, project.Options{}, err
+	}
+	switch {
+	case f.topN < 0 || (f.topN > 0 && f.words != ""):
+		return fail("use either -n N (N ≥ 1) or -words FILE")
+	case !(f.perplexity > 0) || math.IsInf(f.perplexity, 0):
+		return fail("-perplexity must be a positive number, got %v", f.perplexity)
+	case f.iterations < 1:
+		return fail("-iterations must be at least 1, got %d", f.iterations)
+	case f.trustK < 1:
+		// project.Project would take 0 or less for its default k, hiding a typo.
+		return fail("-trust-k must be at least 1, got %d", f.trustK)
+	}
+	switch f.method {
+	case project.MethodPCA, project.MethodTSNE, project.MethodTSNEExact, project.MethodAxis:
+	default:
+		return fail("-method %q: want pca, tsne, tsne-exact or axis", f.method)
+	}
+	switch project.Engine(f.engine) {
+	case project.EngineAuto, project.EngineBarnesHut, project.EngineExact:
+	default:
+		return fail("-engine %q: want auto, barnes-hut or exact", f.engine)
+	}
+	fam, ok := wordgroups.FamilyNamed(f.relation)
+	if !ok {
+		return fail("-relation %q: want country-capital, male-female or singular-plural", f.relation)
+	}
+	opt := project.Options{TrustK: f.trustK, TSNE: project.TSNEOptions{
+		Perplexity: f.perplexity, Iterations: f.iterations, Engine: project.Engine(f.engine), Seed: f.seed,
+	}}
+	switch f.init {
+	case "pca":
+		opt.TSNE.Init = project.InitPCA
+	case "random":
+		opt.TSNE.Init = project.InitRandom
+	default:
+		return fail("-init %q: want pca or random", f.init)
+	}
+	return fam, opt, nil
+}
+
 func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("project", "-vectors FILE [-method pca|tsne|tsne-exact|axis] [-relation country-capital] [-n N | -words FILE] [-seed S] [-json]", stderr)
-	vecPath := fs.String("vectors", "", "word vectors: GloVe/word2vec text or word2vec binary, plain or gzip (required)")
-	method := fs.String("method", "pca", "pca, tsne (engine chosen by size), tsne-exact (go-tsne engine) or axis (x along a relation's mean offset, see -relation)")
-	relation := fs.String("relation", "country-capital", "built-in pair family whose mean offset is the x axis of -method axis: country-capital, male-female or singular-plural")
-	engine := fs.String("engine", "auto", "t-SNE engine for -method tsne: auto, barnes-hut or exact")
-	topN := fs.Int("n", 0, "map the N most frequent words (the first N rows); 0 with no -words maps the built-in groups")
-	wordsFile := fs.String("words", "", "map the words of a word-group file (lines \"group<TAB>word\" or \"word group\"; # comments)")
-	seed := fs.Uint64("seed", 1, "random seed (t-SNE with -init random)")
-	perplexity := fs.Float64("perplexity", 30, "t-SNE perplexity (must be below the number of words minus one)")
-	iterations := fs.Int("iterations", 1000, "t-SNE iterations, 250 of them with early exaggeration")
-	initName := fs.String("init", "pca", "t-SNE initial map: pca or random (seeded)")
-	trustK := fs.Int("trust-k", project.DefaultTrustK, "neighbours for trustworthiness")
-	asJSON := fs.Bool("json", false, `print {"method","engine","points":[{"word","x","y","group"}],"explained_variance_ratio","trustworthiness"}`)
+	var f projectFlags
+	f.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := noArguments(fs, stderr, "project"); err != nil {
-		return err
-	}
-	if err := requireFlags(fs, stderr, "project", "vectors"); err != nil {
-		return err
-	}
-	if *topN < 0 || (*topN > 0 && *wordsFile != "") {
-		return usageError(fs, stderr, "project", "use either -n N (N ≥ 1) or -words FILE")
-	}
-	if !(*perplexity > 0) || math.IsInf(*perplexity, 0) {
-		return usageError(fs, stderr, "project", fmt.Sprintf("-perplexity must be a positive number, got %v", *perplexity))
-	}
-	if *iterations < 1 {
-		return usageError(fs, stderr, "project", fmt.Sprintf("-iterations must be at least 1, got %d", *iterations))
-	}
-	// project.Project would take 0 or less for its default k, hiding a typo.
-	if *trustK < 1 {
-		return usageError(fs, stderr, "project", fmt.Sprintf("-trust-k must be at least 1, got %d", *trustK))
-	}
-	switch *method {
-	case project.MethodPCA, project.MethodTSNE, project.MethodTSNEExact, project.MethodAxis:
-	default:
-		return usageError(fs, stderr, "project", fmt.Sprintf("-method %q: want pca, tsne, tsne-exact or axis", *method))
-	}
-	switch project.Engine(*engine) {
-	case project.EngineAuto, project.EngineBarnesHut, project.EngineExact:
-	default:
-		return usageError(fs, stderr, "project", fmt.Sprintf("-engine %q: want auto, barnes-hut or exact", *engine))
-	}
-	fam, ok := wordgroups.FamilyNamed(*relation)
-	if !ok {
-		return usageError(fs, stderr, "project", fmt.Sprintf("-relation %q: want country-capital, male-female or singular-plural", *relation))
-	}
-	var init project.Init
-	switch *initName {
-	case "pca":
-		init = project.InitPCA
-	case "random":
-		init = project.InitRandom
-	default:
-		return usageError(fs, stderr, "project", fmt.Sprintf("-init %q: want pca or random", *initName))
-	}
-	set, err := loadVectors(ctx, *vecPath)
+	fam, opt, err := f.check(fs, stderr)
 	if err != nil {
 		return err
 	}
-	words, groups, skipped, err := projectSelect(set, *topN, *wordsFile)
+	set, err := loadVectors(ctx, f.vectors)
+	if err != nil {
+		return err
+	}
+	words, groups, skipped, err := projectSelect(ctx, set, f.topN, f.words)
 	if err != nil {
 		return err
 	}
@@ -119,13 +147,23 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		i, _ := set.Index(w)
 		data = append(data, set.Vector(i)...)
 	}
-	opt := project.Options{Pairs: mapPairs(words, fam), TrustK: *trustK, TSNE: project.TSNEOptions{
-		Perplexity: *perplexity, Iterations: *iterations, Engine: project.Engine(*engine), Init: init, Seed: *seed,
-	}}
-	m, err := project.Project(ctx, data, len(words), d, *method, opt)
+	opt.Pairs = mapPairs(words, fam)
+	m, err := project.Project(ctx, data, len(words), d, f.method, opt)
 	if err != nil {
 		return err
 	}
+	out := newProjectJSON(m, fam, words, groups, skipped)
+	if f.asJSON {
+		return json.NewEncoder(stdout).Encode(out)
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(stderr, "glove project: %d words not in the vectors were skipped\n", len(skipped))
+	}
+	return printProject(stdout, out)
+}
+
+// newProjectJSON describes the map m of words.
+func newProjectJSON(m *project.Map, fam wordgroups.Family, words []string, groups *wordgroups.Assignment, skipped []string) projectJSON {
 	out := projectJSON{Method: m.Method, Engine: m.Engine, Skipped: skipped}
 	switch m.Method {
 	case project.MethodPCA:
@@ -144,11 +182,12 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	for i, w := range words {
 		out.Points = append(out.Points, projectPointJSON{Word: w, X: m.Points[2*i], Y: m.Points[2*i+1], Group: groups.Group(w)})
 	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		return enc.Encode(out)
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	return out
+}
+
+// printProject writes the map as a header line and a table of points.
+func printProject(w io.Writer, out projectJSON) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "# %s map (%s engine) of %d words", out.Method, out.Engine, len(out.Points))
 	if out.Trustworthiness != nil {
 		fmt.Fprintf(tw, ", trustworthiness(k=%d) %.4f", out.TrustworthinessK, *out.Trustworthiness)
@@ -167,27 +206,18 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	for _, p := range out.Points {
 		fmt.Fprintf(tw, "%s\t%.6g\t%.6g\t%s\n", p.Word, p.X, p.Y, p.Group)
 	}
-	if len(skipped) > 0 {
-		fmt.Fprintf(stderr, "glove project: %d words not in the vectors were skipped\n", len(skipped))
-	}
 	return tw.Flush()
 }
 
 // projectSelect chooses the words to map and their groups: the words of a
 // group file, the first n rows, or (neither) the built-in group words.
 // Words missing from the vectors are returned as skipped.
-func projectSelect(set *vectors.Set, n int, wordsFile string) (words []string, groups *wordgroups.Assignment, skipped []string, err error) {
+func projectSelect(ctx context.Context, set *vectors.Set, n int, wordsFile string) (words []string, groups *wordgroups.Assignment, skipped []string, err error) {
 	builtin := wordgroups.FromGroups(wordgroups.Builtin())
 	switch {
 	case wordsFile != "":
-		f, err := os.Open(wordsFile)
-		if err != nil {
+		if groups, err = readInputFile(ctx, wordsFile, wordgroups.Parse); err != nil {
 			return nil, nil, nil, err
-		}
-		defer f.Close()
-		groups, err = wordgroups.Parse(f)
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%s: %w", wordsFile, err)
 		}
 	case n > 0:
 		n = min(n, set.Len())

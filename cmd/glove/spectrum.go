@@ -53,7 +53,7 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	powerIters := fs.Int("power-iters", 0, "randomized SVD power iterations q (0: 7)")
 	seed := fs.Uint64("seed", 1, "seed of the SVD's random start")
 	fitFrom := fs.Int("fit-from", 1, "first rank of the power-law fit (1-based)")
-	fitTo := fs.Int("fit-to", 0, "last rank of the power-law fit (0: the last value; else at least -fit-from + 2)")
+	fitTo := fs.Int("fit-to", 0, "last rank of the power-law fit (0: the default, with -vectors the rule of spectrum.DefaultFitRange as on the Explore page, with -corpus the last value; else at least -fit-from + 2)")
 	asJSON := fs.Bool("json", false, `print {"matrix",("eigenvalues"|"singular_values"),"fit":{"beta","r2","from","to",…}}`)
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -79,24 +79,14 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return usageError(fs, stderr, "spectrum", fmt.Sprintf("-fit-from must be at least 1, got %d", *fitFrom))
 	}
 	if *fitTo != 0 && *fitTo < *fitFrom+2 {
-		return usageError(fs, stderr, "spectrum", fmt.Sprintf("-fit-to must be 0 (the last value) or at least -fit-from + 2 = %d (3 ranks or more), got %d", *fitFrom+2, *fitTo))
+		return usageError(fs, stderr, "spectrum", fmt.Sprintf("-fit-to must be 0 (the default range) or at least -fit-from + 2 = %d (3 ranks or more), got %d", *fitFrom+2, *fitTo))
 	}
-	var out spectrumJSON
-	var values []float64
+	out, values, to, err := spectrumJSON{}, []float64(nil), *fitTo, error(nil)
 	if *vecPath != "" {
-		set, err := loadVectors(ctx, *vecPath)
-		if err != nil {
+		if out, to, err = vectorsSpectrum(ctx, *vecPath, *k, to); err != nil {
 			return err
 		}
-		eig, err := spectrum.CovarianceEigen(ctx, set.Data(), set.Len(), set.Dim(), false, spectrum.CovOptions{})
-		if err != nil {
-			return err
-		}
-		values = eig.Values
-		if *k > 0 && *k < len(values) {
-			values = values[:*k]
-		}
-		out = spectrumJSON{Matrix: "covariance", N: set.Len(), Eigenvalues: values}
+		values = out.Eigenvalues
 	} else {
 		w, err := spectrum.ParseWeighting(*matrix)
 		if err != nil {
@@ -134,7 +124,7 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		values = sv
 		out = spectrumJSON{Matrix: w.String(), Solver: *solver, N: m.Rows, NNZ: m.NNZ(), SingularValues: sv}
 	}
-	fit, err := spectrum.FitPowerLaw(values, *fitFrom, *fitTo)
+	fit, err := spectrum.FitPowerLaw(values, *fitFrom, to)
 	switch {
 	case err == nil:
 		out.Fit = &spectrumFitJSON{Beta: fit.Beta, R2: fit.R2, From: fit.From, To: fit.To, LogC: fit.LogC, ExpR2: fit.ExpR2, Residuals: fit.Residuals}
@@ -146,6 +136,39 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(out)
 	}
+	printSpectrum(stdout, out, values, fit)
+	return nil
+}
+
+// vectorsSpectrum computes the covariance eigenvalues of the vectors in
+// path (the k largest; k = 0: all) and, when to is 0, the last rank of
+// the default fit: the same as the Explore page's, so both report the
+// same β.
+func vectorsSpectrum(ctx context.Context, path string, k, to int) (spectrumJSON, int, error) {
+	set, err := loadVectors(ctx, path)
+	if err != nil {
+		return spectrumJSON{}, 0, err
+	}
+	eig, err := spectrum.CovarianceEigen(ctx, set.Data(), set.Len(), set.Dim(), false, spectrum.CovOptions{})
+	if err != nil {
+		return spectrumJSON{}, 0, err
+	}
+	values := eig.Values
+	if k > 0 && k < len(values) {
+		values = values[:k]
+	}
+	if to == 0 {
+		fr, err := spectrum.DefaultFitRange(values)
+		if err != nil {
+			return spectrumJSON{}, 0, fmt.Errorf("power-law fit: %w", err)
+		}
+		to = fr.To
+	}
+	return spectrumJSON{Matrix: "covariance", N: set.Len(), Eigenvalues: values}, to, nil
+}
+
+// printSpectrum writes the table of glove spectrum without -json.
+func printSpectrum(stdout io.Writer, out spectrumJSON, values []float64, fit spectrum.PowerLawFit) {
 	name := "singular value"
 	if out.Eigenvalues != nil {
 		name = "eigenvalue"
@@ -156,5 +179,4 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	for i, v := range values {
 		fmt.Fprintf(stdout, "%d\t%.6g\n", i+1, v)
 	}
-	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
@@ -42,7 +41,7 @@ func runVocab(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := cooccur.CheckVocabLimits(*minCount, *maxVocab); err != nil {
 		return err
 	}
-	f, err := openCorpus(*path, os.Stdin)
+	f, err := openCorpusInput(ctx, *path)
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
@@ -102,7 +101,7 @@ func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // zipfCounts reads a corpus and returns the count of every word type.
 func zipfCounts(ctx context.Context, path string, tok corpus.Tokenizer) ([]int64, int64, error) {
-	f, err := openCorpus(path, os.Stdin)
+	f, err := openCorpusInput(ctx, path)
 	if err != nil {
 		return nil, 0, err
 	}

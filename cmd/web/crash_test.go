@@ -152,6 +152,52 @@ func TestCrashSafety(t *testing.T) {
 			}
 		}
 		srv.checkPages(t, "/", "/healthz", "/train", fmt.Sprintf("/runs/%d", runID), fmt.Sprintf("/corpora/%d", corpusID))
+		srv.checkRunsAgree(t)
+
+		srv.stop(t)
+		checkCatalogue(t, data, before)
+	})
+
+	t.Run("during evaluation", func(t *testing.T) {
+		srv = ensureCrashServer(t, srv, bin, data)
+		srv.stop(t)
+		srv = startCrashServer(t, bin, data, "-eval-dir", slowEvalDir(t))
+		before := srv.snapshot(t)
+		// A short run on a large analogy set: the kill comes while the
+		// vectors are being scored, after training and saving the model.
+		run := srv.postJSON(t, "/api/runs",
+			fmt.Sprintf(`{"corpus_id": %d, "vector_size": 10, "epochs": 1, "threads": 1}`, corpusID), http.StatusAccepted)
+		runID, jobID := jsonInt(t, run, "run_id"), jsonInt(t, run, "job_id")
+		srv.waitFor(t, "the evaluation of the run", crashJobTimeout, func() (bool, string) {
+			var job crashJob
+			srv.getJSON(t, fmt.Sprintf("/api/jobs/%d", jobID), &job)
+			if job.final() {
+				t.Fatalf("run %d ended (%s) before the kill: the evaluation was too quick to catch", runID, job.Status)
+			}
+			return strings.Contains(job.Message, "evaluating:"), fmt.Sprintf("job %d: %s", jobID, job.Message)
+		})
+
+		srv.kill(t)
+		checkCrashImage(t, data)
+
+		srv = startCrashServer(t, bin, data)
+		srv.checkIntact(t, before)
+		var after crashRun
+		srv.getJSON(t, fmt.Sprintf("/api/runs/%d", runID), &after)
+		var job crashJob
+		srv.getJSON(t, fmt.Sprintf("/api/jobs/%d", jobID), &job)
+		if after.Status != store.RunInterrupted || job.Status != string(store.JobInterrupted) {
+			t.Errorf("after the restart run %d is %q and its job %d %q; want both interrupted", runID, after.Status, jobID, job.Status)
+		}
+		var vs []crashVectorSet
+		srv.getJSON(t, "/api/vectors", &vs)
+		for _, v := range vs {
+			if v.RunID == runID {
+				t.Errorf("vector set %d belongs to the interrupted run %d", v.ID, runID)
+			}
+		}
+		srv.checkRunsAgree(t)
+		srv.checkPages(t, "/", "/train", fmt.Sprintf("/runs/%d", runID))
 
 		srv.stop(t)
 		checkCatalogue(t, data, before)
@@ -202,6 +248,52 @@ func TestCrashSafety(t *testing.T) {
 		srv.stop(t)
 		checkCatalogue(t, data, before)
 	})
+}
+
+// slowEvalDir writes an evaluation folder whose analogy set is large
+// enough (300,000 questions on frequent words) that scoring a run takes
+// seconds, so that a kill can land in the middle of it.
+func slowEvalDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "eval")
+	if err := os.MkdirAll(filepath.Join(dir, "analogy"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("the of and to a in that is was he for it with as his on be at by had not are but from or have an they which one you were her all she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three")
+	var b strings.Builder
+	b.WriteString(": capital-common-countries\n")
+	for i := range 300_000 {
+		fmt.Fprintf(&b, "%s %s %s %s\n", words[i%len(words)], words[(i/7)%len(words)], words[(i/3+5)%len(words)], words[(i/11+9)%len(words)])
+	}
+	if err := os.WriteFile(filepath.Join(dir, "analogy", "questions-words.txt"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// checkRunsAgree checks that every run's status is its job's (a run
+// recorded with a job has no status of its own to drift).
+func (s *crashServer) checkRunsAgree(t *testing.T) {
+	t.Helper()
+	var rs struct {
+		Runs []struct {
+			ID        int64  `json:"id"`
+			Status    string `json:"status"`
+			JobID     int64  `json:"job_id"`
+			JobStatus string `json:"job_status"`
+		} `json:"runs"`
+	}
+	s.getJSON(t, "/api/runs", &rs)
+	want := map[string]string{"queued": "running", "running": "running", "done": "done", "failed": "failed",
+		"cancelled": "cancelled", "interrupted": "interrupted"}
+	for _, r := range rs.Runs {
+		if r.JobID == 0 {
+			continue
+		}
+		if r.Status != want[r.JobStatus] {
+			t.Errorf("run %d is %q but its job %d is %q", r.ID, r.Status, r.JobID, r.JobStatus)
+		}
+	}
 }
 
 // --- the server process ------------------------------------------------------
@@ -277,15 +369,18 @@ func (w *watchWriter) tail(n int) string {
 // startCrashServer starts the binary on a free port and waits for its
 // listening line. The process is killed and waited for when the test ends
 // if it is still running.
-func startCrashServer(t *testing.T, bin, data string) *crashServer {
+func startCrashServer(t *testing.T, bin, data string, args ...string) *crashServer {
 	t.Helper()
+	if len(args) == 0 {
+		args = []string{"-eval-dir", ""}
+	}
 	s := &crashServer{
 		data:   data,
 		stdout: &watchWriter{listen: make(chan string, 1)},
 		stderr: &watchWriter{},
 		exited: make(chan struct{}),
 	}
-	s.cmd = exec.Command(bin, "-addr", "127.0.0.1:0", "-data", data, "-eval-dir", "", "-workers", "1")
+	s.cmd = exec.Command(bin, append([]string{"-addr", "127.0.0.1:0", "-data", data, "-workers", "1"}, args...)...)
 	s.cmd.Dir = filepath.Dir(data)
 	s.cmd.Stdout, s.cmd.Stderr = s.stdout, s.stderr
 	s.cmd.WaitDelay = 10 * time.Second
@@ -713,7 +808,7 @@ type crashLoss struct {
 type crashRun struct {
 	ID       int64           `json:"id"`
 	CorpusID int64           `json:"corpus_id"`
-	Status   string          `json:"status"`
+	Status   store.RunStatus `json:"status"`
 	Created  string          `json:"created"`
 	Finished string          `json:"finished"`
 	Params   json.RawMessage `json:"params"`

@@ -35,9 +35,7 @@ import (
 	"time"
 
 	"github.com/gloveboard/gloveboard/handlers"
-	"github.com/gloveboard/gloveboard/internal/demo"
-	"github.com/gloveboard/gloveboard/internal/jobs"
-	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/internal/app"
 )
 
 // DefaultDataDir is where the dashboard keeps its state unless -data says
@@ -88,7 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dataDir := fs.String("data", DefaultDataDir, "data directory (catalogue database and files)")
 	maxUpload := byteSize(handlers.DefaultMaxUpload)
 	fs.Var(&maxUpload, "max-upload", "largest accepted upload, e.g. 512MiB")
-	memoryBudget := byteSize(handlers.DefaultMemoryBudget)
+	memoryBudget := byteSize(app.DefaultMemoryBudget)
 	fs.Var(&memoryBudget, "memory-budget", "memory one job may use (matrix, model, t-SNE map); larger jobs are refused, e.g. 4GiB")
 	workers := fs.Int("workers", 1, "number of heavy jobs run at the same time")
 	evalDir := fs.String("eval-dir", defaultEvalDir(), "folder with analogy/questions-words.txt and similarity/EN-*.txt to score training runs (\"\": none)")
@@ -105,53 +103,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 
-	st, err := store.Open(ctx, *dataDir)
+	svc, err := app.Open(ctx, app.Config{DataDir: *dataDir, Workers: *workers, MemoryBudget: int64(memoryBudget),
+		EvalDir: *evalDir, Logger: logger})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if n, err := st.InterruptRuns(ctx); err != nil {
-		return err
-	} else if n > 0 {
-		logger.Info("marked interrupted training runs", "count", n)
-	}
-	if err := demo.Install(ctx, st); err != nil {
-		return err
-	}
-	if n, err := handlers.ReconcileBuilds(ctx, st); err != nil {
-		return err
-	} else if n > 0 {
-		logger.Info("brought the catalogue in line with the corpus builds on disk", "corpora", n)
-	}
-	jm, err := jobs.New(ctx, st, jobs.Options{Workers: *workers, Logger: logger,
-		ErrorMessage: handlers.JobErrorMessage(logger, nil)})
+	e, err := handlers.New(handlers.Config{Service: svc, MaxUpload: int64(maxUpload), Logger: logger})
 	if err != nil {
+		svc.Close(context.Background())
 		return err
-	}
-	e, err := handlers.New(handlers.Config{Store: st, Jobs: jm, MaxUpload: int64(maxUpload), MemoryBudget: int64(memoryBudget), Logger: logger, EvalDir: *evalDir})
-	if err != nil {
-		return err
-	}
-	// A new user should see the demo corpus's numbers within seconds.
-	if queued, err := handlers.BuildDemoIfNeeded(ctx, st, jm); err != nil {
-		logger.Warn("could not queue the demo corpus build", "err", err)
-	} else if queued {
-		logger.Info("queued a build of the demo corpus")
 	}
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
+		svc.Close(context.Background())
 		return err
 	}
 	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
-	fmt.Fprintf(stdout, "gloveboard data directory: %s\n", st.Dir())
+	fmt.Fprintf(stdout, "gloveboard data directory: %s\n", svc.Store().Dir())
 	fmt.Fprintf(stdout, "gloveboard listening on http://%s\n", ln.Addr())
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
 	case err := <-served:
-		jm.Close(context.Background())
+		svc.Close(context.Background())
 		return err
 	case <-ctx.Done():
 	}
@@ -162,7 +138,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		logger.Error("serve", "err", err)
 	}
-	if err := jm.Close(sctx); err != nil {
+	if err := svc.Close(sctx); err != nil {
 		logger.Error("stopping jobs", "err", err)
 	}
 	return shutErr

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,13 +50,23 @@ func listPackages(t *testing.T) map[string]pkg {
 	return pkgs
 }
 
+// oneOf reports whether path is one of the packages given.
+func oneOf(path string, pkgs ...string) bool {
+	for _, p := range pkgs {
+		if path == p {
+			return true
+		}
+	}
+	return false
+}
+
 func under(path, prefix string) bool {
 	return path == prefix || strings.HasPrefix(path, prefix+"/")
 }
 
 func TestImportDirection(t *testing.T) {
 	pkgs := listPackages(t)
-	for _, need := range []string{module + "/handlers", module + "/views", module + "/cmd/web"} {
+	for _, need := range []string{module + "/handlers", module + "/views", module + "/cmd/web", module + "/internal/app"} {
 		if _, ok := pkgs[need]; !ok {
 			t.Fatalf("go list did not report %s; the check would be vacuous", need)
 		}
@@ -104,14 +115,6 @@ func TestImportDirection(t *testing.T) {
 			bad:     func(dep string) bool { return under(dep, module+"/handlers") || under(dep, module+"/cmd") },
 		},
 		{
-			// Test helpers (internal/testkit) take a small TB interface
-			// instead, so that no binary links the testing package.
-			name:    "non-test code never imports testing",
-			applies: func(p string) bool { return true },
-			deps:    func(p pkg) []string { return p.Imports },
-			bad:     func(dep string) bool { return dep == "testing" || under(dep, "testing") },
-		},
-		{
 			name:    "the web layer's internals must not depend on handlers or views",
 			applies: func(p string) bool { return under(p, module+"/internal/store") || under(p, module+"/internal/jobs") },
 			deps:    func(p pkg) []string { return p.Deps },
@@ -119,6 +122,43 @@ func TestImportDirection(t *testing.T) {
 				return under(dep, module+"/handlers") || under(dep, module+"/views") || under(dep, "github.com/labstack/echo")
 			},
 		},
+		{
+			name:    "handlers reach jobs, runs and builds through the application service",
+			applies: func(p string) bool { return under(p, module+"/handlers") },
+			deps:    func(p pkg) []string { return p.Imports },
+			bad: func(dep string) bool {
+				return oneOf(dep, module+"/internal/jobs", module+"/internal/runs", module+"/internal/corpusbuild", module+"/internal/durable")
+			},
+		},
+		{
+			name:    "cmd/web starts the application service, not its parts",
+			applies: func(p string) bool { return p == module+"/cmd/web" },
+			deps:    func(p pkg) []string { return p.Imports },
+			bad: func(dep string) bool {
+				return oneOf(dep, module+"/internal/jobs", module+"/internal/runs", module+"/internal/corpusbuild",
+					module+"/internal/store", module+"/internal/demo", module+"/internal/durable")
+			},
+		},
+		{
+			name:    "the application service does not depend on the web layer",
+			applies: func(p string) bool { return under(p, module+"/internal/app") },
+			deps:    func(p pkg) []string { return p.Deps },
+			bad: func(dep string) bool {
+				return under(dep, module+"/handlers") || under(dep, module+"/cmd") || under(dep, "github.com/labstack/echo")
+			},
+		},
+		{
+			// Test helpers (internal/testkit) take a small TB interface
+			// instead, so that no binary links the testing package.
+			name:    "non-test code does not import testing",
+			applies: func(p string) bool { return true },
+			deps:    func(p pkg) []string { return p.Imports },
+			bad:     func(dep string) bool { return dep == "testing" || under(dep, "testing") },
+		},
+	}
+	// cmd/web serves the handlers over the service it opens.
+	if web := pkgs[module+"/cmd/web"]; !slices.Contains(web.Imports, module+"/handlers") || !slices.Contains(web.Imports, module+"/internal/app") {
+		t.Errorf("cmd/web imports %v; want handlers and internal/app among them", web.Imports)
 	}
 	for _, r := range rules {
 		for path, p := range pkgs {

@@ -1,7 +1,8 @@
 // Package corpusbuild turns an uploaded corpus file into the artefacts the
 // dashboard shows — vocabulary, unigram counts, co-occurrence matrix and
 // headline statistics — stored as files in a directory, and loads them
-// back (with a small cache) for the pages that read them.
+// back for the pages that read them (the application service caches what
+// it loads).
 //
 // A build directory holds:
 //
@@ -23,7 +24,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -299,78 +299,4 @@ func readVocab(path string) (*corpus.Vocabulary, error) {
 	}
 	defer f.Close()
 	return corpus.ReadVocabulary(f)
-}
-
-// Cache keeps the most recently used builds in memory. The zero value is
-// not usable; use NewCache.
-type Cache struct {
-	mu      sync.Mutex
-	max     int
-	entries map[string]*cacheEntry
-	clock   int64
-}
-
-type cacheEntry struct {
-	once sync.Once
-	l    *Loaded
-	err  error
-	used int64
-	mod  time.Time
-}
-
-// NewCache returns a cache holding at most size builds (at least 1).
-func NewCache(size int) *Cache {
-	return &Cache{max: max(size, 1), entries: map[string]*cacheEntry{}}
-}
-
-// Get returns the build in dir, loading it once even under concurrent
-// requests; a rebuilt directory (newer summary.json) is reloaded.
-func (c *Cache) Get(dir string) (*Loaded, error) {
-	st, err := os.Stat(filepath.Join(dir, "summary.json"))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, ErrNotBuilt
-	}
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	e, ok := c.entries[dir]
-	if !ok || !e.mod.Equal(st.ModTime()) {
-		e = &cacheEntry{mod: st.ModTime()}
-		c.entries[dir] = e
-		c.evict(dir)
-	}
-	c.clock++
-	e.used = c.clock
-	c.mu.Unlock()
-	e.once.Do(func() { e.l, e.err = Load(dir) })
-	if e.err != nil {
-		c.mu.Lock()
-		if c.entries[dir] == e {
-			delete(c.entries, dir)
-		}
-		c.mu.Unlock()
-	}
-	return e.l, e.err
-}
-
-// Forget drops dir from the cache (after a rebuild or deletion).
-func (c *Cache) Forget(dir string) {
-	c.mu.Lock()
-	delete(c.entries, dir)
-	c.mu.Unlock()
-}
-
-// evict removes the least recently used entries beyond max, never keep.
-func (c *Cache) evict(keep string) {
-	for len(c.entries) > c.max {
-		var oldest string
-		var t int64 = -1
-		for k, e := range c.entries {
-			if k != keep && (t < 0 || e.used < t) {
-				oldest, t = k, e.used
-			}
-		}
-		delete(c.entries, oldest)
-	}
 }

@@ -14,8 +14,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/store"
-	"github.com/gloveboard/gloveboard/internal/vecscan"
 )
 
 //go:embed wordnet-glosses.txt.gz
@@ -69,7 +69,7 @@ func Install(ctx context.Context, st *store.Store) error {
 		if v, err := st.FindVectorSetBySHA(ctx, sha256Hex(vectorsTxt)); err == nil {
 			return v.ID, nil
 		}
-		info, err := vecscan.Scan(bytes.NewReader(vectorsTxt))
+		info, err := vectors.ScanText(ctx, bytes.NewReader(vectorsTxt))
 		if err != nil {
 			return 0, err
 		}

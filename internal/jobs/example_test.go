@@ -19,12 +19,12 @@ func ExampleManager_Submit() {
 	m, _ := jobs.New(ctx, st, jobs.Options{Workers: 1})
 	defer m.Close(ctx)
 
-	job, _ := m.Submit("build-corpus", 1, func(ctx context.Context, progress jobs.Progress) error {
+	job, _ := m.Submit("build-corpus", 1, func(ctx context.Context, run jobs.Run) error {
 		for i := range 4 {
 			if err := ctx.Err(); err != nil {
 				return err // cancelled
 			}
-			progress(float64(i+1)/4, fmt.Sprintf("chunk %d of 4", i+1))
+			run.Progress(float64(i+1)/4, fmt.Sprintf("chunk %d of 4", i+1))
 		}
 		return nil
 	})

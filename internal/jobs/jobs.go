@@ -8,11 +8,13 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -43,10 +45,21 @@ const (
 // It never blocks on I/O and may be called as often as convenient.
 type Progress func(frac float64, msg string)
 
+// Run is what the body of a job is given besides its context: the job's
+// own record (id, kind, target), known before the body starts, and its
+// progress sink.
+type Run struct {
+	ID       int64
+	Kind     string
+	TargetID int64
+	// Progress reports the job's progress; it never blocks on I/O.
+	Progress Progress
+}
+
 // Func is the work of one job. It must return promptly once ctx is done
 // (returning ctx.Err() or an error wrapping it). context.Cause(ctx) is
 // ErrShutdown when the manager is closing rather than the job cancelled.
-type Func func(ctx context.Context, progress Progress) error
+type Func func(ctx context.Context, run Run) error
 
 // Options configures a Manager.
 type Options struct {
@@ -140,7 +153,14 @@ func (m *Manager) Workers() int { return m.opts.Workers }
 // included, so that concurrent Submits cannot overfill the queue), then
 // writes the row, then queues the job.
 func (m *Manager) Submit(kind string, targetID int64, fn Func) (store.Job, error) {
-	if fn == nil {
+	return m.SubmitWith(func(ctx context.Context) (store.Job, error) { return m.createJob(ctx, kind, targetID) }, fn)
+}
+
+// SubmitWith is Submit with the job's row written by create, which must
+// insert a queued job (store.CreateJob, or a transaction that records the
+// job together with what it works on, such as a training run).
+func (m *Manager) SubmitWith(create func(ctx context.Context) (store.Job, error), fn Func) (store.Job, error) {
+	if fn == nil || create == nil {
 		return store.Job{}, fmt.Errorf("job without work: %w", store.ErrInvalid)
 	}
 	m.mu.Lock()
@@ -160,7 +180,7 @@ func (m *Manager) Submit(kind string, targetID int64, fn Func) (store.Job, error
 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	j, err := m.createJob(ctx, kind, targetID)
+	j, err := create(ctx)
 
 	m.mu.Lock()
 	m.inserting--
@@ -258,6 +278,33 @@ func (m *Manager) List(ctx context.Context, limit int) ([]Info, error) {
 		}
 	}
 	return out, nil
+}
+
+// Latest returns the most recent job of kind working on targetID, with
+// live progress if it is active; store.ErrNotFound when there is none.
+func (m *Manager) Latest(ctx context.Context, kind string, targetID int64) (Info, error) {
+	j, err := m.st.LatestJob(ctx, kind, targetID)
+	if err != nil {
+		return Info{}, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if e, ok := m.live[j.ID]; ok {
+		return Info{Job: e.job, Position: m.positionLocked(e)}, nil
+	}
+	return Info{Job: j}, nil
+}
+
+// Live returns the queued and running jobs, in order of id.
+func (m *Manager) Live() []Info {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]Info, 0, len(m.live))
+	for _, e := range m.live {
+		out = append(out, Info{Job: e.job, Position: m.positionLocked(e)})
+	}
+	slices.SortFunc(out, func(a, b Info) int { return cmp.Compare(a.ID, b.ID) })
+	return out
 }
 
 // Active reports the number of queued and running jobs.
@@ -392,7 +439,7 @@ func (m *Manager) run(ctx context.Context, e *entry) (err error) {
 			err = fmt.Errorf("job %d panicked: %v", e.job.ID, r)
 		}
 	}()
-	return e.fn(ctx, func(frac float64, msg string) {
+	return e.fn(ctx, Run{ID: e.job.ID, Kind: e.job.Kind, TargetID: e.job.TargetID, Progress: func(frac float64, msg string) {
 		if math.IsNaN(frac) {
 			frac = 0
 		}
@@ -405,7 +452,7 @@ func (m *Manager) run(ctx context.Context, e *entry) (err error) {
 		e.job.Progress = frac
 		e.job.Message = msg
 		m.mu.Unlock()
-	})
+	}})
 }
 
 func (m *Manager) save(j store.Job) {

@@ -60,7 +60,7 @@ func TestQueueOrderWithOneWorker(t *testing.T) {
 	started := make(chan struct{})
 	var ids []int64
 	for i := range 4 {
-		j, err := m.Submit("test", int64(i), func(ctx context.Context, _ jobs.Progress) error {
+		j, err := m.Submit("test", int64(i), func(ctx context.Context, _ jobs.Run) error {
 			if i == 0 {
 				close(started)
 				<-release
@@ -116,7 +116,7 @@ func TestBoundedConcurrency(t *testing.T) {
 			var running, peak atomic.Int32
 			var ids []int64
 			for range 8 {
-				j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Progress) error {
+				j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Run) error {
 					n := running.Add(1)
 					for {
 						p := peak.Load()
@@ -146,7 +146,7 @@ func TestBoundedConcurrency(t *testing.T) {
 func TestCancel(t *testing.T) {
 	m, _ := newManager(t, t.TempDir(), 1)
 	started := make(chan struct{})
-	running, err := m.Submit("test", 1, func(ctx context.Context, _ jobs.Progress) error {
+	running, err := m.Submit("test", 1, func(ctx context.Context, _ jobs.Run) error {
 		close(started)
 		<-ctx.Done()
 		return ctx.Err()
@@ -155,7 +155,7 @@ func TestCancel(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ranQueued atomic.Bool
-	queued, err := m.Submit("test", 2, func(ctx context.Context, _ jobs.Progress) error {
+	queued, err := m.Submit("test", 2, func(ctx context.Context, _ jobs.Run) error {
 		ranQueued.Store(true)
 		return nil
 	})
@@ -197,7 +197,8 @@ func TestProgressAndFailure(t *testing.T) {
 	m, st := newManager(t, t.TempDir(), 1)
 	step := make(chan struct{})
 	cont := make(chan struct{})
-	j, err := m.Submit("test", 0, func(ctx context.Context, progress jobs.Progress) error {
+	j, err := m.Submit("test", 0, func(ctx context.Context, run jobs.Run) error {
+		progress := run.Progress
 		progress(0.25, "a quarter")
 		step <- struct{}{}
 		<-cont
@@ -239,7 +240,7 @@ func TestProgressAndFailure(t *testing.T) {
 
 func TestPanicBecomesFailure(t *testing.T) {
 	m, _ := newManager(t, t.TempDir(), 1)
-	j, err := m.Submit("test", 0, func(context.Context, jobs.Progress) error { panic("bad index") })
+	j, err := m.Submit("test", 0, func(context.Context, jobs.Run) error { panic("bad index") })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +302,7 @@ func TestCloseInterruptsAndLeavesNoGoroutines(t *testing.T) {
 	started := make(chan struct{}, 2)
 	var ids []int64
 	for range 3 {
-		j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Progress) error {
+		j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Run) error {
 			started <- struct{}{}
 			<-ctx.Done()
 			return ctx.Err()
@@ -327,7 +328,7 @@ func TestCloseInterruptsAndLeavesNoGoroutines(t *testing.T) {
 			t.Errorf("job %d: %s %q, want interrupted by shutdown", id, j.Status, j.Error)
 		}
 	}
-	if _, err := m.Submit("test", 0, func(context.Context, jobs.Progress) error { return nil }); !errors.Is(err, jobs.ErrClosed) {
+	if _, err := m.Submit("test", 0, func(context.Context, jobs.Run) error { return nil }); !errors.Is(err, jobs.ErrClosed) {
 		t.Errorf("Submit after Close = %v, want ErrClosed", err)
 	}
 	goleak.VerifyNone(t, goleak.IgnoreCurrent())
@@ -351,7 +352,7 @@ func TestShutdownCause(t *testing.T) {
 	causes := make(chan error, 2)
 	var ids []int64
 	for range 2 {
-		j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Progress) error {
+		j, err := m.Submit("test", 0, func(ctx context.Context, _ jobs.Run) error {
 			started <- struct{}{}
 			<-ctx.Done()
 			causes <- context.Cause(ctx)
@@ -396,9 +397,9 @@ func TestQueueLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer m.Close(context.Background())
-	block := func(ctx context.Context, _ jobs.Progress) error { <-ctx.Done(); return ctx.Err() }
+	block := func(ctx context.Context, _ jobs.Run) error { <-ctx.Done(); return ctx.Err() }
 	started := make(chan struct{})
-	if _, err := m.Submit("test", 0, func(ctx context.Context, p jobs.Progress) error { close(started); return block(ctx, p) }); err != nil {
+	if _, err := m.Submit("test", 0, func(ctx context.Context, r jobs.Run) error { close(started); return block(ctx, r) }); err != nil {
 		t.Fatal(err)
 	}
 	<-started
@@ -457,7 +458,8 @@ func TestSubmitInsertDoesNotBlockReaders(t *testing.T) {
 	m, st := newManager(t, t.TempDir(), 1)
 	h := holdInserts(m, st)
 	started, tick, ticked := make(chan struct{}), make(chan struct{}), make(chan struct{})
-	a, err := m.Submit("test", 0, func(ctx context.Context, progress jobs.Progress) error {
+	a, err := m.Submit("test", 0, func(ctx context.Context, run jobs.Run) error {
+		progress := run.Progress
 		close(started)
 		for {
 			select {
@@ -481,7 +483,7 @@ func TestSubmitInsertDoesNotBlockReaders(t *testing.T) {
 	}
 	submitted := make(chan result, 1)
 	go func() {
-		j, err := m.Submit("held", 0, func(ctx context.Context, _ jobs.Progress) error { return nil })
+		j, err := m.Submit("held", 0, func(ctx context.Context, _ jobs.Run) error { return nil })
 		submitted <- result{j, err}
 	}()
 	h.wait(t)
@@ -529,9 +531,9 @@ func TestSubmitQueueLimitCountsPendingInserts(t *testing.T) {
 	}
 	defer m.Close(context.Background())
 	h := holdInserts(m, st)
-	block := func(ctx context.Context, _ jobs.Progress) error { <-ctx.Done(); return ctx.Err() }
+	block := func(ctx context.Context, _ jobs.Run) error { <-ctx.Done(); return ctx.Err() }
 	started := make(chan struct{})
-	if _, err := m.Submit("test", 0, func(ctx context.Context, p jobs.Progress) error { close(started); return block(ctx, p) }); err != nil {
+	if _, err := m.Submit("test", 0, func(ctx context.Context, r jobs.Run) error { close(started); return block(ctx, r) }); err != nil {
 		t.Fatal(err)
 	}
 	<-started
@@ -582,7 +584,7 @@ func TestSubmitDuringClose(t *testing.T) {
 	h.armed.Store(true)
 	submitted := make(chan error, 1)
 	go func() {
-		_, err := m.Submit("held", 0, func(context.Context, jobs.Progress) error { return nil })
+		_, err := m.Submit("held", 0, func(context.Context, jobs.Run) error { return nil })
 		submitted <- err
 	}()
 	h.wait(t)
@@ -615,5 +617,50 @@ func TestSubmitDuringClose(t *testing.T) {
 	}
 	if err := <-submitted; !errors.Is(err, jobs.ErrClosed) {
 		t.Errorf("Submit overtaken by Close = %v, want ErrClosed", err)
+	}
+}
+
+// TestRunKnowsItsJob checks that a body sees its own job's record from its
+// first line (no waiting for Submit to return), that SubmitWith uses the
+// given insert, and that Latest finds the newest job of a kind and target
+// with its live state.
+func TestRunKnowsItsJob(t *testing.T) {
+	m, st := newManager(t, t.TempDir(), 1)
+	seen := make(chan jobs.Run, 2)
+	hold := make(chan struct{})
+	body := func(ctx context.Context, run jobs.Run) error {
+		seen <- run
+		<-hold
+		return nil
+	}
+	first, err := m.Submit("build-corpus", 7, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := <-seen
+	if got.ID != first.ID || got.Kind != "build-corpus" || got.TargetID != 7 || got.Progress == nil {
+		t.Fatalf("body saw %+v, want job %d of build-corpus on 7 with a progress sink", got, first.ID)
+	}
+	inserted := 0
+	second, err := m.SubmitWith(func(ctx context.Context) (store.Job, error) {
+		inserted++
+		return st.CreateJob(ctx, "build-corpus", 7)
+	}, body)
+	if err != nil || inserted != 1 {
+		t.Fatalf("SubmitWith: %v after %d inserts", err, inserted)
+	}
+	latest, err := m.Latest(context.Background(), "build-corpus", 7)
+	if err != nil || latest.ID != second.ID || latest.Status != store.JobQueued || latest.Position != 1 {
+		t.Fatalf("Latest = %+v, %v; want queued job %d at position 1", latest, err, second.ID)
+	}
+	if _, err := m.Latest(context.Background(), "build-corpus", 8); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("Latest of a target without jobs: %v, want ErrNotFound", err)
+	}
+	close(hold)
+	if info := waitFinal(t, m, second.ID); info.Status != store.JobDone {
+		t.Fatalf("second job %s", info.Status)
+	}
+	if got := <-seen; got.ID != second.ID {
+		t.Fatalf("second body saw job %d, want %d", got.ID, second.ID)
 	}
 }

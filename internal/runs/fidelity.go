@@ -2,10 +2,9 @@ package runs
 
 import (
 	"errors"
-	"math"
-	"math/rand/v2"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/glove"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 )
 
@@ -23,53 +22,18 @@ type FidelityPoints struct {
 }
 
 // Fidelity samples up to sample nonzeros of entries (seeded) and measures
-// how well the model p satisfies the GloVe identities.
-func Fidelity(p *spectrum.GloveParams, entries []cooccur.Entry, sample int, seed uint64) (*FidelityPoints, error) {
-	v := len(p.B)
+// how well the model m satisfies the GloVe identities on that sample: the
+// points drawn are the ones the statistics are computed on.
+func Fidelity(m *glove.Model, entries []cooccur.Entry, sample int, seed uint64) (*FidelityPoints, error) {
+	v := m.VocabSize()
 	for _, e := range entries {
 		if int(e.Row) >= v || int(e.Col) >= v {
 			return nil, ErrModelMismatch
 		}
 	}
-	id, err := spectrum.MeasureIdentities(*p, entries, sample, seed)
+	s, err := spectrum.SampleIdentities(m, entries, sample, seed)
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]float64, v)
-	cols := make([]float64, v)
-	total := 0.0
-	for _, e := range entries {
-		rows[e.Row] += e.Value
-		cols[e.Col] += e.Value
-		total += e.Value
-	}
-	idx := make([]int, len(entries))
-	for i := range idx {
-		idx[i] = i
-	}
-	if sample > 0 && sample < len(entries) {
-		r := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
-		r.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
-		idx = idx[:sample]
-	}
-	fp := &FidelityPoints{Identities: id}
-	d := p.Dim
-	for _, k := range idx {
-		e := entries[k]
-		if e.Value <= 0 {
-			continue
-		}
-		w := p.W[int(e.Row)*d : int(e.Row+1)*d]
-		wt := p.WTilde[int(e.Col)*d : int(e.Col+1)*d]
-		dot := 0.0
-		for t := range d {
-			dot += w[t] * wt[t]
-		}
-		lx := math.Log(e.Value)
-		fp.LogX = append(fp.LogX, lx)
-		fp.Full = append(fp.Full, dot+p.B[e.Row]+p.BTilde[e.Col])
-		fp.PMI = append(fp.PMI, lx+math.Log(total)-math.Log(rows[e.Row])-math.Log(cols[e.Col]))
-		fp.Dot = append(fp.Dot, dot)
-	}
-	return fp, nil
+	return &FidelityPoints{LogX: s.LogX, Full: s.Model, PMI: s.PMI, Dot: s.Dot, Identities: s.Identities()}, nil
 }

@@ -2,11 +2,12 @@
 // the hyperparameters a user asked for, trains on a built corpus while
 // recording the loss of every epoch in the store, saves the vectors as a
 // vector set and the model in the run directory, and scores the result on
-// the evaluation sets. It also keeps recently used vector sets in memory
-// (SetCache) for the Explore pages.
+// the evaluation sets. The run's lifecycle (its record, job and status) is
+// the application service's (internal/app).
 package runs
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -42,6 +43,46 @@ type Params struct {
 	// Filled in when the run starts.
 	VocabSize int   `json:"vocab_size,omitempty"`
 	NNZ       int64 `json:"nnz,omitempty"`
+}
+
+// Encode returns p as stored with its run.
+func (p Params) Encode() json.RawMessage {
+	b, err := json.Marshal(p)
+	if err != nil {
+		panic("runs: encoding params: " + err.Error()) // plain numbers and strings
+	}
+	return b
+}
+
+// DecodeParams reads the params stored with a run.
+func DecodeParams(raw json.RawMessage) (Params, error) {
+	var p Params
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return Params{}, fmt.Errorf("runs: stored params: %w", err)
+	}
+	return p, nil
+}
+
+// Encode returns r as stored with its run. Non-finite costs are stored as
+// absent (JSON has no NaN).
+func (r Results) Encode() (json.RawMessage, error) {
+	if math.IsNaN(r.FinalCost) || math.IsInf(r.FinalCost, 0) {
+		r.FinalCost = 0
+	}
+	return json.Marshal(r)
+}
+
+// DecodeResults reads the results stored with a run ({} before its job
+// recorded any).
+func DecodeResults(raw json.RawMessage) (Results, error) {
+	var r Results
+	if len(raw) == 0 {
+		return r, nil
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return Results{}, fmt.Errorf("runs: stored results: %w", err)
+	}
+	return r, nil
 }
 
 // DefaultParams returns the Stanford defaults (d = 50, 15 epochs, x_max =

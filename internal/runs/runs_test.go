@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/gloveboard/gloveboard/analysis/glove"
@@ -90,12 +89,12 @@ func TestExecute(t *testing.T) {
 	ctx := context.Background()
 	p := DefaultParams()
 	p.VectorSize, p.Epochs, p.XMax, p.Threads = 8, 3, 10, 1
-	run, err := st.CreateRun(ctx, 1, p)
+	run, _, err := st.CreateRun(ctx, "train", 1, p.Encode())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var msgs []string
-	res, err := Execute(ctx, Job{Store: st, RunID: run.ID, Params: p, Build: b,
+	res, err := Execute(ctx, Training{Store: st, RunID: run.ID, Params: p, Build: b,
 		Progress: func(_ float64, m string) { msgs = append(msgs, m) }})
 	if err != nil {
 		t.Fatal(err)
@@ -116,11 +115,11 @@ func TestExecute(t *testing.T) {
 	}
 	dir, _ := st.RunDir(run.ID)
 	m, err := LoadModel(dir)
-	if err != nil || m.Dim != 8 || len(m.B) != b.Vocab.Len() {
+	if err != nil || m.VectorSize() != 8 || m.VocabSize() != b.Vocab.Len() {
 		t.Fatalf("model %v", err)
 	}
 	fp, err := Fidelity(m, b.Matrix.AppendEntries(nil), 100, 1)
-	if err != nil || len(fp.LogX) != min(100, b.Matrix.NNZ()) || fp.Identities.Sampled == 0 {
+	if err != nil || len(fp.LogX) != min(100, b.Matrix.NNZ()) || fp.Identities.Sampled != len(fp.LogX) {
 		t.Errorf("fidelity %v, %d points", err, len(fp.LogX))
 	}
 	if _, err := LoadModel(t.TempDir()); !errors.Is(err, ErrModelMissing) {
@@ -129,7 +128,7 @@ func TestExecute(t *testing.T) {
 
 	// Divergence names the epoch.
 	p.Eta = 1e20
-	_, err = Execute(ctx, Job{Store: st, RunID: run.ID, Params: p, Build: b})
+	_, err = Execute(ctx, Training{Store: st, RunID: run.ID, Params: p, Build: b})
 	var de *DivergedError
 	if !errors.As(err, &de) || de.Epoch != 1 || !errors.Is(err, glove.ErrDiverged) || !strings.Contains(de.Error(), "smaller learning rate") {
 		t.Errorf("diverged: %v", err)
@@ -138,7 +137,7 @@ func TestExecute(t *testing.T) {
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
 	p.Eta = 0.05
-	if _, err := Execute(cctx, Job{Store: st, RunID: run.ID, Params: p, Build: b}); !errors.Is(err, context.Canceled) {
+	if _, err := Execute(cctx, Training{Store: st, RunID: run.ID, Params: p, Build: b}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
 	}
 }
@@ -258,11 +257,11 @@ func TestDemoRunScoredWithoutConfiguration(t *testing.T) {
 	}
 	p := DefaultParams()
 	p.VectorSize, p.Epochs, p.Threads = 20, 3, 2
-	run, err := st.CreateRun(ctx, c.ID, p)
+	run, _, err := st.CreateRun(ctx, "train", c.ID, p.Encode())
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Execute(ctx, Job{Store: st, RunID: run.ID, Params: p, Build: b, Eval: eval})
+	res, err := Execute(ctx, Training{Store: st, RunID: run.ID, Params: p, Build: b, Eval: eval})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,44 +281,6 @@ func TestDemoRunScoredWithoutConfiguration(t *testing.T) {
 	}
 	if want := []string{"WS-353", "SimLex-999", "MEN"}; !slices.Equal(names, want) {
 		t.Errorf("similarity sets %q, want %q", names, want)
-	}
-}
-
-func TestSetCache(t *testing.T) {
-	dir := t.TempDir()
-	paths := make([]string, 3)
-	for i := range paths {
-		paths[i] = filepath.Join(dir, fmt.Sprintf("v%d.txt", i))
-		os.WriteFile(paths[i], []byte(fmt.Sprintf("w%d 1 2\nx 3 4\n", i)), 0o644)
-	}
-	c := NewSetCache(2)
-	var wg sync.WaitGroup
-	sets := make([]*vectors.Set, 8)
-	for i := range sets {
-		wg.Go(func() {
-			s, err := c.Get(context.Background(), "k0", paths[0])
-			if err != nil {
-				t.Error(err)
-			}
-			sets[i] = s
-		})
-	}
-	wg.Wait()
-	for _, s := range sets {
-		if s != sets[0] {
-			t.Fatal("concurrent Gets loaded the set more than once")
-		}
-	}
-	c.Get(context.Background(), "k1", paths[1])
-	c.Get(context.Background(), "k2", paths[2])
-	if s, _ := c.Get(context.Background(), "k0", paths[0]); s == sets[0] {
-		t.Error("the least recently used set was not evicted")
-	}
-	if _, err := c.Get(context.Background(), "bad", filepath.Join(dir, "missing.txt")); err == nil {
-		t.Error("missing file loaded")
-	}
-	if len(c.entries) > 2 {
-		t.Errorf("%d entries in a cache of 2", len(c.entries))
 	}
 }
 
@@ -356,13 +317,13 @@ func TestExecuteWritesArtefactsDurably(t *testing.T) {
 	ctx := context.Background()
 	p := DefaultParams()
 	p.VectorSize, p.Epochs, p.XMax, p.Threads = 4, 1, 10, 1
-	run, err := st.CreateRun(ctx, 1, p)
+	run, _, err := st.CreateRun(ctx, "train", 1, p.Encode())
 	if err != nil {
 		t.Fatal(err)
 	}
 	runDir = filepath.Join(st.Dir(), "runs", strconv.FormatInt(run.ID, 10))
 	vectorsDir = filepath.Join(st.Dir(), "vectors")
-	if _, err := Execute(ctx, Job{Store: st, RunID: run.ID, Params: p, Build: b}); err != nil {
+	if _, err := Execute(ctx, Training{Store: st, RunID: run.ID, Params: p, Build: b}); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"file", "dir:" + ModelFile, "file", "dir:" + CheckpointFile + "," + ModelFile, "vectors"}

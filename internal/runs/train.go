@@ -3,7 +3,6 @@ package runs
 import (
 	"bufio"
 	"context"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 	"time"
 
 	"github.com/gloveboard/gloveboard/analysis/glove"
-	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/durable"
@@ -22,12 +20,12 @@ import (
 
 // Files in a run directory.
 const (
-	ModelFile      = "model.gob"      // W, W̃, b, b̃ (spectrum.GloveParams, gob)
+	ModelFile      = "model.gob"      // W, W̃, b, b̃ (glove.WriteModel)
 	CheckpointFile = "checkpoint.bin" // glove.Trainer checkpoint (resumable)
 )
 
-// Job is one training run to carry out.
-type Job struct {
+// Training is one training run to carry out (the work of a train job).
+type Training struct {
 	// Store records the run; its run directory receives the artefacts,
 	// made durable with the store's Syncer like its other files.
 	Store  *store.Store
@@ -45,7 +43,7 @@ type Job struct {
 // stores W + W̃ as a vector set and the model in the run directory, and
 // evaluates the vectors. A divergence is a *DivergedError; a cancelled
 // context returns its error.
-func Execute(ctx context.Context, j Job) (Results, error) {
+func Execute(ctx context.Context, j Training) (Results, error) {
 	start := time.Now()
 	progress := j.Progress
 	if progress == nil {
@@ -102,17 +100,15 @@ func Execute(ctx context.Context, j Job) (Results, error) {
 	if err := writeFile(sy, filepath.Join(dir, CheckpointFile), tr.WriteCheckpoint); err != nil {
 		return res, err
 	}
-	vs, err := addVectorSet(j, set)
-	if err != nil {
-		return res, err
-	}
-	res.VectorSetID = vs.ID
-
+	// The vectors are scored before they are saved as a vector set: a
+	// set is registered only for a run about to finish, and one left by
+	// a process killed in between is removed at the next start (its
+	// run's job is not done).
 	if j.Eval != nil {
 		progress(0.93, "evaluating on analogy and similarity sets")
 		ev, err := j.Eval.Evaluate(ctx, set, func(done, total int) {
 			if total > 0 {
-				progress(0.93+0.06*float64(done)/float64(total), fmt.Sprintf("evaluating: %d of %d analogy questions answered", done, total))
+				progress(0.93+0.05*float64(done)/float64(total), fmt.Sprintf("evaluating: %d of %d analogy questions answered", done, total))
 			}
 		})
 		if err != nil {
@@ -122,6 +118,12 @@ func Execute(ctx context.Context, j Job) (Results, error) {
 	} else {
 		res.EvalNote = "evaluation sets are not configured"
 	}
+	progress(0.99, "saving the vector set")
+	vs, err := addVectorSet(j, set)
+	if err != nil {
+		return res, err
+	}
+	res.VectorSetID = vs.ID
 	res.Seconds = time.Since(start).Seconds()
 	progress(1, fmt.Sprintf("done: %d epochs, final cost %.5f", res.Epochs, res.FinalCost))
 	return res, nil
@@ -159,7 +161,7 @@ func SumSet(words []string, m *glove.Model) (*vectors.Set, error) {
 	return vectors.New(append([]string(nil), words...), d, data)
 }
 
-func addVectorSet(j Job, set *vectors.Set) (store.VectorSet, error) {
+func addVectorSet(j Training, set *vectors.Set) (store.VectorSet, error) {
 	stg, err := j.Store.NewStaging(0)
 	if err != nil {
 		return store.VectorSet{}, err
@@ -206,19 +208,12 @@ func SaveModel(path string, m *glove.Model) error {
 
 // saveModel is SaveModel making the file durable with sy.
 func saveModel(sy durable.Syncer, path string, m *glove.Model) error {
-	v, d := m.Word.Dims()
-	p := spectrum.GloveParams{Dim: d, W: make([]float64, 0, v*d), WTilde: make([]float64, 0, v*d),
-		B: m.WordBias, BTilde: m.ContextBias}
-	for i := range v {
-		p.W = append(p.W, m.Word.RawRowView(i)...)
-		p.WTilde = append(p.WTilde, m.Context.RawRowView(i)...)
-	}
-	return writeFile(sy, path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(p) })
+	return writeFile(sy, path, func(w io.Writer) error { return glove.WriteModel(w, m) })
 }
 
 // LoadModel reads the parameters saved in the directory of a run. It
 // returns ErrModelMissing when there are none.
-func LoadModel(runDir string) (*spectrum.GloveParams, error) {
+func LoadModel(runDir string) (*glove.Model, error) {
 	f, err := os.Open(filepath.Join(runDir, ModelFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, ErrModelMissing
@@ -227,12 +222,9 @@ func LoadModel(runDir string) (*spectrum.GloveParams, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var p spectrum.GloveParams
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&p); err != nil {
+	m, err := glove.ReadModel(f)
+	if err != nil {
 		return nil, fmt.Errorf("runs: reading model: %w", err)
 	}
-	if p.Dim < 1 || len(p.W) != len(p.WTilde) || len(p.W) != len(p.B)*p.Dim || len(p.B) != len(p.BTilde) {
-		return nil, errors.New("runs: model file has inconsistent shapes")
-	}
-	return &p, nil
+	return m, nil
 }

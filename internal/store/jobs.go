@@ -116,6 +116,17 @@ func (s *Store) Jobs(ctx context.Context, limit int) ([]Job, error) {
 	return out, rows.Err()
 }
 
+// LatestJob returns the most recent job of kind working on targetID, or
+// ErrNotFound.
+func (s *Store) LatestJob(ctx context.Context, kind string, targetID int64) (Job, error) {
+	j, err := scanJob(s.db.QueryRowContext(ctx,
+		`SELECT `+jobCols+` FROM jobs WHERE kind = ? AND target_id = ? ORDER BY id DESC LIMIT 1`, kind, targetID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Job{}, notFound(kind+" job of", targetID)
+	}
+	return j, err
+}
+
 // InterruptActiveJobs marks every queued or running job as interrupted
 // with the given reason. It is called on start-up, when no job of a
 // previous process can still be alive, and returns how many were marked.

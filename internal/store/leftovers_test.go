@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -28,7 +29,7 @@ func TestOpenRemovesTempLeftovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := st.CreateRun(ctx, c.ID, map[string]int{"dim": 2})
+	r, _, err := st.CreateRun(ctx, "train", c.ID, json.RawMessage(`{"dim": 2}`))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -85,6 +85,9 @@ var migrations = []string{
 	);
 	CREATE INDEX job_results_vector_set ON job_results(vector_set_id);
 	CREATE INDEX job_results_corpus ON job_results(corpus_id);`,
+	// 4: the latest job of a kind on a target (the corpus page's build
+	// status, polled every second) is an index lookup.
+	`CREATE INDEX jobs_kind_target ON jobs(kind, target_id, id);`,
 }
 
 // SchemaVersion is the schema version this build writes.

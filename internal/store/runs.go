@@ -9,25 +9,50 @@ import (
 	"time"
 )
 
-// Run statuses share the job vocabulary.
+// RunStatus is the state of a training run.
+type RunStatus string
+
+// Run statuses share the job vocabulary. A run recorded with its job
+// (CreateRun) has the status of that job, derived when it is read: running
+// while the job is queued or running, then the job's final state. Only
+// runs recorded before schema 2, which have no job, keep a status of their
+// own.
 const (
-	RunRunning     = "running"
-	RunDone        = "done"
-	RunFailed      = "failed"
-	RunCancelled   = "cancelled"
-	RunInterrupted = "interrupted"
+	RunRunning     RunStatus = "running"
+	RunDone        RunStatus = "done"
+	RunFailed      RunStatus = "failed"
+	RunCancelled   RunStatus = "cancelled"
+	RunInterrupted RunStatus = "interrupted"
 )
+
+// runStatusOf is the status of a run whose job has status js.
+func runStatusOf(js JobStatus) RunStatus {
+	switch js {
+	case JobQueued, JobRunning:
+		return RunRunning
+	case JobDone:
+		return RunDone
+	case JobFailed:
+		return RunFailed
+	case JobCancelled:
+		return RunCancelled
+	}
+	return RunInterrupted
+}
 
 // Run is one GloVe training run.
 type Run struct {
 	ID       int64
 	CorpusID int64 // 0 when the corpus has been deleted
-	JobID    int64 // the run's training job; 0 until SetRunJob (and for runs older than schema 2)
-	Params   json.RawMessage
-	Status   string
+	JobID    int64 // the run's training job; 0 for runs older than schema 2
+	// JobStatus is the state of the job as recorded ("" without a job).
+	JobStatus JobStatus
+	Params    json.RawMessage
+	Status    RunStatus
+	// Results is what the training job recorded ({} until it has).
 	Results  json.RawMessage
 	Created  time.Time
-	Finished time.Time
+	Finished time.Time // zero while running
 }
 
 // LossPoint is the training cost after one epoch.
@@ -37,24 +62,54 @@ type LossPoint struct {
 	Seconds float64 // wall time since the start of training
 }
 
-// CreateRun records a new running training run on corpus corpusID.
-func (s *Store) CreateRun(ctx context.Context, corpusID int64, params any) (Run, error) {
-	pj, err := json.Marshal(params)
-	if err != nil {
-		return Run{}, fmt.Errorf("run params: %w", err)
+// CreateRun records a training run on corpus corpusID with params (the
+// encoded hyperparameters) together with its queued job of kind, in one
+// transaction, so that a run never exists without its job. Pass it to
+// jobs.Manager.SubmitWith.
+func (s *Store) CreateRun(ctx context.Context, kind string, corpusID int64, params json.RawMessage) (Run, Job, error) {
+	if kind == "" || !json.Valid(params) {
+		return Run{}, Job{}, fmt.Errorf("run of kind %q with params %q: %w", kind, params, ErrInvalid)
 	}
 	created := s.now()
-	res, err := s.db.ExecContext(ctx,
-		`INSERT INTO runs (corpus_id, params, status, created) VALUES (?, ?, ?, ?)`,
-		corpusID, string(pj), RunRunning, fmtTime(created))
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return Run{}, fmt.Errorf("recording run: %w", err)
+		return Run{}, Job{}, err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `INSERT INTO jobs (kind, target_id, status, created) VALUES (?, ?, ?, ?)`,
+		kind, corpusID, string(JobQueued), fmtTime(created))
+	if err != nil {
+		return Run{}, Job{}, fmt.Errorf("recording the run's job: %w", err)
+	}
+	jobID, err := res.LastInsertId()
+	if err != nil {
+		return Run{}, Job{}, err
+	}
+	res, err = tx.ExecContext(ctx,
+		`INSERT INTO runs (corpus_id, job_id, params, status, created) VALUES (?, ?, ?, ?, ?)`,
+		corpusID, jobID, string(params), RunRunning, fmtTime(created))
+	if err != nil {
+		return Run{}, Job{}, fmt.Errorf("recording run: %w", err)
 	}
 	id, err := res.LastInsertId()
 	if err != nil {
-		return Run{}, err
+		return Run{}, Job{}, err
 	}
-	return Run{ID: id, CorpusID: corpusID, Params: pj, Status: RunRunning, Results: json.RawMessage("{}"), Created: created}, nil
+	if err := tx.Commit(); err != nil {
+		return Run{}, Job{}, fmt.Errorf("recording run: %w", err)
+	}
+	return Run{ID: id, CorpusID: corpusID, JobID: jobID, JobStatus: JobQueued, Params: params, Status: RunRunning,
+			Results: json.RawMessage("{}"), Created: created},
+		Job{ID: jobID, Kind: kind, TargetID: corpusID, Status: JobQueued, Created: created}, nil
+}
+
+// RunOfJob returns the run trained by job jobID, or ErrNotFound.
+func (s *Store) RunOfJob(ctx context.Context, jobID int64) (Run, error) {
+	r, err := scanRun(s.db.QueryRowContext(ctx, runSelect+` WHERE r.job_id = ?`, jobID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Run{}, notFound("run of job", jobID)
+	}
+	return r, err
 }
 
 // AppendLoss records the cost after epoch of run id (replacing any earlier
@@ -85,37 +140,30 @@ func (s *Store) Loss(ctx context.Context, id int64) ([]LossPoint, error) {
 	return out, rows.Err()
 }
 
-// SetRunJob records that job jobID trains run id.
-func (s *Store) SetRunJob(ctx context.Context, id, jobID int64) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE runs SET job_id = ? WHERE id = ?`, jobID, id)
-	if err != nil {
-		return fmt.Errorf("recording the job of run %d: %w", id, err)
+// SetRunResults records the results of run id (encoded by the caller;
+// its training job writes them before it ends). The status is the job's.
+func (s *Store) SetRunResults(ctx context.Context, id int64, results json.RawMessage) error {
+	if !json.Valid(results) {
+		return fmt.Errorf("results of run %d are not JSON: %w", id, ErrInvalid)
 	}
-	return affectedOne(res, "run", id)
-}
-
-// FinishRun sets the final status and results of run id.
-func (s *Store) FinishRun(ctx context.Context, id int64, status string, results any) error {
-	rj, err := json.Marshal(results)
-	if err != nil {
-		return fmt.Errorf("run results: %w", err)
-	}
-	res, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, results = ?, finished = ? WHERE id = ?`,
-		status, string(rj), fmtTime(s.now()), id)
+	res, err := s.db.ExecContext(ctx, `UPDATE runs SET results = ?, finished = ? WHERE id = ?`,
+		string(results), fmtTime(s.now()), id)
 	if err != nil {
 		return err
 	}
 	return affectedOne(res, "run", id)
 }
 
-const runCols = `id, corpus_id, job_id, params, status, results, created, finished`
+// runSelect reads a run with its job's status and finish time.
+const runSelect = `SELECT r.id, r.corpus_id, r.job_id, r.params, r.status, r.results, r.created, r.finished, j.status, j.finished
+	FROM runs r LEFT JOIN jobs j ON j.id = r.job_id`
 
 func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	var r Run
 	var corpus, job sql.NullInt64
-	var params, results string
-	var created, finished sql.NullString
-	if err := sc.Scan(&r.ID, &corpus, &job, &params, &r.Status, &results, &created, &finished); err != nil {
+	var params, results, status string
+	var created, finished, jobStatus, jobFinished sql.NullString
+	if err := sc.Scan(&r.ID, &corpus, &job, &params, &status, &results, &created, &finished, &jobStatus, &jobFinished); err != nil {
 		return Run{}, err
 	}
 	r.CorpusID = corpus.Int64
@@ -123,13 +171,23 @@ func scanRun(sc interface{ Scan(...any) error }) (Run, error) {
 	r.Params = json.RawMessage(params)
 	r.Results = json.RawMessage(results)
 	r.Created = parseTime(created)
+	r.Status = RunStatus(status)
 	r.Finished = parseTime(finished)
+	if jobStatus.Valid {
+		// The job is the truth; runs without one (schema 1) keep theirs.
+		r.JobStatus = JobStatus(jobStatus.String)
+		r.Status = runStatusOf(r.JobStatus)
+		r.Finished = time.Time{}
+		if r.JobStatus.Final() {
+			r.Finished = parseTime(jobFinished)
+		}
+	}
 	return r, nil
 }
 
 // Run returns run id or ErrNotFound.
 func (s *Store) Run(ctx context.Context, id int64) (Run, error) {
-	r, err := scanRun(s.db.QueryRowContext(ctx, `SELECT `+runCols+` FROM runs WHERE id = ?`, id))
+	r, err := scanRun(s.db.QueryRowContext(ctx, runSelect+` WHERE r.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Run{}, notFound("run", id)
 	}
@@ -138,7 +196,7 @@ func (s *Store) Run(ctx context.Context, id int64) (Run, error) {
 
 // Runs lists all runs, newest first.
 func (s *Store) Runs(ctx context.Context) ([]Run, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+runCols+` FROM runs ORDER BY id DESC`)
+	rows, err := s.db.QueryContext(ctx, runSelect+` ORDER BY r.id DESC`)
 	if err != nil {
 		return nil, err
 	}
@@ -154,13 +212,47 @@ func (s *Store) Runs(ctx context.Context) ([]Run, error) {
 	return out, rows.Err()
 }
 
-// InterruptRuns marks every running run as interrupted (used on start-up:
-// a run cannot survive a restart).
-func (s *Store) InterruptRuns(ctx context.Context) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, finished = ? WHERE status = ?`,
+// InterruptUnlinkedRuns marks interrupted the runs still running that
+// have no job (recorded before schema 2 by a process that stopped): the
+// status of every other run is its job's. It is called at start-up and
+// returns how many it marked.
+func (s *Store) InterruptUnlinkedRuns(ctx context.Context) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, finished = ? WHERE status = ? AND job_id IS NULL`,
 		RunInterrupted, fmtTime(s.now()), RunRunning)
 	if err != nil {
 		return 0, err
 	}
 	return res.RowsAffected()
+}
+
+// DeleteVectorSetsOfUnfinishedRuns deletes the vector sets trained by runs
+// whose job did not finish (a run saves its vectors before its job is
+// marked done, so a process killed in between leaves a set behind). It is
+// called at start-up, when no job of a previous process can still be
+// alive, and returns how many it deleted.
+func (s *Store) DeleteVectorSetsOfUnfinishedRuns(ctx context.Context) (int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT v.id FROM vector_sets v JOIN runs r ON r.id = v.run_id
+		JOIN jobs j ON j.id = r.job_id WHERE j.status != ?`, string(JobDone))
+	if err != nil {
+		return 0, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for i, id := range ids {
+		if err := s.DeleteVectorSet(ctx, id); err != nil {
+			return i, fmt.Errorf("vector set %d of an unfinished run: %w", id, err)
+		}
+	}
+	return len(ids), nil
 }

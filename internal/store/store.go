@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -86,6 +87,13 @@ func OpenWith(ctx context.Context, dir string, opt Options) (*Store, error) {
 	return open(ctx, dir, catalogueSync, opt)
 }
 
+// uriPath escapes the characters that end or alter the path of an SQLite
+// URI filename ('%', '?', '#'): without it a data directory named
+// "a#1" would open the catalogue "a", the one every "a#…" shares.
+func uriPath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
+}
+
 func open(ctx context.Context, dir, synchronous string, opt Options) (*Store, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -109,7 +117,7 @@ func open(ctx context.Context, dir, synchronous string, opt Options) (*Store, er
 	if err := clearDir(filepath.Join(abs, "tmp")); err != nil {
 		return nil, fmt.Errorf("clearing tmp: %w", err)
 	}
-	dsn := "file:" + filepath.ToSlash(filepath.Join(abs, DBFile)) +
+	dsn := "file:" + uriPath(filepath.ToSlash(filepath.Join(abs, DBFile))) +
 		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(" + synchronous + ")"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {

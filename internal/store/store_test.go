@@ -3,12 +3,14 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gloveboard/gloveboard/internal/store"
 )
@@ -152,9 +154,12 @@ func TestRunsAndLoss(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := st.CreateRun(ctx, c.ID, map[string]float64{"alpha": 0.75})
+	r, j, err := st.CreateRun(ctx, "train", c.ID, json.RawMessage(`{"alpha": 0.75}`))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if r.JobID != j.ID || j.Kind != "train" || j.Status != store.JobQueued || r.Status != store.RunRunning {
+		t.Fatalf("CreateRun = %+v, %+v; want a running run linked to its queued job", r, j)
 	}
 	for e, cost := range []float64{0.5, 0.3, 0.2} {
 		if err := st.AppendLoss(ctx, r.ID, store.LossPoint{Epoch: e + 1, Cost: cost, Seconds: float64(e)}); err != nil {
@@ -168,12 +173,38 @@ func TestRunsAndLoss(t *testing.T) {
 	if len(loss) != 3 || loss[2].Cost != 0.2 {
 		t.Errorf("loss %+v", loss)
 	}
-	if n, err := st.InterruptRuns(ctx); err != nil || n != 1 {
-		t.Errorf("InterruptRuns = %d, %v", n, err)
+	if err := st.SetRunResults(ctx, r.ID, json.RawMessage(`{"epochs": 3}`)); err != nil {
+		t.Fatal(err)
 	}
-	got, err := st.Run(ctx, r.ID)
-	if err != nil || got.Status != store.RunInterrupted {
-		t.Errorf("run %+v, %v", got, err)
+	// The run's status is its job's, whatever the job goes through.
+	for _, tc := range []struct {
+		job  store.JobStatus
+		want store.RunStatus
+	}{
+		{store.JobRunning, store.RunRunning}, {store.JobDone, store.RunDone}, {store.JobFailed, store.RunFailed},
+		{store.JobCancelled, store.RunCancelled}, {store.JobInterrupted, store.RunInterrupted},
+	} {
+		j.Status = tc.job
+		if tc.job.Final() {
+			j.Finished = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+		}
+		if err := st.SaveJob(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.Run(ctx, r.ID)
+		if err != nil || got.Status != tc.want || got.JobStatus != tc.job || string(got.Results) != `{"epochs": 3}` ||
+			got.Finished.IsZero() == tc.job.Final() || (tc.job.Final() && !got.Finished.Equal(j.Finished)) {
+			t.Errorf("job %s: run %+v, %v; want %s", tc.job, got, err, tc.want)
+		}
+		if byJob, err := st.RunOfJob(ctx, j.ID); err != nil || byJob.ID != r.ID || byJob.Status != tc.want {
+			t.Errorf("RunOfJob(%d) = %+v, %v", j.ID, byJob, err)
+		}
+	}
+	if _, err := st.RunOfJob(ctx, 9999); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("RunOfJob of an unknown job: %v, want ErrNotFound", err)
+	}
+	if err := st.SetRunResults(ctx, r.ID, json.RawMessage(`{`)); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("SetRunResults with bad JSON: %v, want ErrInvalid", err)
 	}
 }
 
@@ -306,11 +337,11 @@ func TestMigrationKeepsOlderCatalogues(t *testing.T) {
 	if err != nil || r.Status != store.RunDone || r.CorpusID != 1 || r.JobID != 0 {
 		t.Fatalf("run recorded at version 1: %+v, %v; want done on corpus 1 without a job", r, err)
 	}
-	if err := st.SetRunJob(ctx, 1, 1); err != nil {
-		t.Fatal(err)
+	if n, err := st.InterruptUnlinkedRuns(ctx); err != nil || n != 0 {
+		t.Errorf("InterruptUnlinkedRuns = %d, %v; want 0 (the old run is done)", n, err)
 	}
-	if err := st.SetRunJob(ctx, 42, 1); !errors.Is(err, store.ErrNotFound) {
-		t.Errorf("SetRunJob on an unknown run: %v, want ErrNotFound", err)
+	if _, err := st.DB().ExecContext(ctx, `UPDATE runs SET job_id = 1 WHERE id = 1`); err != nil {
+		t.Fatal(err)
 	}
 	st.Close()
 	st = open(t, dir)
@@ -323,5 +354,41 @@ func TestMigrationKeepsOlderCatalogues(t *testing.T) {
 	var fk int
 	if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&fk); err != nil || fk != 0 {
 		t.Errorf("foreign key check: %d violations (%v)", fk, err)
+	}
+}
+
+// TestOpenPathWithURICharacters: data directories whose names hold the
+// characters of an SQLite URI ('#', '?', '%') each get their own
+// catalogue inside them (a '#' once cut the path short, so "a#1" and
+// "a#2" shared a file "a" beside them).
+func TestOpenPathWithURICharacters(t *testing.T) {
+	parent := t.TempDir()
+	for i, name := range []string{"a#1", "a#2", "b?x=1", "c%41"} {
+		dir := filepath.Join(parent, name)
+		st, err := store.Open(context.Background(), dir)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for range i + 1 {
+			if _, err := st.CreateJob(context.Background(), "test", 0); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+		}
+		js, err := st.Jobs(context.Background(), 100)
+		if err != nil || len(js) != i+1 {
+			t.Errorf("%s: %d jobs (%v), want its own %d", name, len(js), err, i+1)
+		}
+		st.Close()
+		if _, err := os.Stat(filepath.Join(dir, store.DBFile)); err != nil {
+			t.Errorf("%s: no catalogue inside the directory: %v", name, err)
+		}
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 4 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("parent holds %v, want only the four data directories", names)
 	}
 }

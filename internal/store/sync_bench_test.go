@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -27,7 +28,7 @@ func BenchmarkCommit(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			r, err := st.CreateRun(ctx, c.ID, map[string]int{})
+			r, _, err := st.CreateRun(ctx, "train", c.ID, json.RawMessage(`{}`))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -1,14 +1,19 @@
-package handlers
+package app
 
-// Finished job results kept across restarts: a t-SNE map
-// (explore_pages.go) and a co-occurrence spectrum (corpus_spectrum.go) are
-// saved as JSON through the store (results/<job>.json, deleted with their
-// vector set or corpus) when their job finishes, before it is marked done.
-// The in-memory caches answer first; after a restart, or once a result
-// has left its cache, it is read back from the store. Every float64 is
-// written with the shortest decimal that parses back to the same bits, and
-// NaN and ±Inf as strings, so a result read back is identical to the one
-// computed, and so are the pages, plots and API answers made from it.
+// Saved results. A finished t-SNE map or co-occurrence spectrum is saved
+// through the store as results/<job>.json when its job finishes, before the
+// job is marked done, and deleted with its vector set or corpus. Every
+// result kind has the same envelope:
+//
+//	{"kind": "map", "version": 2, "result": {...}}
+//
+// kind names the payload's type (resultKindMap, resultKindSpectrum) and
+// version its layout. Files of version 1 (written before the envelope) held
+// the payload's fields at the top level beside "kind" and "version"; they
+// are still read. Every float64 is written with the shortest decimal that
+// parses back to the same bits, and NaN and ±Inf as strings, so a result
+// read back is identical to the one computed, and so are the pages, plots
+// and API answers made from it.
 
 import (
 	"bytes"
@@ -23,6 +28,9 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/project"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/wordgroups"
+	"github.com/gloveboard/gloveboard/internal/apperr"
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/lru"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
@@ -30,10 +38,18 @@ import (
 // version or kind, or malformed JSON).
 var ErrResultFormat = errors.New("saved result cannot be read")
 
-// resultVersion is the version of the saved result format.
-const resultVersion = 1
+// ErrResultGone marks a job's result the server no longer has (a job
+// finished before results were saved, or a damaged file).
+var ErrResultGone = errors.New("result no longer available")
 
-// Kinds of saved results.
+const (
+	// resultVersion is the version of the saved result format written.
+	resultVersion = 2
+	// legacyResultVersion is the flat format (no envelope) still read.
+	legacyResultVersion = 1
+)
+
+// Kinds of saved results (the "kind" of the envelope).
 const (
 	resultKindMap      = "map"
 	resultKindSpectrum = "corpus-spectrum"
@@ -133,15 +149,75 @@ func (fs *exactFloats) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// resultHeader starts every saved result.
-type resultHeader struct {
-	Version int    `json:"version"`
-	Kind    string `json:"kind"`
+// envelope is the outside of every saved result.
+type envelope struct {
+	Kind    string          `json:"kind"`
+	Version int             `json:"version"`
+	Result  json.RawMessage `json:"result,omitempty"`
 }
 
-// savedMap is a mapResult as saved.
+// encodeResult wraps payload in the envelope of kind.
+func encodeResult(kind string, payload any) ([]byte, error) {
+	raw, err := json.Marshal(payload)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(envelope{Kind: kind, Version: resultVersion, Result: raw})
+}
+
+// decodeResult reads the payload of a saved result of kind into v,
+// strictly (unknown fields are an error): from the envelope, or from a
+// legacy flat file.
+func decodeResult(data []byte, kind string, v any) error {
+	var env envelope
+	if err := json.Unmarshal(data, &env); err != nil {
+		return fmt.Errorf("%v: %w", err, ErrResultFormat)
+	}
+	if env.Kind != kind || (env.Version != resultVersion && env.Version != legacyResultVersion) {
+		return fmt.Errorf("a %q result of version %d, want %q of version %d or %d: %w", env.Kind, env.Version, kind,
+			legacyResultVersion, resultVersion, ErrResultFormat)
+	}
+	payload := []byte(env.Result)
+	if env.Version == legacyResultVersion {
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(data, &fields); err != nil {
+			return fmt.Errorf("%v: %w", err, ErrResultFormat)
+		}
+		delete(fields, "kind")
+		delete(fields, "version")
+		var err error
+		if payload, err = json.Marshal(fields); err != nil {
+			return fmt.Errorf("%v: %w", err, ErrResultFormat)
+		}
+	}
+	if len(payload) == 0 {
+		return fmt.Errorf("no result: %w", ErrResultFormat)
+	}
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, ErrResultFormat) {
+			return err
+		}
+		return fmt.Errorf("%v: %w", err, ErrResultFormat)
+	}
+	return nil
+}
+
+// MapResult is a finished word map: the words placed (rows of Map.Points),
+// their groups, the words left out (not in the vector set) and, for a
+// relation-axis map, its pair family.
+type MapResult struct {
+	SetID    int64
+	Words    []string
+	Groups   []string
+	Skipped  []string
+	Map      *project.Map
+	Relation wordgroups.Family
+}
+
+// savedMap is a MapResult as saved.
 type savedMap struct {
-	resultHeader
 	VectorSetID int64    `json:"vector_set_id"`
 	Words       []string `json:"words"`
 	Groups      []string `json:"groups"`
@@ -162,37 +238,17 @@ type savedMap struct {
 	TrustSampled           int         `json:"trust_sampled"`
 }
 
-func encodeMapResult(res *mapResult) ([]byte, error) {
-	m := res.m
-	return json.Marshal(savedMap{resultHeader: resultHeader{Version: resultVersion, Kind: resultKindMap},
-		VectorSetID: res.setID, Words: res.words, Groups: res.groups, Skipped: res.skipped,
-		RelationA: res.relation.GroupA, RelationB: res.relation.GroupB,
+func encodeMapResult(res *MapResult) ([]byte, error) {
+	m := res.Map
+	return encodeResult(resultKindMap, savedMap{
+		VectorSetID: res.SetID, Words: res.Words, Groups: res.Groups, Skipped: res.Skipped,
+		RelationA: res.Relation.GroupA, RelationB: res.Relation.GroupB,
 		Method: m.Method, Engine: m.Engine, Points: m.Points, ExplainedVarianceRatio: m.ExplainedVarianceRatio,
 		KL: exactFloat(m.KL), AxisAlignment: exactFloat(m.AxisAlignment), AxisPairs: m.AxisPairs,
 		TrustValue: exactFloat(m.Trust.Value), TrustK: m.Trust.K, TrustSampled: m.Trust.Sampled})
 }
 
-// decodeResult reads data into v after checking its version and kind.
-func decodeResult(data []byte, kind string, v any) error {
-	var h resultHeader
-	if err := json.Unmarshal(data, &h); err != nil {
-		return fmt.Errorf("%v: %w", err, ErrResultFormat)
-	}
-	if h.Version != resultVersion || h.Kind != kind {
-		return fmt.Errorf("a %q result of version %d, want %q of version %d: %w", h.Kind, h.Version, kind, resultVersion, ErrResultFormat)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, ErrResultFormat) {
-			return err
-		}
-		return fmt.Errorf("%v: %w", err, ErrResultFormat)
-	}
-	return nil
-}
-
-func decodeMapResult(data []byte) (*mapResult, error) {
+func decodeMapResult(data []byte) (*MapResult, error) {
 	var s savedMap
 	if err := decodeResult(data, resultKindMap, &s); err != nil {
 		return nil, err
@@ -200,9 +256,9 @@ func decodeMapResult(data []byte) (*mapResult, error) {
 	if len(s.Groups) != len(s.Words) || len(s.Points) != 2*len(s.Words) {
 		return nil, fmt.Errorf("%d words, %d groups and %d coordinates: %w", len(s.Words), len(s.Groups), len(s.Points), ErrResultFormat)
 	}
-	return &mapResult{setID: s.VectorSetID, words: s.Words, groups: s.Groups, skipped: s.Skipped,
-		relation: wordgroups.Family{GroupA: s.RelationA, GroupB: s.RelationB},
-		m: &project.Map{Method: s.Method, Engine: s.Engine, Points: s.Points, ExplainedVarianceRatio: s.ExplainedVarianceRatio,
+	return &MapResult{SetID: s.VectorSetID, Words: s.Words, Groups: s.Groups, Skipped: s.Skipped,
+		Relation: wordgroups.Family{GroupA: s.RelationA, GroupB: s.RelationB},
+		Map: &project.Map{Method: s.Method, Engine: s.Engine, Points: s.Points, ExplainedVarianceRatio: s.ExplainedVarianceRatio,
 			KL: float64(s.KL), AxisAlignment: float64(s.AxisAlignment), AxisPairs: s.AxisPairs,
 			Trust: project.TrustworthinessResult{Value: float64(s.TrustValue), K: s.TrustK, Sampled: s.TrustSampled}}}, nil
 }
@@ -219,9 +275,8 @@ type savedFit struct {
 	ExpRate   exactFloat  `json:"exp_rate"`
 }
 
-// savedSpectrum is a corpusSpectrumResult as saved.
+// savedSpectrum is a CorpusSpectrum as saved.
 type savedSpectrum struct {
-	resultHeader
 	CorpusID   int64  `json:"corpus_id"`
 	CorpusName string `json:"corpus_name"`
 	// The request.
@@ -239,21 +294,20 @@ type savedSpectrum struct {
 	FitError       string      `json:"fit_error,omitempty"`
 }
 
-func encodeSpectrumResult(res *corpusSpectrumResult) ([]byte, error) {
-	r := res.req
-	s := savedSpectrum{resultHeader: resultHeader{Version: resultVersion, Kind: resultKindSpectrum},
-		CorpusID: res.corpusID, CorpusName: res.name,
-		Matrix: r.weighting.String(), TopN: r.topN, K: r.k, FitFrom: r.from, FitTo: r.to, BlockNNZ: r.nnz, Note: r.note,
-		NNZ: res.nnz, SingularValues: res.values, FitError: res.fitErr}
-	if res.fitErr == "" {
-		f := res.fit
+func encodeSpectrumResult(res *CorpusSpectrum) ([]byte, error) {
+	r := res.Request
+	s := savedSpectrum{CorpusID: res.CorpusID, CorpusName: res.Name,
+		Matrix: r.Weighting.String(), TopN: r.TopN, K: r.K, FitFrom: r.From, FitTo: r.To, BlockNNZ: r.NNZ, Note: r.Note,
+		NNZ: res.NNZ, SingularValues: res.Values, FitError: res.FitError}
+	if res.FitError == "" {
+		f := res.Fit
 		s.Fit = &savedFit{Beta: exactFloat(f.Beta), LogC: exactFloat(f.LogC), R2: exactFloat(f.R2), From: f.From, To: f.To,
 			Residuals: f.Residuals, ExpR2: exactFloat(f.ExpR2), ExpRate: exactFloat(f.ExpRate)}
 	}
-	return json.Marshal(s)
+	return encodeResult(resultKindSpectrum, s)
 }
 
-func decodeSpectrumResult(data []byte) (*corpusSpectrumResult, error) {
+func decodeSpectrumResult(data []byte) (*CorpusSpectrum, error) {
 	var s savedSpectrum
 	if err := decodeResult(data, resultKindSpectrum, &s); err != nil {
 		return nil, err
@@ -265,20 +319,37 @@ func decodeSpectrumResult(data []byte) (*corpusSpectrumResult, error) {
 	if (s.Fit == nil) == (s.FitError == "") {
 		return nil, fmt.Errorf("a spectrum needs a fit or the reason it has none: %w", ErrResultFormat)
 	}
-	res := &corpusSpectrumResult{corpusID: s.CorpusID, name: s.CorpusName,
-		req: spectrumRequest{weighting: w, topN: s.TopN, k: s.K, from: s.FitFrom, to: s.FitTo, nnz: s.BlockNNZ, note: s.Note},
-		nnz: s.NNZ, values: s.SingularValues, fitErr: s.FitError}
+	res := &CorpusSpectrum{CorpusID: s.CorpusID, Name: s.CorpusName,
+		Request: SpectrumRequest{Weighting: w, TopN: s.TopN, K: s.K, From: s.FitFrom, To: s.FitTo, NNZ: s.BlockNNZ, Note: s.Note},
+		NNZ:     s.NNZ, Values: s.SingularValues, FitError: s.FitError}
 	if f := s.Fit; f != nil {
-		res.fit = spectrum.PowerLawFit{Beta: float64(f.Beta), LogC: float64(f.LogC), R2: float64(f.R2), From: f.From, To: f.To,
+		res.Fit = spectrum.PowerLawFit{Beta: float64(f.Beta), LogC: float64(f.LogC), R2: float64(f.R2), From: f.From, To: f.To,
 			Residuals: f.Residuals, ExpR2: float64(f.ExpR2), ExpRate: float64(f.ExpRate)}
 	}
 	return res, nil
 }
 
+// keepResult ends the body of job run, whose result res belongs to owner:
+// it saves res (encoded by encode) through the store, keeps it in cache
+// under the job's id and reports the job done.
+func keepResult[T any](s *Service, jctx context.Context, run jobs.Run, owner store.NewJobResult, res T,
+	encode func(T) ([]byte, error), cache *lru.LRU[int64, T]) error {
+	enc, err := encode(res)
+	if err != nil {
+		return err
+	}
+	if err := s.saveResult(jctx, owner, enc); err != nil {
+		return err
+	}
+	cache.Add(run.ID, res)
+	run.Progress(1, "done")
+	return nil
+}
+
 // saveResult saves data, the encoded result of job owner.JobID, which
 // belongs to owner's vector set or corpus. It runs in the job, before the
 // job is marked done, and is not cut short by the job's cancellation.
-func (s *Server) saveResult(jctx context.Context, owner store.NewJobResult, data []byte) error {
+func (s *Service) saveResult(jctx context.Context, owner store.NewJobResult, data []byte) error {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(jctx), resultSaveTimeout)
 	defer cancel()
 	if err := s.st.SaveJobResult(ctx, owner, data); err != nil {
@@ -290,7 +361,7 @@ func (s *Server) saveResult(jctx context.Context, owner store.NewJobResult, data
 // loadResult reads the saved result of job jobID with decode. A result
 // that is not there (jobs finished before results were saved) is gone;
 // one that is damaged or unreadable is gone too, and logged.
-func loadResult[T any](ctx context.Context, s *Server, jobID int64, decode func([]byte) (T, error), gone string) (T, error) {
+func loadResult[T any](ctx context.Context, s *Service, jobID int64, decode func([]byte) (T, error), gone string) (T, error) {
 	var zero T
 	data, err := s.st.JobResult(ctx, jobID)
 	if err == nil {
@@ -300,11 +371,11 @@ func loadResult[T any](ctx context.Context, s *Server, jobID int64, decode func(
 		}
 	}
 	if errors.Is(err, store.ErrNotFound) {
-		return zero, public(ErrResultGone, gone)
+		return zero, apperr.Wrap(ErrResultGone, apperr.Gone, gone)
 	}
 	if errors.Is(err, store.ErrDamaged) || errors.Is(err, ErrResultFormat) {
 		s.log.Error("reading a saved result", "job", jobID, "err", err)
-		return zero, public(ErrResultGone, gone)
+		return zero, apperr.Wrap(ErrResultGone, apperr.Gone, gone)
 	}
 	return zero, err
 }

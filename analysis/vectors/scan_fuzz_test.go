@@ -1,4 +1,4 @@
-package vecscan_test
+package vectors_test
 
 import (
 	"bytes"
@@ -8,15 +8,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/gloveboard/gloveboard/analysis/vectors"
-	"github.com/gloveboard/gloveboard/internal/vecscan"
 )
 
-// FuzzScan checks Scan on arbitrary bytes: errors wrap ErrFormat; a
-// success counts every non-blank line but a header, with a dimension in
-// [1, MaxDim]; and a text file that analysis/vectors loads (which is what
-// the dashboard does with an upload) passes Scan with the loader's row
-// count and dimension.
-func FuzzScan(f *testing.F) {
+// FuzzScanText checks ScanText on arbitrary bytes: errors wrap ErrNotText;
+// a success counts every non-blank line but a header, with a dimension in
+// [1, MaxScanDim]; and a text file that Read loads (which is what the
+// dashboard does with an upload) passes ScanText with Read's row count,
+// dimension and header.
+func FuzzScanText(f *testing.F) {
 	for _, s := range []string{
 		"a 1 2 3\nb 4 5 6\n",
 		"2 3\na 1 2 3\nb 4 5 6\n",
@@ -53,13 +52,13 @@ func FuzzScan(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
-		info, err := vecscan.Scan(bytes.NewReader(in))
+		info, err := vectors.ScanText(context.Background(), bytes.NewReader(in))
 		if err != nil {
-			if !errors.Is(err, vecscan.ErrFormat) {
-				t.Fatalf("error does not wrap ErrFormat: %v", err)
+			if !errors.Is(err, vectors.ErrNotText) {
+				t.Fatalf("error does not wrap ErrNotText: %v", err)
 			}
 		} else {
-			if info.Count < 1 || info.Dim < 1 || info.Dim > vecscan.MaxDim {
+			if info.Count < 1 || info.Dim < 1 || info.Dim > vectors.MaxScanDim {
 				t.Fatalf("got %+v", info)
 			}
 			lines := 0
@@ -76,19 +75,18 @@ func FuzzScan(f *testing.F) {
 			}
 		}
 
-		// Uploads are text (gzip is refused before Scan), at most MaxDim
-		// wide and UTF-8. A lone "n d" line without a line feed is a
-		// header to Scan and a row to the loader; neither is a file.
+		// Uploads are text (gzip and binary are refused), at most
+		// MaxScanDim wide and UTF-8.
 		set, li, lerr := vectors.Read(context.Background(), bytes.NewReader(in), vectors.LoadOptions{})
 		if lerr != nil || li.Gzip || li.Format == vectors.FormatWord2VecBinary ||
-			set.Dim() > vecscan.MaxDim || !utf8.Valid(in) || !bytes.Contains(in, []byte{'\n'}) {
+			set.Dim() > vectors.MaxScanDim || !utf8.Valid(in) {
 			return
 		}
 		if err != nil {
-			t.Fatalf("the loader reads %d rows × %d (%v), Scan fails: %v", li.Rows, set.Dim(), li.Format, err)
+			t.Fatalf("Read loads %d rows × %d (%v), ScanText fails: %v", li.Rows, set.Dim(), li.Format, err)
 		}
 		if info.Count != li.Rows || info.Dim != set.Dim() || info.HasHeader != (li.HeaderRows >= 0) {
-			t.Fatalf("Scan %+v, the loader %d rows × %d, header %v", info, li.Rows, set.Dim(), li.HeaderRows >= 0)
+			t.Fatalf("ScanText %+v, Read %d rows × %d, header %v", info, li.Rows, set.Dim(), li.HeaderRows >= 0)
 		}
 	})
 }

@@ -1,0 +1,78 @@
+package app
+
+import (
+	"context"
+
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/store"
+)
+
+// Kind is a kind of background job. Its value is what the catalogue
+// stores in jobs.kind, so the values below must never change: existing
+// databases hold them.
+type Kind string
+
+// The job kinds. Adding one: a constant here, a row in kinds, and a
+// method that validates the request, checks the memory budget and calls
+// s.submit with the body.
+const (
+	// KindBuild counts a corpus's co-occurrences; target: the corpus.
+	KindBuild Kind = "build-corpus"
+	// KindTrain trains GloVe on a built corpus and evaluates the
+	// vectors; target: the corpus (the run names the job).
+	KindTrain Kind = "train"
+	// KindMap draws a t-SNE map of words; target: the vector set.
+	KindMap Kind = "tsne"
+	// KindSpectrum computes the singular values of a corpus's weighted
+	// co-occurrence matrix; target: the corpus.
+	KindSpectrum Kind = "corpus-spectrum"
+)
+
+// KindInfo describes a kind of job for people.
+type KindInfo struct {
+	Title string // e.g. "Build corpus"
+	// Target is the noun of what the job's target id refers to
+	// ("corpus", "vector set").
+	Target      string
+	Description string
+}
+
+var kinds = map[Kind]KindInfo{
+	KindBuild: {Title: "Build corpus", Target: "corpus",
+		Description: "Counts the co-occurrences of a corpus and records its statistics."},
+	KindTrain: {Title: "Train GloVe", Target: "corpus",
+		Description: "Trains GloVe vectors on a built corpus, saves them as a vector set and scores them."},
+	KindMap: {Title: "t-SNE map", Target: "vector set",
+		Description: "Places words of a vector set on a 2-D map with t-SNE."},
+	KindSpectrum: {Title: "Co-occurrence spectrum", Target: "corpus",
+		Description: "Computes the singular values of a corpus's weighted co-occurrence matrix."},
+}
+
+// Describe returns what people read about jobs of kind (as stored in a
+// job record); an unknown kind is described by its own name.
+func Describe(kind string) KindInfo {
+	if k, ok := kinds[Kind(kind)]; ok {
+		return k
+	}
+	return KindInfo{Title: kind, Target: "item"}
+}
+
+// Kinds returns every registered kind.
+func Kinds() []Kind { return []Kind{KindBuild, KindTrain, KindMap, KindSpectrum} }
+
+// Submit queues body as a job of kind working on target. The service's
+// own methods (StartBuild, StartRun, SubmitTSNE, SubmitCorpusSpectrum)
+// validate their requests and check the memory budget first; Submit is
+// for work that needs neither, such as tests standing in for a job.
+func (s *Service) Submit(kind Kind, target int64, body func(ctx context.Context, run jobs.Run) error) (store.Job, error) {
+	return s.submit(kind, target, body)
+}
+
+// submit queues body as a job of kind working on target.
+func (s *Service) submit(kind Kind, target int64, body func(ctx context.Context, run jobs.Run) error) (store.Job, error) {
+	if _, ok := kinds[kind]; !ok {
+		panic("app: job kind " + string(kind) + " is not registered")
+	}
+	j, err := s.jobs.Submit(string(kind), target, body)
+	return j, jobSubmitError(err)
+}

@@ -1,0 +1,342 @@
+package app
+
+// Training runs. A run is recorded together with its training job (one
+// transaction, store.CreateRun) and its status is the job's, derived when
+// the run is read: the two cannot disagree, a cancelled or interrupted job
+// needs no patching of its run, and reading a run never writes. The job's
+// body records the run's results (loss per epoch as it goes, then the
+// vector set, evaluation or the reason it stopped) before it returns.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/glove"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
+	"github.com/gloveboard/gloveboard/internal/apperr"
+	"github.com/gloveboard/gloveboard/internal/corpusbuild"
+	"github.com/gloveboard/gloveboard/internal/jobs"
+	"github.com/gloveboard/gloveboard/internal/runs"
+	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/views"
+)
+
+type (
+	// RunParams are the hyperparameters of a run.
+	RunParams = runs.Params
+	// RunResults are what a finished (or failed) run records.
+	RunResults = runs.Results
+	// Evaluation holds the analogy and similarity scores of a vector set.
+	Evaluation = runs.Evaluation
+	// Score is one analogy aggregate.
+	Score = runs.Score
+	// FidelityPoints are sampled nonzeros with what a model says of them.
+	FidelityPoints = runs.FidelityPoints
+	// EvalSets are the parsed evaluation files.
+	EvalSets = runs.EvalSets
+)
+
+// Limits of the hyperparameters accepted from users.
+const (
+	MaxVectorSize = runs.MaxVectorSize
+	MaxEpochs     = runs.MaxEpochs
+	MaxThreads    = runs.MaxThreads
+	MaxAlpha      = runs.MaxAlpha
+	MaxEta        = runs.MaxEta
+)
+
+// Errors of runs and evaluation.
+var (
+	ErrNoEvalSets    = runs.ErrNoEvalSets
+	ErrModelMissing  = runs.ErrModelMissing
+	ErrModelMismatch = runs.ErrModelMismatch
+	// ErrEvalSetsUnreadable wraps the failure to read configured
+	// evaluation sets (details for the log, not for users).
+	ErrEvalSetsUnreadable = errors.New("the evaluation sets could not be read")
+)
+
+// DefaultRunParams returns the form's defaults.
+func DefaultRunParams() RunParams { return runs.DefaultParams() }
+
+// Rate formats a nonzeros-per-second figure (1.2M, 350k, 900).
+func Rate(v float64) string { return runs.Rate(v) }
+
+// evalNotConfigured is the note of a run scored on no evaluation set.
+const evalNotConfigured = "evaluation sets are not configured"
+
+// Run is a training run with its parameters and results decoded. (The
+// embedded record's Params and Results hold the stored JSON.)
+type Run struct {
+	store.Run
+	Params  RunParams
+	Results RunResults
+}
+
+// decodeRun decodes the stored parameters and results of r. A cancelled or
+// failed run whose job never recorded results says why.
+func decodeRun(r store.Run) (Run, error) {
+	p, err := runs.DecodeParams(r.Params)
+	if err != nil {
+		return Run{}, fmt.Errorf("run %d: %w", r.ID, err)
+	}
+	res, err := runs.DecodeResults(r.Results)
+	if err != nil {
+		return Run{}, fmt.Errorf("run %d: %w", r.ID, err)
+	}
+	if res.Error == "" {
+		switch r.Status {
+		case store.RunCancelled:
+			res.Error = "Cancelled before training started."
+		case store.RunFailed:
+			res.Error = "The training job ended without finishing the run."
+		}
+	}
+	return Run{Run: r, Params: p, Results: res}, nil
+}
+
+// Run returns training run id.
+func (s *Service) Run(ctx context.Context, id int64) (Run, error) {
+	r, err := s.st.Run(ctx, id)
+	if err != nil {
+		return Run{}, NotFound(err, "training run", id)
+	}
+	return decodeRun(r)
+}
+
+// Runs returns every training run, newest first.
+func (s *Service) Runs(ctx context.Context) ([]Run, error) {
+	rs, err := s.st.Runs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Run, len(rs))
+	for i, r := range rs {
+		if out[i], err = decodeRun(r); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// StartRun validates p, records a run on its corpus with its training job
+// and queues the job.
+func (s *Service) StartRun(ctx context.Context, p RunParams) (Run, store.Job, error) {
+	if err := p.Validate(); err != nil {
+		return Run{}, store.Job{}, apperr.Wrap(err, apperr.Invalid, err.Error())
+	}
+	c, err := s.st.Corpus(ctx, p.CorpusID)
+	if err != nil {
+		return Run{}, store.Job{}, NotFound(err, "corpus", p.CorpusID)
+	}
+	sum, err := s.BuildSummary(c.ID)
+	if errors.Is(err, corpusbuild.ErrNotBuilt) {
+		return Run{}, store.Job{}, apperr.Wrap(err, apperr.Conflict, fmt.Sprintf("The corpus “%s” has not been built yet. Build it on its page (Corpora) first, then train.", c.Name))
+	}
+	if err != nil {
+		return Run{}, store.Job{}, err
+	}
+	if sum.NNZ == 0 {
+		return Run{}, store.Job{}, apperr.Wrap(glove.ErrNoCooccurrences, apperr.Unprocessable, fmt.Sprintf("The corpus “%s” has no co-occurrences to train on.", c.Name))
+	}
+	if err := s.checkTraining(sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
+		return Run{}, store.Job{}, err
+	}
+	p.CorpusName, p.VocabSize, p.NNZ = c.Name, sum.VocabSize, sum.NNZ
+	var rec store.Run
+	job, err := s.jobs.SubmitWith(func(ctx context.Context) (store.Job, error) {
+		r, j, err := s.st.CreateRun(ctx, string(KindTrain), c.ID, p.Encode())
+		rec = r
+		return j, err
+	}, s.trainBody(p, s.st.CorpusBuildDir(c.ID)))
+	if err != nil {
+		return Run{}, store.Job{}, jobSubmitError(err)
+	}
+	return Run{Run: rec, Params: p}, job, nil
+}
+
+// trainingBytes is the memory of a run: the trainer and model, and the
+// loaded co-occurrence matrix it reads the nonzeros from.
+func trainingBytes(vocabSize int, nnz int64, vectorSize int) int64 {
+	return glove.MemoryBytes(vocabSize, nnz, vectorSize) + nnz*cooccur.BytesPerNonzero
+}
+
+// checkTraining refuses a run whose memory would exceed the budget,
+// naming the largest vector size that fits.
+func (s *Service) checkTraining(vocabSize int, nnz int64, vectorSize int) error {
+	need := trainingBytes(vocabSize, nnz, vectorSize)
+	if need <= s.budget {
+		return nil
+	}
+	fits := 0
+	for d := vectorSize - 1; d >= 1; d-- { // at most runs.MaxVectorSize steps
+		if trainingBytes(vocabSize, nnz, d) <= s.budget {
+			fits = d
+			break
+		}
+	}
+	advice := "Rebuild the corpus with a higher minimum count or a maximum vocabulary"
+	if fits > 0 {
+		advice = fmt.Sprintf("Use a vector size of at most %d, or rebuild the corpus with a higher minimum count or a maximum vocabulary", fits)
+	}
+	return apperr.Wrap(ErrOverBudget, apperr.Unprocessable, fmt.Sprintf("Training %s words × %d dimensions on %s nonzeros needs about %s of memory, more than the budget of %s for one job. %s (or start the server with a larger -memory-budget).",
+		views.Count(vocabSize), vectorSize, views.Count(nnz), views.Bytes(need), views.Bytes(s.budget), advice))
+}
+
+// trainBody is the work of a train job on the build in dir. It records
+// the run's results whatever happens; the run's status is the job's.
+func (s *Service) trainBody(p RunParams, dir string) func(context.Context, jobs.Run) error {
+	return func(jctx context.Context, job jobs.Run) error {
+		rec, err := s.st.RunOfJob(jctx, job.ID)
+		if err != nil {
+			return err
+		}
+		runID := rec.ID
+		// The job list on the home page shows which run a job trains.
+		prefix := fmt.Sprintf("run %d: ", runID)
+		progress := func(f float64, msg string) { job.Progress(f, prefix+msg) }
+		record := func(res RunResults) {
+			enc, err := res.Encode()
+			if err == nil {
+				err = s.st.SetRunResults(context.WithoutCancel(jctx), runID, enc)
+			}
+			if err != nil {
+				s.log.Error("recording the results of a run", "run", runID, "err", err)
+			}
+		}
+		progress(0, "loading the co-occurrence matrix")
+		b, err := s.buildIn(dir)
+		if err != nil {
+			msg := "The corpus build could not be read. Rebuild the corpus and try again."
+			if errors.Is(err, corpusbuild.ErrNotBuilt) {
+				msg = "The corpus is no longer built. Build it again and start a new run."
+			}
+			record(RunResults{Error: msg})
+			return apperr.Wrap(err, apperr.Invalid, msg)
+		}
+		eval, note := s.evalSetsForRun()
+		res, err := runs.Execute(jctx, runs.Training{Store: s.st, RunID: runID, Params: p, Build: b, Eval: eval,
+			Progress: progress, VectorSetName: fmt.Sprintf("Run %d · %s · %dd", runID, p.CorpusName, p.VectorSize)})
+		if note != "" && res.EvalNote == evalNotConfigured {
+			res.EvalNote = note
+		}
+		err = trainOutcome(jctx, p, &res, err)
+		if err != nil && res.Error == "" {
+			res.Error = JobErrorMessage(s.log)(err)
+		}
+		record(res)
+		return err
+	}
+}
+
+// trainOutcome turns the end of runs.Execute into the job's error, and
+// says in res.Error why a run stopped early.
+func trainOutcome(jctx context.Context, p RunParams, res *RunResults, err error) error {
+	var div *runs.DivergedError
+	switch {
+	case err == nil:
+		return nil
+	case jctx.Err() != nil && errors.Is(context.Cause(jctx), jobs.ErrShutdown):
+		// Nobody cancelled it: the server stopped, as the job will say.
+		res.Error = fmt.Sprintf("The server shut down after %d of %d epochs.", res.Epochs, p.Epochs)
+		return jctx.Err()
+	case jctx.Err() != nil:
+		res.Error = fmt.Sprintf("Cancelled after %d of %d epochs.", res.Epochs, p.Epochs)
+		return jctx.Err()
+	case errors.As(err, &div):
+		res.Error = div.Error()
+		return apperr.Wrap(err, apperr.Unprocessable, div.Error())
+	}
+	return err
+}
+
+// EvalDir returns the folder of the evaluation sets ("" for none).
+func (s *Service) EvalDir() string { return s.evalDir }
+
+// EvalSets returns the evaluation sets, read once (ErrNoEvalSets when none
+// are configured).
+func (s *Service) EvalSets() (*EvalSets, error) {
+	s.evalOnce.Do(func() { s.eval, s.evalErr = runs.LoadEvalSets(s.evalDir) })
+	return s.eval, s.evalErr
+}
+
+// evalSetsForRun returns the sets a run is scored on, or nil and a note
+// for the run page when they cannot be read.
+func (s *Service) evalSetsForRun() (*EvalSets, string) {
+	es, err := s.EvalSets()
+	switch {
+	case err == nil:
+		return es, ""
+	case errors.Is(err, runs.ErrNoEvalSets):
+		return nil, ""
+	}
+	s.log.Error("loading evaluation sets", "dir", s.evalDir, "err", err)
+	return nil, "The evaluation sets could not be read; see the server log."
+}
+
+// VectorSet returns the vectors of the catalogued set v, loaded once and
+// kept while they are among the most recently used.
+func (s *Service) VectorSet(ctx context.Context, v store.VectorSet) (*vectors.Set, error) {
+	return s.sets.Get(v.SHA256, func() (*vectors.Set, error) {
+		// The load is shared: it must not stop when the first caller leaves.
+		set, _, err := vectors.Load(context.WithoutCancel(ctx), v.Path, vectors.LoadOptions{})
+		return set, err
+	})
+}
+
+// Evaluate scores the vector set v (vectors set) on the evaluation sets,
+// kept per set.
+func (s *Service) Evaluate(ctx context.Context, v store.VectorSet, set *vectors.Set) (*Evaluation, error) {
+	es, err := s.EvalSets()
+	if err != nil && !errors.Is(err, runs.ErrNoEvalSets) {
+		return nil, fmt.Errorf("%w: %w", ErrEvalSetsUnreadable, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return figure(s, "eval:"+v.SHA256, func() (*Evaluation, error) { return es.Evaluate(ctx, set, nil) })
+}
+
+// fidelitySample is the number of nonzeros sampled for fidelity plots.
+const fidelitySample = 3000
+
+// Fidelity samples the nonzeros of run r's corpus and what r's model says
+// of them (kept per run).
+func (s *Service) Fidelity(r Run) (*FidelityPoints, error) {
+	if r.Status != store.RunDone {
+		return nil, apperr.Wrap(runs.ErrModelMissing, apperr.NotFound, "Fidelity plots need a finished run.")
+	}
+	if r.CorpusID == 0 {
+		return nil, apperr.Wrap(runs.ErrModelMismatch, apperr.Conflict, "The corpus of this run has been deleted, so its model cannot be compared with the counts.")
+	}
+	return figure(s, fmt.Sprintf("fidelity:%d", r.ID), func() (*FidelityPoints, error) {
+		dir, err := s.st.RunDir(r.ID)
+		if err != nil {
+			return nil, err
+		}
+		params, err := runs.LoadModel(dir)
+		if err != nil {
+			return nil, err
+		}
+		b, err := s.Build(r.CorpusID)
+		if err != nil {
+			return nil, err
+		}
+		if b.Vocab.Len() != params.VocabSize() {
+			return nil, runs.ErrModelMismatch
+		}
+		return runs.Fidelity(params, b.Matrix.AppendEntries(nil), fidelitySample, 1)
+	})
+}
+
+// figure returns the computed figure under key from the figures cache,
+// computing it once with compute (an error is not kept).
+func figure[T any](s *Service, key string, compute func() (T, error)) (T, error) {
+	v, err := s.figures.Get(key, func() (any, error) { return compute() })
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return v.(T), nil
+}
