@@ -671,7 +671,7 @@ func (s *Server) evaluationFragment(c echo.Context) error {
 	ev, err := s.svc.Evaluate(ctx(c), v, set)
 	switch {
 	case errors.Is(err, app.ErrNoEvalSets):
-		return s.ok(c, views.EvaluationResult(nil, "Evaluation sets are not configured: start the server with -eval-dir DIR (DIR holding analogy/questions-words.txt and similarity/EN-*.txt)."))
+		return s.ok(c, views.EvaluationResult(nil, "The evaluation sets could not be loaded: the folder given with -eval-dir holds neither analogy/questions-words.txt nor similarity/EN-*.txt. Without the flag the built-in sets are used."))
 	case err != nil && errors.Is(err, app.ErrEvalSetsUnreadable):
 		s.log.Error("loading evaluation sets", "dir", s.svc.EvalDir(), "err", err)
 		return s.ok(c, views.EvaluationResult(nil, "The evaluation sets could not be read; the server log says why."))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/demo"
+	"github.com/gloveboard/gloveboard/internal/evalsets"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -113,7 +114,8 @@ func (s *Server) home(c echo.Context) error {
 
 func (s *Server) about(c echo.Context) error {
 	return s.ok(c, views.About(views.AboutData{Page: s.page(c, "About", ""),
-		WordNetLicense: demo.WordNetLicense, GloVeNotice: demo.GloVeNotice}))
+		WordNetLicense: demo.WordNetLicense, GloVeNotice: demo.GloVeNotice,
+		AnalogyNotice: evalsets.AnalogyNotice, SimilarityLicense: evalsets.SimilarityLicense}))
 }
 
 func (s *Server) corpora(c echo.Context) error {

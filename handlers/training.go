@@ -278,7 +278,7 @@ func (s *Server) runPage(c echo.Context) error {
 		ev := evalView(res.Evaluation)
 		d.Eval = &ev
 	} else if d.EvalNote == "" || d.EvalNote == "evaluation sets are not configured" {
-		d.EvalNote = "Evaluation sets are not configured: start the server with -eval-dir DIR (DIR holding analogy/questions-words.txt and similarity/EN-*.txt) to score new runs."
+		d.EvalNote = "The evaluation sets could not be loaded: the folder given with -eval-dir holds neither analogy/questions-words.txt nor similarity/EN-*.txt, so new runs are not scored. Without the flag the built-in sets are used."
 	}
 	if res.VectorSetID != 0 {
 		if _, err := s.st.VectorSet(ctx(c), res.VectorSetID); err == nil {

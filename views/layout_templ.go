@@ -309,7 +309,33 @@ func About(d AboutData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "</pre></section><section class=\"card\"><h2>Software</h2><p>The page script is htmx 2.0.11 (Zero-Clause BSD licence).</p></section>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "</pre></section><section class=\"card\"><h2>Evaluation sets</h2><p>Every training run is scored on the Google analogy set (Mikolov et al. 2013) and on WS-353, SimLex-999 and MEN; the other word-similarity sets of the collection ship with them.</p><pre class=\"licence\">")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			var templ_7745c5c3_Var17 string
+			templ_7745c5c3_Var17, templ_7745c5c3_Err = templ.JoinStringErrs(d.AnalogyNotice)
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 83, Col: 41}
+			}
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var17))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "</pre><pre class=\"licence\">")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			var templ_7745c5c3_Var18 string
+			templ_7745c5c3_Var18, templ_7745c5c3_Err = templ.JoinStringErrs(d.SimilarityLicense)
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 84, Col: 45}
+			}
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var18))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "</pre></section><section class=\"card\"><h2>Vietnamese corpus: LibreOffice help</h2><p>The Vietnamese paragraphs of the LibreOffice 7.4 help (Debian package libreoffice-help-vi), one paragraph a line, ship in the repository (<code>internal/demo/vi-libreoffice-help.txt.gz</code>) under the Mozilla Public Licence 2.0, whose text is beside it (<code>MPL-2.0-LICENSE</code>); the source is at https://www.libreoffice.org/.</p></section><section class=\"card\"><h2>Software</h2><p>The page script is htmx 2.0.11 (Zero-Clause BSD licence).</p></section>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

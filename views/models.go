@@ -141,6 +141,10 @@ type AboutData struct {
 	Page           Page
 	WordNetLicense string
 	GloVeNotice    string
+	// AnalogyNotice and SimilarityLicense are the notices of the
+	// evaluation sets built into the binary.
+	AnalogyNotice     string
+	SimilarityLicense string
 }
 
 // Bytes formats a byte count for people in binary units, as the upload

@@ -205,7 +205,7 @@ func TrainPage(d TrainPageData) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if d.EvalDir == "" {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<p class=\"note\">Evaluation sets are not configured, so finished runs are not scored on analogies and word similarity. Start the server with <code>-eval-dir DIR</code>, where DIR holds <code>analogy/questions-words.txt</code> and <code>similarity/EN-WS-353-ALL.txt</code>, <code>EN-SIMLEX-999.txt</code>, <code>EN-MEN-TR-3k.txt</code>.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "<p class=\"note\">The evaluation sets could not be loaded, so finished runs are not scored on analogies and word similarity. The folder given with <code>-eval-dir</code> must hold <code>analogy/questions-words.txt</code> or <code>similarity/EN-*.txt</code>; without the flag the sets built into gloveboard are used.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
