@@ -266,7 +266,7 @@ func TestCLIBadInput(t *testing.T) {
 		{"eval: missing required -vectors", []string{"eval", "-analogy", f["unknown-analogies.txt"]}, 2, "-vectors is required"},
 		{"eval: neither -analogy nor -similarity", []string{"eval", "-vectors", f["vec.txt"]}, 2, "give -analogy, -similarity or both"},
 		{"project: missing required -vectors", []string{"project", "-method", "pca"}, 2, "-vectors is required"},
-		{"project: unknown -method", []string{"project", "-vectors", f["vec.txt"], "-method", "mds"}, 2, `-method "mds": want pca, tsne, tsne-exact or axis`},
+		{"project: unknown -method", []string{"project", "-vectors", f["vec.txt"], "-method", "mds"}, 2, `-method "mds": want pca, tsne, tsne-exact, umap or axis`},
 		{"project: unknown -engine", []string{"project", "-vectors", f["vec.txt"], "-method", "tsne", "-engine", "warp"}, 2, `-engine "warp": want auto, barnes-hut or exact`},
 		{"project: unknown -relation, before reading the vectors", []string{"project", "-vectors", f["missing"], "-method", "axis", "-relation", "up-down"}, 2, `-relation "up-down"`},
 		{"spectrum: neither -vectors nor -corpus", []string{"spectrum"}, 2, "give exactly one of -vectors and -corpus"},
