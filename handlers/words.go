@@ -36,6 +36,7 @@ const contrastRule = "Suggested: the words at most 25 frequency ranks away whose
 // wordResult is everything the word page and its JSON twin show.
 type wordResult struct {
 	word        string
+	n           int // partners asked for in each list
 	count       int64
 	rank        int
 	share       float64
@@ -79,7 +80,7 @@ func wordReport(l *app.Build, w string, n int) (wordResult, error) {
 		msg, _ := apperr.MessageOf(unknownWord(l, w))
 		return wordResult{}, apperr.New(apperr.NotFound, msg)
 	}
-	r := wordResult{word: w, count: l.Vocab.Count(id), rank: int(id) + 1, miBits: l.Summary.MutualInformationBits}
+	r := wordResult{word: w, n: n, count: l.Vocab.Count(id), rank: int(id) + 1, miBits: l.Summary.MutualInformationBits}
 	if l.Summary.Tokens > 0 {
 		r.share = float64(r.count) / float64(l.Summary.Tokens)
 	}
@@ -144,52 +145,55 @@ func contrasts(l *app.Build, w int32) []string {
 	return out
 }
 
-// wordRequest parses the corpus, the word and n of a word request.
-func (s *Server) wordRequest(c echo.Context) (wordResult, int64, string, error) {
+// wordRequest is a parsed and answered word request.
+type wordRequest struct {
+	corpusID   int64
+	corpusName string
+	build      *app.Build
+	result     wordResult
+}
+
+// word parses the corpus, the word and n of a word request and computes
+// the word's numbers. req.corpusID is 0 when there is no such corpus.
+func (s *Server) word(c echo.Context) (wordRequest, error) {
 	corp, l, err := s.corpusAndBuild(c)
+	req := wordRequest{corpusID: corp.ID, corpusName: corp.Name, build: l}
 	if err != nil {
-		return wordResult{}, corp.ID, corp.Name, err
+		return req, err
 	}
 	n, err := wholeNumber(c.QueryParam("n"), "“n”", defaultWordPartners, 1, maxTop)
 	if err != nil {
-		return wordResult{}, corp.ID, corp.Name, err
+		return req, err
 	}
 	w, err := wordParam(c, l)
 	if err != nil {
-		return wordResult{}, corp.ID, corp.Name, err
+		return req, err
 	}
-	r, err := wordReport(l, w, n)
-	return r, corp.ID, corp.Name, err
+	req.result, err = wordReport(l, w, n)
+	return req, err
 }
 
 func (s *Server) wordPage(c echo.Context) error {
-	r, id, name, err := s.wordRequest(c)
-	if id == 0 {
+	req, err := s.word(c)
+	if req.corpusID == 0 {
 		return err // no corpus to show the page in
 	}
-	d := views.WordPageData{Page: s.page(c, "Word · "+name, views.SectionCorpora), CorpusID: id, CorpusName: name}
+	d := views.WordPageData{Page: s.page(c, "Word · "+req.corpusName, views.SectionCorpora), CorpusID: req.corpusID, CorpusName: req.corpusName}
 	if err != nil {
 		status, msg := s.resolve(err)
 		if status >= 500 || status == http.StatusConflict {
-			return err
+			return err // an unbuilt corpus gets the error page, like the other corpus routes
 		}
 		d.Error = msg
 		return s.render(c, status, views.WordPage(d))
 	}
-	d.Page.Title = r.word + " · " + name
-	l, err := s.svc.Build(id)
-	if err != nil {
-		return err
-	}
-	v := &views.WordView{Word: r.word, Count: r.count, Rank: r.rank, Share: r.share, Tokens: l.Summary.Tokens,
+	r, sum := req.result, req.build.Summary
+	d.Page.Title = r.word + " · " + req.corpusName
+	d.Word = &views.WordView{Word: r.word, Count: r.count, Rank: r.rank, Share: r.share, Tokens: sum.Tokens,
 		XW: r.profile.RowSum, Contexts: r.profile.Contexts, EntropyBits: r.profile.ContextEntropy,
-		MIShare: r.profile.MIShare, MIBits: r.miBits, MinCount: defaultPMIMin, N: len(r.partners),
-		Contrasts: r.contrasts, ContrastRule: contrastRule, Unweighted: !l.Summary.Settings.DistanceWeighting}
-	if n, err := wholeNumber(c.QueryParam("n"), "“n”", defaultWordPartners, 1, maxTop); err == nil {
-		v.N = n
-	}
-	v.Partners, v.PMIPartners = partnerViews(r.partners), partnerViews(r.pmiPartners)
-	d.Word = v
+		MIShare: r.profile.MIShare, MIBits: r.miBits, MinCount: defaultPMIMin, N: r.n,
+		Partners: partnerViews(r.partners), PMIPartners: partnerViews(r.pmiPartners),
+		Contrasts: r.contrasts, ContrastRule: contrastRule, Unweighted: !sum.Settings.DistanceWeighting}
 	return s.ok(c, views.WordPage(d))
 }
 
@@ -218,10 +222,11 @@ type apiWordOut struct {
 }
 
 func (s *Server) apiWord(c echo.Context) error {
-	r, _, _, err := s.wordRequest(c)
+	req, err := s.word(c)
 	if err != nil {
 		return err
 	}
+	r := req.result
 	return c.JSON(http.StatusOK, apiWordOut{Word: r.word, Count: r.count, Rank: r.rank, Share: r.share,
 		XW: r.profile.RowSum, Contexts: r.profile.Contexts, EntropyBits: r.profile.ContextEntropy,
 		MIShare: r.profile.MIShare, MinCount: defaultPMIMin, Partners: r.partners, PMIPartners: r.pmiPartners,
