@@ -17,6 +17,7 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 	e.GET("/corpora/:id/build-status", s.buildStatus)
 	e.GET("/corpora/:id/ratio", s.ratioPage)
 	e.GET("/corpora/:id/words", s.corpusWords)
+	e.GET("/corpora/:id/words/:word", s.wordPage)
 	e.GET("/corpora/:id/plots/:file", s.corpusPlot)
 
 	e.GET("/api/corpora/:id/stats", s.apiCorpusStats)
@@ -24,6 +25,7 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 	e.GET("/api/corpora/:id/ratio", s.apiRatio)
 	e.GET("/api/corpora/:id/pmi", s.apiPMI)
 	e.GET("/api/corpora/:id/words", s.corpusWords)
+	e.GET("/api/corpora/:id/words/:word", s.apiWord)
 	e.POST("/api/corpora/:id/build", s.apiBuild)
 	s.registerCorpusSpectrumRoutes(e)
 }
