@@ -170,13 +170,13 @@ func trainingBytes(vocabSize int, nnz int64, vectorSize int, nonzeroBytes int64)
 // nonzeros stream from disk when they do not fit), naming the largest
 // vector size that fits.
 func (s *Service) checkTraining(vocabSize int, nnz int64, vectorSize int) error {
-	need := trainingBytes(vocabSize, nnz, vectorSize, s.trainBudget(vocabSize, vectorSize))
+	need := trainingBytes(vocabSize, nnz, vectorSize, s.trainBudget(vocabSize, nnz, vectorSize))
 	if need <= s.budget {
 		return nil
 	}
 	fits := 0
 	for d := vectorSize - 1; d >= 1; d-- { // at most runs.MaxVectorSize steps
-		if trainingBytes(vocabSize, nnz, d, s.trainBudget(vocabSize, d)) <= s.budget {
+		if trainingBytes(vocabSize, nnz, d, s.trainBudget(vocabSize, nnz, d)) <= s.budget {
 			fits = d
 			break
 		}
@@ -195,10 +195,14 @@ func (s *Service) checkTraining(vocabSize int, nnz int64, vectorSize int) error 
 const streamSlack = 256 << 10
 
 // trainBudget is the bound (bytes) on the nonzeros a run holds in memory
-// (glove.Options.MemoryBytes): the job budget less the model's part and
-// streamSlack, at least 1 so that it always bounds. Two blocks of a
-// streamed run together take about this much.
-func (s *Service) trainBudget(vocabSize, vectorSize int) int64 {
+// (glove.Options.MemoryBytes): 0 (none) when the whole run fits in the
+// job budget, else the budget less the model's part and streamSlack, at
+// least 1 so that it bounds. Two blocks of a streamed run together take
+// about this much.
+func (s *Service) trainBudget(vocabSize int, nnz int64, vectorSize int) int64 {
+	if trainingBytes(vocabSize, nnz, vectorSize, 0) <= s.budget {
+		return 0
+	}
 	return max(s.budget-trainingBytes(vocabSize, 0, vectorSize, 0)-streamSlack, 1)
 }
 
@@ -241,7 +245,7 @@ func (s *Service) trainBody(p RunParams, dir string) func(context.Context, jobs.
 		// data directory's tmp/, which the next start clears if this
 		// process is killed.
 		res, err := runs.Execute(jctx, runs.Training{Store: s.st, RunID: runID, Params: p, BuildDir: dir,
-			MemoryBytes: s.trainBudget(p.VocabSize, p.VectorSize), TempDir: filepath.Join(s.st.Dir(), "tmp"), Eval: eval,
+			MemoryBytes: s.trainBudget(p.VocabSize, p.NNZ, p.VectorSize), TempDir: filepath.Join(s.st.Dir(), "tmp"), Eval: eval,
 			Progress: progress, VectorSetName: fmt.Sprintf("Run %d · %s · %dd", runID, p.CorpusName, p.VectorSize)})
 		if errors.Is(err, runs.ErrBuildUnreadable) {
 			return unreadable(err)
