@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Upload, build and train a large corpus through the dashboard's HTTP API,
 recording the time and peak RSS of the server for each stage.
+Run each stage in its own server process (-stages) for a peak that is the
+stage's own: the Go runtime keeps memory an earlier stage freed.
 
     go build -o /tmp/gb-web ./cmd/web
     bench/train/big_corpus.py ../shared/data/corpora/bench-prose.txt.gz /tmp/big-prose.txt.gz
@@ -139,9 +141,11 @@ def main():
 
         def stage(name, fn):
             smp.reset()
+            start_rss = status_kib(srv.pid, "VmRSS") / 1024
             t0 = time.time()
             info = fn() or {}
-            info.update(seconds=round(time.time() - t0, 1), peak_rss_mib=round(smp.hwm_mib()),
+            info.update(seconds=round(time.time() - t0, 1), start_rss_mib=round(start_rss),
+                        peak_rss_mib=round(smp.hwm_mib()),
                         load_average=[round(x, 1) for x in os.getloadavg()])
             out["stages"][name] = info
             print(f"{name}: {json.dumps(info)}", flush=True)
@@ -184,11 +188,12 @@ def main():
                     _, j = cl.call("GET", f"/api/jobs/{job}")
                     if j.get("message", "") != last:
                         last = j.get("message", "")
-                        msgs.append(last)
-                        print(f"  [{time.strftime('%H:%M:%S')}] train: {last}", flush=True)
+                        # The peak so far, at each new message: which phase of the job needs what.
+                        msgs.append(f"{last} [peak so far {round(smp.hwm_mib())} MiB]")
+                        print(f"  [{time.strftime('%H:%M:%S')}] train: {msgs[-1]}", flush=True)
                     if run.get("status") not in ("queued", "running"):
                         break
-                    time.sleep(1)
+                    time.sleep(0.25)
                 return {"status": run.get("status"), "messages": msgs, "loss": run.get("loss"),
                         "error": (run.get("results") or {}).get("error", "")}
             stage("train", train)

@@ -103,6 +103,11 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 	if lossErr != nil {
 		return res, lossErr
 	}
+	// The nonzeros (or a streamed run's blocks and file) are not needed
+	// to save and score the model: free them first.
+	if err := tr.Close(); err != nil {
+		return res, err
+	}
 
 	progress(0.9, "saving the vectors")
 	model := tr.Model()
