@@ -11,8 +11,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
-	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/glove"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/apperr"
@@ -156,22 +156,27 @@ func (s *Service) StartRun(ctx context.Context, p RunParams) (Run, store.Job, er
 	return Run{Run: rec, Params: p}, job, nil
 }
 
-// trainingBytes is the memory of a run: the trainer and model, and the
-// loaded co-occurrence matrix it reads the nonzeros from.
-func trainingBytes(vocabSize int, nnz int64, vectorSize int) int64 {
-	return glove.MemoryBytes(vocabSize, nnz, vectorSize) + nnz*cooccur.BytesPerNonzero
+// trainingBytes is the memory of a run whose trainer may hold
+// nonzeroBytes of nonzeros (0 = all): the trainer and model, with the
+// nonzeros held in memory when they fit and streamed from disk (two
+// blocks in memory) when they do not, and the row pointers of the matrix
+// file they are read from. The matrix itself is read from disk, never
+// loaded whole.
+func trainingBytes(vocabSize int, nnz int64, vectorSize int, nonzeroBytes int64) int64 {
+	return glove.MemoryBytesWithin(vocabSize, nnz, vectorSize, nonzeroBytes) + 8*int64(vocabSize+1)
 }
 
-// checkTraining refuses a run whose memory would exceed the budget,
-// naming the largest vector size that fits.
+// checkTraining refuses a run whose model would exceed the budget (the
+// nonzeros stream from disk when they do not fit), naming the largest
+// vector size that fits.
 func (s *Service) checkTraining(vocabSize int, nnz int64, vectorSize int) error {
-	need := trainingBytes(vocabSize, nnz, vectorSize)
+	need := trainingBytes(vocabSize, nnz, vectorSize, s.trainBudget(vocabSize, nnz, vectorSize))
 	if need <= s.budget {
 		return nil
 	}
 	fits := 0
 	for d := vectorSize - 1; d >= 1; d-- { // at most runs.MaxVectorSize steps
-		if trainingBytes(vocabSize, nnz, d) <= s.budget {
+		if trainingBytes(vocabSize, nnz, d, s.trainBudget(vocabSize, nnz, d)) <= s.budget {
 			fits = d
 			break
 		}
@@ -180,8 +185,25 @@ func (s *Service) checkTraining(vocabSize int, nnz int64, vectorSize int) error 
 	if fits > 0 {
 		advice = fmt.Sprintf("Use a vector size of at most %d, or rebuild the corpus with a higher minimum count or a maximum vocabulary", fits)
 	}
-	return apperr.Wrap(ErrOverBudget, apperr.Unprocessable, fmt.Sprintf("Training %s words × %d dimensions on %s nonzeros needs about %s of memory, more than the budget of %s for one job. %s (or start the server with a larger -memory-budget).",
+	return apperr.Wrap(ErrOverBudget, apperr.Unprocessable, fmt.Sprintf("Training %s words × %d dimensions on %s nonzeros needs about %s of memory, more than the budget of %s for one job, even with the nonzeros streamed from disk. %s (or start the server with a larger -memory-budget).",
 		views.Count(vocabSize), vectorSize, views.Count(nnz), views.Bytes(need), views.Bytes(s.budget), advice))
+}
+
+// streamSlack is what a streamed trainer takes besides its model and its
+// two blocks (the dealing pass's memos and channels, 128 KiB, and the
+// block orders and bookkeeping of its chunks), rounded up.
+const streamSlack = 256 << 10
+
+// trainBudget is the bound (bytes) on the nonzeros a run holds in memory
+// (glove.Options.MemoryBytes): 0 (none) when the whole run fits in the
+// job budget, else the budget less the model's part and streamSlack, at
+// least 1 so that it bounds. Two blocks of a streamed run together take
+// about this much.
+func (s *Service) trainBudget(vocabSize int, nnz int64, vectorSize int) int64 {
+	if trainingBytes(vocabSize, nnz, vectorSize, 0) <= s.budget {
+		return 0
+	}
+	return max(s.budget-trainingBytes(vocabSize, 0, vectorSize, 0)-streamSlack, 1)
 }
 
 // trainBody is the work of a train job on the build in dir. It records
@@ -206,8 +228,7 @@ func (s *Service) trainBody(p RunParams, dir string) func(context.Context, jobs.
 			}
 		}
 		progress(0, "loading the co-occurrence matrix")
-		b, err := s.buildIn(dir)
-		if err != nil {
+		unreadable := func(err error) error {
 			msg := "The corpus build could not be read. Rebuild the corpus and try again."
 			if errors.Is(err, corpusbuild.ErrNotBuilt) {
 				msg = "The corpus is no longer built. Build it again and start a new run."
@@ -215,9 +236,20 @@ func (s *Service) trainBody(p RunParams, dir string) func(context.Context, jobs.
 			record(RunResults{Error: msg})
 			return apperr.Wrap(err, apperr.Invalid, msg)
 		}
+		if _, err := corpusbuild.ReadSummary(dir); err != nil {
+			return unreadable(err)
+		}
 		eval, note := s.evalSetsForRun()
-		res, err := runs.Execute(jctx, runs.Training{Store: s.st, RunID: runID, Params: p, Build: b, Eval: eval,
+		// The nonzeros are read from the build's matrix file, not from a
+		// loaded build, and a block file of a run that streams goes to the
+		// data directory's tmp/, which the next start clears if this
+		// process is killed.
+		res, err := runs.Execute(jctx, runs.Training{Store: s.st, RunID: runID, Params: p, BuildDir: dir,
+			MemoryBytes: s.trainBudget(p.VocabSize, p.NNZ, p.VectorSize), TempDir: filepath.Join(s.st.Dir(), "tmp"), Eval: eval,
 			Progress: progress, VectorSetName: fmt.Sprintf("Run %d · %s · %dd", runID, p.CorpusName, p.VectorSize)})
+		if errors.Is(err, runs.ErrBuildUnreadable) {
+			return unreadable(err)
+		}
 		if note != "" && res.EvalNote == evalNotConfigured {
 			res.EvalNote = note
 		}

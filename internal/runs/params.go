@@ -149,6 +149,10 @@ type Results struct {
 	Evaluation    *Evaluation `json:"evaluation,omitempty"`
 	// EvalNote says why there is no evaluation.
 	EvalNote string `json:"eval_note,omitempty"`
+	// InMemoryNonzeros is, for a run whose nonzeros did not fit in the
+	// memory budget and were streamed from disk, how many the trainer
+	// held at a time (0: all of them, in memory).
+	InMemoryNonzeros int64 `json:"in_memory_nonzeros,omitempty"`
 }
 
 // DivergedError reports a run whose cost became NaN or infinite. It wraps

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/analysis/glove"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
@@ -31,8 +33,21 @@ type Training struct {
 	Store  *store.Store
 	RunID  int64
 	Params Params
-	Build  *corpusbuild.Loaded
-	Eval   *EvalSets // nil: no evaluation
+	// Build is a loaded corpus build to train on; or nil, and BuildDir
+	// names a finished build whose words are read from its vocabulary and
+	// whose nonzeros are read from its matrix file as the trainer needs
+	// them (cooccur.OpenMatrixRecords), so that the matrix is never held
+	// in memory whole.
+	Build    *corpusbuild.Loaded
+	BuildDir string
+	// MemoryBytes bounds the nonzeros the trainer holds
+	// (glove.Options.MemoryBytes, 0 = no bound): above it they are
+	// block-shuffled into a temporary file in TempDir ("" = the system's)
+	// and streamed from it every epoch. The file is removed when Execute
+	// returns, whatever happens.
+	MemoryBytes int64
+	TempDir     string
+	Eval        *EvalSets // nil: no evaluation
 	// Progress receives the job's progress (fraction, message).
 	Progress func(frac float64, msg string)
 	// VectorSetName names the vector set of the result.
@@ -50,16 +65,22 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 		progress = func(float64, string) {}
 	}
 	var res Results
-	b := j.Build
-	progress(0.01, "reading the co-occurrence matrix")
-	entries := b.Matrix.AppendEntries(nil)
-	vocab := b.Vocab.Len()
-	opt := j.Params.Options()
-	tr, err := glove.NewTrainer(entries, vocab, opt)
+	progress(0.01, "reading and shuffling the co-occurrence matrix")
+	words, tr, err := j.newTrainer(ctx)
 	if err != nil {
 		return res, err
 	}
+	defer tr.Close() // removes a streamed run's block file
+	opt := j.Params.Options()
 	nnz := float64(tr.NNZ())
+	how := fmt.Sprintf("training on %.0f nonzeros", nnz)
+	streamed := ""
+	if chunk, ok := tr.Streamed(); ok {
+		// The trainer holds two chunks: the one trained on and the next, read meanwhile.
+		res.InMemoryNonzeros = int64(min(2*chunk, tr.NNZ()))
+		how = fmt.Sprintf("streaming the nonzeros from disk: %d of %d in memory", res.InMemoryNonzeros, tr.NNZ())
+		streamed = " · streamed from disk"
+	}
 	var lossErr error
 	tr.SetProgress(func(es glove.EpochStats) {
 		res.Epochs, res.FinalCost = es.Epoch, es.Cost
@@ -68,9 +89,9 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 			lossErr = err
 		}
 		progress(0.02+0.88*float64(es.Epoch)/float64(opt.Epochs),
-			fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond)))
+			fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s%s", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond), streamed))
 	})
-	progress(0.02, fmt.Sprintf("training on %.0f nonzeros", nnz))
+	progress(0.02, how)
 	if err := tr.Run(ctx); err != nil {
 		res.Seconds = time.Since(start).Seconds()
 		if errors.Is(err, glove.ErrDiverged) {
@@ -82,10 +103,15 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 	if lossErr != nil {
 		return res, lossErr
 	}
+	// The nonzeros (or a streamed run's blocks and file) are not needed
+	// to save and score the model: free them first.
+	if err := tr.Close(); err != nil {
+		return res, err
+	}
 
 	progress(0.9, "saving the vectors")
 	model := tr.Model()
-	set, err := SumSet(b.Vocab.Words(), model)
+	set, err := SumSet(words, model)
 	if err != nil {
 		return res, err
 	}
@@ -127,6 +153,61 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 	res.Seconds = time.Since(start).Seconds()
 	progress(1, fmt.Sprintf("done: %d epochs, final cost %.5f", res.Epochs, res.FinalCost))
 	return res, nil
+}
+
+// Files of a corpus build read by Training.BuildDir (as corpusbuild.Build
+// names them).
+const (
+	buildVocabFile  = "vocab.txt"
+	buildMatrixFile = "matrix.gbcsr"
+)
+
+// ErrBuildUnreadable means the corpus build to train on is missing a
+// file or damaged.
+var ErrBuildUnreadable = errors.New("runs: the corpus build could not be read")
+
+// newTrainer returns the words of j's build and a trainer on its nonzeros,
+// read as cooccurrence.bin records from the loaded matrix or from the
+// matrix file, with j's memory bound.
+func (j Training) newTrainer(ctx context.Context) ([]string, *glove.Trainer, error) {
+	opt := j.Params.Options()
+	opt.MemoryBytes, opt.TempDir = j.MemoryBytes, j.TempDir
+	var words []string
+	var records *cooccur.RecordReader
+	if j.Build != nil {
+		words, records = j.Build.Vocab.Words(), j.Build.Matrix.Records()
+	} else {
+		vf, err := os.Open(filepath.Join(j.BuildDir, buildVocabFile))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
+		}
+		vocab, err := corpus.ReadVocabulary(vf)
+		vf.Close()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
+		}
+		mf, err := os.Open(filepath.Join(j.BuildDir, buildMatrixFile))
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
+		}
+		defer mf.Close() // the trainer has read every record when NewTrainerBin returns
+		st, err := mf.Stat()
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
+		}
+		if records, err = cooccur.OpenMatrixRecords(mf, st.Size()); err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
+		}
+		words = vocab.Words()
+	}
+	if records.Dim() != len(words) || len(words) == 0 {
+		return nil, nil, fmt.Errorf("%w: a matrix of %d words for a vocabulary of %d", ErrBuildUnreadable, records.Dim(), len(words))
+	}
+	tr, err := glove.NewTrainerBin(ctx, records, records.Size(), len(words), opt)
+	if errors.Is(err, cooccur.ErrBadBinFile) || errors.Is(err, cooccur.ErrBadMatrixFile) {
+		err = fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
+	}
+	return words, tr, err
 }
 
 func rate(v float64) string {
