@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/labstack/echo/v4"
 )
@@ -99,22 +100,6 @@ func (s *Server) apiCorpusStats(c echo.Context) error {
 		Built: m.Built, Seconds: m.Seconds})
 }
 
-type apiZipfMLE struct {
-	Alpha        float64 `json:"alpha"`
-	AlphaSE      float64 `json:"alpha_se"`
-	XMin         int64   `json:"x_min"`
-	NTail        int     `json:"n_tail"`
-	KS           float64 `json:"ks"`
-	RankExponent float64 `json:"rank_exponent"`
-}
-
-type apiZipfLS struct {
-	Slope       float64 `json:"slope"`
-	Intercept   float64 `json:"intercept"`
-	R2          float64 `json:"r2"`
-	Descriptive bool    `json:"descriptive"`
-}
-
 type apiRankFreq struct {
 	Rank      int    `json:"rank"`
 	Word      string `json:"word"`
@@ -122,13 +107,13 @@ type apiRankFreq struct {
 }
 
 type apiZipf struct {
-	CorpusID     int64         `json:"corpus_id"`
-	Types        int           `json:"types"`
-	Tokens       int64         `json:"tokens"`
-	MLE          *apiZipfMLE   `json:"mle"`
-	MLEError     string        `json:"mle_error,omitempty"`
-	LeastSquares *apiZipfLS    `json:"least_squares"`
-	Head         []apiRankFreq `json:"head"`
+	CorpusID     int64                      `json:"corpus_id"`
+	Types        int                        `json:"types"`
+	Tokens       int64                      `json:"tokens"`
+	MLE          *spectrum.PowerLawMLE      `json:"mle"`
+	MLEError     string                     `json:"mle_error,omitempty"`
+	LeastSquares *spectrum.ZipfLeastSquares `json:"least_squares"`
+	Head         []apiRankFreq              `json:"head"`
 }
 
 func (s *Server) apiZipf(c echo.Context) error {
@@ -144,12 +129,13 @@ func (s *Server) apiZipf(c echo.Context) error {
 	out := apiZipf{CorpusID: corp.ID, Types: l.Unigrams.Len(), Tokens: l.Summary.Tokens, Head: []apiRankFreq{}}
 	if z.mleErr == nil {
 		m := z.mle
-		out.MLE = &apiZipfMLE{Alpha: finite(m.Alpha), AlphaSE: finite(m.AlphaSE), XMin: m.XMin, NTail: m.NTail, KS: finite(m.KS), RankExponent: finite(m.RankExponent)}
+		out.MLE = &m
 	} else {
 		out.MLEError = "too few distinct words for a power-law fit"
 	}
 	if z.lsErr == nil {
-		out.LeastSquares = &apiZipfLS{Slope: finite(z.ls.Slope), Intercept: finite(z.ls.Intercept), R2: finite(z.ls.R2), Descriptive: true}
+		ls := z.ls
+		out.LeastSquares = &ls
 	}
 	for id := 0; id < min(n, l.Unigrams.Len()); id++ {
 		out.Head = append(out.Head, apiRankFreq{Rank: id + 1, Word: l.Unigrams.Word(int32(id)), Frequency: l.Unigrams.Count(int32(id))})
@@ -260,34 +246,23 @@ func (s *Server) apiStartCorpusSpectrum(c echo.Context) error {
 		"status_url": fmt.Sprintf("/api/jobs/%d", job.ID), "result_url": fmt.Sprintf("/api/corpora/%d/spectra/%d", corp.ID, job.ID)})
 }
 
-// apiSpectrumFit has the field names of `glove spectrum -json`.
-type apiSpectrumFit struct {
-	Beta      float64   `json:"beta"`
-	R2        float64   `json:"r2"`
-	From      int       `json:"from"`
-	To        int       `json:"to"`
-	LogC      float64   `json:"log_c"`
-	ExpR2     float64   `json:"exponential_r2"`
-	Residuals []float64 `json:"residuals"`
-}
-
 // apiCorpusSpectrumBody is a finished spectrum: the fields of `glove
 // spectrum -json` (matrix, n, nnz, singular_values, fit) plus the job and
 // the request (top_n, k).
 type apiCorpusSpectrumBody struct {
-	JobID          int64           `json:"job_id"`
-	Status         string          `json:"status"`
-	Progress       float64         `json:"progress"`
-	Matrix         string          `json:"matrix"`
-	Solver         string          `json:"solver"` // always "lanczos" here
-	N              int             `json:"n"`
-	TopN           int             `json:"top_n"`
-	K              int             `json:"k"`
-	NNZ            int             `json:"nnz"`
-	SingularValues []float64       `json:"singular_values"`
-	Fit            *apiSpectrumFit `json:"fit"`
-	FitError       string          `json:"fit_error,omitempty"`
-	Note           string          `json:"note,omitempty"`
+	JobID          int64                 `json:"job_id"`
+	Status         string                `json:"status"`
+	Progress       float64               `json:"progress"`
+	Matrix         string                `json:"matrix"`
+	Solver         string                `json:"solver"` // always "lanczos" here
+	N              int                   `json:"n"`
+	TopN           int                   `json:"top_n"`
+	K              int                   `json:"k"`
+	NNZ            int                   `json:"nnz"`
+	SingularValues []float64             `json:"singular_values"`
+	Fit            *spectrum.PowerLawFit `json:"fit"`
+	FitError       string                `json:"fit_error,omitempty"`
+	Note           string                `json:"note,omitempty"`
 }
 
 // apiCorpusSpectrum is GET /api/corpora/:id/spectra/:job: 202 with the
@@ -310,8 +285,7 @@ func (s *Server) apiCorpusSpectrum(c echo.Context) error {
 		Solver: "lanczos", N: r.TopN, TopN: r.TopN, K: len(res.Values), NNZ: res.NNZ, SingularValues: finiteAll(res.Values), FitError: res.FitError, Note: r.Note}
 	if res.FitError == "" {
 		f := res.Fit
-		body.Fit = &apiSpectrumFit{Beta: finite(f.Beta), R2: finite(f.R2), From: f.From, To: f.To, LogC: finite(f.LogC),
-			ExpR2: finite(f.ExpR2), Residuals: finiteAll(f.Residuals)}
+		body.Fit = &f
 	}
 	return c.JSON(http.StatusOK, body)
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 
 	"github.com/gloveboard/gloveboard/analysis/project"
+	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/apperr"
@@ -152,16 +153,15 @@ func (s *Server) apiVectorSpectrum(c echo.Context) error {
 	}
 	f := res.fit
 	return c.JSON(http.StatusOK, apiVectorSpectrumBody{Matrix: "covariance", N: set.Len(), Eigenvalues: finiteAll(res.values),
-		Fit: &apiSpectrumFit{Beta: finite(f.Beta), R2: finite(f.R2), From: f.From, To: f.To, LogC: finite(f.LogC),
-			ExpR2: finite(f.ExpR2), Residuals: finiteAll(f.Residuals)}})
+		Fit: &f})
 }
 
 // apiVectorSpectrumBody is the answer of apiVectorSpectrum.
 type apiVectorSpectrumBody struct {
-	Matrix      string          `json:"matrix"` // always "covariance"
-	N           int             `json:"n"`      // number of vectors
-	Eigenvalues []float64       `json:"eigenvalues"`
-	Fit         *apiSpectrumFit `json:"fit"`
+	Matrix      string                `json:"matrix"` // always "covariance"
+	N           int                   `json:"n"`      // number of vectors
+	Eigenvalues []float64             `json:"eigenvalues"`
+	Fit         *spectrum.PowerLawFit `json:"fit"`
 }
 
 type apiLoss struct {

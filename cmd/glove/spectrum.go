@@ -18,26 +18,15 @@ func spectrumCommand() command {
 	}
 }
 
-// spectrumFitJSON is the power-law fit λ_r ∝ r^−β over ranks from..to.
-type spectrumFitJSON struct {
-	Beta      float64   `json:"beta"`
-	R2        float64   `json:"r2"`
-	From      int       `json:"from"`
-	To        int       `json:"to"`
-	LogC      float64   `json:"log_c"`
-	ExpR2     float64   `json:"exponential_r2"`
-	Residuals []float64 `json:"residuals"`
-}
-
 // spectrumJSON is the -json output of glove spectrum.
 type spectrumJSON struct {
-	Matrix         string           `json:"matrix"`
-	Solver         string           `json:"solver,omitempty"` // lanczos or randomized (singular values only)
-	N              int              `json:"n"`
-	NNZ            int              `json:"nnz,omitempty"`
-	Eigenvalues    []float64        `json:"eigenvalues,omitempty"`
-	SingularValues []float64        `json:"singular_values,omitempty"`
-	Fit            *spectrumFitJSON `json:"fit,omitempty"`
+	Matrix         string                `json:"matrix"`
+	Solver         string                `json:"solver,omitempty"` // lanczos or randomized (singular values only)
+	N              int                   `json:"n"`
+	NNZ            int                   `json:"nnz,omitempty"`
+	Eigenvalues    []float64             `json:"eigenvalues,omitempty"`
+	SingularValues []float64             `json:"singular_values,omitempty"`
+	Fit            *spectrum.PowerLawFit `json:"fit,omitempty"` // its MarshalJSON gives the shape
 }
 
 func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -124,7 +113,7 @@ func runSpectrum(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fit, err := spectrum.FitPowerLaw(values, *fitFrom, to)
 	switch {
 	case err == nil:
-		out.Fit = &spectrumFitJSON{Beta: fit.Beta, R2: fit.R2, From: fit.From, To: fit.To, LogC: fit.LogC, ExpR2: fit.ExpR2, Residuals: fit.Residuals}
+		out.Fit = &fit
 	case errors.Is(err, spectrum.ErrFitRange) || errors.Is(err, spectrum.ErrNonPositive):
 		return fmt.Errorf("power-law fit: %w", err)
 	default:

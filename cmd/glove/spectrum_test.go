@@ -11,13 +11,34 @@ import (
 	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
-func runSpectrumJSON(t *testing.T, args ...string) spectrumJSON {
+// spectrumOut is the wire shape of glove spectrum -json (and of the
+// dashboard's spectrum API), written out here so that the tests check it
+// rather than the types that produce it.
+type spectrumOut struct {
+	Matrix         string    `json:"matrix"`
+	Solver         string    `json:"solver"`
+	N              int       `json:"n"`
+	NNZ            int       `json:"nnz"`
+	Eigenvalues    []float64 `json:"eigenvalues"`
+	SingularValues []float64 `json:"singular_values"`
+	Fit            *struct {
+		Beta      float64   `json:"beta"`
+		R2        float64   `json:"r2"`
+		From      int       `json:"from"`
+		To        int       `json:"to"`
+		LogC      float64   `json:"log_c"`
+		ExpR2     float64   `json:"exponential_r2"`
+		Residuals []float64 `json:"residuals"`
+	} `json:"fit"`
+}
+
+func runSpectrumJSON(t *testing.T, args ...string) spectrumOut {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if err := runSpectrum(context.Background(), append(args, "-json"), &stdout, &stderr); err != nil {
 		t.Fatalf("spectrum %v: %v (stderr %q)", args, err, stderr.String())
 	}
-	var out spectrumJSON
+	var out spectrumOut
 	dec := json.NewDecoder(&stdout)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&out); err != nil {

@@ -37,11 +37,11 @@ func TestSpectrumMatchesExplore(t *testing.T) {
 	if err != nil {
 		t.Fatalf("demo vector set 1: %v", err)
 	}
-	web := func(query string) spectrumJSON {
+	web := func(query string) spectrumOut {
 		t.Helper()
 		rec := httptest.NewRecorder()
 		e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/vectors/1/spectrum"+query, nil))
-		var out spectrumJSON
+		var out spectrumOut
 		dec := json.NewDecoder(rec.Body)
 		dec.DisallowUnknownFields() // the CLI's field names, no others
 		if rec.Code != http.StatusOK || dec.Decode(&out) != nil {

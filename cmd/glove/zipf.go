@@ -18,31 +18,13 @@ func zipfCommand() command {
 	}
 }
 
-// zipfMLEJSON is the discrete power-law fit of the word counts.
-type zipfMLEJSON struct {
-	Alpha        float64 `json:"alpha"`
-	AlphaSE      float64 `json:"alpha_se"`
-	XMin         int64   `json:"x_min"`
-	NTail        int     `json:"n_tail"`
-	KS           float64 `json:"ks"`
-	RankExponent float64 `json:"rank_exponent"`
-}
-
-// zipfLSJSON is the descriptive least-squares line of ln f on ln r.
-type zipfLSJSON struct {
-	Slope       float64 `json:"slope"`
-	Intercept   float64 `json:"intercept"`
-	R2          float64 `json:"r2"`
-	Descriptive bool    `json:"descriptive"`
-}
-
 // zipfJSON is the -json output of glove zipf.
 type zipfJSON struct {
-	Types        int         `json:"types"`
-	Tokens       int64       `json:"tokens"`
-	MLE          zipfMLEJSON `json:"mle"`
-	LeastSquares zipfLSJSON  `json:"least_squares"`
-	Counts       []float64   `json:"counts,omitempty"`
+	Types        int                       `json:"types"`
+	Tokens       int64                     `json:"tokens"`
+	MLE          spectrum.PowerLawMLE      `json:"mle"`
+	LeastSquares spectrum.ZipfLeastSquares `json:"least_squares"`
+	Counts       []float64                 `json:"counts,omitempty"`
 }
 
 func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -77,8 +59,8 @@ func runZipf(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	out := zipfJSON{Types: len(counts), Tokens: tokens,
-		MLE:          zipfMLEJSON{Alpha: mle.Alpha, AlphaSE: mle.AlphaSE, XMin: mle.XMin, NTail: mle.NTail, KS: mle.KS, RankExponent: mle.RankExponent},
-		LeastSquares: zipfLSJSON{Slope: ls.Slope, Intercept: ls.Intercept, R2: ls.R2, Descriptive: true}}
+		MLE:          mle,
+		LeastSquares: ls}
 	if *asJSON {
 		if *withCounts {
 			out.Counts = spectrum.RankFrequency(counts)

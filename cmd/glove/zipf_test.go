@@ -17,7 +17,27 @@ func TestZipfJSONShape(t *testing.T) {
 	if err := runZipf(context.Background(), []string{"-corpus", brown, "-json"}, &stdout, &stderr); err != nil {
 		t.Fatalf("zipf: %v (stderr %q)", err, stderr.String())
 	}
-	var out zipfJSON
+	// The wire shape, written out here so that the test checks it rather
+	// than the types that produce it.
+	var out struct {
+		Tokens int64 `json:"tokens"`
+		Types  int   `json:"types"`
+		MLE    struct {
+			Alpha        float64 `json:"alpha"`
+			AlphaSE      float64 `json:"alpha_se"`
+			XMin         int64   `json:"x_min"`
+			NTail        int     `json:"n_tail"`
+			KS           float64 `json:"ks"`
+			RankExponent float64 `json:"rank_exponent"`
+		} `json:"mle"`
+		LeastSquares struct {
+			Slope       float64 `json:"slope"`
+			Intercept   float64 `json:"intercept"`
+			R2          float64 `json:"r2"`
+			Descriptive bool    `json:"descriptive"`
+		} `json:"least_squares"`
+		Counts []int64 `json:"counts"`
+	}
 	dec := json.NewDecoder(&stdout)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&out); err != nil {
