@@ -27,3 +27,11 @@ func (m *Manager) Closing() bool {
 	defer m.mu.Unlock()
 	return m.closed
 }
+
+// SetSaveJob replaces the save of a job's state. Call it before the first
+// Submit.
+func (m *Manager) SetSaveJob(f func(ctx context.Context, j store.Job) error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.saveJob = f
+}

@@ -72,6 +72,15 @@ type Options struct {
 	ErrorMessage func(error) string
 	// Logger receives failures to persist job records (default: discard).
 	Logger *slog.Logger
+	// SaveAttempts bounds the tries of one save of a job's state
+	// (default 5); SaveBackoff is the wait after the first failed try,
+	// doubled after each further one (default 20ms). A final state still
+	// unsaved after them stays in memory, shown as it is, and is saved
+	// again every ResaveInterval (default 5s) until it succeeds, and
+	// once more by Close.
+	SaveAttempts   int
+	SaveBackoff    time.Duration
+	ResaveInterval time.Duration
 }
 
 // Info is a job as shown to users: its record plus, for a queued job, its
@@ -96,16 +105,24 @@ type Manager struct {
 	// createJob inserts a job's row: st.CreateJob, replaced in this
 	// package's tests to hold the insert and see what waits on it.
 	createJob func(ctx context.Context, kind string, targetID int64) (store.Job, error)
+	// saveJob writes a job's state: st.SaveJob, replaced in this
+	// package's tests to make saves fail.
+	saveJob func(ctx context.Context, j store.Job) error
 
 	base    context.Context
 	stopAll context.CancelCauseFunc
 	wg      sync.WaitGroup
 
-	mu     sync.Mutex
-	cond   *sync.Cond
-	queue  []*entry
-	live   map[int64]*entry
-	closed bool
+	mu    sync.Mutex
+	cond  *sync.Cond
+	queue []*entry
+	live  map[int64]*entry
+	// unsaved holds the finished jobs whose final state the catalogue
+	// does not have yet (their saves failed); they stay in live, with
+	// their true state, until the resaver has saved them.
+	unsaved map[int64]*entry
+	kick    chan struct{} // wakes the resaver (buffered, 1)
+	closed  bool
 	// inserting counts the Submits admitted but still writing their row
 	// (they count against QueueLimit); inserts lets Close wait for them.
 	inserting int
@@ -127,16 +144,27 @@ func New(ctx context.Context, st *store.Store, opts Options) (*Manager, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opts.SaveAttempts <= 0 {
+		opts.SaveAttempts = 5
+	}
+	if opts.SaveBackoff <= 0 {
+		opts.SaveBackoff = 20 * time.Millisecond
+	}
+	if opts.ResaveInterval <= 0 {
+		opts.ResaveInterval = 5 * time.Second
+	}
 	if _, err := st.InterruptActiveJobs(ctx, ReasonRestart); err != nil {
 		return nil, fmt.Errorf("marking interrupted jobs: %w", err)
 	}
 	base, stop := context.WithCancelCause(context.Background())
-	m := &Manager{st: st, opts: opts, createJob: st.CreateJob, base: base, stopAll: stop, live: make(map[int64]*entry)}
+	m := &Manager{st: st, opts: opts, createJob: st.CreateJob, saveJob: st.SaveJob, base: base, stopAll: stop,
+		live: make(map[int64]*entry), unsaved: make(map[int64]*entry), kick: make(chan struct{}, 1)}
 	m.cond = sync.NewCond(&m.mu)
-	m.wg.Add(opts.Workers)
+	m.wg.Add(opts.Workers + 1)
 	for range opts.Workers {
 		go m.worker()
 	}
+	go m.resaver()
 	return m, nil
 }
 
@@ -356,7 +384,12 @@ func (m *Manager) Close(ctx context.Context) error {
 		m.finish(e, snaps[i])
 	}
 	waited := make(chan struct{})
-	go func() { m.wg.Wait(); m.inserts.Wait(); close(waited) }()
+	go func() {
+		m.wg.Wait()
+		m.inserts.Wait()
+		m.resaveAll() // a last try for final states still unsaved
+		close(waited)
+	}()
 	select {
 	case <-waited:
 		return nil
@@ -421,13 +454,72 @@ func (m *Manager) worker() {
 }
 
 // finish persists the final record of e and only then forgets it, so that
-// Get never sees a finished job's stale row.
+// Get never sees a finished job's stale row. When the save fails even
+// after retries, e stays in live with its true (final) state, so that Get,
+// List and Cancel answer from it, and the resaver saves it later.
 func (m *Manager) finish(e *entry, final store.Job) {
-	m.save(final)
+	err := m.save(final)
 	m.mu.Lock()
-	delete(m.live, final.ID)
+	if err == nil {
+		delete(m.live, final.ID)
+	} else {
+		m.unsaved[final.ID] = e
+	}
 	m.mu.Unlock()
 	close(e.done)
+	if err != nil {
+		select {
+		case m.kick <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// resaver saves the final states that finish could not save, every
+// ResaveInterval once woken, until none is left; it returns when the
+// manager closes (Close makes a last attempt itself).
+func (m *Manager) resaver() {
+	defer m.wg.Done()
+	for {
+		select {
+		case <-m.base.Done():
+			return
+		case <-m.kick:
+		}
+		for !m.resaveAll() {
+			t := time.NewTimer(m.opts.ResaveInterval)
+			select {
+			case <-m.base.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
+	}
+}
+
+// resaveAll tries once to save every unsaved final state and forgets the
+// jobs saved; it reports whether none is left.
+func (m *Manager) resaveAll() bool {
+	m.mu.Lock()
+	pending := make([]store.Job, 0, len(m.unsaved))
+	for _, e := range m.unsaved {
+		pending = append(pending, e.job)
+	}
+	m.mu.Unlock()
+	for _, j := range pending {
+		if err := m.saveOnce(j); err != nil {
+			m.opts.Logger.Error("saving job again", "job", j.ID, "status", j.Status, "err", err)
+			continue
+		}
+		m.mu.Lock()
+		delete(m.unsaved, j.ID)
+		delete(m.live, j.ID)
+		m.mu.Unlock()
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.unsaved) == 0
 }
 
 // run calls the job's function, turning a panic into an error so that one
@@ -455,10 +547,26 @@ func (m *Manager) run(ctx context.Context, e *entry) (err error) {
 	}})
 }
 
-func (m *Manager) save(j store.Job) {
+// save writes j's state, trying up to SaveAttempts times with a doubling
+// backoff, and returns the last error (logged).
+func (m *Manager) save(j store.Job) error {
+	wait := m.opts.SaveBackoff
+	var err error
+	for try := 1; ; try++ {
+		if err = m.saveOnce(j); err == nil || try == m.opts.SaveAttempts {
+			break
+		}
+		time.Sleep(wait)
+		wait *= 2
+	}
+	if err != nil {
+		m.opts.Logger.Error("saving job", "job", j.ID, "status", j.Status, "attempts", m.opts.SaveAttempts, "err", err)
+	}
+	return err
+}
+
+func (m *Manager) saveOnce(j store.Job) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := m.st.SaveJob(ctx, j); err != nil {
-		m.opts.Logger.Error("saving job", "job", j.ID, "err", err)
-	}
+	return m.saveJob(ctx, j)
 }

@@ -81,7 +81,7 @@ func (s *Store) AddCorpus(ctx context.Context, nc NewCorpus, f *Staged) (Corpus,
 		nc.Source = SourceUpload
 	}
 	created := s.now()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return Corpus{}, err
 	}
@@ -174,7 +174,7 @@ func (s *Store) SetCorpusStats(ctx context.Context, id int64, settings any, stat
 	if err != nil {
 		return fmt.Errorf("corpus stats: %w", err)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE corpora SET settings = ?, stats = ? WHERE id = ?`, string(sj), string(tj), id)
+	res, err := s.w.ExecContext(ctx, `UPDATE corpora SET settings = ?, stats = ? WHERE id = ?`, string(sj), string(tj), id)
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func (s *Store) DeleteCorpus(ctx context.Context, id int64) error {
 	if err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

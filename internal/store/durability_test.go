@@ -34,8 +34,23 @@ func TestCatalogueSyncsEveryCommit(t *testing.T) {
 	if !synced {
 		t.Errorf("%s was not synced once it held %s", dir, store.DBFile)
 	}
-	// Hold several connections at once so that the pool opens more than
-	// one: the settings must be on every connection.
+	// All writes go through one connection: WAL, synchronous FULL.
+	var mode string
+	var sync int
+	if err := st.DB().QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DB().QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "wal" || sync != 2 {
+		t.Errorf("writer: journal_mode %s, synchronous %d; want wal and 2 (FULL)", mode, sync)
+	}
+	if got := st.DB().Stats().MaxOpenConnections; got != 1 {
+		t.Errorf("writer pool allows %d connections, want 1", got)
+	}
+	// Hold several reader connections at once so that the pool opens more
+	// than one: each reads the WAL database and none may write.
 	var conns []*sql.Conn
 	defer func() {
 		for _, c := range conns {
@@ -43,21 +58,21 @@ func TestCatalogueSyncsEveryCommit(t *testing.T) {
 		}
 	}()
 	for i := range 3 {
-		conn, err := st.DB().Conn(ctx)
+		conn, err := st.ReaderDB().Conn(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		conns = append(conns, conn)
 		var mode string
-		var sync int
+		var queryOnly int
 		if err := conn.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&mode); err != nil {
 			t.Fatal(err)
 		}
-		if err := conn.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync); err != nil {
+		if err := conn.QueryRowContext(ctx, `PRAGMA query_only`).Scan(&queryOnly); err != nil {
 			t.Fatal(err)
 		}
-		if mode != "wal" || sync != 2 {
-			t.Errorf("connection %d: journal_mode %s, synchronous %d; want wal and 2 (FULL)", i, mode, sync)
+		if mode != "wal" || queryOnly != 1 {
+			t.Errorf("reader %d: journal_mode %s, query_only %d; want wal and 1", i, mode, queryOnly)
 		}
 	}
 }
@@ -89,7 +104,7 @@ func TestPublishedFilesAreDurableBeforeCommit(t *testing.T) {
 			}
 		}
 		// Another connection sees only committed rows.
-		if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&s.rows); err != nil {
+		if err := st.ReaderDB().QueryRowContext(ctx, `SELECT count(*) FROM `+table).Scan(&s.rows); err != nil {
 			t.Errorf("counting %s: %v", table, err)
 		}
 		mu.Lock()

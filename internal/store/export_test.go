@@ -6,8 +6,11 @@ import (
 	"github.com/gloveboard/gloveboard/internal/durable"
 )
 
-// DB exposes the database handle to the tests.
-func (s *Store) DB() *sql.DB { return s.db }
+// DB exposes the writer connection to the tests.
+func (s *Store) DB() *sql.DB { return s.w }
+
+// ReaderDB exposes the pool of read-only connections to the tests.
+func (s *Store) ReaderDB() *sql.DB { return s.db }
 
 // Migration returns the SQL of migration i (0-based).
 func Migration(i int) string { return migrations[i] }

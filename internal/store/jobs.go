@@ -44,7 +44,7 @@ func (s *Store) CreateJob(ctx context.Context, kind string, targetID int64) (Job
 		return Job{}, fmt.Errorf("job kind is empty: %w", ErrInvalid)
 	}
 	created := s.now()
-	res, err := s.db.ExecContext(ctx,
+	res, err := s.w.ExecContext(ctx,
 		`INSERT INTO jobs (kind, target_id, status, created) VALUES (?, ?, ?, ?)`,
 		kind, targetID, string(JobQueued), fmtTime(created))
 	if err != nil {
@@ -60,7 +60,7 @@ func (s *Store) CreateJob(ctx context.Context, kind string, targetID int64) (Job
 // SaveJob writes the mutable fields of j (status, progress, message,
 // error, start and finish times).
 func (s *Store) SaveJob(ctx context.Context, j Job) error {
-	res, err := s.db.ExecContext(ctx,
+	res, err := s.w.ExecContext(ctx,
 		`UPDATE jobs SET status = ?, progress = ?, message = ?, error = ?, started = ?, finished = ? WHERE id = ?`,
 		string(j.Status), j.Progress, j.Message, j.Error, fmtTime(j.Started), fmtTime(j.Finished), j.ID)
 	if err != nil {
@@ -131,7 +131,7 @@ func (s *Store) LatestJob(ctx context.Context, kind string, targetID int64) (Job
 // with the given reason. It is called on start-up, when no job of a
 // previous process can still be alive, and returns how many were marked.
 func (s *Store) InterruptActiveJobs(ctx context.Context, reason string) (int64, error) {
-	res, err := s.db.ExecContext(ctx,
+	res, err := s.w.ExecContext(ctx,
 		`UPDATE jobs SET status = ?, error = ?, finished = ? WHERE status IN (?, ?)`,
 		string(JobInterrupted), reason, fmtTime(s.now()), string(JobQueued), string(JobRunning))
 	if err != nil {

@@ -94,12 +94,12 @@ var migrations = []string{
 func SchemaVersion() int { return len(migrations) }
 
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx,
+	if _, err := s.w.ExecContext(ctx,
 		`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 		return fmt.Errorf("schema version table: %w", err)
 	}
 	var v int
-	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v)
+	err := s.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&v)
 	if err != nil {
 		return fmt.Errorf("reading schema version: %w", err)
 	}
@@ -107,7 +107,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("catalogue schema version %d is newer than this build (%d): %w", v, len(migrations), ErrInvalid)
 	}
 	for i := v; i < len(migrations); i++ {
-		tx, err := s.db.BeginTx(ctx, nil)
+		tx, err := s.w.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}
@@ -145,7 +145,7 @@ func (s *Store) Meta(ctx context.Context, key string) (string, error) {
 
 // SetMeta stores value under key.
 func (s *Store) SetMeta(ctx context.Context, key, value string) error {
-	_, err := s.db.ExecContext(ctx,
+	_, err := s.w.ExecContext(ctx,
 		`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
 	return err
 }

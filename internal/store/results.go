@@ -74,7 +74,7 @@ func (s *Store) SaveJobResult(ctx context.Context, nr NewJobResult, data []byte)
 		return err
 	}
 	defer f.Discard()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func (s *Store) removeResultFiles(jobs []int64) error {
 // interrupted at start-up); its file goes with the orphans that Open
 // removes next. No job runs while Open does this.
 func (s *Store) forgetUnfinishedResults(ctx context.Context) error {
-	_, err := s.db.ExecContext(ctx,
+	_, err := s.w.ExecContext(ctx,
 		`DELETE FROM job_results WHERE job_id NOT IN (SELECT id FROM jobs WHERE status = ?)`, string(JobDone))
 	return err
 }

@@ -274,7 +274,7 @@ func TestJobResultIsDurableBeforeCommit(t *testing.T) {
 				s.present = append(s.present, e.Name())
 			}
 		}
-		if err := st.DB().QueryRowContext(ctx, `SELECT count(*) FROM job_results`).Scan(&s.rows); err != nil {
+		if err := st.ReaderDB().QueryRowContext(ctx, `SELECT count(*) FROM job_results`).Scan(&s.rows); err != nil {
 			t.Errorf("counting results: %v", err)
 		}
 		mu.Lock()

@@ -71,7 +71,7 @@ func (s *Store) CreateRun(ctx context.Context, kind string, corpusID int64, para
 		return Run{}, Job{}, fmt.Errorf("run of kind %q with params %q: %w", kind, params, ErrInvalid)
 	}
 	created := s.now()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return Run{}, Job{}, err
 	}
@@ -115,7 +115,7 @@ func (s *Store) RunOfJob(ctx context.Context, jobID int64) (Run, error) {
 // AppendLoss records the cost after epoch of run id (replacing any earlier
 // value for that epoch).
 func (s *Store) AppendLoss(ctx context.Context, id int64, p LossPoint) error {
-	_, err := s.db.ExecContext(ctx,
+	_, err := s.w.ExecContext(ctx,
 		`INSERT INTO run_loss (run_id, epoch, cost, seconds) VALUES (?, ?, ?, ?)
 		 ON CONFLICT(run_id, epoch) DO UPDATE SET cost = excluded.cost, seconds = excluded.seconds`,
 		id, p.Epoch, p.Cost, p.Seconds)
@@ -146,7 +146,7 @@ func (s *Store) SetRunResults(ctx context.Context, id int64, results json.RawMes
 	if !json.Valid(results) {
 		return fmt.Errorf("results of run %d are not JSON: %w", id, ErrInvalid)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE runs SET results = ?, finished = ? WHERE id = ?`,
+	res, err := s.w.ExecContext(ctx, `UPDATE runs SET results = ?, finished = ? WHERE id = ?`,
 		string(results), fmtTime(s.now()), id)
 	if err != nil {
 		return err
@@ -217,7 +217,7 @@ func (s *Store) Runs(ctx context.Context) ([]Run, error) {
 // status of every other run is its job's. It is called at start-up and
 // returns how many it marked.
 func (s *Store) InterruptUnlinkedRuns(ctx context.Context) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, finished = ? WHERE status = ? AND job_id IS NULL`,
+	res, err := s.w.ExecContext(ctx, `UPDATE runs SET status = ?, finished = ? WHERE status = ? AND job_id IS NULL`,
 		RunInterrupted, fmtTime(s.now()), RunRunning)
 	if err != nil {
 		return 0, err

@@ -52,8 +52,16 @@ const DBFile = "gloveboard.db"
 
 // Store is the catalogue plus the data directory holding its files. It is
 // safe for concurrent use.
+//
+// Writes are serialised: they go through one connection (w), so two of
+// them never contend for SQLite's write lock and none can fail with
+// SQLITE_BUSY; a write waits its turn in database/sql's pool (bounded by
+// its context) instead. Reads go through a separate pool (db) of
+// read-only connections which, in WAL mode, neither wait for the writer
+// nor make it wait.
 type Store struct {
-	db     *sql.DB
+	db     *sql.DB // readers (query_only)
+	w      *sql.DB // the one writer connection
 	dir    string
 	now    func() time.Time
 	lock   *os.File       // holds the data directory's lock until Close
@@ -117,34 +125,52 @@ func open(ctx context.Context, dir, synchronous string, opt Options) (*Store, er
 	if err := clearDir(filepath.Join(abs, "tmp")); err != nil {
 		return nil, fmt.Errorf("clearing tmp: %w", err)
 	}
-	dsn := "file:" + uriPath(filepath.ToSlash(filepath.Join(abs, DBFile))) +
-		"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(" + synchronous + ")"
-	db, err := sql.Open("sqlite", dsn)
+	file := "file:" + uriPath(filepath.ToSlash(filepath.Join(abs, DBFile)))
+	// The writer opens first and puts the database in WAL mode (which
+	// persists in the file); its transactions begin IMMEDIATE, taking the
+	// write lock at once. busy_timeout only covers the rare moments a
+	// reader meets a checkpoint or a WAL recovery.
+	w, err := sql.Open("sqlite", file+"?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)"+
+		"&_pragma=synchronous("+synchronous+")&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("opening catalogue: %w", err)
 	}
-	s := &Store{db: db, dir: abs, now: func() time.Time { return time.Now().UTC() }, lock: lock, syncer: opt.Syncer}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("opening catalogue: %w", err)
+	}
+	db, err := sql.Open("sqlite", file+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("opening catalogue: %w", err)
+	}
+	db.SetMaxIdleConns(4)
+	s := &Store{db: db, w: w, dir: abs, now: func() time.Time { return time.Now().UTC() }, lock: lock, syncer: opt.Syncer}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.closeDB()
 		return nil, err
 	}
 	// SQLite syncs the database's contents and the directory entry of a
 	// new log, not the entry of a new database file: sync the data
 	// directory once the catalogue exists.
 	if err := s.syncer.SyncDir(abs); err != nil {
-		db.Close()
+		s.closeDB()
 		return nil, err
 	}
 	if err := s.forgetUnfinishedResults(ctx); err != nil {
-		db.Close()
+		s.closeDB()
 		return nil, fmt.Errorf("removing results of unfinished jobs: %w", err)
 	}
 	if err := s.removeOrphans(ctx); err != nil {
-		db.Close()
+		s.closeDB()
 		return nil, fmt.Errorf("removing files no catalogue entry refers to: %w", err)
 	}
 	if err := s.removeTempLeftovers(); err != nil {
-		db.Close()
+		s.closeDB()
 		return nil, fmt.Errorf("removing temporary files of interrupted writes: %w", err)
 	}
 	ok = true
@@ -200,9 +226,11 @@ func (s *Store) removeOrphans(ctx context.Context) error {
 	return nil
 }
 
+func (s *Store) closeDB() error { return errors.Join(s.db.Close(), s.w.Close()) }
+
 // Close closes the database and releases the data directory.
 func (s *Store) Close() error {
-	err := s.db.Close()
+	err := s.closeDB()
 	if s.lock != nil {
 		s.lock.Close()
 	}

@@ -58,7 +58,7 @@ func (s *Store) AddVectorSet(ctx context.Context, nv NewVectorSet, f *Staged) (V
 		runID = nv.RunID
 	}
 	created := s.now()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return VectorSet{}, err
 	}
@@ -140,7 +140,7 @@ func (s *Store) FindVectorSetBySHA(ctx context.Context, sha string) (VectorSet, 
 // DeleteVectorSet removes vector set id, its file and the results of jobs
 // that belong to it (its t-SNE maps).
 func (s *Store) DeleteVectorSet(ctx context.Context, id int64) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
