@@ -162,10 +162,12 @@ func TestCancelledJobsLeaveNoGoroutines(t *testing.T) {
 	}
 	cancelWhenRunning(kindBuild)
 
-	// The job manager's idle workers stay until the app's cleanup closes
-	// it; everything the jobs started must be gone now.
+	// The job manager's idle workers and its resaver stay until the
+	// app's cleanup closes it; everything the jobs started must be gone
+	// now.
 	goleak.VerifyNone(t, before, goleak.IgnoreTopFunction("database/sql.(*DB).connectionOpener"),
-		goleak.IgnoreAnyFunction("github.com/gloveboard/gloveboard/internal/jobs.(*Manager).worker"))
+		goleak.IgnoreAnyFunction("github.com/gloveboard/gloveboard/internal/jobs.(*Manager).worker"),
+		goleak.IgnoreAnyFunction("github.com/gloveboard/gloveboard/internal/jobs.(*Manager).resaver"))
 }
 
 // kindBuild is the job kind of corpus builds.
