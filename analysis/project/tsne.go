@@ -191,9 +191,17 @@ func sparseAffinities(ctx context.Context, data []float32, n, d int, perplexity 
 	if err != nil {
 		return nil, err
 	}
-	for i := 0; i < n; i++ {
-		calibrateRow(dist[i*k:(i+1)*k], perplexity)
+	// Each row's binary search is independent: calibrate them on the same
+	// workers as the neighbour search did (rows interleaved).
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				calibrateRow(dist[i*k:(i+1)*k], perplexity)
+			}
+		})
 	}
+	wg.Wait()
 	ts := make([]spectrum.Triplet, 0, 2*n*k)
 	for i := 0; i < n; i++ {
 		for a := 0; a < k; a++ {
