@@ -20,19 +20,33 @@ type quadNode struct {
 }
 
 // quadTree is an arena of nodes; node 0 is the root. After build, summ
-// holds a compact copy for the force traversal.
+// holds the non-empty nodes again, compactly and in depth-first preorder,
+// for the force traversal, and order holds the points in the order their
+// leaves are met in that walk.
 type quadTree struct {
 	nodes []quadNode
 	summ  []nodeSummary
-	y     []float64
+	order []int32 // the points, in the preorder of their leaves
+	// leafOf[i] is the arena index of the node point i was last placed in
+	// (a leaf, or for coincident points moved down together by a split,
+	// the node they were in, which precedes their leaf in preorder), and
+	// pre[node] its position in summ: together they sort the points.
+	leafOf []int32
+	pre    []int32
+	y      []float64
 }
 
-// nodeSummary is what the traversal reads: centre of mass, squared cell
-// width, point count and first child (-1 for a leaf).
+// nodeSummary is what the traversal reads, 32 bytes: centre of mass,
+// squared cell width (0 for a leaf, which is always summarised), point
+// count, and skip, the index in summ just past the node's subtree. In
+// preorder a node's first child, when it has one, is the next entry, so
+// the walk needs no stack: it either summarises a node and jumps to skip,
+// or descends to the next entry. A leaf has skip = its index + 1.
 type nodeSummary struct {
-	mx, my, width2 float64
-	count          float64
-	child          int32
+	mx, my float64
+	width2 float32
+	count  float32 // exact up to 2^24 points
+	skip   int32
 }
 
 // maxQuadDepth stops subdividing coincident or nearly coincident points.
@@ -48,19 +62,58 @@ func (t *quadTree) build(y []float64) {
 		minY, maxY = math.Min(minY, y[2*i+1]), math.Max(maxY, y[2*i+1])
 	}
 	half := math.Max(maxX-minX, maxY-minY)/2*(1+1e-9) + 1e-12
+	t.leafOf = append(t.leafOf[:0], make([]int32, n)...)
 	t.nodes = append(t.nodes, quadNode{cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, half: half, child: -1, point: -1})
 	for i := 0; i < n; i++ {
 		t.insert(int32(i))
 	}
 	t.summ = t.summ[:0]
-	for _, nd := range t.nodes {
-		c := float64(nd.count)
-		s := nodeSummary{width2: 4 * nd.half * nd.half, count: c, child: nd.child}
-		if nd.count > 0 {
-			s.mx, s.my = nd.sx/c, nd.sy/c
-		}
-		t.summ = append(t.summ, s)
+	t.pre = append(t.pre[:0], make([]int32, len(t.nodes))...)
+	t.summarise(0)
+	t.sortPoints()
+}
+
+// sortPoints fills order with the points sorted by the preorder position of
+// their nodes (a counting sort), so that consecutive points walk nearly the
+// same cells and find them in cache.
+func (t *quadTree) sortPoints() {
+	n := len(t.leafOf)
+	start := make([]int32, len(t.summ)+1)
+	for _, leaf := range t.leafOf {
+		start[t.pre[leaf]+1]++
 	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	t.order = append(t.order[:0], make([]int32, n)...)
+	for i, leaf := range t.leafOf {
+		k := t.pre[leaf]
+		t.order[start[k]] = int32(i)
+		start[k]++
+	}
+}
+
+// summarise appends node idx and its non-empty descendants to summ in
+// preorder, and the points of its leaves to order. The recursion is at
+// most maxQuadDepth deep.
+func (t *quadTree) summarise(idx int32) {
+	nd := &t.nodes[idx]
+	c := float64(nd.count)
+	at := len(t.summ)
+	t.pre[idx] = int32(at)
+	width2 := float32(4 * nd.half * nd.half)
+	if nd.child < 0 {
+		width2 = 0
+	}
+	t.summ = append(t.summ, nodeSummary{mx: nd.sx / c, my: nd.sy / c, width2: width2, count: float32(c)})
+	if nd.child >= 0 {
+		for ch := nd.child; ch < nd.child+4; ch++ {
+			if t.nodes[ch].count > 0 {
+				t.summarise(ch)
+			}
+		}
+	}
+	t.summ[at].skip = int32(len(t.summ))
 }
 
 func (t *quadTree) quadrant(nd *quadNode, x, y float64) int32 {
@@ -94,6 +147,7 @@ func (t *quadTree) split(idx int32) {
 	c := &t.nodes[first+t.quadrant(&t.nodes[idx], px, py)]
 	c.point, c.count = p, nd.count
 	c.sx, c.sy = nd.sx, nd.sy
+	t.leafOf[p] = first + t.quadrant(&t.nodes[idx], px, py)
 	t.nodes[idx].child = first
 	t.nodes[idx].point = -1
 }
@@ -107,6 +161,7 @@ func (t *quadTree) insert(i int32) {
 			if nd.count == 0 {
 				nd.point = i
 				nd.count, nd.sx, nd.sy = 1, x, y
+				t.leafOf[i] = idx
 				return
 			}
 			p := nd.point
@@ -114,6 +169,7 @@ func (t *quadTree) insert(i int32) {
 				nd.count++
 				nd.sx += x
 				nd.sy += y
+				t.leafOf[i] = idx
 				return
 			}
 			t.split(idx)
@@ -126,39 +182,54 @@ func (t *quadTree) insert(i int32) {
 	}
 }
 
-// repulsion adds to f the unnormalised repulsive force on point i,
-// Σ_j q_ij² Z² (y_i − y_j) approximated with accuracy theta, and returns
-// the point's share of Z = Σ_j (1 + d_ij²)⁻¹.
-func (t *quadTree) repulsion(i int, theta float64, stack []int32) (fx, fy, z float64, _ []int32) {
+// repulsion returns the unnormalised repulsive force on point i,
+// Σ_j q_ij² Z² (y_i − y_j) approximated with accuracy theta, and the
+// point's share of Z = Σ_j (1 + d_ij²)⁻¹. It walks summ in preorder: a
+// cell of squared width w² at squared distance d² from the point with
+// w² < θ²d² (every leaf not at the point) is taken as one body at its
+// centre of mass and its subtree skipped; otherwise the walk descends.
+func (t *quadTree) repulsion(i int, theta float64) (fx, fy, z float64) {
 	x, y := t.y[2*i], t.y[2*i+1]
 	theta2 := theta * theta
 	summ := t.summ
-	stack = append(stack[:0], 0)
-	for len(stack) > 0 {
-		idx := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	for idx := 0; idx < len(summ); {
 		nd := &summ[idx]
 		dx, dy := x-nd.mx, y-nd.my
 		d2 := dx*dx + dy*dy
-		if nd.child < 0 || nd.width2 < theta2*d2 {
-			if d2 == 0 {
-				continue // the point itself (and exact duplicates)
-			}
-			q := 1 / (1 + d2)
-			cq := nd.count * q
-			z += cq
-			cq *= q
-			fx += cq * dx
-			fy += cq * dy
+		// Descend into a cell too wide for its distance. A leaf (width 0)
+		// is summarised, except at distance 0 (the point itself and its
+		// duplicates), where "descending" moves to idx+1 = its skip.
+		if float64(nd.width2) >= theta2*d2 {
+			idx++
 			continue
 		}
-		for c := nd.child; c < nd.child+4; c++ {
-			if summ[c].count > 0 {
-				stack = append(stack, c)
+		idx = int(nd.skip)
+		q := 1 / (1 + d2)
+		cq := float64(nd.count) * q
+		z += cq
+		cq *= q
+		fx += cq * dx
+		fy += cq * dy
+	}
+	return fx, fy, z
+}
+
+// gradientChunk is how many consecutive points a gradient worker takes at
+// a time: enough to share cached cells, few enough to balance the work.
+const gradientChunk = 64
+
+// chunkedIndices yields worker w's share of 0…n−1: the chunks c = w,
+// w + workers, w + 2·workers, … of gradientChunk consecutive indices.
+func chunkedIndices(n, w, workers int) func(yield func(int) bool) {
+	return func(yield func(int) bool) {
+		for start := w * gradientChunk; start < n; start += workers * gradientChunk {
+			for k := start; k < min(n, start+gradientChunk); k++ {
+				if !yield(k) {
+					return
+				}
 			}
 		}
 	}
-	return fx, fy, z, stack
 }
 
 // gradient writes the KL gradient for map y into grad, with P multiplied
@@ -170,17 +241,23 @@ func gradient(p *spectrum.CSR, y, grad []float64, exag, theta float64, tree *qua
 	}
 	rep := make([]float64, 2*n)
 	zs := make([]float64, workers)
+	// Points are taken in chunks of gradientChunk, chunk c by worker
+	// c mod workers; with a tree, in the tree's order so that a chunk's
+	// points are neighbours and walk the same cells.
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			var stack []int32
 			var z float64
-			for i := w; i < n; i += workers {
+			for k := range chunkedIndices(n, w, workers) {
+				i := k
+				if theta > 0 {
+					i = int(tree.order[k])
+				}
 				var fx, fy, zi float64
 				if theta > 0 {
-					fx, fy, zi, stack = tree.repulsion(i, theta, stack)
+					fx, fy, zi = tree.repulsion(i, theta)
 				} else {
 					xi, yi := y[2*i], y[2*i+1]
 					for j := 0; j < n; j++ {

@@ -374,22 +374,32 @@ func layout(ctx context.Context, p *spectrum.CSR, y []float64, a, b float64, opt
 			}
 			perNegative := edges[e].every / float64(opt.NegativeSampleRate)
 			negatives := int((at - nextNegative[e]) / perNegative)
+			// The negative samples of one edge are a small batch: each
+			// gradient is taken at i's position before the batch and the
+			// clipped steps are summed. This differs from one-at-a-time
+			// updates by O(alpha²) per batch, and it breaks the chain of
+			// dependent updates through y[i] so that the processor can
+			// overlap the samples' arithmetic (about twice as fast).
+			xi, yi := y[2*i], y[2*i+1]
+			var stepX, stepY float64
 			for range negatives {
 				k := rng.IntN(n)
 				if k == i {
 					continue
 				}
-				dx, dy := y[2*i]-y[2*k], y[2*i+1]-y[2*k+1]
+				dx, dy := xi-y[2*k], yi-y[2*k+1]
 				d2 := dx*dx + dy*dy
 				if d2 > 0 {
 					c := 2 * opt.Repulsion * b / ((0.001 + d2) * (a*fastPow(d2, b) + 1))
-					y[2*i] += clip(c*dx) * alpha
-					y[2*i+1] += clip(c*dy) * alpha
+					stepX += clip(c * dx)
+					stepY += clip(c * dy)
 				} else {
-					y[2*i] += 4 * alpha
-					y[2*i+1] += 4 * alpha
+					stepX += 4
+					stepY += 4
 				}
 			}
+			y[2*i] += stepX * alpha
+			y[2*i+1] += stepY * alpha
 			nextNegative[e] += float64(negatives) * perNegative
 		}
 		if opt.Progress != nil {

@@ -49,22 +49,28 @@ func Covariance(ctx context.Context, data []float32, n, d int, opt CovOptions) (
 	acc := make([][]float64, workers)
 	var (
 		mu       sync.Mutex
-		nextBlk  int
 		rowsDone int
 		wg       sync.WaitGroup
 	)
-	take := func(finished int) (int, bool) {
+	// Worker w accumulates blocks w, w + workers, w + 2·workers, …: a fixed
+	// assignment (not the first free worker) so that every block's rows
+	// are summed into the same accumulator in the same order on every run,
+	// and the covariance, hence PCA maps and t-SNE's PCA start, are
+	// bit-for-bit reproducible.
+	take := func(w, prev, finished int) (int, bool) {
 		mu.Lock()
 		defer mu.Unlock()
 		rowsDone += finished
 		if opt.Progress != nil && finished > 0 {
 			opt.Progress(rowsDone, n)
 		}
-		if nextBlk >= blocks || ctx.Err() != nil {
+		b := prev + workers
+		if prev < 0 {
+			b = w
+		}
+		if b >= blocks || ctx.Err() != nil {
 			return 0, false
 		}
-		b := nextBlk
-		nextBlk++
 		return b, true
 	}
 	// Dimensions are padded to a multiple of 4 for the 4×4 kernel.
@@ -72,15 +78,15 @@ func Covariance(ctx context.Context, data []float32, n, d int, opt CovOptions) (
 	for w := 0; w < workers; w++ {
 		acc[w] = make([]float64, d4*d4)
 		wg.Add(1)
-		go func(c []float64) {
+		go func(w int, c []float64) {
 			defer wg.Done()
 			// The block is stored transposed (d4 × rows, padding rows
 			// zero) so that each covariance entry is a contiguous dot product.
 			bt := make([]float64, d4*covarianceBlock)
-			finished := 0
+			finished, b := 0, -1
 			for {
-				b, ok := take(finished)
-				if !ok {
+				var ok bool
+				if b, ok = take(w, b, finished); !ok {
 					return
 				}
 				lo := b * covarianceBlock
@@ -96,7 +102,7 @@ func Covariance(ctx context.Context, data []float32, n, d int, opt CovOptions) (
 				accumulateGram(c, d4, bt[:d4*rows], rows)
 				finished = rows
 			}
-		}(acc[w])
+		}(w, acc[w])
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {

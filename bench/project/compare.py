@@ -4,7 +4,11 @@
 Run from the repository root (after `go build -o /tmp/project-bench ./bench/project`
 and `/tmp/project-bench gen -dir /tmp/benchdata`):
 
-    nice /usr/bin/python3 bench/project/compare.py /tmp/project-bench /tmp/benchdata [reps] [pca|tsne|all]
+    nice /usr/bin/python3 bench/project/compare.py /tmp/project-bench /tmp/benchdata [reps] [pca|tsne|all] [ROWS.f32 N D]
+
+The optional ROWS.f32 N D replace tsne.f32 with other float32 rows, e.g. the
+4,197 demo vectors written by `project-bench rows -in internal/demo/glove.6B.50d.4k.txt
+-out /tmp/demo.f32` (N 4197, D 50), the set issue 14's acceptance names.
 
 Runs alternate (Go, then scikit-learn, repeated `reps` times, default 3) so that
 both see the same machine load; the report gives medians and ratios. Both sides
@@ -73,15 +77,19 @@ if which in ("all", "pca"):
     print(json.dumps(report["pca"]), file=sys.stderr)
     del x
 
+tsne_in, tsne_n, tsne_d = os.path.join(data_dir, "tsne.f32"), 5000, 50
+if len(sys.argv) > 7:
+    tsne_in, tsne_n, tsne_d = sys.argv[5], int(sys.argv[6]), int(sys.argv[7])
+
 if which in ("all", "tsne"):
-    x = np.fromfile(os.path.join(data_dir, "tsne.f32"), dtype=np.float32).reshape(5000, 50)
+    x = np.fromfile(tsne_in, dtype=np.float32).reshape(tsne_n, tsne_d)
     go_map = os.path.join(data_dir, "go_map.f64")
     go_t, sk_t, go_tw, sk_tw, go_kl, sk_kl = [], [], [], [], [], []
     for rep in range(reps):
-        r = run_go(["tsne", "-in", os.path.join(data_dir, "tsne.f32"), "-n", "5000", "-d", "50", "-out", go_map, "-seed", str(rep + 1)])
+        r = run_go(["tsne", "-in", tsne_in, "-n", str(tsne_n), "-d", str(tsne_d), "-out", go_map, "-seed", str(rep + 1)])
         go_t.append(r["seconds"])
         go_kl.append(r["kl"])
-        y = np.fromfile(go_map, dtype=np.float64).reshape(5000, 2)
+        y = np.fromfile(go_map, dtype=np.float64).reshape(tsne_n, 2)
         go_tw.append(trustworthiness(x, y, n_neighbors=10))
         t0 = time.perf_counter()
         ts = TSNE(n_components=2, perplexity=30.0, early_exaggeration=12.0, learning_rate="auto",

@@ -4,6 +4,7 @@
 //	go run ./bench/project gen -dir DIR        # writes the inputs
 //	go run ./bench/project pca -in DIR/pca.f32 -n 400000 -d 300
 //	go run ./bench/project tsne -in DIR/tsne.f32 -n 5000 -d 50 -out DIR/go_map.f64
+//	go run ./bench/project rows -in internal/demo/glove.6B.50d.4k.txt -out DIR/demo.f32
 //	go run ./bench/project jitter -in DIR/demo.f32 -n 4197 -d 50 -rows 20000 -out DIR/20k.f32
 //	go run ./bench/project pca-map -in DIR/20k.f32 -n 20000 -d 50
 //	go run ./bench/project umap -in DIR/demo.f32 -n 4197 -d 50 -neighbors 15 -min-dist 0.1 -epochs 500 -out DIR/go_umap.f64
@@ -27,6 +28,7 @@ import (
 	"time"
 
 	"github.com/gloveboard/gloveboard/analysis/project"
+	"github.com/gloveboard/gloveboard/analysis/vectors"
 )
 
 func main() {
@@ -87,6 +89,17 @@ func run(args []string) error {
 		}
 		return json.NewEncoder(os.Stdout).Encode(map[string]any{
 			"seconds": time.Since(start).Seconds(), "explained_variance": res.ExplainedVariance})
+	case "rows":
+		// The rows of a vector file (-in, any format analysis/vectors
+		// reads) as float32, row-major, for the comparison scripts.
+		set, _, err := vectors.Load(context.Background(), *in, vectors.LoadOptions{})
+		if err != nil {
+			return err
+		}
+		if err := writeF32(*out, set.Data()); err != nil {
+			return err
+		}
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{"n": set.Len(), "d": set.Dim()})
 	case "jitter":
 		// The first n rows of -in, then jittered copies up to -rows rows:
 		// each copy adds Gaussian noise of 5 % of the row's RMS.
