@@ -1,0 +1,65 @@
+package plot
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestLossCurvesDistinguishable: two runs with identical costs and a
+// third get three different dash patterns in the SVG (one solid), the
+// copy is noted, and runs that differ are not.
+func TestLossCurvesDistinguishable(t *testing.T) {
+	costs := []float64{0.9, 0.5, 0.3, 0.25}
+	for _, tc := range []struct {
+		name      string
+		runs      []Series
+		wantDash  int // distinct stroke-dasharray values
+		wantNoted bool
+	}{
+		{"identical", []Series{{Name: "run 1", Y: costs}, {Name: "run 3 (same settings as run 1)", Y: costs}}, 1, true},
+		{"three, two identical", []Series{{Name: "a", Y: costs}, {Name: "b", Y: []float64{1, 0.6, 0.4, 0.3}}, {Name: "c", Y: costs}}, 2, true},
+		{"different", []Series{{Name: "a", Y: costs}, {Name: "b", Y: []float64{1, 0.6, 0.4, 0.3}}}, 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := NewLoss(LossSpec{Runs: tc.runs})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := f.Render(&buf, Output{Format: SVG, Width: 720, Height: 440}); err != nil {
+				t.Fatal(err)
+			}
+			dashes := map[string]bool{}
+			for _, m := range regexp.MustCompile(`stroke-dasharray:([^;"]+)`).FindAllStringSubmatch(buf.String(), -1) {
+				if m[1] != "none" {
+					dashes[m[1]] = true
+				}
+			}
+			if len(dashes) < tc.wantDash {
+				t.Errorf("%d distinct dash patterns %v, want at least %d", len(dashes), dashes, tc.wantDash)
+			}
+			noted := strings.Contains(strings.Join(f.Notes(), "|"), "coincide")
+			if noted != tc.wantNoted {
+				t.Errorf("notes %q: coincidence noted %v, want %v", f.Notes(), noted, tc.wantNoted)
+			}
+		})
+	}
+}
+
+// TestLossStylesDiffer: no two of the first 12 curves share colour,
+// marker and dash pattern.
+func TestLossStylesDiffer(t *testing.T) {
+	type style struct{ clr, shape, dash string }
+	seen := map[style]int{}
+	for i := range 12 {
+		c, s, d := lossStyle(i)
+		k := style{fmt.Sprint(c), fmt.Sprintf("%T", s), fmt.Sprint(d)}
+		if j, ok := seen[k]; ok {
+			t.Errorf("curves %d and %d share colour, marker and dashes", j, i)
+		}
+		seen[k] = i
+	}
+}
