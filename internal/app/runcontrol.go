@@ -114,7 +114,7 @@ func (s *Service) RetryRun(ctx context.Context, id int64) (Run, store.Job, error
 		return Run{}, store.Job{}, apperr.Wrap(store.ErrNotFound, apperr.Conflict, fmt.Sprintf("The corpus of run %d has been deleted, so it cannot be trained again.", r.ID))
 	}
 	p := r.Params
-	p.CorpusID, p.CorpusName, p.VocabSize, p.NNZ = r.CorpusID, "", 0, 0
+	p.CorpusID, p.CorpusName, p.VocabSize, p.NNZ, p.Window = r.CorpusID, "", 0, 0, 0
 	if p.Model == "" {
 		p.Model = runs.ModelGloVe
 	}

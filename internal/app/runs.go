@@ -45,6 +45,16 @@ const (
 	MaxThreads    = runs.MaxThreads
 	MaxAlpha      = runs.MaxAlpha
 	MaxEta        = runs.MaxEta
+	MaxPower      = runs.MaxPower
+	// DefaultPower is the SVD-PPMI eigenvalue weight p unless asked
+	// otherwise.
+	DefaultPower = runs.DefaultPower
+)
+
+// The models a run can fit (RunParams.Model).
+const (
+	ModelGloVe   = runs.ModelGloVe
+	ModelSVDPPMI = runs.ModelSVDPPMI
 )
 
 // Errors of runs and evaluation.
@@ -154,7 +164,7 @@ func (s *Service) StartRun(ctx context.Context, p RunParams) (Run, store.Job, er
 	} else if err := s.checkTraining(sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
 		return Run{}, store.Job{}, err
 	}
-	p.CorpusName, p.VocabSize, p.NNZ = c.Name, sum.VocabSize, sum.NNZ
+	p.CorpusName, p.VocabSize, p.NNZ, p.Window = c.Name, sum.VocabSize, sum.NNZ, sum.Settings.Window
 	var rec store.Run
 	job, err := s.jobs.SubmitWith(func(ctx context.Context) (store.Job, error) {
 		r, j, err := s.st.CreateRun(ctx, string(kind), c.ID, p.Encode())

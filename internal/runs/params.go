@@ -55,9 +55,11 @@ type Params struct {
 	Seed       uint64  `json:"seed"`
 	// Power is the eigenvalue weight p of an SVD-PPMI run (W = U_d Σ_d^p).
 	Power float64 `json:"power,omitempty"`
-	// Filled in when the run starts.
+	// Filled in when the run starts: the build's vocabulary, nonzeros and
+	// context window (0 in runs recorded before it was kept).
 	VocabSize int   `json:"vocab_size,omitempty"`
 	NNZ       int64 `json:"nnz,omitempty"`
+	Window    int   `json:"window,omitempty"`
 }
 
 // Encode returns p as stored with its run.
@@ -119,7 +121,7 @@ const MaxPower = 4.0
 // and seed are kept, the GloVe hyperparameters cleared.
 func (p Params) SVDParams() Params {
 	return Params{CorpusID: p.CorpusID, CorpusName: p.CorpusName, Model: ModelSVDPPMI, VectorSize: p.VectorSize,
-		Power: p.Power, Seed: p.Seed, VocabSize: p.VocabSize, NNZ: p.NNZ}
+		Power: p.Power, Seed: p.Seed, VocabSize: p.VocabSize, NNZ: p.NNZ, Window: p.Window}
 }
 
 // IsSVD reports whether p describes an SVD-PPMI run.
