@@ -113,32 +113,31 @@ func settingsKey(r app.Run) string {
 }
 
 // compareLabels names each of rs (in order) for a legend and a table:
-// "run 3: seed 1, d 50", then every other setting whose value differs
-// between the runs ("η 0.1", "SVD-PPMI", "on Other corpus"), and, for a
+// "run 3: seed 1, d 50" (and p for an SVD-PPMI run), then every other
+// setting whose value differs between the runs that have it ("η 0.1",
+// "SVD-PPMI", "on Other corpus"), and, for a
 // run whose settings are all those of a run with a smaller id among rs,
 // "(same settings as run 1)". The corpus's build size is named only when
 // the corpus is the same.
 func compareLabels(rs []app.Run) []string {
 	values := map[string]map[string]bool{}
-	has := map[string]int{}
 	for _, r := range rs {
 		for _, s := range runSettings(r) {
 			if values[s.key] == nil {
 				values[s.key] = map[string]bool{}
 			}
 			values[s.key][s.value] = true
-			has[s.key]++
 		}
 	}
-	// A setting differs when its values do, or when only some runs have
-	// it (η of a GloVe run beside an SVD-PPMI run's p).
-	differs := func(key string) bool { return len(values[key]) > 1 || has[key] < len(rs) }
+	// A setting differs when the runs that have it do not agree on it
+	// (GloVe's η is not compared with an SVD-PPMI run, which has none).
+	differs := func(key string) bool { return len(values[key]) > 1 }
 	labels := make([]string, len(rs))
 	for i, r := range rs {
 		var parts []string
 		for _, s := range runSettings(r) {
 			switch {
-			case s.key == "seed" || s.key == "d":
+			case s.key == "seed" || s.key == "d" || s.key == "p":
 				parts = append(parts, s.String())
 			case s.key == "build" && differs("corpus"):
 			case differs(s.key):
