@@ -593,10 +593,13 @@ func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner string) error {
 		}
 		return public(plot.ErrNoData, "No epoch has finished yet, so there is no loss to plot.")
 	}
+	width := 720
 	if len(rs) == 1 {
 		spec.Title = fmt.Sprintf("Training loss of run %d", rs[0].ID)
+	} else {
+		width = 900 // room for legend labels that say what differs
 	}
-	return s.sendPlot(c, plotOut{what: "loss", owner: owner, width: 720, height: 440,
+	return s.sendPlot(c, plotOut{what: "loss", owner: owner, width: width, height: 440,
 		figure: func() (*plot.Figure, error) { return plot.NewLoss(spec) },
 		header: []string{"run", "epoch", "cost", "seconds"}, rows: rows})
 }

@@ -215,8 +215,13 @@ func costRanking(rs []app.Run, costs []float64, ok []bool) (ranks []string, note
 		}
 		return 0
 	})
-	for rank, i := range order {
-		ranks[i] = fmt.Sprintf("%d of %d", rank+1, len(order))
+	// Equal costs share a rank (1, 2, 2, 4).
+	rank := 0
+	for k, i := range order {
+		if k == 0 || costs[i] != costs[order[k-1]] {
+			rank = k + 1
+		}
+		ranks[i] = fmt.Sprintf("%d of %d", rank, len(order))
 	}
 	return ranks, ""
 }
