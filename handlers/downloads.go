@@ -577,7 +577,10 @@ func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner string) error {
 		if err != nil {
 			return err
 		}
-		ser := plot.Series{Name: labels[i]}
+		ser := plot.Series{}
+		if len(rs) > 1 { // one run is named by the title
+			ser.Name = labels[i]
+		}
 		for _, l := range loss {
 			ser.X = append(ser.X, float64(l.Epoch))
 			ser.Y = append(ser.Y, l.Cost)

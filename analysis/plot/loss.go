@@ -108,6 +108,11 @@ var lossDashes = [][]vg.Length{
 	{vg.Points(11), vg.Points(4)},
 }
 
+// maxLossLegendRunes bounds a loss curve's legend label: longer than
+// other legends', since labels of compared runs say what differs between
+// them ("run 3: seed 1, d 50, η 0.05 (same settings as run 1)").
+const maxLossLegendRunes = 80
+
 // lossShapes are the markers of loss curves, one a curve in turn.
 var lossShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.CrossGlyph{}, draw.PyramidGlyph{}, draw.PlusGlyph{}}
 
@@ -198,7 +203,7 @@ func NewLoss(s LossSpec) (*Figure, error) {
 			f.p.Add(pts)
 			thumbs = append(thumbs, pts)
 		}
-		name := cleanText(run.Name, maxLegendRunes)
+		name := cleanText(run.Name, maxLossLegendRunes)
 		if name == "" {
 			name = fmt.Sprintf("run %d", i+1)
 		}
@@ -216,7 +221,7 @@ func NewLoss(s LossSpec) (*Figure, error) {
 	if first {
 		return nil, fmt.Errorf("%w: no loss values to plot (%d runs)", ErrNoData, len(s.Runs))
 	}
-	if len(s.Runs) == 1 && cleanText(s.Runs[0].Name, maxLegendRunes) == "" {
+	if len(s.Runs) == 1 && cleanText(s.Runs[0].Name, maxLossLegendRunes) == "" {
 		f.legend = nil
 	}
 	if integerX {

@@ -63,3 +63,28 @@ func TestLossStylesDiffer(t *testing.T) {
 		seen[k] = i
 	}
 }
+
+// TestLossLegendWhole: legend labels too long for a corner of the data
+// area go under the plot whole rather than shortened in the corner.
+func TestLossLegendWhole(t *testing.T) {
+	labels := []string{"run 3: seed 1, d 10, GloVe, η 0.1", "run 2: seed 1, d 10, GloVe, η 0.05 (same settings as run 1)", "run 1: seed 1, d 10, GloVe, η 0.05"}
+	var runs []Series
+	for i, l := range labels {
+		runs = append(runs, Series{Name: l, Y: []float64{1, 0.5 - 0.1*float64(i), 0.3}})
+	}
+	for _, width := range []float64{720, 900} {
+		f, err := NewLoss(LossSpec{Runs: runs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := f.Render(&buf, Output{Format: SVG, Width: width, Height: 440}); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range labels {
+			if !strings.Contains(buf.String(), strings.ReplaceAll(l, "(", "\\(")) && !strings.Contains(buf.String(), l) {
+				t.Errorf("%v px: legend label %q not drawn whole", width, l)
+			}
+		}
+	}
+}
