@@ -86,7 +86,7 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 		// Resumed: the clock and results go on from the checkpoint.
 		res.Epochs, res.FinalCost = tr.Epoch(), h[len(h)-1].Cost
 		start = start.Add(-j.elapsedBefore(ctx, tr.Epoch()))
-		progress(0.02*float64(tr.Epoch()), fmt.Sprintf("resuming after epoch %d of %d", tr.Epoch(), j.Params.Epochs))
+		progress(0.02+0.88*float64(tr.Epoch())/float64(max(j.Params.Epochs, 1)), fmt.Sprintf("resuming after epoch %d of %d", tr.Epoch(), j.Params.Epochs))
 	}
 	ck := checkpointer{sy: j.Store.Syncer(), path: filepath.Join(dir, CheckpointFile)}
 	opt := j.Params.Options()
