@@ -245,12 +245,16 @@ func (s *Server) apiRun(c echo.Context) error {
 // defaults.
 func (s *Server) apiStartRun(c echo.Context) error {
 	p := app.DefaultRunParams()
+	p.Power = app.DefaultPower // used by "model": "svd-ppmi" only
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&p); err != nil {
 		return public(ErrBadRequest, "The body must be a JSON object such as {\"corpus_id\": 1, \"epochs\": 15}; "+apperr.Quote(err.Error()))
 	}
-	p.VocabSize, p.NNZ, p.CorpusName = 0, 0, ""
+	p.VocabSize, p.NNZ, p.CorpusName, p.Window = 0, 0, "", 0
+	if !p.IsSVD() {
+		p.Power = 0
+	}
 	run, job, err := s.svc.StartRun(ctx(c), p)
 	if err != nil {
 		return err

@@ -27,6 +27,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -570,13 +571,16 @@ func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner string) error {
 	// ?log=1 puts the cost on a logarithmic axis.
 	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1"}
 	var rows [][]string
-	for _, r := range rs {
+	labels := compareLabels(rs) // what differs between the runs
+	for i, r := range rs {
 		loss, err := s.st.Loss(ctx(c), r.ID)
 		if err != nil {
 			return err
 		}
-		p := r.Params
-		ser := plot.Series{Name: fmt.Sprintf("run %d (d=%d, η=%g)", r.ID, p.VectorSize, p.Eta)}
+		ser := plot.Series{}
+		if len(rs) > 1 { // one run is named by the title
+			ser.Name = labels[i]
+		}
 		for _, l := range loss {
 			ser.X = append(ser.X, float64(l.Epoch))
 			ser.Y = append(ser.Y, l.Cost)
@@ -587,12 +591,18 @@ func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner string) error {
 		}
 	}
 	if len(spec.Runs) == 0 {
+		if slices.ContainsFunc(rs, func(r app.Run) bool { return r.Params.IsSVD() }) {
+			return public(plot.ErrNoData, "SVD-PPMI runs have no loss curve (they are computed in one step), and no other run has finished an epoch.")
+		}
 		return public(plot.ErrNoData, "No epoch has finished yet, so there is no loss to plot.")
 	}
+	width := 720
 	if len(rs) == 1 {
 		spec.Title = fmt.Sprintf("Training loss of run %d", rs[0].ID)
+	} else {
+		width = 900 // room for legend labels that say what differs
 	}
-	return s.sendPlot(c, plotOut{what: "loss", owner: owner, width: 720, height: 440,
+	return s.sendPlot(c, plotOut{what: "loss", owner: owner, width: width, height: 440,
 		figure: func() (*plot.Figure, error) { return plot.NewLoss(spec) },
 		header: []string{"run", "epoch", "cost", "seconds"}, rows: rows})
 }

@@ -60,6 +60,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.GET("/runs/:id/fidelity", s.runFidelity)
 	e.GET("/runs/:id/plots/loss", s.lossPlot)
 	e.GET("/runs/:id/plots/fidelity", s.fidelityPlot)
+	s.registerRunControlRoutes(e) // resume, retry and their API twins (runcontrol.go)
 
 	e.GET("/explore", s.exploreList)
 	e.GET("/vectors/:id/explore", s.explorePage)

@@ -43,6 +43,9 @@ type BuildService interface {
 // RunService trains GloVe and reports on training runs.
 type RunService interface {
 	StartRun(ctx context.Context, p app.RunParams) (app.Run, store.Job, error)
+	ResumeRun(ctx context.Context, id int64) (app.Run, store.Job, error)
+	RetryRun(ctx context.Context, id int64) (app.Run, store.Job, error)
+	Resumable(r app.Run) (int, error)
 	Run(ctx context.Context, id int64) (app.Run, error)
 	Runs(ctx context.Context) ([]app.Run, error)
 	Fidelity(r app.Run) (*app.FidelityPoints, error)

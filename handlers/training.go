@@ -19,6 +19,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -55,7 +56,7 @@ func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.Trai
 	}
 	d := views.TrainPageData{Page: s.page(c, "Train", views.SectionTrain), Form: form, Limits: views.TrainLimits{
 		MaxVector: app.MaxVectorSize, MaxEpochs: app.MaxEpochs, MaxThreads: app.MaxThreads,
-		MaxAlpha: app.MaxAlpha, MaxEta: app.MaxEta, CPUs: cpus(),
+		MaxAlpha: app.MaxAlpha, MaxEta: app.MaxEta, MaxPower: app.MaxPower, CPUs: cpus(),
 	}}
 	if _, err := s.svc.EvalSets(); err == nil {
 		// The embedded sets always load; EvalDir only says where more
@@ -70,7 +71,7 @@ func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.Trai
 		}
 		d.Corpora = append(d.Corpora, tc)
 	}
-	d.Runs, err = s.runRows(c, nil)
+	d.Runs, d.SimilarityNames, err = s.runRows(c, nil)
 	if err != nil {
 		return views.TrainPageData{}, err
 	}
@@ -88,6 +89,7 @@ func (s *Server) trainFormError(c echo.Context, err error) error {
 	form := views.TrainForm{
 		VectorSize: c.FormValue("vector_size"), Epochs: c.FormValue("epochs"), XMax: c.FormValue("x_max"),
 		Alpha: c.FormValue("alpha"), Eta: c.FormValue("eta"), Threads: c.FormValue("threads"), Seed: c.FormValue("seed"),
+		Model: c.FormValue("model"), Power: c.FormValue("power"),
 	}
 	form.CorpusID, _ = parseIDText(strings.TrimSpace(c.FormValue("corpus_id")), "corpus")
 	d, derr := s.trainPageData(c, form)
@@ -98,12 +100,14 @@ func (s *Server) trainFormError(c echo.Context, err error) error {
 	return s.render(c, status, views.TrainPage(d))
 }
 
-// runRows lists all runs, newest first, ticking those in checked.
-func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, error) {
+// runRows lists all runs, newest first, ticking those in checked, with
+// the names of the similarity sets their score columns show.
+func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, []string, error) {
 	rs, err := s.svc.Runs(ctx(c))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	sims := similarityNames(rs)
 	names := map[int64]string{}
 	if cs, err := s.st.Corpora(ctx(c)); err == nil {
 		for _, corp := range cs {
@@ -112,18 +116,21 @@ func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, error
 	}
 	rows := make([]views.RunRow, 0, len(rs))
 	for _, r := range rs {
-		row := s.runRow(c, r)
+		row := s.runRow(c, r, sims)
 		row.CorpusName = names[r.CorpusID]
 		row.Checked = slices.Contains(checked, r.ID)
 		rows = append(rows, row)
 	}
-	return rows, nil
+	return rows, sims, nil
 }
 
-func (s *Server) runRow(c echo.Context, r app.Run) views.RunRow {
+// runRow is run r as a table row, with a score cell for each similarity
+// set of sims.
+func (s *Server) runRow(c echo.Context, r app.Run, sims []string) views.RunRow {
 	p, res := r.Params, r.Results
 	row := views.RunRow{ID: r.ID, CorpusID: r.CorpusID, CorpusName: p.CorpusName, Status: string(r.Status), Created: fmtTime(r.Created),
-		TotalEpochs: p.Epochs, VectorSize: p.VectorSize, Eta: fnum(p.Eta), VectorSetID: res.VectorSetID}
+		TotalEpochs: p.Epochs, VectorSize: p.VectorSize, Eta: fnum(p.Eta), VectorSetID: res.VectorSetID,
+		Model: p.ModelName(), SVD: p.IsSVD(), Settings: settingsText(p), Scores: runScores(r, sims)}
 	if loss, err := s.st.Loss(ctx(c), r.ID); err == nil && len(loss) > 0 {
 		row.Epochs = loss[len(loss)-1].Epoch
 		row.FinalCost = fmtCost(loss[len(loss)-1].Cost)
@@ -174,7 +181,20 @@ func parseTrainForm(c echo.Context) (app.RunParams, error) {
 	}
 	seed, err := wholeNumber(c.FormValue("seed"), "The seed", int64(p.Seed), 0, maxOf[int64]())
 	p.Seed = uint64(seed)
-	return p, err
+	if err != nil {
+		return p, err
+	}
+	switch model := strings.TrimSpace(c.FormValue("model")); model {
+	case "", app.ModelGloVe:
+	case app.ModelSVDPPMI:
+		p.Model = model
+		if p.Power, err = anyReal("power", "The eigenvalue weight p", app.DefaultPower); err != nil {
+			return p, err
+		}
+	default:
+		return p, public(ErrBadRequest, fmt.Sprintf("The model must be GloVe (glove) or SVD-PPMI (svd-ppmi), not %s.", apperr.Quote(model)))
+	}
+	return p, nil
 }
 
 func (s *Server) startRun(c echo.Context) error {
@@ -203,7 +223,7 @@ func (s *Server) progressModel(c echo.Context, r app.Run) (views.RunProgress, er
 	if err != nil {
 		return views.RunProgress{}, err
 	}
-	m := views.RunProgress{RunID: r.ID, Status: string(r.Status), Active: r.Status == store.RunRunning, Epochs: p.Epochs, Error: res.Error}
+	m := views.RunProgress{RunID: r.ID, Status: string(r.Status), Active: r.Status == store.RunRunning, Epochs: p.Epochs, Error: res.Error, SVD: p.IsSVD()}
 	if n := len(loss); n > 0 {
 		last := loss[n-1]
 		m.Epoch, m.Cost = last.Epoch, fmtCost(last.Cost)
@@ -238,7 +258,17 @@ func (s *Server) progressModel(c echo.Context, r app.Run) (views.RunProgress, er
 }
 
 func paramFacts(p app.RunParams) []views.Fact {
+	if p.IsSVD() {
+		fs := []views.Fact{
+			{Label: "Model", Value: "SVD-PPMI: W = U_d Σ_d^p of the PPMI matrix (context smoothing 0.75)"},
+			{Label: "Vector size d", Value: strconv.Itoa(p.VectorSize)},
+			{Label: "Eigenvalue weight p", Value: fnum(p.Power)},
+			{Label: "Seed", Value: strconv.FormatUint(p.Seed, 10) + " (start of the Lanczos iteration)"},
+		}
+		return append(fs, buildFacts(p)...)
+	}
 	fs := []views.Fact{
+		{Label: "Model", Value: "GloVe"},
 		{Label: "Vector size d", Value: strconv.Itoa(p.VectorSize)},
 		{Label: "Epochs", Value: strconv.Itoa(p.Epochs)},
 		{Label: "x_max", Value: fnum(p.XMax)},
@@ -247,9 +277,18 @@ func paramFacts(p app.RunParams) []views.Fact {
 		{Label: "Threads", Value: strconv.Itoa(p.Threads)},
 		{Label: "Seed", Value: strconv.FormatUint(p.Seed, 10)},
 	}
+	return append(fs, buildFacts(p)...)
+}
+
+// buildFacts describes the corpus build a run was trained on.
+func buildFacts(p app.RunParams) []views.Fact {
+	var fs []views.Fact
 	if p.VocabSize > 0 {
 		fs = append(fs, views.Fact{Label: "Vocabulary", Value: views.Count(p.VocabSize) + " words"},
 			views.Fact{Label: "Nonzeros X_ij", Value: views.Count(p.NNZ)})
+	}
+	if p.Window > 0 {
+		fs = append(fs, views.Fact{Label: "Context window", Value: strconv.Itoa(p.Window)})
 	}
 	return fs
 }
@@ -264,7 +303,7 @@ func (s *Server) runPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	row := s.runRow(c, r)
+	row := s.runRow(c, r, nil)
 	if r.CorpusID != 0 {
 		if corp, err := s.st.Corpus(ctx(c), r.CorpusID); err == nil {
 			row.CorpusName = corp.Name
@@ -273,7 +312,7 @@ func (s *Server) runPage(c echo.Context) error {
 		row.CorpusName = ""
 	}
 	d := views.RunPageData{Page: s.page(c, fmt.Sprintf("Run %d", r.ID), views.SectionTrain), Run: row, Params: paramFacts(p),
-		Progress: prog, EvalNote: res.EvalNote, Diverged: res.DivergedEpoch}
+		Progress: prog, EvalNote: res.EvalNote, Diverged: res.DivergedEpoch, Actions: s.runActions(r)}
 	if res.Evaluation != nil {
 		ev := evalView(res.Evaluation)
 		d.Eval = &ev
@@ -395,33 +434,40 @@ func (s *Server) selectedRuns(c echo.Context) ([]int64, []app.Run, error) {
 }
 
 func (s *Server) compareRuns(c echo.Context) error {
-	ids, _, err := s.selectedRuns(c)
+	ids, rs, err := s.selectedRuns(c)
 	if err != nil {
 		return err
 	}
-	rows, err := s.runRows(c, ids)
+	rows, sims, err := s.runRows(c, ids)
 	if err != nil {
 		return err
 	}
-	d := views.CompareData{Page: s.page(c, "Compare runs", views.SectionTrain), Runs: rows, Selected: ids}
+	d := views.CompareData{Page: s.page(c, "Compare runs", views.SectionTrain), Runs: rows, Selected: ids, SimilarityNames: sims}
 	if len(ids) == 0 {
-		d.Note = "Tick two or more runs below and press Compare loss curves."
-	} else {
-		parts := make([]string, len(ids))
-		for i, id := range ids {
-			parts[i] = strconv.FormatInt(id, 10)
-		}
-		q := "/runs/compare/plot?runs=" + strings.Join(parts, ",")
-		d.LogURL = "/runs/compare?runs=" + strings.Join(parts, ",")
-		if c.QueryParam("log") == "1" {
-			q += "&log=1"
-			d.LogY = true
-		} else {
-			d.LogURL += "&log=1"
-		}
-		l := views.NewModelPlot(q, "Loss curves of runs "+strings.Join(parts, ", "), "")
-		d.Plot = &l
+		d.Note = "Tick two or more runs below and press Compare runs."
+		return s.ok(c, views.CompareRuns(d))
 	}
+	curves, err := s.sideBySide(c, rs, sims, &d)
+	if err != nil {
+		return err
+	}
+	if !curves {
+		return s.ok(c, views.CompareRuns(d))
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	q := "/runs/compare/plot?runs=" + strings.Join(parts, ",")
+	d.LogURL = "/runs/compare?runs=" + strings.Join(parts, ",")
+	if c.QueryParam("log") == "1" {
+		q += "&log=1"
+		d.LogY = true
+	} else {
+		d.LogURL += "&log=1"
+	}
+	l := views.NewModelPlot(q, "Loss curves: "+strings.Join(compareLabels(rs), "; "), "")
+	d.Plot = &l
 	return s.ok(c, views.CompareRuns(d))
 }
 

@@ -53,19 +53,28 @@ type TrainCorpus struct {
 type TrainForm struct {
 	CorpusID                                            int64
 	VectorSize, Epochs, XMax, Alpha, Eta, Threads, Seed string
+	// Model is "glove" or "svd-ppmi"; Power the SVD-PPMI weight p.
+	Model, Power string
 }
 
 // NewTrainForm returns a training form filled with the given values.
 func NewTrainForm(corpusID int64, vectorSize, epochs int, xMax, alpha, eta float64, threads int, seed uint64) TrainForm {
 	return TrainForm{CorpusID: corpusID, VectorSize: strconv.Itoa(vectorSize), Epochs: strconv.Itoa(epochs),
-		XMax: ftoa(xMax), Alpha: ftoa(alpha), Eta: ftoa(eta), Threads: strconv.Itoa(threads), Seed: strconv.FormatUint(seed, 10)}
+		XMax: ftoa(xMax), Alpha: ftoa(alpha), Eta: ftoa(eta), Threads: strconv.Itoa(threads), Seed: strconv.FormatUint(seed, 10),
+		Model: "glove", Power: "0.5"}
+}
+
+// PowerField is the SVD-PPMI eigenvalue weight p of the training form.
+func (d TrainPageData) PowerField() NumField {
+	return NumField{ID: "train-power", Name: "power", Label: "Eigenvalue weight p", Hint: "SVD-PPMI only: W = U_d Σ_d^p",
+		Value: d.Form.Power, Min: "0", Max: htmlFloat(d.Limits.MaxPower), Step: "any"}
 }
 
 // TrainLimits are the bounds the server accepts for the training
 // hyperparameters (internal/runs), given to the form's inputs.
 type TrainLimits struct {
 	MaxVector, MaxEpochs, MaxThreads int
-	MaxAlpha, MaxEta                 float64
+	MaxAlpha, MaxEta, MaxPower       float64
 	// CPUs is the number of processors the server may use (a hint for
 	// the number of threads).
 	CPUs int
@@ -127,6 +136,13 @@ type RunRow struct {
 	Eta         string
 	VectorSetID int64
 	Checked     bool
+	// Model is "GloVe" or "SVD-PPMI"; SVD is true for the latter (no
+	// epochs, no cost). Settings lists the hyperparameters without a
+	// column of their own; Scores are the evaluation scores.
+	Model    string
+	SVD      bool
+	Settings string
+	Scores   RunScores
 }
 
 // EvalView shows the evaluation scores of a vector set.
@@ -174,6 +190,8 @@ type RunProgress struct {
 	Error   string
 	// Loss is the loss plot, nil before the first epoch.
 	Loss *ModelPlot
+	// SVD marks an SVD-PPMI run: no epochs, no loss curve.
+	SVD bool
 }
 
 // ProgressValue formats the progress fraction for <progress value>.
@@ -181,13 +199,15 @@ func (r RunProgress) ProgressValue() string { return strconv.FormatFloat(r.Perce
 
 // TrainPageData is the Train page.
 type TrainPageData struct {
-	Page     Page
-	Corpora  []TrainCorpus
-	Form     TrainForm
-	Runs     []RunRow
-	EvalDir  string // empty when evaluation sets are not configured
-	HasBuilt bool
-	Limits   TrainLimits
+	Page    Page
+	Corpora []TrainCorpus
+	Form    TrainForm
+	Runs    []RunRow
+	// SimilarityNames head the runs table's similarity columns.
+	SimilarityNames []string
+	EvalDir         string // empty when evaluation sets are not configured
+	HasBuilt        bool
+	Limits          TrainLimits
 	// Error is the message of a refused submission, shown above the form
 	// (which then holds the values sent).
 	Error string
@@ -204,6 +224,7 @@ type RunPageData struct {
 	Downloads   []Download
 	VectorSetID int64
 	Diverged    int
+	Actions     RunActions
 }
 
 // Fact is a labelled value in a facts list.
@@ -218,6 +239,13 @@ type CompareData struct {
 	Note     string
 	LogY     bool   // the plot has a logarithmic cost axis
 	LogURL   string // the same comparison with the other axis
+	// Compared are the selected runs side by side, with the similarity
+	// sets' names for their columns; CostNote says why their final costs
+	// are not ranked, NoCurve which runs have no loss curve and why.
+	Compared        []CompareRow
+	SimilarityNames []string
+	CostNote        string
+	NoCurve         []string
 }
 
 // ExploreListData is the vector set picker of the Explore section.

@@ -14,11 +14,10 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 )
 
-// checkpointMagic starts every checkpoint file; the version follows it.
-const (
-	checkpointMagic   = "GLOVECKP"
-	checkpointVersion = 2 // 2: the data checksum is order-free (nonzeroHash)
-)
+// CheckpointMagic starts every checkpoint file; the version follows it.
+const CheckpointMagic = "GLOVECKP"
+
+const checkpointVersion = 2 // 2: the data checksum is order-free (nonzeroHash)
 
 // Checkpoint is a saved training state, read by ReadCheckpoint and turned
 // back into a Trainer by Resume. Options, Epoch and History are exported
@@ -69,7 +68,7 @@ func (t *Trainer) WriteCheckpoint(w io.Writer) error {
 		XMax: o.XMax, Alpha: o.Alpha, Eta: o.Eta, BiasEta: o.BiasEta, GradClip: o.GradClip,
 		Epoch: uint64(t.epoch), HistoryLen: uint64(len(t.history)), RNGLen: uint64(len(rng)), RowFloats: uint64(rowFloats),
 	}
-	io.WriteString(out, checkpointMagic)
+	io.WriteString(out, CheckpointMagic)
 	binary.Write(out, binary.LittleEndian, uint32(checkpointVersion))
 	binary.Write(out, binary.LittleEndian, &hdr)
 	for _, h := range t.history {
@@ -106,11 +105,11 @@ func ReadCheckpoint(r io.Reader) (*Checkpoint, error) {
 		}
 		return fmt.Errorf("glove: reading checkpoint %s: %w", what, err)
 	}
-	magic := make([]byte, len(checkpointMagic))
+	magic := make([]byte, len(CheckpointMagic))
 	if _, err := io.ReadFull(in, magic); err != nil {
 		return nil, short("magic number", err)
 	}
-	if string(magic) != checkpointMagic {
+	if string(magic) != CheckpointMagic {
 		return nil, bad("not a gloveboard checkpoint (starts with %q)", magic)
 	}
 	var version uint32

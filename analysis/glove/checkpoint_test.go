@@ -43,7 +43,7 @@ func TestReadCheckpointRejectsDamage(t *testing.T) {
 		{"missing checksum", good[:len(good)-4]},
 		{"flipped parameter bit", flip(len(good) / 2)},
 		{"flipped last byte", flip(len(good) - 1)},
-		{"bad version", flip(len(checkpointMagic))},
+		{"bad version", flip(len(CheckpointMagic))},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -284,7 +284,9 @@ func (f *Figure) draw(c draw.Canvas) {
 		lw, lh := lg.size()
 		short := lh <= (c.Max.Y-c.Min.Y)/3
 		switch {
-		case !f.legendOutside && lw <= 0.6*(width-vg.Points(50)):
+		// The data area is the width less the y axis's labels and ticks
+		// (about 80 pt); placeInsideLegend takes at most 0.6 of it.
+		case !f.legendOutside && lw <= 0.6*(width-vg.Points(80)):
 			legendInside = true
 		case f.legendOutside && (lw <= width/3 || !short):
 			legendRight = true

@@ -2,7 +2,9 @@ package plot
 
 import (
 	"fmt"
+	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	gplot "gonum.org/v1/plot"
@@ -94,8 +96,55 @@ func bounds(xys plotter.XYs) (xlo, xhi, ylo, yhi float64) {
 	return
 }
 
+// lossDashes are the dash patterns of loss curves (solid first), so that
+// curves differ in more than colour (printed in grey, or for readers who
+// do not tell the colours apart).
+var lossDashes = [][]vg.Length{
+	nil,
+	{vg.Points(6), vg.Points(3)},
+	{vg.Points(1.5), vg.Points(2.5)},
+	{vg.Points(8), vg.Points(3), vg.Points(1.5), vg.Points(3)},
+	{vg.Points(3), vg.Points(3)},
+	{vg.Points(11), vg.Points(4)},
+}
+
+// maxLossLegendRunes bounds a loss curve's legend label: longer than
+// other legends', since labels of compared runs say what differs between
+// them ("run 3: seed 1, d 50, η 0.05 (same settings as run 1)").
+const maxLossLegendRunes = 80
+
+// lossShapes are the markers of loss curves, one a curve in turn.
+var lossShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.CrossGlyph{}, draw.PyramidGlyph{}, draw.PlusGlyph{}}
+
+// lossStyle returns the colour, marker and dash pattern of the i-th loss
+// curve. Colours, markers and dashes cycle with coprime-ish periods, so
+// that two of the first dozen curves never share all three.
+func lossStyle(i int) (color.RGBA, draw.GlyphDrawer, []vg.Length) {
+	return palette[i%len(palette)], lossShapes[i%len(lossShapes)], lossDashes[(i+i/len(lossDashes))%len(lossDashes)]
+}
+
+// sameCurves counts the runs before i (copies) and after i (after) whose
+// points are exactly those of run i.
+func sameCurves(runs []Series, i int, logY bool) (copies, after int) {
+	same := func(a, b Series) bool {
+		x, _ := cleanXY(a.X, a.Y, false, logY)
+		y, _ := cleanXY(b.X, b.Y, false, logY)
+		return len(x) > 0 && slices.Equal(x, y)
+	}
+	for j := range runs {
+		switch {
+		case j < i && same(runs[j], runs[i]):
+			copies++
+		case j > i && same(runs[j], runs[i]):
+			after++
+		}
+	}
+	return copies, after
+}
+
 // NewLoss builds loss curves: cost against epoch, one line per run, with a
-// legend naming the runs.
+// legend naming the runs. Curves differ in colour, marker and dash
+// pattern; one identical to an earlier curve stays visible over it.
 func NewLoss(s LossSpec) (*Figure, error) {
 	ylabel := "cost J"
 	if s.LogY {
@@ -110,6 +159,7 @@ func NewLoss(s LossSpec) (*Figure, error) {
 		first              = true
 		integerX           = true // epochs: label whole numbers only
 		xlo, xhi, ylo, yhi float64
+		coinciding         int // curves identical to an earlier one
 	)
 	for i, run := range s.Runs {
 		xys, o := cleanXY(run.X, run.Y, false, s.LogY)
@@ -125,12 +175,22 @@ func NewLoss(s LossSpec) (*Figure, error) {
 			xlo, xhi = math.Min(xlo, a), math.Max(xhi, b)
 			ylo, yhi = math.Min(ylo, c), math.Max(yhi, d)
 		}
-		clr, shape := seriesStyle(i)
+		clr, shape, dashes := lossStyle(i)
 		line, err := plotter.NewLine(xys)
 		if err != nil {
 			panic(err) // values were checked finite
 		}
-		line.LineStyle = draw.LineStyle{Color: clr, Width: vg.Points(1.5)}
+		// A curve identical to an earlier one is drawn over it with its
+		// dashes shifted and smaller markers, so that both stay visible;
+		// the earlier one's markers grow with the copies drawn over it.
+		copies, after := sameCurves(s.Runs, i, s.LogY)
+		if copies > 0 {
+			coinciding++
+			if dashes == nil {
+				dashes = lossDashes[1]
+			}
+		}
+		line.LineStyle = draw.LineStyle{Color: clr, Width: vg.Points(1.5), Dashes: dashes, DashOffs: vg.Points(2.5 * float64(copies))}
 		thumbs := []gplot.Thumbnailer{line}
 		f.p.Add(line)
 		if len(xys) <= 40 {
@@ -138,11 +198,12 @@ func NewLoss(s LossSpec) (*Figure, error) {
 			if err != nil {
 				panic(err)
 			}
-			pts.GlyphStyle = draw.GlyphStyle{Color: clr, Radius: vg.Points(2.2), Shape: shape}
+			radius := vg.Points(max(2.2+1.3*float64(after)-0.5*float64(copies), 1.2))
+			pts.GlyphStyle = draw.GlyphStyle{Color: clr, Radius: radius, Shape: shape}
 			f.p.Add(pts)
 			thumbs = append(thumbs, pts)
 		}
-		name := cleanText(run.Name, maxLegendRunes)
+		name := cleanText(run.Name, maxLossLegendRunes)
 		if name == "" {
 			name = fmt.Sprintf("run %d", i+1)
 		}
@@ -153,10 +214,14 @@ func NewLoss(s LossSpec) (*Figure, error) {
 		}
 	}
 	total.report(f, "costs")
+	if coinciding > 0 {
+		f.note("%d %s an earlier one: drawn over it, dashed, with smaller markers", coinciding,
+			map[bool]string{true: "curve coincides with", false: "curves coincide with"}[coinciding == 1])
+	}
 	if first {
 		return nil, fmt.Errorf("%w: no loss values to plot (%d runs)", ErrNoData, len(s.Runs))
 	}
-	if len(s.Runs) == 1 && cleanText(s.Runs[0].Name, maxLegendRunes) == "" {
+	if len(s.Runs) == 1 && cleanText(s.Runs[0].Name, maxLossLegendRunes) == "" {
 		f.legend = nil
 	}
 	if integerX {

@@ -26,6 +26,9 @@ const (
 	// KindSpectrum computes the singular values of a corpus's weighted
 	// co-occurrence matrix; target: the corpus.
 	KindSpectrum Kind = "corpus-spectrum"
+	// KindSVD computes the SVD-PPMI baseline vectors of a built corpus
+	// and evaluates them; target: the corpus (the run names the job).
+	KindSVD Kind = "svd-ppmi"
 )
 
 // KindInfo describes a kind of job for people.
@@ -46,6 +49,8 @@ var kinds = map[Kind]KindInfo{
 		Description: "Places words of a vector set on a 2-D map with t-SNE."},
 	KindSpectrum: {Title: "Co-occurrence spectrum", Target: "corpus",
 		Description: "Computes the singular values of a corpus's weighted co-occurrence matrix."},
+	KindSVD: {Title: "SVD-PPMI baseline", Target: "corpus",
+		Description: "Computes W = U_d Σ_d^p of a built corpus's PPMI matrix, saves it as a vector set and scores it."},
 }
 
 // Describe returns what people read about jobs of kind (as stored in a
@@ -58,10 +63,10 @@ func Describe(kind string) KindInfo {
 }
 
 // Kinds returns every registered kind.
-func Kinds() []Kind { return []Kind{KindBuild, KindTrain, KindMap, KindSpectrum} }
+func Kinds() []Kind { return []Kind{KindBuild, KindTrain, KindMap, KindSpectrum, KindSVD} }
 
 // Submit queues body as a job of kind working on target. The service's
-// own methods (StartBuild, StartRun, SubmitTSNE, SubmitCorpusSpectrum)
+// own methods (StartBuild, StartRun, ResumeRun, SubmitTSNE, SubmitCorpusSpectrum)
 // validate their requests and check the memory budget first; Submit is
 // for work that needs neither, such as tests standing in for a job.
 func (s *Service) Submit(kind Kind, target int64, body func(ctx context.Context, run jobs.Run) error) (store.Job, error) {

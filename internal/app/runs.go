@@ -45,6 +45,16 @@ const (
 	MaxThreads    = runs.MaxThreads
 	MaxAlpha      = runs.MaxAlpha
 	MaxEta        = runs.MaxEta
+	MaxPower      = runs.MaxPower
+	// DefaultPower is the SVD-PPMI eigenvalue weight p unless asked
+	// otherwise.
+	DefaultPower = runs.DefaultPower
+)
+
+// The models a run can fit (RunParams.Model).
+const (
+	ModelGloVe   = runs.ModelGloVe
+	ModelSVDPPMI = runs.ModelSVDPPMI
 )
 
 // Errors of runs and evaluation.
@@ -122,7 +132,12 @@ func (s *Service) Runs(ctx context.Context) ([]Run, error) {
 
 // StartRun validates p, records a run on its corpus with its training job
 // and queues the job.
+// An SVD-PPMI run (p.Model "svd-ppmi") is recorded the same way with a
+// job of KindSVD.
 func (s *Service) StartRun(ctx context.Context, p RunParams) (Run, store.Job, error) {
+	if p.IsSVD() {
+		p = p.SVDParams()
+	}
 	if err := p.Validate(); err != nil {
 		return Run{}, store.Job{}, apperr.Wrap(err, apperr.Invalid, err.Error())
 	}
@@ -140,16 +155,22 @@ func (s *Service) StartRun(ctx context.Context, p RunParams) (Run, store.Job, er
 	if sum.NNZ == 0 {
 		return Run{}, store.Job{}, apperr.Wrap(glove.ErrNoCooccurrences, apperr.Unprocessable, fmt.Sprintf("The corpus “%s” has no co-occurrences to train on.", c.Name))
 	}
-	if err := s.checkTraining(sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
+	kind, body := KindTrain, s.trainBody(p, s.st.CorpusBuildDir(c.ID), false)
+	if p.IsSVD() {
+		if err := s.checkSVD(c.Name, sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
+			return Run{}, store.Job{}, err
+		}
+		kind, body = KindSVD, s.svdBody(p, c.ID)
+	} else if err := s.checkTraining(sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
 		return Run{}, store.Job{}, err
 	}
-	p.CorpusName, p.VocabSize, p.NNZ = c.Name, sum.VocabSize, sum.NNZ
+	p.CorpusName, p.VocabSize, p.NNZ, p.Window = c.Name, sum.VocabSize, sum.NNZ, sum.Settings.Window
 	var rec store.Run
 	job, err := s.jobs.SubmitWith(func(ctx context.Context) (store.Job, error) {
-		r, j, err := s.st.CreateRun(ctx, string(KindTrain), c.ID, p.Encode())
+		r, j, err := s.st.CreateRun(ctx, string(kind), c.ID, p.Encode())
 		rec = r
 		return j, err
-	}, s.trainBody(p, s.st.CorpusBuildDir(c.ID)))
+	}, body)
 	if err != nil {
 		return Run{}, store.Job{}, jobSubmitError(err)
 	}
@@ -206,9 +227,10 @@ func (s *Service) trainBudget(vocabSize int, nnz int64, vectorSize int) int64 {
 	return max(s.budget-trainingBytes(vocabSize, 0, vectorSize, 0)-streamSlack, 1)
 }
 
-// trainBody is the work of a train job on the build in dir. It records
-// the run's results whatever happens; the run's status is the job's.
-func (s *Service) trainBody(p RunParams, dir string) func(context.Context, jobs.Run) error {
+// trainBody is the work of a train job on the build in dir, resuming the
+// run from its checkpoint when resume. It records the run's results
+// whatever happens; the run's status is the job's.
+func (s *Service) trainBody(p RunParams, dir string, resume bool) func(context.Context, jobs.Run) error {
 	return func(jctx context.Context, job jobs.Run) error {
 		rec, err := s.st.RunOfJob(jctx, job.ID)
 		if err != nil {
@@ -246,9 +268,14 @@ func (s *Service) trainBody(p RunParams, dir string) func(context.Context, jobs.
 		// process is killed.
 		res, err := runs.Execute(jctx, runs.Training{Store: s.st, RunID: runID, Params: p, BuildDir: dir,
 			MemoryBytes: s.trainBudget(p.VocabSize, p.NNZ, p.VectorSize), TempDir: filepath.Join(s.st.Dir(), "tmp"), Eval: eval,
-			Progress: progress, VectorSetName: fmt.Sprintf("Run %d · %s · %dd", runID, p.CorpusName, p.VectorSize)})
+			Progress: progress, VectorSetName: fmt.Sprintf("Run %d · %s · %dd", runID, p.CorpusName, p.VectorSize), Resume: resume})
 		if errors.Is(err, runs.ErrBuildUnreadable) {
 			return unreadable(err)
+		}
+		if errors.Is(err, runs.ErrNoCheckpoint) || errors.Is(err, runs.ErrCheckpointUnusable) {
+			msg := "The checkpoint of this run could not be resumed (it is damaged, or the corpus was rebuilt since). Retry starts the run again."
+			record(RunResults{Error: msg, Epochs: res.Epochs})
+			return apperr.Wrap(err, apperr.Conflict, msg)
 		}
 		if note != "" && res.EvalNote == evalNotConfigured {
 			res.EvalNote = note

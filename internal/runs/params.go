@@ -29,10 +29,23 @@ const (
 	MaxEta = 1e30
 )
 
-// Params are the hyperparameters of a run, as stored with it (JSON).
+// The models a run can fit. Runs recorded before the SVD baseline have
+// no model: they are GloVe runs.
+const (
+	ModelGloVe = "glove"
+	// ModelSVDPPMI is the count-based baseline W = U_d Σ_d^p of the
+	// corpus's PPMI matrix (analysis/svdembed): no epochs, no loss.
+	ModelSVDPPMI = "svd-ppmi"
+)
+
+// Params are the hyperparameters of a run, as stored with it (JSON). An
+// SVD-PPMI run uses VectorSize, Power and Seed (the start of the Lanczos
+// iteration); the GloVe fields are zero.
 type Params struct {
-	CorpusID   int64   `json:"corpus_id"`
-	CorpusName string  `json:"corpus_name,omitempty"`
+	CorpusID   int64  `json:"corpus_id"`
+	CorpusName string `json:"corpus_name,omitempty"`
+	// Model is ModelGloVe ("" in older runs) or ModelSVDPPMI.
+	Model      string  `json:"model,omitempty"`
 	VectorSize int     `json:"vector_size"`
 	Epochs     int     `json:"epochs"`
 	XMax       float64 `json:"x_max"`
@@ -40,9 +53,13 @@ type Params struct {
 	Eta        float64 `json:"eta"`
 	Threads    int     `json:"threads"`
 	Seed       uint64  `json:"seed"`
-	// Filled in when the run starts.
+	// Power is the eigenvalue weight p of an SVD-PPMI run (W = U_d Σ_d^p).
+	Power float64 `json:"power,omitempty"`
+	// Filled in when the run starts: the build's vocabulary, nonzeros and
+	// context window (0 in runs recorded before it was kept).
 	VocabSize int   `json:"vocab_size,omitempty"`
 	NNZ       int64 `json:"nnz,omitempty"`
+	Window    int   `json:"window,omitempty"`
 }
 
 // Encode returns p as stored with its run.
@@ -89,8 +106,33 @@ func DecodeResults(raw json.RawMessage) (Results, error) {
 // 100, α = 0.75, η = 0.05, seed 1) with at most two threads.
 func DefaultParams() Params {
 	d := glove.DefaultOptions()
-	return Params{VectorSize: d.VectorSize, Epochs: d.Epochs, XMax: d.XMax, Alpha: d.Alpha, Eta: d.Eta,
+	return Params{Model: ModelGloVe, VectorSize: d.VectorSize, Epochs: d.Epochs, XMax: d.XMax, Alpha: d.Alpha, Eta: d.Eta,
 		Threads: min(runtime.GOMAXPROCS(0), 2), Seed: 1}
+}
+
+// DefaultPower is the eigenvalue weight p of an SVD-PPMI run unless
+// asked otherwise (the seed's W = U_d Σ_d^{1/2}).
+const DefaultPower = 0.5
+
+// MaxPower bounds p: beyond 1 the top directions swamp the others.
+const MaxPower = 4.0
+
+// SVDParams returns p as an SVD-PPMI run: its corpus, vector size, power
+// and seed are kept, the GloVe hyperparameters cleared.
+func (p Params) SVDParams() Params {
+	return Params{CorpusID: p.CorpusID, CorpusName: p.CorpusName, Model: ModelSVDPPMI, VectorSize: p.VectorSize,
+		Power: p.Power, Seed: p.Seed, VocabSize: p.VocabSize, NNZ: p.NNZ, Window: p.Window}
+}
+
+// IsSVD reports whether p describes an SVD-PPMI run.
+func (p Params) IsSVD() bool { return p.Model == ModelSVDPPMI }
+
+// ModelName returns the model of p for people: "GloVe" or "SVD-PPMI".
+func (p Params) ModelName() string {
+	if p.IsSVD() {
+		return "SVD-PPMI"
+	}
+	return "GloVe"
 }
 
 // InvalidError names a hyperparameter outside its range. Its message is
@@ -112,8 +154,14 @@ func (p Params) Validate() error {
 		return &InvalidError{Field: field, Msg: fmt.Sprintf(format, args...)}
 	}
 	switch {
+	case p.Model != "" && p.Model != ModelGloVe && p.Model != ModelSVDPPMI:
+		return bad("model", "The model must be %q or %q; you gave %q.", ModelGloVe, ModelSVDPPMI, p.Model)
 	case p.VectorSize < 1 || p.VectorSize > MaxVectorSize:
 		return bad("vector_size", "The vector size must be a whole number from 1 to %d (50 is usual); you gave %d.", MaxVectorSize, p.VectorSize)
+	case p.IsSVD() && (!finite(p.Power) || p.Power < 0 || p.Power > MaxPower):
+		return bad("power", "The eigenvalue weight p must be a number from 0 to %g (0.5 is usual); you gave %v.", MaxPower, p.Power)
+	case p.IsSVD():
+		return nil
 	case p.Epochs < 1 || p.Epochs > MaxEpochs:
 		return bad("epochs", "The number of epochs must be a whole number from 1 to %d (15 is usual); you gave %d.", MaxEpochs, p.Epochs)
 	case !finite(p.XMax) || p.XMax <= 0:

@@ -52,6 +52,13 @@ type Training struct {
 	Progress func(frac float64, msg string)
 	// VectorSetName names the vector set of the result.
 	VectorSetName string
+	// Resume continues the run from the checkpoint in its run directory
+	// (CheckpointFile, written after epochs as it trains) to
+	// Params.Epochs, instead of starting afresh; the store's loss points
+	// after the checkpoint's epoch must have been removed
+	// (store.ResumeRun). With one thread the result is bit-for-bit the
+	// run that never stopped.
+	Resume bool
 }
 
 // Execute trains, records the loss of every epoch with Store.AppendLoss,
@@ -65,12 +72,23 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 		progress = func(float64, string) {}
 	}
 	var res Results
+	dir, err := j.Store.RunDir(j.RunID)
+	if err != nil {
+		return res, err
+	}
 	progress(0.01, "reading and shuffling the co-occurrence matrix")
-	words, tr, err := j.newTrainer(ctx)
+	words, tr, err := j.newTrainer(ctx, dir)
 	if err != nil {
 		return res, err
 	}
 	defer tr.Close() // removes a streamed run's block file
+	if h := tr.History(); len(h) > 0 {
+		// Resumed: the clock and results go on from the checkpoint.
+		res.Epochs, res.FinalCost = tr.Epoch(), h[len(h)-1].Cost
+		start = start.Add(-j.elapsedBefore(ctx, tr.Epoch()))
+		progress(0.02+0.88*float64(tr.Epoch())/float64(max(j.Params.Epochs, 1)), fmt.Sprintf("resuming after epoch %d of %d", tr.Epoch(), j.Params.Epochs))
+	}
+	ck := checkpointer{sy: j.Store.Syncer(), path: filepath.Join(dir, CheckpointFile)}
 	opt := j.Params.Options()
 	nnz := float64(tr.NNZ())
 	how := fmt.Sprintf("training on %.0f nonzeros", nnz)
@@ -87,6 +105,9 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 		if err := j.Store.AppendLoss(context.WithoutCancel(ctx), j.RunID,
 			store.LossPoint{Epoch: es.Epoch, Cost: es.Cost, Seconds: time.Since(start).Seconds()}); err != nil && lossErr == nil {
 			lossErr = err
+		}
+		if es.Epoch < opt.Epochs { // the last epoch's is written with the model
+			ck.maybeWrite(tr)
 		}
 		progress(0.02+0.88*float64(es.Epoch)/float64(opt.Epochs),
 			fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s%s", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond), streamed))
@@ -115,10 +136,6 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 	if err != nil {
 		return res, err
 	}
-	dir, err := j.Store.RunDir(j.RunID)
-	if err != nil {
-		return res, err
-	}
 	sy := j.Store.Syncer()
 	if err := saveModel(sy, filepath.Join(dir, ModelFile), model); err != nil {
 		return res, err
@@ -126,30 +143,9 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 	if err := writeFile(sy, filepath.Join(dir, CheckpointFile), tr.WriteCheckpoint); err != nil {
 		return res, err
 	}
-	// The vectors are scored before they are saved as a vector set: a
-	// set is registered only for a run about to finish, and one left by
-	// a process killed in between is removed at the next start (its
-	// run's job is not done).
-	if j.Eval != nil {
-		progress(0.93, "evaluating on analogy and similarity sets")
-		ev, err := j.Eval.Evaluate(ctx, set, func(done, total int) {
-			if total > 0 {
-				progress(0.93+0.05*float64(done)/float64(total), fmt.Sprintf("evaluating: %d of %d analogy questions answered", done, total))
-			}
-		})
-		if err != nil {
-			return res, err
-		}
-		res.Evaluation = ev
-	} else {
-		res.EvalNote = "evaluation sets are not configured"
-	}
-	progress(0.99, "saving the vector set")
-	vs, err := addVectorSet(j, set)
-	if err != nil {
+	if err := publish(ctx, j.Store, j.RunID, j.VectorSetName, set, j.Eval, progress, &res); err != nil {
 		return res, err
 	}
-	res.VectorSetID = vs.ID
 	res.Seconds = time.Since(start).Seconds()
 	progress(1, fmt.Sprintf("done: %d epochs, final cost %.5f", res.Epochs, res.FinalCost))
 	return res, nil
@@ -168,12 +164,16 @@ var ErrBuildUnreadable = errors.New("runs: the corpus build could not be read")
 
 // newTrainer returns the words of j's build and a trainer on its nonzeros,
 // read as cooccurrence.bin records from the loaded matrix or from the
-// matrix file, with j's memory bound.
-func (j Training) newTrainer(ctx context.Context) ([]string, *glove.Trainer, error) {
+// matrix file, with j's memory bound; when j.Resume, the trainer is
+// restored from the checkpoint in runDir.
+func (j Training) newTrainer(ctx context.Context, runDir string) ([]string, *glove.Trainer, error) {
 	opt := j.Params.Options()
 	opt.MemoryBytes, opt.TempDir = j.MemoryBytes, j.TempDir
-	var words []string
-	var records *cooccur.RecordReader
+	var (
+		words   []string
+		records *cooccur.RecordReader
+		err     error
+	)
 	if j.Build != nil {
 		words, records = j.Build.Vocab.Words(), j.Build.Matrix.Records()
 	} else {
@@ -203,7 +203,20 @@ func (j Training) newTrainer(ctx context.Context) ([]string, *glove.Trainer, err
 	if records.Dim() != len(words) || len(words) == 0 {
 		return nil, nil, fmt.Errorf("%w: a matrix of %d words for a vocabulary of %d", ErrBuildUnreadable, records.Dim(), len(words))
 	}
-	tr, err := glove.NewTrainerBin(ctx, records, records.Size(), len(words), opt)
+	var tr *glove.Trainer
+	if j.Resume {
+		var ck *glove.Checkpoint
+		if ck, err = readCheckpoint(runDir); err != nil {
+			return nil, nil, err
+		}
+		ck.Options = opt // the run's own settings, with this process's memory bound
+		tr, err = glove.ResumeBin(ctx, records, records.Size(), len(words), ck)
+		if errors.Is(err, glove.ErrCheckpointMismatch) {
+			err = fmt.Errorf("%w: %w", ErrCheckpointUnusable, err)
+		}
+	} else {
+		tr, err = glove.NewTrainerBin(ctx, records, records.Size(), len(words), opt)
+	}
 	if errors.Is(err, cooccur.ErrBadBinFile) || errors.Is(err, cooccur.ErrBadMatrixFile) {
 		err = fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
 	}
@@ -242,8 +255,38 @@ func SumSet(words []string, m *glove.Model) (*vectors.Set, error) {
 	return vectors.New(append([]string(nil), words...), d, data)
 }
 
-func addVectorSet(j Training, set *vectors.Set) (store.VectorSet, error) {
-	stg, err := j.Store.NewStaging(0)
+// publish scores set on eval (nil: none) into res, then saves it as the
+// vector set of run runID, named name, and records its id in res. The
+// vectors are scored before they are saved: a set is registered only for
+// a run about to finish, and one left by a process killed in between is
+// removed at the next start (its run's job is not done).
+func publish(ctx context.Context, st *store.Store, runID int64, name string, set *vectors.Set, eval *EvalSets,
+	progress func(float64, string), res *Results) error {
+	if eval != nil {
+		progress(0.93, "evaluating on analogy and similarity sets")
+		ev, err := eval.Evaluate(ctx, set, func(done, total int) {
+			if total > 0 {
+				progress(0.93+0.05*float64(done)/float64(total), fmt.Sprintf("evaluating: %d of %d analogy questions answered", done, total))
+			}
+		})
+		if err != nil {
+			return err
+		}
+		res.Evaluation = ev
+	} else {
+		res.EvalNote = "evaluation sets are not configured"
+	}
+	progress(0.99, "saving the vector set")
+	vs, err := addVectorSet(st, runID, name, set)
+	if err != nil {
+		return err
+	}
+	res.VectorSetID = vs.ID
+	return nil
+}
+
+func addVectorSet(st *store.Store, runID int64, name string, set *vectors.Set) (store.VectorSet, error) {
+	stg, err := st.NewStaging(0)
 	if err != nil {
 		return store.VectorSet{}, err
 	}
@@ -259,13 +302,12 @@ func addVectorSet(j Training, set *vectors.Set) (store.VectorSet, error) {
 	if err != nil {
 		return store.VectorSet{}, err
 	}
-	name := j.VectorSetName
 	if name == "" {
-		name = fmt.Sprintf("Run %d", j.RunID)
+		name = fmt.Sprintf("Run %d", runID)
 	}
-	return j.Store.AddVectorSet(context.Background(), store.NewVectorSet{
-		Name: name, Source: store.SourceTrained, RunID: j.RunID,
-		Filename: fmt.Sprintf("run-%d-vectors.txt", j.RunID), Count: set.Len(), Dim: set.Dim(),
+	return st.AddVectorSet(context.Background(), store.NewVectorSet{
+		Name: name, Source: store.SourceTrained, RunID: runID,
+		Filename: fmt.Sprintf("run-%d-vectors.txt", runID), Count: set.Len(), Dim: set.Dim(),
 	}, staged)
 }
 
