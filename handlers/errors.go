@@ -140,12 +140,18 @@ var codeStatus = map[apperr.Code]int{
 	apperr.TooLarge:      http.StatusRequestEntityTooLarge,
 	apperr.Gone:          http.StatusGone,
 	apperr.Unavailable:   http.StatusServiceUnavailable,
+	apperr.DiskFull:      http.StatusInsufficientStorage,
 }
 
 // resolve finds the status and user message for err: the first row of
 // the table whose sentinel err wraps, else err's apperr code; the message
 // is err's own (apperr) when it has one, else the row's.
+//
+// A full (or read-only) disk anywhere in err's chain wins over every row:
+// store.DiskFullError gives it code apperr.DiskFull (507) and the message
+// with the space left, whatever the request was doing.
 func (s *Server) resolve(err error) (int, string) {
+	err = s.st.DiskFullError(err)
 	msg, hasMsg := apperr.MessageOf(err)
 	for _, m := range s.errTable {
 		if errors.Is(err, m.Err) {
@@ -220,6 +226,8 @@ func headingFor(status int) string {
 		return "Request refused"
 	case http.StatusConflict:
 		return "Cannot do that now"
+	case http.StatusInsufficientStorage:
+		return "Disk full"
 	}
 	if status >= 500 {
 		return "Server error"

@@ -101,6 +101,10 @@ func (s *Server) receive(c echo.Context) (up upload, err error) {
 func (s *Server) uploadReadError(err error) error {
 	var mbe *http.MaxBytesError
 	switch {
+	case store.IsDiskFull(err):
+		// The staging file could not take the bytes: say so (507), not
+		// "interrupted"; Stage has removed what it had written.
+		return s.st.DiskFullError(err)
 	case errors.Is(err, store.ErrTooLarge), errors.As(err, &mbe):
 		return public(store.ErrTooLarge, s.tooLargeMessage())
 	default:

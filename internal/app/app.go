@@ -10,6 +10,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/demo"
+	"github.com/gloveboard/gloveboard/internal/durable"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/lru"
 	"github.com/gloveboard/gloveboard/internal/runs"
@@ -47,6 +48,9 @@ type Config struct {
 	// SkipDemoBuild leaves the demo corpus unbuilt at start-up (for
 	// tests and scripts that build, or not, on their own).
 	SkipDemoBuild bool
+	// Syncer makes the data directory's files durable (the store's
+	// Options.Syncer); tests set its Space to simulate a full disk.
+	Syncer durable.Syncer
 }
 
 // Service is the application service. Create it with Open and stop it
@@ -86,7 +90,7 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.MemoryBudget <= 0 {
 		cfg.MemoryBudget = DefaultMemoryBudget
 	}
-	st, err := store.Open(ctx, cfg.DataDir)
+	st, err := store.OpenWith(ctx, cfg.DataDir, store.Options{Syncer: cfg.Syncer})
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +114,7 @@ func newService(st *store.Store, cfg Config) *Service {
 
 // start reconciles the data directory and starts the job manager.
 func (s *Service) start(ctx context.Context, workers int, demoBuild bool) error {
-	jm, err := jobs.New(ctx, s.st, jobs.Options{Workers: workers, Logger: s.log, ErrorMessage: JobErrorMessage(s.log)})
+	jm, err := jobs.New(ctx, s.st, jobs.Options{Workers: workers, Logger: s.log, ErrorMessage: s.jobErrorMessage})
 	if err != nil {
 		return err
 	}

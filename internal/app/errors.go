@@ -90,6 +90,13 @@ var jobFailures = []struct {
 // reason they cannot act on.
 const internalJobMessage = "The job failed because of an internal error. The details are in the server log."
 
+// jobErrorMessage is JobErrorMessage with a full disk (anywhere in a
+// job: a build's artefacts, a run's model, a map's saved result, the
+// catalogue) turned into the one disk-full message first.
+func (s *Service) jobErrorMessage(err error) string {
+	return JobErrorMessage(s.log)(s.st.DiskFullError(err))
+}
+
 // JobErrorMessage returns the function the job manager uses to turn a
 // failed job's error into the text users see: its *apperr.Error message,
 // else the message of a known sentinel, else (logged) a message without

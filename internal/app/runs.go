@@ -255,7 +255,7 @@ func (s *Service) trainBody(p RunParams, dir string) func(context.Context, jobs.
 		}
 		err = trainOutcome(jctx, p, &res, err)
 		if err != nil && res.Error == "" {
-			res.Error = JobErrorMessage(s.log)(err)
+			res.Error = s.jobErrorMessage(err)
 		}
 		record(res)
 		return err
