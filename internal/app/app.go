@@ -20,10 +20,11 @@ import (
 // DefaultMemoryBudget is the default memory budget of one job: 4 GiB.
 const DefaultMemoryBudget = 4 << 30
 
-// Sizes of the caches.
+// Sizes of the caches. Loaded corpus builds and vector sets are bounded
+// by bytes, not by number: each of the two caches holds at most the
+// memory budget of one job (Config.MemoryBudget), the least recently used
+// going first (a single larger one is held alone).
 const (
-	buildCacheSize    = 3  // loaded corpus builds
-	setCacheSize      = 3  // loaded vector sets
 	maxMapResults     = 16 // finished t-SNE maps (all are saved in the store)
 	maxSpectrumResult = 16 // finished co-occurrence spectra (all are saved)
 	maxFigures        = 32 // covariance spectra, fidelity samples, evaluations
@@ -104,12 +105,18 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 
 func newService(st *store.Store, cfg Config) *Service {
 	return &Service{st: st, log: cfg.Logger, budget: cfg.MemoryBudget, evalDir: cfg.EvalDir,
-		builds:   lru.New[buildKey, *Build](buildCacheSize),
-		sets:     lru.New[string, *vectors.Set](setCacheSize),
+		builds:   newBuildCache(cfg.MemoryBudget),
+		sets:     lru.NewSized[string](cfg.MemoryBudget, (*vectors.Set).MemoryBytes),
 		maps:     lru.New[int64, *MapResult](maxMapResults),
 		cspectra: lru.New[int64, *CorpusSpectrum](maxSpectrumResult),
 		figures:  lru.New[string, any](maxFigures),
 	}
+}
+
+// newBuildCache returns the cache of loaded builds, holding at most budget
+// bytes of them.
+func newBuildCache(budget int64) *lru.LRU[buildKey, *Build] {
+	return lru.NewSized[buildKey](budget, (*Build).MemoryBytes)
 }
 
 // start reconciles the data directory and starts the job manager.

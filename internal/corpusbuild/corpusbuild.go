@@ -296,6 +296,20 @@ type Loaded struct {
 	PMI      *pmi.Model // context smoothing α = 0.75
 }
 
+// bytesPerWord estimates the memory one word of a loaded vocabulary takes
+// (its string header and bytes, its count, its slot in the index).
+const bytesPerWord = 96
+
+// MemoryBytes estimates the memory l holds: the matrix's nonzeros
+// (cooccur.BytesPerNonzero each) with its row pointers and row and column
+// sums, and the two vocabularies. The service's cache of loaded builds
+// counts it against the memory budget.
+func (l *Loaded) MemoryBytes() int64 {
+	n := int64(l.Matrix.Dim())
+	return int64(l.Matrix.NNZ())*cooccur.BytesPerNonzero + 24*n +
+		bytesPerWord*int64(l.Vocab.Len()+l.Unigrams.Len())
+}
+
 // Load reads a finished build from dir.
 func Load(dir string) (*Loaded, error) {
 	sum, err := ReadSummary(dir)
