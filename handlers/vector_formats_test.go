@@ -111,4 +111,3 @@ func TestVectorUploadRefusesNULWords(t *testing.T) {
 		a.tmpEmpty(t)
 	}
 }
-
