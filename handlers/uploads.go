@@ -150,14 +150,22 @@ const decodedPerUploadByte = 8
 // stream, more decoded text than decodedPerUploadByte × the upload limit,
 // UTF-16, NUL bytes, invalid UTF-8 (reported with its line) and text with
 // no letter or digit at all.
-func (s *Server) checkCorpus(f *store.Staged) error {
+//
+// With replaceInvalid (the form's "replace invalid bytes and continue")
+// invalid UTF-8 is accepted: the build replaces those bytes and reports
+// how many on the corpus page.
+func (s *Server) checkCorpus(f *store.Staged, replaceInvalid bool) error {
 	raw, err := f.Open()
 	if err != nil {
 		return err
 	}
 	defer raw.Close()
 	limit := s.maxUpload * decodedPerUploadByte
-	err = corpus.Check(raw, corpus.ReadOptions{MaxBytes: limit})
+	if replaceInvalid {
+		_, err = corpus.CheckReplacing(raw, corpus.ReadOptions{MaxBytes: limit})
+	} else {
+		err = corpus.Check(raw, corpus.ReadOptions{MaxBytes: limit})
+	}
 	var textErr *corpus.TextError
 	switch {
 	case err == nil:
@@ -167,18 +175,33 @@ func (s *Server) checkCorpus(f *store.Staged) error {
 			views.Bytes(limit), decodedPerUploadByte))
 	case errors.Is(err, corpus.ErrCorruptGzip):
 		return public(err, "The file is gzip-compressed but its data is truncated or damaged, so it cannot be read to the end. Compress it again and upload it once more.")
+	case errors.As(err, &textErr) && errors.Is(err, corpus.ErrUTF16):
+		return public(err, fmt.Sprintf("The file is %v text without a byte-order mark. Save it as UTF-8 (for example with %s < file > file-utf8.txt) and upload it again.",
+			textErr.Likely, textErr.Likely.Iconv()))
 	case errors.Is(err, corpus.ErrUTF16):
 		return public(err, "The file is UTF-16 text. Save it as UTF-8 (for example with iconv -f UTF-16 -t UTF-8) and upload it again.")
 	case errors.Is(err, corpus.ErrBinary):
 		return public(err, "This does not look like a text file: it contains NUL bytes, which text never has. Corpora must be UTF-8 text (or gzip of it).")
 	case errors.As(err, &textErr) && errors.Is(err, corpus.ErrInvalidUTF8):
-		return public(corpus.ErrBinary, fmt.Sprintf("the file is not valid UTF-8 text: line %d has an invalid byte (0x%02X at byte %d of the file). Convert it to UTF-8 (for example with iconv -f LATIN1 -t UTF-8) and upload it again.",
-			textErr.Line, textErr.Byte, textErr.Offset))
+		return public(corpus.ErrBinary, invalidUTF8Message(textErr))
 	case errors.Is(err, corpus.ErrEmptyCorpus):
 		return public(err, "The file contains no letters or digits, only punctuation, symbols or spaces, so there are no words to count.")
 	default:
 		return err
 	}
+}
+
+// invalidUTF8Message says where a corpus stops being UTF-8, which
+// encoding it is likely in and the command that converts it, and points
+// to the form's "replace invalid bytes and continue".
+func invalidUTF8Message(e *corpus.TextError) string {
+	where := fmt.Sprintf("The file is not valid UTF-8 text: line %d has an invalid byte (0x%02X at byte %d of the file).", e.Line, e.Byte, e.Offset)
+	fix := "Convert it to UTF-8 (find its encoding with file -i, then iconv -f THAT-ENCODING -t UTF-8)"
+	if cmd := e.Likely.Iconv(); cmd != "" {
+		where += fmt.Sprintf(" Its bytes look like %v.", e.Likely)
+		fix = fmt.Sprintf("Convert it to UTF-8 with %s < file > file-utf8.txt", cmd)
+	}
+	return where + " " + fix + " and upload it again, or tick “replace invalid bytes and continue” to upload it as it is: the build then replaces such bytes and says how many."
 }
 
 // uploadFormError shows the upload page (/corpora or /vectors) again
@@ -214,7 +237,7 @@ func (s *Server) uploadCorpus(c echo.Context) error {
 		up.discard()
 		return s.uploadFormError(c, up, public(ErrBadRequest, "Upload one corpus file at a time."))
 	}
-	if err := s.checkCorpus(up.file); err != nil {
+	if err := s.checkCorpus(up.file, up.replaceInvalid); err != nil {
 		up.file.Discard()
 		return s.uploadFormError(c, up, err)
 	}
