@@ -54,7 +54,9 @@ func (e Encoding) Iconv() string {
 
 // cp1252Undefined are the bytes of 0x80–0x9F that Windows-1252 leaves
 // unassigned.
-func cp1252Undefined(b byte) bool { return b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D }
+func cp1252Undefined(b byte) bool {
+	return b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D
+}
 
 // guessEightBit looks at the bytes of p that are not part of valid UTF-8
 // and names the 8-bit encoding they most likely come from: any byte of
