@@ -89,7 +89,7 @@ func DefaultErrorMappings() []ErrorMapping {
 		{plot.ErrNoData, http.StatusUnprocessableEntity, "There is nothing to plot."},
 		// Training, exploring and maps (training.go, explore.go).
 		{glove.ErrInvalidOptions, http.StatusBadRequest, "The training settings are not usable: check the vector size, epochs, x_max (> 0), α (≥ 0) and η (> 0)."},
-		{glove.ErrDiverged, http.StatusUnprocessableEntity, "Training diverged: the cost became NaN or infinite. Try a smaller learning rate η."},
+		{glove.ErrDiverged, http.StatusUnprocessableEntity, "The training diverged: its cost became NaN or infinite or grew without bound. Lower the learning rate η."},
 		{glove.ErrNoCooccurrences, http.StatusUnprocessableEntity, "This corpus has no co-occurrences to train on."},
 		{vectors.ErrUnknownWord, http.StatusUnprocessableEntity, "That word is not in this vector set."},
 		{vectors.ErrTooFewWords, http.StatusBadRequest, "Give at least three words."},

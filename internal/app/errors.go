@@ -76,7 +76,7 @@ var jobFailures = []struct {
 	{cooccur.ErrBadOptions, "The build settings are not usable: check the window (1–255), minimum count (at least 1) and maximum vocabulary."},
 	{plot.ErrNoData, "There is nothing to plot."},
 	{glove.ErrInvalidOptions, "The training settings are not usable: check the vector size, epochs, x_max (> 0), α (≥ 0) and η (> 0)."},
-	{glove.ErrDiverged, "Training diverged: the cost became NaN or infinite. Try a smaller learning rate η."},
+	{glove.ErrDiverged, "The training diverged: its cost became NaN or infinite or grew without bound. Lower the learning rate η."},
 	{glove.ErrNoCooccurrences, "This corpus has no co-occurrences to train on."},
 	{vectors.ErrNonFinite, "This vector set holds values that are not finite numbers, so it cannot be explored."},
 	{project.ErrPerplexityTooLarge, "The perplexity must be smaller than the number of words minus one."},
