@@ -159,6 +159,11 @@ func (s *Service) reconcile(ctx context.Context) error {
 	} else if n > 0 {
 		s.log.Info("removed the vector sets of runs that did not finish", "count", n)
 	}
+	if n, err := s.st.RemoveRunDirs(ctx, resumable); err != nil {
+		return err
+	} else if n > 0 {
+		s.log.Info("removed the run directories of runs that cannot be resumed", "count", n)
+	}
 	if n, err := s.reconcileBuilds(ctx); err != nil {
 		return err
 	} else if n > 0 {
