@@ -71,7 +71,7 @@ func TestBrowserTrainFormError(t *testing.T) {
 	); err != nil {
 		t.Fatalf("submitting η = −1 without browser validation: %v", err)
 	}
-	checkTrainError(t, ctx, srv.URL, "The learning rate η must be a number greater than 0 (0.05 is usual); you gave -1.", typed, "-1")
+	checkTrainError(t, ctx, srv.URL, "The learning rate η must be a number greater than 0 and at most 1e+30 (0.05 is usual); you gave -1.", typed, "-1")
 	shot(t, ctx, trainErrorScreenshot)
 
 	if rs, _ := a.st.Runs(context.Background()); len(rs) != 0 {

@@ -89,7 +89,7 @@ func DefaultErrorMappings() []ErrorMapping {
 		{plot.ErrNoData, http.StatusUnprocessableEntity, "There is nothing to plot."},
 		// Training, exploring and maps (training.go, explore.go).
 		{glove.ErrInvalidOptions, http.StatusBadRequest, "The training settings are not usable: check the vector size, epochs, x_max (> 0), α (≥ 0) and η (> 0)."},
-		{glove.ErrDiverged, http.StatusUnprocessableEntity, "Training diverged: the cost became NaN or infinite. Try a smaller learning rate η."},
+		{glove.ErrDiverged, http.StatusUnprocessableEntity, "The training diverged: its cost became NaN or infinite or grew without bound. Lower the learning rate η."},
 		{glove.ErrNoCooccurrences, http.StatusUnprocessableEntity, "This corpus has no co-occurrences to train on."},
 		{vectors.ErrUnknownWord, http.StatusUnprocessableEntity, "That word is not in this vector set."},
 		{vectors.ErrTooFewWords, http.StatusBadRequest, "Give at least three words."},
@@ -140,12 +140,18 @@ var codeStatus = map[apperr.Code]int{
 	apperr.TooLarge:      http.StatusRequestEntityTooLarge,
 	apperr.Gone:          http.StatusGone,
 	apperr.Unavailable:   http.StatusServiceUnavailable,
+	apperr.DiskFull:      http.StatusInsufficientStorage,
 }
 
 // resolve finds the status and user message for err: the first row of
 // the table whose sentinel err wraps, else err's apperr code; the message
 // is err's own (apperr) when it has one, else the row's.
+//
+// A full (or read-only) disk anywhere in err's chain wins over every row:
+// store.DiskFullError gives it code apperr.DiskFull (507) and the message
+// with the space left, whatever the request was doing.
 func (s *Server) resolve(err error) (int, string) {
+	err = s.st.DiskFullError(err)
 	msg, hasMsg := apperr.MessageOf(err)
 	for _, m := range s.errTable {
 		if errors.Is(err, m.Err) {
@@ -220,6 +226,8 @@ func headingFor(status int) string {
 		return "Request refused"
 	case http.StatusConflict:
 		return "Cannot do that now"
+	case http.StatusInsufficientStorage:
+		return "Disk full"
 	}
 	if status >= 500 {
 		return "Server error"

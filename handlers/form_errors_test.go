@@ -73,7 +73,7 @@ func TestTrainFormErrorShownInPlace(t *testing.T) {
 		code int
 		want string
 	}{
-		{"negative eta", map[string]string{"eta": "-1", "vector_size": "12", "epochs": "3"}, 400, "The learning rate η must be a number greater than 0 (0.05 is usual); you gave -1."},
+		{"negative eta", map[string]string{"eta": "-1", "vector_size": "12", "epochs": "3"}, 400, "The learning rate η must be a number greater than 0 and at most 1e+30 (0.05 is usual); you gave -1."},
 		{"x_max 0", map[string]string{"x_max": "0", "alpha": "0.5"}, 400, "x_max must be a number greater than 0"},
 		{"epochs not a number", map[string]string{"epochs": "abc", "seed": "42"}, 400, "The number of epochs must be a whole number; “abc” is not."},
 		{"eta above the limit", map[string]string{"eta": "1e31"}, 400, "learning rate η"},

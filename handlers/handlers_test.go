@@ -153,7 +153,8 @@ func TestUploadRejected(t *testing.T) {
 		{"binary corpus", "/corpora", "x.bin", []byte{0, 1, 2, 3, 0xff}, http.StatusUnprocessableEntity, "does not look like a text file"},
 		{"broken gzip", "/corpora", "x.gz", []byte{0x1f, 0x8b, 9, 9, 9}, http.StatusUnprocessableEntity, "truncated or damaged"},
 		{"ragged vectors", "/vectors", "v.txt", []byte("a 1 2\nb 3\n"), http.StatusBadRequest, "line 2: 1 components where earlier lines have 2"},
-		{"gzip vectors", "/vectors", "v.txt.gz", gz(t, "a 1 2\n"), http.StatusBadRequest, "Compressed vector files are not supported"},
+		{"gzip of ragged vectors", "/vectors", "v.txt.gz", gz(t, "a 1 2\nb 3\n"), http.StatusUnprocessableEntity, "This vector file could not be read: line 2"},
+		{"Projector vectors.tsv without its words", "/vectors", "vectors.tsv", []byte("1\t2\n3\t4\n"), http.StatusBadRequest, "Choose it together with its metadata.tsv"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

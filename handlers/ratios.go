@@ -48,8 +48,8 @@ func parseRatio(c echo.Context, l *app.Build) (ratioRequest, error) {
 		_, okJ := l.Vocab.ID("steam")
 		if okI && okJ {
 			r.i, r.j = "ice", "steam"
-		} else if l.Vocab.Len() >= 2 {
-			r.i, r.j = l.Vocab.Word(0), l.Vocab.Word(1)
+		} else if w := frequentWords(l, 2); len(w) == 2 {
+			r.i, r.j = w[0], w[1]
 			r.notes = append(r.notes, "The paper's words “ice” and “steam” are not both in this corpus's vocabulary, so the two most frequent words are shown instead. Type any two words above.")
 		} else {
 			return r, public(ratio.ErrUnknownWord, "This corpus's vocabulary has fewer than two words, so there is nothing to compare.")
@@ -256,4 +256,19 @@ func ratioRows(t *ratio.Table) [][]string {
 		}
 	}
 	return rows
+}
+
+// frequentWords returns up to n of the most frequent words of l's
+// vocabulary that a ratio request accepts (at most maxWordLen characters,
+// as the form checks them), so that the page's defaults never make the
+// page refuse itself: a corpus whose most frequent "word" is a 300-byte
+// run of symbols gets the next ones.
+func frequentWords(l *app.Build, n int) []string {
+	var out []string
+	for id := int32(0); int(id) < l.Vocab.Len() && len(out) < n; id++ {
+		if w := l.Vocab.Word(id); len(w) <= maxWordLen*4 {
+			out = append(out, w)
+		}
+	}
+	return out
 }

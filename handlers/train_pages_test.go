@@ -390,7 +390,7 @@ func TestTrainDivergedAndCancelled(t *testing.T) {
 	id := a.modelStartRun(t, modelTrainValues(c.ID, map[string]string{"eta": "1e20", "epochs": "3"}))
 	r := a.modelWaitRun(t, id)
 	body := text(parse(t, a.get(fmt.Sprintf("/runs/%d", id)).Body.String()))
-	if r.Status != store.RunFailed || !strings.Contains(body, "diverged at epoch 1") || !strings.Contains(body, "smaller learning rate") {
+	if r.Status != store.RunFailed || !strings.Contains(body, "diverged at epoch 1") || !strings.Contains(body, "lower the learning rate η") {
 		t.Errorf("diverged run: status %s, page %q", r.Status, body)
 	}
 

@@ -17,14 +17,22 @@ var ErrInvalidUTF8 = errors.New("the text is not valid UTF-8")
 // ErrBinary) or the start of an invalid UTF-8 sequence (Err is
 // ErrInvalidUTF8). Line is 1-based; Offset is the 0-based byte offset in
 // the decoded text (after gzip decompression); Byte is the byte itself.
+// Likely is the encoding the text is probably in (see Encoding), guessed
+// from the invalid bytes of the rest of the 1 MiB block the byte was
+// found in; it is also set, with Err ErrUTF16, for UTF-16 without a
+// byte-order mark.
 type TextError struct {
 	Err    error
 	Line   int64
 	Offset int64
 	Byte   byte
+	Likely Encoding
 }
 
 func (e *TextError) Error() string {
+	if e.Err == ErrUTF16 {
+		return fmt.Sprintf("%v: no byte-order mark, but its zero bytes say %v", e.Err, e.Likely)
+	}
 	return fmt.Sprintf("%v: byte 0x%02X at line %d (byte %d)", e.Err, e.Byte, e.Line, e.Offset)
 }
 
@@ -43,14 +51,31 @@ func Check(r io.Reader, opt ReadOptions) error {
 	if err != nil {
 		return err
 	}
-	return checkText(text)
+	_, err = checkText(text, false)
+	return err
+}
+
+// CheckReplacing is Check for a corpus whose invalid UTF-8 is to be
+// replaced rather than refused (a user's "replace invalid bytes and
+// continue"): it counts the bytes that do not start a valid UTF-8
+// sequence — what a build's tokenizer replaces, and reports in
+// corpusbuild's Summary.InvalidUTF8 — instead of failing on the first,
+// and refuses everything else as Check does (NUL bytes, UTF-16, damaged
+// gzip, no letter or digit).
+func CheckReplacing(r io.Reader, opt ReadOptions) (invalid int64, err error) {
+	text, err := NewReader(r, opt)
+	if err != nil {
+		return 0, err
+	}
+	return checkText(text, true)
 }
 
 // checkBufferSize is the read size of Check.
 const checkBufferSize = 1 << 20
 
-// checkText reads decoded text to the end (see Check).
-func checkText(r io.Reader) error {
+// checkText reads decoded text to the end (see Check), counting invalid
+// bytes instead of failing on them when replace is set.
+func checkText(r io.Reader, replace bool) (invalid int64, err error) {
 	buf := make([]byte, checkBufferSize)
 	var (
 		carry     int   // bytes of a rune cut at the end of the last read, moved to buf[0:carry]
@@ -63,7 +88,7 @@ func checkText(r io.Reader) error {
 		n += carry
 		eof := err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF)
 		if err != nil && !eof {
-			return err
+			return invalid, err
 		}
 		chunk := buf[:n]
 		end := n
@@ -71,11 +96,15 @@ func checkText(r io.Reader) error {
 			end = completeRunes(chunk)
 		}
 		if i := bytes.IndexByte(chunk[:end], 0); i >= 0 {
-			return &TextError{Err: ErrBinary, Line: line + int64(bytes.Count(chunk[:i], []byte{'\n'})), Offset: offset + int64(i)}
+			return invalid, &TextError{Err: ErrBinary, Line: line + int64(bytes.Count(chunk[:i], []byte{'\n'})), Offset: offset + int64(i)}
 		}
 		if !utf8.Valid(chunk[:end]) {
-			i := firstInvalid(chunk[:end])
-			return &TextError{Err: ErrInvalidUTF8, Line: line + int64(bytes.Count(chunk[:i], []byte{'\n'})), Offset: offset + int64(i), Byte: chunk[i]}
+			if !replace {
+				i := firstInvalid(chunk[:end])
+				return invalid, &TextError{Err: ErrInvalidUTF8, Line: line + int64(bytes.Count(chunk[:i], []byte{'\n'})), Offset: offset + int64(i), Byte: chunk[i],
+					Likely: guessEightBit(chunk[i:end])}
+			}
+			invalid += countInvalid(chunk[:end])
 		}
 		if !sawLetter {
 			sawLetter = hasLetterOrDigit(chunk[:end])
@@ -83,9 +112,9 @@ func checkText(r io.Reader) error {
 		line += int64(bytes.Count(chunk[:end], []byte{'\n'}))
 		if eof {
 			if !sawLetter {
-				return fmt.Errorf("%w: the text holds no letter or digit, only punctuation, symbols or spaces", ErrEmptyCorpus)
+				return invalid, fmt.Errorf("%w: the text holds no letter or digit, only punctuation, symbols or spaces", ErrEmptyCorpus)
 			}
-			return nil
+			return invalid, nil
 		}
 		offset += int64(end)
 		carry = copy(buf, chunk[end:])
@@ -119,6 +148,20 @@ func firstInvalid(p []byte) int {
 		i += size
 	}
 	return i
+}
+
+// countInvalid returns the number of bytes of p that do not start a valid
+// UTF-8 sequence (each is one replacement).
+func countInvalid(p []byte) int64 {
+	var n int64
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			n++
+		}
+		i += size
+	}
+	return n
 }
 
 // hasLetterOrDigit reports whether valid UTF-8 text p holds a letter or a

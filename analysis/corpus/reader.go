@@ -21,7 +21,9 @@ type ReadOptions struct {
 
 // NewReader returns a reader of the decoded text of r: gzip is detected by
 // its magic bytes and decompressed; UTF-16 and binary input are refused
-// (ErrUTF16, ErrBinary). Read errors from a damaged gzip stream wrap
+// (ErrUTF16, ErrBinary; UTF-16 without a byte-order mark is recognised
+// by its zero bytes and reported as a *TextError wrapping ErrUTF16 with
+// its Likely byte order). Read errors from a damaged gzip stream wrap
 // ErrCorruptGzip; going past opt.MaxBytes yields ErrTooLarge.
 func NewReader(r io.Reader, opt ReadOptions) (io.Reader, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
@@ -49,6 +51,9 @@ func NewReader(r io.Reader, opt ReadOptions) (io.Reader, error) {
 		return nil, ErrUTF16
 	}
 	if i := bytes.IndexByte(head, 0); i >= 0 {
+		if enc, ok := guessUTF16(head); ok {
+			return nil, &TextError{Err: ErrUTF16, Line: 1, Likely: enc}
+		}
 		return nil, fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, i)
 	}
 	return tb, nil

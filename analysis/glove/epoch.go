@@ -105,7 +105,10 @@ func (t *Trainer) runEpoch(ctx context.Context) (EpochStats, error) {
 	}
 	cost /= float64(t.nnz)
 	if math.IsNaN(cost) || math.IsInf(cost, 0) {
-		return EpochStats{}, fmt.Errorf("%w at epoch %d: cost is %v (try a smaller eta, now %g)", ErrDiverged, epoch, cost, t.opt.Eta)
+		return EpochStats{}, &DivergedError{Epoch: epoch, Cost: cost, Eta: t.opt.Eta}
+	}
+	if cost > MaxCost || (len(t.history) > 0 && cost > DivergenceGrowth*t.history[0].Cost) {
+		return EpochStats{}, &DivergedError{Epoch: epoch, Cost: cost, Eta: t.opt.Eta}
 	}
 	elapsed := time.Since(start)
 	return EpochStats{

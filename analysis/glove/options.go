@@ -20,7 +20,8 @@ var (
 	// ErrBadEntry reports a co-occurrence entry outside the vocabulary or
 	// with a count that is not finite and positive.
 	ErrBadEntry = errors.New("bad co-occurrence entry")
-	// ErrDiverged reports a NaN or infinite cost during training.
+	// ErrDiverged reports a cost that is NaN or infinite or has grown past
+	// the bounds MaxCost and DivergenceGrowth (a *DivergedError).
 	ErrDiverged = errors.New("GloVe training diverged")
 	// ErrBadCheckpoint reports an unreadable or corrupt checkpoint.
 	ErrBadCheckpoint = errors.New("bad GloVe checkpoint")
@@ -181,3 +182,29 @@ func modelMemoryBytes(vocabSize, vectorSize int) int64 {
 	const scratch = 64 << 10 // per-worker count memos (16 KiB), block orders, RNG states, bookkeeping
 	return params + model + scratch
 }
+
+// Divergence bounds on the mean cost per nonzero of an epoch. With the
+// initial parameters (components below 0.5/d) the cost of a nonzero is
+// about f(X)·(log X)², at most (log MaxFloat32 + 1)² ≈ 8000; training only
+// lowers it. A cost past MaxCost, or grown DivergenceGrowth times past
+// the first epoch's, means the parameters are blowing up (η too large):
+// a learning rate of 1e10 otherwise "finishes" with a cost of 1e46.
+const (
+	MaxCost          = 1e6
+	DivergenceGrowth = 1e6
+)
+
+// DivergedError is the error of an epoch whose mean cost is not finite or
+// past the divergence bounds. It wraps ErrDiverged.
+type DivergedError struct {
+	Epoch int     // 1-based
+	Cost  float64 // the epoch's mean cost per nonzero
+	Eta   float64 // the learning rate
+}
+
+func (e *DivergedError) Error() string {
+	return fmt.Sprintf("%v at epoch %d: cost is %g (try a smaller eta, now %g)", ErrDiverged, e.Epoch, e.Cost, e.Eta)
+}
+
+// Unwrap returns ErrDiverged.
+func (e *DivergedError) Unwrap() error { return ErrDiverged }

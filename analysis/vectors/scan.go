@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"unicode/utf8"
 )
 
 // ErrNotText reports input that ScanText refuses: not a word-vector text
@@ -112,8 +111,8 @@ func headerDimOf(line []byte) int {
 
 // addRow checks the fields of one vector row (line) and counts it.
 func (info *TextInfo) addRow(f [][]byte, line, headerDim int) error {
-	if !utf8.Valid(f[0]) {
-		return notText(nil, "line %d: word is not valid UTF-8", line)
+	if err := checkWord(f[0]); err != nil {
+		return notText(nil, "line %d: %v", line, err)
 	}
 	d := len(f) - 1
 	switch {

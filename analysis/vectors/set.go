@@ -73,6 +73,18 @@ func New(words []string, dim int, data []float32) (*Set, error) {
 	return &Set{words: words, dim: dim, data: data, index: index}, nil
 }
 
+// MemoryBytes estimates the memory s holds once its unit-length copy has
+// been made (the first search makes it): 2·n·d float32 values and the n
+// words (string header, bytes, index slot; about 48 bytes each plus
+// their length).
+func (s *Set) MemoryBytes() int64 {
+	b := 8 * int64(len(s.data))
+	for _, w := range s.words {
+		b += 48 + int64(len(w))
+	}
+	return b
+}
+
 // Len returns the number of words n.
 func (s *Set) Len() int { return len(s.words) }
 

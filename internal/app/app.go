@@ -10,6 +10,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/demo"
+	"github.com/gloveboard/gloveboard/internal/durable"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/lru"
 	"github.com/gloveboard/gloveboard/internal/runs"
@@ -19,10 +20,11 @@ import (
 // DefaultMemoryBudget is the default memory budget of one job: 4 GiB.
 const DefaultMemoryBudget = 4 << 30
 
-// Sizes of the caches.
+// Sizes of the caches. Loaded corpus builds and vector sets are bounded
+// by bytes, not by number: each of the two caches holds at most the
+// memory budget of one job (Config.MemoryBudget), the least recently used
+// going first (a single larger one is held alone).
 const (
-	buildCacheSize    = 3  // loaded corpus builds
-	setCacheSize      = 3  // loaded vector sets
 	maxMapResults     = 16 // finished t-SNE maps (all are saved in the store)
 	maxSpectrumResult = 16 // finished co-occurrence spectra (all are saved)
 	maxFigures        = 32 // covariance spectra, fidelity samples, evaluations
@@ -47,6 +49,9 @@ type Config struct {
 	// SkipDemoBuild leaves the demo corpus unbuilt at start-up (for
 	// tests and scripts that build, or not, on their own).
 	SkipDemoBuild bool
+	// Syncer makes the data directory's files durable (the store's
+	// Options.Syncer); tests set its Space to simulate a full disk.
+	Syncer durable.Syncer
 }
 
 // Service is the application service. Create it with Open and stop it
@@ -86,7 +91,7 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.MemoryBudget <= 0 {
 		cfg.MemoryBudget = DefaultMemoryBudget
 	}
-	st, err := store.Open(ctx, cfg.DataDir)
+	st, err := store.OpenWith(ctx, cfg.DataDir, store.Options{Syncer: cfg.Syncer})
 	if err != nil {
 		return nil, err
 	}
@@ -100,17 +105,23 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 
 func newService(st *store.Store, cfg Config) *Service {
 	return &Service{st: st, log: cfg.Logger, budget: cfg.MemoryBudget, evalDir: cfg.EvalDir,
-		builds:   lru.New[buildKey, *Build](buildCacheSize),
-		sets:     lru.New[string, *vectors.Set](setCacheSize),
+		builds:   newBuildCache(cfg.MemoryBudget),
+		sets:     lru.NewSized[string](cfg.MemoryBudget, (*vectors.Set).MemoryBytes),
 		maps:     lru.New[int64, *MapResult](maxMapResults),
 		cspectra: lru.New[int64, *CorpusSpectrum](maxSpectrumResult),
 		figures:  lru.New[string, any](maxFigures),
 	}
 }
 
+// newBuildCache returns the cache of loaded builds, holding at most budget
+// bytes of them.
+func newBuildCache(budget int64) *lru.LRU[buildKey, *Build] {
+	return lru.NewSized[buildKey](budget, (*Build).MemoryBytes)
+}
+
 // start reconciles the data directory and starts the job manager.
 func (s *Service) start(ctx context.Context, workers int, demoBuild bool) error {
-	jm, err := jobs.New(ctx, s.st, jobs.Options{Workers: workers, Logger: s.log, ErrorMessage: JobErrorMessage(s.log)})
+	jm, err := jobs.New(ctx, s.st, jobs.Options{Workers: workers, Logger: s.log, ErrorMessage: s.jobErrorMessage})
 	if err != nil {
 		return err
 	}
@@ -147,6 +158,11 @@ func (s *Service) reconcile(ctx context.Context) error {
 		return err
 	} else if n > 0 {
 		s.log.Info("removed the vector sets of runs that did not finish", "count", n)
+	}
+	if n, err := s.st.RemoveRunDirs(ctx, resumable); err != nil {
+		return err
+	} else if n > 0 {
+		s.log.Info("removed the run directories of runs that cannot be resumed", "count", n)
 	}
 	if n, err := s.reconcileBuilds(ctx); err != nil {
 		return err

@@ -25,7 +25,8 @@
 //     co-occurrence spectra) is written as results/<job>.json holding
 //     {"kind", "version", "result"}, read back after a restart;
 //   - the in-memory caches, all of them lru.LRU: loaded corpus builds and
-//     vector sets, finished results, and computed figures (Zipf fits,
+//     vector sets (bounded by bytes, each cache by the memory budget),
+//     finished results, and computed figures (Zipf fits,
 //     covariance spectra, fidelity samples, evaluations).
 //
 // Errors: methods return *apperr.Error for anything a user should read

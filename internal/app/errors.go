@@ -76,7 +76,7 @@ var jobFailures = []struct {
 	{cooccur.ErrBadOptions, "The build settings are not usable: check the window (1–255), minimum count (at least 1) and maximum vocabulary."},
 	{plot.ErrNoData, "There is nothing to plot."},
 	{glove.ErrInvalidOptions, "The training settings are not usable: check the vector size, epochs, x_max (> 0), α (≥ 0) and η (> 0)."},
-	{glove.ErrDiverged, "Training diverged: the cost became NaN or infinite. Try a smaller learning rate η."},
+	{glove.ErrDiverged, "The training diverged: its cost became NaN or infinite or grew without bound. Lower the learning rate η."},
 	{glove.ErrNoCooccurrences, "This corpus has no co-occurrences to train on."},
 	{vectors.ErrNonFinite, "This vector set holds values that are not finite numbers, so it cannot be explored."},
 	{project.ErrPerplexityTooLarge, "The perplexity must be smaller than the number of words minus one."},
@@ -89,6 +89,13 @@ var jobFailures = []struct {
 // internalJobMessage is what users read about a job that failed for a
 // reason they cannot act on.
 const internalJobMessage = "The job failed because of an internal error. The details are in the server log."
+
+// jobErrorMessage is JobErrorMessage with a full disk (anywhere in a
+// job: a build's artefacts, a run's model, a map's saved result, the
+// catalogue) turned into the one disk-full message first.
+func (s *Service) jobErrorMessage(err error) string {
+	return JobErrorMessage(s.log)(s.st.DiskFullError(err))
+}
 
 // JobErrorMessage returns the function the job manager uses to turn a
 // failed job's error into the text users see: its *apperr.Error message,

@@ -282,7 +282,7 @@ func (s *Service) trainBody(p RunParams, dir string, resume bool) func(context.C
 		}
 		err = trainOutcome(jctx, p, &res, err)
 		if err != nil && res.Error == "" {
-			res.Error = JobErrorMessage(s.log)(err)
+			res.Error = s.jobErrorMessage(err)
 		}
 		record(res)
 		return err

@@ -30,9 +30,10 @@ const (
 	TooLarge                  // 413: over a size limit
 	Gone                      // 410: a result the server no longer holds
 	Unavailable               // 503: try again later (queue full, shutting down)
+	DiskFull                  // 507: the data directory's disk is full (or read-only)
 )
 
-var codeNames = [...]string{"internal", "invalid", "not found", "conflict", "unprocessable", "too large", "gone", "unavailable"}
+var codeNames = [...]string{"internal", "invalid", "not found", "conflict", "unprocessable", "too large", "gone", "unavailable", "disk full"}
 
 // String returns the code's name.
 func (c Code) String() string {

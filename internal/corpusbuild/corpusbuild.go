@@ -129,7 +129,13 @@ func Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, pr
 // Build counts the corpus at corpusPath with settings s and stores the
 // artefacts in dir (created if needed), as the package-level Build does,
 // making them durable with bl.Syncer.
-func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, progress Progress) (*Summary, error) {
+//
+// A failed build (a full disk, a cancellation, bad text) leaves no
+// artefact behind: once the old summary.json is gone, the artefacts
+// written so far and the temporary files are removed (RemoveArtefacts)
+// before Build returns, so the directory holds either a whole build or
+// none.
+func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings, b Budget, progress Progress) (sum *Summary, err error) {
 	if progress == nil {
 		progress = func(float64, string) {}
 	}
@@ -163,6 +169,14 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 	if err := bl.Syncer.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
+	defer func() {
+		if err == nil {
+			return
+		}
+		if rerr := RemoveArtefacts(dir); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+	}()
 	// An old build is invalid from now on, also after a power cut: the
 	// removal is made durable before any new artefact can be.
 	if err := os.Remove(filepath.Join(dir, "summary.json")); err == nil {
@@ -183,7 +197,7 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 		return nil, err
 	}
 	progress(0.95, "saving")
-	sum := &Summary{
+	sum = &Summary{
 		Settings: s, Tokens: res.Stats.Tokens, Types: res.Unigrams.Len(), Lines: res.Stats.Lines,
 		InvalidUTF8: res.Stats.InvalidUTF8, TruncatedTokens: res.Stats.Truncated,
 		VocabSize: res.Vocab.Len(), NNZ: res.NNZ, SumX: res.Sum,
@@ -210,6 +224,26 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 	}
 	progress(1, "done")
 	return sum, nil
+}
+
+// artefacts are the files of a build directory, summary.json last.
+var artefacts = []string{"vocab.txt", "unigrams.txt", "matrix.gbcsr", "summary.json"}
+
+// RemoveArtefacts removes the artefacts of a build from dir, the
+// temporary files of artefact writes cut short and the spill folder,
+// leaving dir itself. Build calls it when it fails.
+func RemoveArtefacts(dir string) error {
+	var errs []error
+	for _, name := range artefacts {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	if err := durable.RemoveTemps(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
+		errs = append(errs, err)
+	}
+	errs = append(errs, RemoveSpill(dir))
+	return errors.Join(errs...)
 }
 
 // countingReader counts the bytes read. The count is atomic because the
@@ -260,6 +294,20 @@ type Loaded struct {
 	Unigrams *corpus.Vocabulary
 	Matrix   *cooccur.Matrix
 	PMI      *pmi.Model // context smoothing α = 0.75
+}
+
+// bytesPerWord estimates the memory one word of a loaded vocabulary takes
+// (its string header and bytes, its count, its slot in the index).
+const bytesPerWord = 96
+
+// MemoryBytes estimates the memory l holds: the matrix's nonzeros
+// (cooccur.BytesPerNonzero each) with its row pointers and row and column
+// sums, and the two vocabularies. The service's cache of loaded builds
+// counts it against the memory budget.
+func (l *Loaded) MemoryBytes() int64 {
+	n := int64(l.Matrix.Dim())
+	return int64(l.Matrix.NNZ())*cooccur.BytesPerNonzero + 24*n +
+		bytesPerWord*int64(l.Vocab.Len()+l.Unigrams.Len())
 }
 
 // Load reads a finished build from dir.

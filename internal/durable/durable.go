@@ -31,6 +31,11 @@ type Syncer struct {
 	// what order, when something is made durable. It may be called from
 	// several goroutines at once.
 	Observe func(path string)
+	// Space, if not nil, is the free space of a simulated disk: the
+	// bytes of every file written through Writer (and so WriteFile) take
+	// from it, and writes fail with ENOSPC once it is used up. Tests set
+	// it; nil writes to the real disk only.
+	Space *Space
 }
 
 func (s Syncer) observe(path string) {
@@ -138,7 +143,7 @@ func (s Syncer) WriteFile(path string, perm fs.FileMode, write func(io.Writer) e
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := write(tmp); err != nil {
+	if err := write(s.Writer(tmp)); err != nil {
 		return err
 	}
 	if err := s.SyncFile(tmp); err != nil {

@@ -1,6 +1,9 @@
-// Package lru is the dashboard's one cache type: a fixed number of values
-// by key, the least recently used going first, each loaded once however
-// many callers ask for it at the same time.
+// Package lru is the dashboard's one cache type: values by key, the
+// least recently used going first, each loaded once however many callers
+// ask for it at the same time. A cache is bounded either by a number of
+// values (New) or by the bytes its values take (NewSized, given a
+// function that measures a value), for values as large as a loaded
+// co-occurrence matrix, whose number says little about the memory held.
 //
 // Concurrency: every method is safe for concurrent use. Get holds the
 // cache's mutex only to look up and to store, never while loading: a
@@ -18,11 +21,15 @@ import (
 	"sync"
 )
 
-// LRU holds at most Size values. Create it with New.
+// LRU holds at most a number of values, or values of at most a number of
+// bytes. Create it with New or NewSized.
 type LRU[K comparable, V any] struct {
 	mu       sync.Mutex
-	size     int
-	order    *list.List // of *entry[K, V], most recently used first
+	size     int           // most values held (New), or no bound (NewSized)
+	budget   int64         // most bytes held (NewSized), or 0: no bound
+	sizeOf   func(V) int64 // the bytes of a value (NewSized), or nil
+	used     int64         // bytes of the values held (NewSized)
+	order    *list.List    // of *entry[K, V], most recently used first
 	items    map[K]*list.Element
 	inflight map[K]*call[V]
 }
@@ -30,6 +37,7 @@ type LRU[K comparable, V any] struct {
 type entry[K comparable, V any] struct {
 	key   K
 	value V
+	bytes int64 // sizeOf(value) when the cache is sized
 }
 
 // call is one load in progress; done is closed when value and err are set.
@@ -42,6 +50,30 @@ type call[V any] struct {
 // New returns an empty cache holding at most size values (at least 1).
 func New[K comparable, V any](size int) *LRU[K, V] {
 	return &LRU[K, V]{size: max(size, 1), order: list.New(), items: map[K]*list.Element{}, inflight: map[K]*call[V]{}}
+}
+
+// NewSized returns an empty cache whose values take at most budget bytes
+// together, as measured by sizeOf (called once per value stored, with the
+// cache's lock held: it must be cheap and must not use the cache). Storing a value
+// evicts the least recently used values until the total is within budget
+// again, but never the value just stored: one value larger than the whole
+// budget is held alone (the caller has already paid for loading it, and
+// reloading it on every Get would be worse).
+func NewSized[K comparable, V any](budget int64, sizeOf func(V) int64) *LRU[K, V] {
+	if sizeOf == nil {
+		panic("lru: NewSized without a size function")
+	}
+	c := New[K, V](1)
+	c.size, c.budget, c.sizeOf = int(^uint(0)>>1), max(budget, 1), sizeOf
+	return c
+}
+
+// Bytes returns the bytes of the values held, as the size function
+// measured them (0 for a cache made by New).
+func (c *LRU[K, V]) Bytes() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.used
 }
 
 // Get returns the value of key, calling load to compute it when the cache
@@ -113,8 +145,7 @@ func (c *LRU[K, V]) Remove(key K) {
 	defer c.mu.Unlock()
 	delete(c.inflight, key)
 	if el, ok := c.items[key]; ok {
-		c.order.Remove(el)
-		delete(c.items, key)
+		c.removeLocked(el)
 	}
 }
 
@@ -129,8 +160,7 @@ func (c *LRU[K, V]) RemoveIf(drop func(K) bool) {
 	}
 	for k, el := range c.items {
 		if drop(k) {
-			c.order.Remove(el)
-			delete(c.items, k)
+			c.removeLocked(el)
 		}
 	}
 }
@@ -154,17 +184,29 @@ func (c *LRU[K, V]) Keys() []K {
 }
 
 func (c *LRU[K, V]) storeLocked(key K, value V) {
+	var bytes int64
+	if c.sizeOf != nil {
+		bytes = max(c.sizeOf(value), 0)
+	}
 	if el, ok := c.items[key]; ok {
-		el.Value.(*entry[K, V]).value = value
+		e := el.Value.(*entry[K, V])
+		c.used += bytes - e.bytes
+		e.value, e.bytes = value, bytes
 		c.order.MoveToFront(el)
-		return
+	} else {
+		c.items[key] = c.order.PushFront(&entry[K, V]{key: key, value: value, bytes: bytes})
+		c.used += bytes
 	}
-	c.items[key] = c.order.PushFront(&entry[K, V]{key: key, value: value})
-	for c.order.Len() > c.size {
-		last := c.order.Back()
-		c.order.Remove(last)
-		delete(c.items, last.Value.(*entry[K, V]).key)
+	for c.order.Len() > 1 && (c.order.Len() > c.size || (c.budget > 0 && c.used > c.budget)) {
+		c.removeLocked(c.order.Back())
 	}
+}
+
+func (c *LRU[K, V]) removeLocked(el *list.Element) {
+	e := el.Value.(*entry[K, V])
+	c.order.Remove(el)
+	delete(c.items, e.key)
+	c.used -= e.bytes
 }
 
 // errPanicked is what waiters receive when the load they share panicked

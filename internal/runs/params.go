@@ -169,7 +169,7 @@ func (p Params) Validate() error {
 	case !finite(p.Alpha) || p.Alpha < 0 || p.Alpha > MaxAlpha:
 		return bad("alpha", "α must be a number from 0 to %g (0.75 is usual); you gave %v.", MaxAlpha, p.Alpha)
 	case !finite(p.Eta) || p.Eta <= 0 || p.Eta > MaxEta:
-		return bad("eta", "The learning rate η must be a number greater than 0 (0.05 is usual); you gave %v.", p.Eta)
+		return bad("eta", "The learning rate η must be a number greater than 0 and at most %g (0.05 is usual); you gave %v.", MaxEta, p.Eta)
 	case p.Threads < 1 || p.Threads > MaxThreads:
 		return bad("threads", "The number of threads must be a whole number from 1 to %d; you gave %d.", MaxThreads, p.Threads)
 	}
@@ -203,8 +203,9 @@ type Results struct {
 	InMemoryNonzeros int64 `json:"in_memory_nonzeros,omitempty"`
 }
 
-// DivergedError reports a run whose cost became NaN or infinite. It wraps
-// glove.ErrDiverged and its message is written for users.
+// DivergedError reports a run whose cost became NaN or infinite or grew
+// past glove's divergence bounds. It wraps glove.ErrDiverged and its
+// message is written for users.
 type DivergedError struct {
 	Epoch int
 	Eta   float64
@@ -212,8 +213,13 @@ type DivergedError struct {
 }
 
 func (e *DivergedError) Error() string {
-	return fmt.Sprintf("Training diverged at epoch %d: the cost became NaN or infinite. Try a smaller learning rate η (now %g; %g is a good next try).",
-		e.Epoch, e.Eta, e.Eta/2)
+	cost := "a residual became NaN or infinite"
+	var gd *glove.DivergedError
+	if errors.As(e.Err, &gd) {
+		cost = fmt.Sprintf("cost %.4g", gd.Cost)
+	}
+	return fmt.Sprintf("The training diverged at epoch %d (%s): lower the learning rate η (now %g; %g is a good next try).",
+		e.Epoch, cost, e.Eta, e.Eta/10)
 }
 func (e *DivergedError) Unwrap() error { return e.Err }
 

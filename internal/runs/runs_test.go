@@ -130,7 +130,7 @@ func TestExecute(t *testing.T) {
 	p.Eta = 1e20
 	_, err = Execute(ctx, Training{Store: st, RunID: run.ID, Params: p, Build: b})
 	var de *DivergedError
-	if !errors.As(err, &de) || de.Epoch != 1 || !errors.Is(err, glove.ErrDiverged) || !strings.Contains(de.Error(), "smaller learning rate") {
+	if !errors.As(err, &de) || de.Epoch != 1 || !errors.Is(err, glove.ErrDiverged) || !strings.Contains(de.Error(), "lower the learning rate η") {
 		t.Errorf("diverged: %v", err)
 	}
 	// Cancellation returns the context's error.

@@ -21,6 +21,7 @@ import (
 // tmp once the file has been added or discarded.
 type Staging struct {
 	f      *os.File
+	w      io.Writer      // f, through the syncer's (simulated) disk space
 	syncer durable.Syncer // the store's, when the staging began
 	h      hash.Hash
 	n      int64
@@ -37,7 +38,7 @@ func (s *Store) NewStaging(limit int64) (*Staging, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating temporary file: %w", err)
 	}
-	return &Staging{f: f, syncer: s.syncer, h: sha256.New(), limit: limit}, nil
+	return &Staging{f: f, w: s.syncer.Writer(f), syncer: s.syncer, h: sha256.New(), limit: limit}, nil
 }
 
 // Write implements io.Writer.
@@ -53,7 +54,7 @@ func (st *Staging) Write(p []byte) (int, error) {
 		k := min(512-len(st.head), len(p))
 		st.head = append(st.head, p[:k]...)
 	}
-	n, err := st.f.Write(p)
+	n, err := st.w.Write(p)
 	st.h.Write(p[:n])
 	st.n += int64(n)
 	if err != nil {

@@ -88,6 +88,12 @@ var migrations = []string{
 	// 4: the latest job of a kind on a target (the corpus page's build
 	// status, polled every second) is an index lookup.
 	`CREATE INDEX jobs_kind_target ON jobs(kind, target_id, id);`,
+	// 5: deleting a corpus sets the corpus of its runs to NULL (the
+	// foreign key's ON DELETE SET NULL), and deleting a run's row does
+	// the same for its vector sets: both look the rows up by an index
+	// instead of scanning tables that grow with every job.
+	`CREATE INDEX runs_corpus ON runs(corpus_id);
+	CREATE INDEX vector_sets_run ON vector_sets(run_id);`,
 }
 
 // SchemaVersion is the schema version this build writes.

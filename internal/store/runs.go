@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
 	"time"
 )
 
@@ -255,4 +258,40 @@ func (s *Store) DeleteVectorSetsOfUnfinishedRuns(ctx context.Context) (int, erro
 		}
 	}
 	return len(ids), nil
+}
+
+// RemoveRunDirs removes, at start-up (when no job of a previous process
+// can still be alive), the directories (model, checkpoint) of runs that
+// did not finish and cannot be resumed: a run that failed or was
+// cancelled, and an interrupted run for which keep returns false (the
+// caller keeps those whose checkpoint a resume can continue from). A
+// run still queued or running, or done, keeps its directory; directories
+// without a run row at all are removed by Open. It returns how many
+// directories it removed.
+func (s *Store) RemoveRunDirs(ctx context.Context, keep func(r Run, dir string) bool) (int, error) {
+	rs, err := s.Runs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	removed := 0
+	for _, r := range rs {
+		dir := filepath.Join(s.dir, "runs", strconv.FormatInt(r.ID, 10))
+		switch r.Status {
+		case RunFailed, RunCancelled:
+		case RunInterrupted:
+			if keep(r, dir) {
+				continue
+			}
+		default:
+			continue
+		}
+		if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return removed, fmt.Errorf("run %d: %w", r.ID, err)
+		}
+		removed++
+	}
+	return removed, nil
 }
