@@ -93,7 +93,7 @@ func Corpora(d CorporaData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, ")</span></label> <input type=\"file\" id=\"corpus-file\" name=\"file\" required accept=\".txt,.gz,text/plain,application/gzip\"></div><label class=\"check\"><input type=\"checkbox\" name=\"replace_invalid\" value=\"1\"> Replace invalid bytes and continue <span class=\"hint\">(for text that is not quite UTF-8; the build says how many bytes it replaced)</span></label>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, ")</span></label> <input type=\"file\" id=\"corpus-file\" name=\"file\" required accept=\".txt,.gz,text/plain,application/gzip\"></div><label class=\"check\"><input type=\"checkbox\" name=\"replace_invalid\" value=\"1\"> <span>Replace invalid bytes and continue <span class=\"hint\">(for text that is not quite UTF-8; the build says how many bytes it replaced)</span></span></label>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

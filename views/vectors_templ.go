@@ -41,7 +41,7 @@ func Vectors(d VectorsData) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Vector sets</h1><p class=\"lead\">Word vectors in the GloVe / word2vec text format: one word per line followed by its numbers, optionally after a “count dim” header line.</p><section class=\"card\"><h2>Upload vectors</h2><form class=\"upload\" method=\"post\" action=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<h1>Vector sets</h1><p class=\"lead\">Word vectors: GloVe or word2vec text (one word per line followed by its numbers, optionally after a “count dim” header line), word2vec binary, gzip of either, or the TensorFlow Projector’s vectors.tsv and metadata.tsv.</p><section class=\"card\"><h2>Upload vectors</h2><form class=\"upload\" method=\"post\" action=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
