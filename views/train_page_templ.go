@@ -45,7 +45,7 @@ func TrainPage(d TrainPageData) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<script src=\"/static/model.js\" defer></script> <h1>Train</h1><p class=\"lead\">Fit GloVe vectors to a corpus's co-occurrence counts and watch the cost fall epoch by epoch.</p><section class=\"card\" id=\"train-form-card\"><h2>New training run</h2>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 1, "<script src=\"/static/model.js\" defer></script> <h1>Train</h1><p class=\"lead\">Fit GloVe vectors to a corpus's co-occurrence counts and watch the cost fall epoch by epoch, or compute the SVD-PPMI baseline to compare with them.</p><section class=\"card\" id=\"train-form-card\"><h2>New training run</h2>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
