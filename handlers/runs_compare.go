@@ -278,11 +278,10 @@ func runScores(r app.Run, names []string) views.RunScores {
 	return sc
 }
 
-// settingsText is the settings column of the runs table: what is not in
-// a column of its own.
+// settingsText is the settings line of the runs table.
 func settingsText(p app.RunParams) string {
 	if p.IsSVD() {
-		return "p " + fnum(p.Power) + " · seed " + strconv.FormatUint(p.Seed, 10)
+		return fmt.Sprintf("d %d · p %s · seed %d", p.VectorSize, fnum(p.Power), p.Seed)
 	}
-	return fmt.Sprintf("η %s · x_max %s · α %s · seed %d", fnum(p.Eta), fnum(p.XMax), fnum(p.Alpha), p.Seed)
+	return fmt.Sprintf("d %d · η %s · x_max %s · α %s · seed %d", p.VectorSize, fnum(p.Eta), fnum(p.XMax), fnum(p.Alpha), p.Seed)
 }

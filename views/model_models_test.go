@@ -50,7 +50,7 @@ func TestAccuracyText(t *testing.T) {
 
 func TestNewTrainForm(t *testing.T) {
 	f := NewTrainForm(3, 50, 15, 100, 0.75, 0.05, 2, 1)
-	want := TrainForm{CorpusID: 3, VectorSize: "50", Epochs: "15", XMax: "100", Alpha: "0.75", Eta: "0.05", Threads: "2", Seed: "1"}
+	want := TrainForm{CorpusID: 3, VectorSize: "50", Epochs: "15", XMax: "100", Alpha: "0.75", Eta: "0.05", Threads: "2", Seed: "1", Model: "glove", Power: "0.5"}
 	if f != want {
 		t.Errorf("got %+v, want %+v", f, want)
 	}

@@ -96,50 +96,12 @@ func (t *Trainer) WriteCheckpoint(w io.Writer) error {
 func ReadCheckpoint(r io.Reader) (*Checkpoint, error) {
 	crc := crc32.NewIEEE()
 	in := io.TeeReader(bufio.NewReaderSize(r, 1<<20), crc)
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: %s", ErrBadCheckpoint, fmt.Sprintf(format, args...))
-	}
-	short := func(what string, err error) error {
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return bad("file ends inside the %s (truncated?)", what)
-		}
-		return fmt.Errorf("glove: reading checkpoint %s: %w", what, err)
-	}
-	magic := make([]byte, len(CheckpointMagic))
-	if _, err := io.ReadFull(in, magic); err != nil {
-		return nil, short("magic number", err)
-	}
-	if string(magic) != CheckpointMagic {
-		return nil, bad("not a gloveboard checkpoint (starts with %q)", magic)
-	}
-	var version uint32
-	if err := binary.Read(in, binary.LittleEndian, &version); err != nil {
-		return nil, short("version", err)
-	}
-	if version == 1 {
-		return nil, bad("version 1 (written before block streaming) checks its data with a checksum this build no longer computes; train again")
-	}
-	if version != checkpointVersion {
-		return nil, bad("version %d, this build reads version %d", version, checkpointVersion)
-	}
-	var hdr checkpointHeader
-	if err := binary.Read(in, binary.LittleEndian, &hdr); err != nil {
-		return nil, short("header", err)
-	}
-	const maxRows = 1 << 31
-	switch {
-	case hdr.VectorSize < 1 || hdr.VectorSize > MaxVectorSize || hdr.RowFloats != 2*(hdr.VectorSize+1):
-		return nil, bad("vector size %d with %d floats per row", hdr.VectorSize, hdr.RowFloats)
-	case hdr.VocabSize < 1 || hdr.VocabSize > maxRows || hdr.VocabSize*hdr.RowFloats > 1<<36:
-		return nil, bad("implausible vocabulary size %d", hdr.VocabSize)
-	case hdr.HistoryLen != hdr.Epoch || hdr.Epoch > 1<<20 || hdr.RNGLen > 1024:
-		return nil, bad("implausible epoch count %d / history %d / generator state %d bytes", hdr.Epoch, hdr.HistoryLen, hdr.RNGLen)
+	hdr, err := readCheckpointHeader(in)
+	if err != nil {
+		return nil, err
 	}
 	c := &Checkpoint{
-		Options: Options{
-			VectorSize: int(hdr.VectorSize), Epochs: int(hdr.Epochs), Workers: int(hdr.Workers), Seed: hdr.Seed,
-			XMax: hdr.XMax, Alpha: hdr.Alpha, Eta: hdr.Eta, BiasEta: hdr.BiasEta, GradClip: hdr.GradClip,
-		},
+		Options:   hdr.options(),
 		Epoch:     int(hdr.Epoch),
 		vocabSize: int(hdr.VocabSize),
 		nnz:       int(hdr.NNZ),
@@ -149,19 +111,19 @@ func ReadCheckpoint(r io.Reader) (*Checkpoint, error) {
 	for range hdr.HistoryLen {
 		var h checkpointEpoch
 		if err := binary.Read(in, binary.LittleEndian, &h); err != nil {
-			return nil, short("cost history", err)
+			return nil, shortCheckpoint("cost history", err)
 		}
 		c.History = append(c.History, EpochStats{Epoch: int(h.Epoch), Cost: h.Cost, Elapsed: time.Duration(h.ElapsedNanos), NonzerosPerSecond: h.NonzerosPerSecond})
 	}
 	if _, err := io.ReadFull(in, c.rng); err != nil {
-		return nil, short("generator state", err)
+		return nil, shortCheckpoint("generator state", err)
 	}
 	// Grow the parameters as they are read rather than trusting the
 	// header's size, so a corrupt header cannot demand terabytes.
 	buf := make([]byte, 4*hdr.RowFloats)
 	for range 2 * hdr.VocabSize {
 		if _, err := io.ReadFull(in, buf); err != nil {
-			return nil, short("parameters", err)
+			return nil, shortCheckpoint("parameters", err)
 		}
 		for k := range buf[:len(buf)/4] {
 			c.rows = append(c.rows, math.Float32frombits(binary.LittleEndian.Uint32(buf[4*k:])))
@@ -170,12 +132,83 @@ func ReadCheckpoint(r io.Reader) (*Checkpoint, error) {
 	want := crc.Sum32()
 	var got uint32
 	if err := binary.Read(in, binary.LittleEndian, &got); err != nil {
-		return nil, short("checksum", err)
+		return nil, shortCheckpoint("checksum", err)
 	}
 	if got != want {
-		return nil, bad("CRC-32 is %08x, contents hash to %08x (file corrupted)", got, want)
+		return nil, badCheckpoint("CRC-32 is %08x, contents hash to %08x (file corrupted)", got, want)
 	}
 	return c, nil
+}
+
+// CheckpointEpoch reads the header of a checkpoint written by
+// WriteCheckpoint and returns its options and the number of epochs it
+// holds, without reading (or checking) the rest of the file: a cheap look
+// at a checkpoint that ReadCheckpoint reads in full. A foreign or
+// implausible header is an error wrapping ErrBadCheckpoint.
+func CheckpointEpoch(r io.Reader) (Options, int, error) {
+	hdr, err := readCheckpointHeader(bufio.NewReader(r))
+	if err != nil {
+		return Options{}, 0, err
+	}
+	return hdr.options(), int(hdr.Epoch), nil
+}
+
+// options are the training options a checkpoint header records.
+func (hdr checkpointHeader) options() Options {
+	return Options{
+		VectorSize: int(hdr.VectorSize), Epochs: int(hdr.Epochs), Workers: int(hdr.Workers), Seed: hdr.Seed,
+		XMax: hdr.XMax, Alpha: hdr.Alpha, Eta: hdr.Eta, BiasEta: hdr.BiasEta, GradClip: hdr.GradClip,
+	}
+}
+
+// badCheckpoint is an error wrapping ErrBadCheckpoint.
+func badCheckpoint(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrBadCheckpoint, fmt.Sprintf(format, args...))
+}
+
+// shortCheckpoint is the error of a failed read of what: a truncated
+// file is a bad checkpoint, other errors are the reader's.
+func shortCheckpoint(what string, err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return badCheckpoint("file ends inside the %s (truncated?)", what)
+	}
+	return fmt.Errorf("glove: reading checkpoint %s: %w", what, err)
+}
+
+// readCheckpointHeader reads and checks the magic number, version and
+// header of a checkpoint from in.
+func readCheckpointHeader(in io.Reader) (checkpointHeader, error) {
+	var hdr checkpointHeader
+	magic := make([]byte, len(CheckpointMagic))
+	if _, err := io.ReadFull(in, magic); err != nil {
+		return hdr, shortCheckpoint("magic number", err)
+	}
+	if string(magic) != CheckpointMagic {
+		return hdr, badCheckpoint("not a gloveboard checkpoint (starts with %q)", magic)
+	}
+	var version uint32
+	if err := binary.Read(in, binary.LittleEndian, &version); err != nil {
+		return hdr, shortCheckpoint("version", err)
+	}
+	if version == 1 {
+		return hdr, badCheckpoint("version 1 (written before block streaming) checks its data with a checksum this build no longer computes; train again")
+	}
+	if version != checkpointVersion {
+		return hdr, badCheckpoint("version %d, this build reads version %d", version, checkpointVersion)
+	}
+	if err := binary.Read(in, binary.LittleEndian, &hdr); err != nil {
+		return hdr, shortCheckpoint("header", err)
+	}
+	const maxRows = 1 << 31
+	switch {
+	case hdr.VectorSize < 1 || hdr.VectorSize > MaxVectorSize || hdr.RowFloats != 2*(hdr.VectorSize+1):
+		return hdr, badCheckpoint("vector size %d with %d floats per row", hdr.VectorSize, hdr.RowFloats)
+	case hdr.VocabSize < 1 || hdr.VocabSize > maxRows || hdr.VocabSize*hdr.RowFloats > 1<<36:
+		return hdr, badCheckpoint("implausible vocabulary size %d", hdr.VocabSize)
+	case hdr.HistoryLen != hdr.Epoch || hdr.Epoch > 1<<20 || hdr.RNGLen > 1024:
+		return hdr, badCheckpoint("implausible epoch count %d / history %d / generator state %d bytes", hdr.Epoch, hdr.HistoryLen, hdr.RNGLen)
+	}
+	return hdr, nil
 }
 
 // Resume rebuilds a Trainer from a checkpoint and the entries it was

@@ -121,3 +121,26 @@ func TestCheckpointKeepsOptionsAndHistory(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckpointEpoch reads the epoch and options from the header alone:
+// a checkpoint whose parameters are cut off still answers, a foreign or
+// truncated header does not.
+func TestCheckpointEpoch(t *testing.T) {
+	opt := smallOptions(3, 1)
+	tr := newTestTrainer(t, zipfEntries(2000, 100, 1), 100, opt)
+	if err := tr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	good := checkpointBytes(t, tr)
+	for _, data := range [][]byte{good, good[:len(good)/2]} {
+		got, epoch, err := CheckpointEpoch(bytes.NewReader(data))
+		if err != nil || epoch != 3 || got.VectorSize != opt.VectorSize || got.Epochs != opt.Epochs || got.Seed != opt.Seed || got.Eta != opt.Eta {
+			t.Errorf("CheckpointEpoch of %d bytes = %+v, %d, %v; want epoch 3 and %+v", len(data), got, epoch, err, opt)
+		}
+	}
+	for _, data := range [][]byte{nil, []byte("GLOVECKP"), good[:20], []byte("not a checkpoint at all, just text")} {
+		if _, _, err := CheckpointEpoch(bytes.NewReader(data)); !errors.Is(err, ErrBadCheckpoint) {
+			t.Errorf("CheckpointEpoch(%q…) = %v, want ErrBadCheckpoint", data[:min(len(data), 12)], err)
+		}
+	}
+}

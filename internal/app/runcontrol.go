@@ -24,8 +24,9 @@ import (
 var ErrNotResumable = errors.New("the run cannot be resumed")
 
 // Resumable reports whether run r can be resumed now, with the epoch its
-// checkpoint holds (read and checked whole), or an *apperr.Error
-// (Conflict, wrapping ErrNotResumable) saying why not.
+// checkpoint holds (its header read; the rest is checked when the run
+// resumes), or an *apperr.Error (Conflict, wrapping ErrNotResumable)
+// saying why not.
 func (s *Service) Resumable(r Run) (int, error) {
 	no := func(format string, args ...any) (int, error) {
 		return 0, apperr.Wrap(ErrNotResumable, apperr.Conflict, fmt.Sprintf(format, args...))

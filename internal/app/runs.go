@@ -155,16 +155,20 @@ func (s *Service) StartRun(ctx context.Context, p RunParams) (Run, store.Job, er
 	if sum.NNZ == 0 {
 		return Run{}, store.Job{}, apperr.Wrap(glove.ErrNoCooccurrences, apperr.Unprocessable, fmt.Sprintf("The corpus “%s” has no co-occurrences to train on.", c.Name))
 	}
-	kind, body := KindTrain, s.trainBody(p, s.st.CorpusBuildDir(c.ID), false)
 	if p.IsSVD() {
-		if err := s.checkSVD(c.Name, sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
-			return Run{}, store.Job{}, err
-		}
-		kind, body = KindSVD, s.svdBody(p, c.ID)
-	} else if err := s.checkTraining(sum.VocabSize, sum.NNZ, p.VectorSize); err != nil {
+		err = s.checkSVD(c.Name, sum.VocabSize, sum.NNZ, p.VectorSize)
+	} else {
+		err = s.checkTraining(sum.VocabSize, sum.NNZ, p.VectorSize)
+	}
+	if err != nil {
 		return Run{}, store.Job{}, err
 	}
+	// The bodies see the build's sizes (memory bound, names, messages).
 	p.CorpusName, p.VocabSize, p.NNZ, p.Window = c.Name, sum.VocabSize, sum.NNZ, sum.Settings.Window
+	kind, body := KindTrain, s.trainBody(p, s.st.CorpusBuildDir(c.ID), false)
+	if p.IsSVD() {
+		kind, body = KindSVD, s.svdBody(p, c.ID)
+	}
 	var rec store.Run
 	job, err := s.jobs.SubmitWith(func(ctx context.Context) (store.Job, error) {
 		r, j, err := s.st.CreateRun(ctx, string(kind), c.ID, p.Encode())

@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -79,31 +78,31 @@ func readCheckpoint(runDir string) (*glove.Checkpoint, error) {
 }
 
 // CheckpointEpoch returns the number of epochs the checkpoint in runDir
-// holds, reading (and checking) the whole file: ErrNoCheckpoint when
-// there is none, ErrCheckpointUnusable when it is damaged.
+// holds, reading only its header (cheap enough for a page view; the rest
+// is checked when the run resumes): ErrNoCheckpoint when there is none,
+// ErrCheckpointUnusable when its header is damaged or foreign.
 func CheckpointEpoch(runDir string) (int, error) {
-	ck, err := readCheckpoint(runDir)
+	f, err := os.Open(filepath.Join(runDir, CheckpointFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, ErrNoCheckpoint
+	}
 	if err != nil {
 		return 0, err
 	}
-	return ck.Epoch, nil
+	defer f.Close()
+	_, epoch, err := glove.CheckpointEpoch(f)
+	if errors.Is(err, glove.ErrBadCheckpoint) {
+		return 0, fmt.Errorf("%w: %w", ErrCheckpointUnusable, err)
+	}
+	return epoch, err
 }
 
-// Resumable reports, cheaply, whether the run directory dir holds a
-// checkpoint a run could resume from: the file is there and starts like
-// one. (Its contents are checked when the run resumes.) Clean-up of run
-// directories keeps those for which it is true.
+// Resumable reports, cheaply (reading the checkpoint's header only),
+// whether the run directory dir holds a checkpoint a run could resume
+// from. Clean-up of run directories keeps those for which it is true.
 func Resumable(dir string) bool {
-	f, err := os.Open(filepath.Join(dir, CheckpointFile))
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, len(glove.CheckpointMagic))
-	if _, err := io.ReadFull(f, head); err != nil {
-		return false
-	}
-	return string(head) == glove.CheckpointMagic
+	_, err := CheckpointEpoch(dir)
+	return err == nil
 }
 
 // elapsedBefore returns the training time recorded up to epoch (the

@@ -106,11 +106,11 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 			store.LossPoint{Epoch: es.Epoch, Cost: es.Cost, Seconds: time.Since(start).Seconds()}); err != nil && lossErr == nil {
 			lossErr = err
 		}
+		progress(0.02+0.88*float64(es.Epoch)/float64(opt.Epochs),
+			fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s%s", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond), streamed))
 		if es.Epoch < opt.Epochs { // the last epoch's is written with the model
 			ck.maybeWrite(tr)
 		}
-		progress(0.02+0.88*float64(es.Epoch)/float64(opt.Epochs),
-			fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s%s", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond), streamed))
 	})
 	progress(0.02, how)
 	if err := tr.Run(ctx); err != nil {
