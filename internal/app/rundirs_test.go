@@ -12,10 +12,10 @@ import (
 )
 
 // TestStartUpRemovesDeadRunDirs leaves run directories as a killed
-// process would, then reopens: those of failed and cancelled runs, and of
-// interrupted runs without a readable checkpoint, are removed; a done
-// run's and an interrupted run's with a valid checkpoint (for a resume)
-// stay.
+// process would, then reopens: those of failed runs, and of interrupted
+// or cancelled runs without a readable checkpoint, are removed; a done
+// run's, and an interrupted or cancelled run's with a valid checkpoint
+// (for Resume), stay.
 func TestStartUpRemovesDeadRunDirs(t *testing.T) {
 	dir := t.TempDir()
 	s, err := Open(context.Background(), Config{DataDir: dir, Workers: 1, SkipDemoBuild: true})
@@ -46,6 +46,7 @@ func TestStartUpRemovesDeadRunDirs(t *testing.T) {
 	}{
 		{"failed", store.JobFailed, checkpoint, false},
 		{"cancelled", store.JobCancelled, nil, false},
+		{"cancelled, valid checkpoint", store.JobCancelled, checkpoint, true},
 		{"interrupted, valid checkpoint", store.JobRunning, checkpoint, true},
 		{"interrupted, no checkpoint", store.JobRunning, nil, false},
 		{"interrupted, damaged checkpoint", store.JobRunning, checkpoint[:len(checkpoint)/2], false},

@@ -277,8 +277,10 @@ func (s *Store) RemoveRunDirs(ctx context.Context, keep func(r Run, dir string) 
 	for _, r := range rs {
 		dir := filepath.Join(s.dir, "runs", strconv.FormatInt(r.ID, 10))
 		switch r.Status {
-		case RunFailed, RunCancelled:
-		case RunInterrupted:
+		case RunFailed:
+		case RunInterrupted, RunCancelled:
+			// Both can be resumed from their checkpoint (Resume on the
+			// run page): keep is asked whether this one can.
 			if keep(r, dir) {
 				continue
 			}
