@@ -25,8 +25,6 @@ type JobService interface {
 	Job(ctx context.Context, id int64) (app.JobInfo, error)
 	Jobs(ctx context.Context, limit int) ([]app.JobInfo, error)
 	CancelJob(ctx context.Context, id int64) error
-	// JobWorkingOn returns an active job on the noun's id, or nil.
-	JobWorkingOn(noun string, id int64) *app.JobInfo
 }
 
 // BuildService builds corpora and computes their spectra.

@@ -193,17 +193,6 @@ func (s *Service) WaitJob(ctx context.Context, id int64) (JobInfo, error) {
 // CancelJob cancels job id (ErrJobFinished when it has already ended).
 func (s *Service) CancelJob(ctx context.Context, id int64) error { return s.jobs.Cancel(ctx, id) }
 
-// JobWorkingOn returns an active job whose target is the noun (a Target
-// of KindInfo: "corpus", "vector set") with id, or nil.
-func (s *Service) JobWorkingOn(noun string, id int64) *JobInfo {
-	for _, j := range s.jobs.Live() {
-		if Describe(j.Kind).Target == noun && j.TargetID == id && !j.Status.Final() {
-			return &j
-		}
-	}
-	return nil
-}
-
 // ActiveJob returns the queued or running job of kind on target, or nil.
 func (s *Service) ActiveJob(ctx context.Context, kind Kind, target int64) (*JobInfo, error) {
 	j, err := s.latest(ctx, kind, target)

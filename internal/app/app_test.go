@@ -263,3 +263,54 @@ func TestBuildDemoIfNeeded(t *testing.T) {
 		t.Errorf("demo stats %+v", cs[0].Stats)
 	}
 }
+
+// TestDeleteRacesBuild sends a corpus delete and a build of the same
+// corpus at the same time, 25 times (issue 13, item 6): never may both
+// succeed, and no build may then fail with an internal error (its corpus
+// file gone); a build that won runs to the end.
+func TestDeleteRacesBuild(t *testing.T) {
+	s := openAt(t, t.TempDir())
+	ctx := context.Background()
+	settings := DefaultBuildSettings()
+	settings.MinCount = 1
+	var jobIDs []int64
+	deleted := 0
+	for i := range 25 {
+		f, err := s.st.Stage(strings.NewReader(fmt.Sprintf("king queen %d man woman\ncastle city %d\n", i, i)), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.st.AddCorpus(ctx, store.NewCorpus{Name: "race"}, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var delErr, buildErr error
+		var job store.Job
+		done := make(chan struct{})
+		go func() { delErr = s.st.DeleteCorpus(ctx, c.ID); close(done) }()
+		job, buildErr = s.StartBuild(ctx, c.ID, settings)
+		<-done
+		switch {
+		case delErr == nil && buildErr == nil:
+			t.Fatalf("pair %d: the delete and build job %d both succeeded", i, job.ID)
+		case delErr == nil:
+			deleted++
+			if !errors.Is(buildErr, store.ErrNotFound) || apperr.CodeOf(buildErr) != apperr.NotFound {
+				t.Fatalf("pair %d: build refused with %v, want not found", i, buildErr)
+			}
+		case buildErr == nil:
+			if !errors.Is(delErr, ErrInUse) {
+				t.Fatalf("pair %d: delete refused with %v, want ErrInUse", i, delErr)
+			}
+			jobIDs = append(jobIDs, job.ID)
+		default:
+			t.Fatalf("pair %d: neither succeeded: delete %v, build %v", i, delErr, buildErr)
+		}
+	}
+	for _, id := range jobIDs {
+		if info := waitJob(t, s, id); info.Status != store.JobDone {
+			t.Errorf("build job %d: %s %q", id, info.Status, info.Error)
+		}
+	}
+	t.Logf("%d deletes and %d builds won", deleted, len(jobIDs))
+}

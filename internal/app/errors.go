@@ -23,8 +23,10 @@ var (
 	// ErrOverBudget marks work refused up front because it would need
 	// more memory than Config.MemoryBudget.
 	ErrOverBudget = errors.New("the job would exceed the memory budget")
-	// ErrInUse marks a request a running job stands in the way of.
-	ErrInUse = errors.New("in use")
+	// ErrInUse marks a request a running job stands in the way of (the
+	// store's: a delete refused by store.DeleteCorpus or DeleteVectorSet
+	// is an *store.InUseError).
+	ErrInUse = store.ErrInUse
 	// ErrSpectrumTooLarge marks a spectrum asked for more words than
 	// MaxSpectrumTopN.
 	ErrSpectrumTooLarge = errors.New("too many words for a co-occurrence spectrum")

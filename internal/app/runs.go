@@ -151,7 +151,7 @@ func (s *Service) StartRun(ctx context.Context, p RunParams) (Run, store.Job, er
 		return j, err
 	}, s.trainBody(p, s.st.CorpusBuildDir(c.ID)))
 	if err != nil {
-		return Run{}, store.Job{}, jobSubmitError(err)
+		return Run{}, store.Job{}, NotFound(jobSubmitError(err), "corpus", c.ID)
 	}
 	return Run{Run: rec, Params: p}, job, nil
 }
