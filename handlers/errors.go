@@ -59,6 +59,7 @@ func notFound(err error, noun string, id int64) error { return app.NotFound(err,
 // message, add a row here; the first matching row wins.
 func DefaultErrorMappings() []ErrorMapping {
 	return []ErrorMapping{
+		{ErrMisdirected, http.StatusMisdirectedRequest, "This server does not answer to that host name."},
 		{ErrCSRF, http.StatusForbidden, "This request was refused because its security token is missing or out of date. Reload the page and try again."},
 		{ErrBadRequest, http.StatusBadRequest, "The request could not be understood."},
 		{store.ErrNotFound, http.StatusNotFound, "There is nothing with that id. It may have been deleted."},

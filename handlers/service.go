@@ -24,6 +24,8 @@ type JobService interface {
 	Workers() int
 	Job(ctx context.Context, id int64) (app.JobInfo, error)
 	Jobs(ctx context.Context, limit int) ([]app.JobInfo, error)
+	// ActiveJobs returns every job recorded as queued or running.
+	ActiveJobs(ctx context.Context) ([]app.JobInfo, error)
 	CancelJob(ctx context.Context, id int64) error
 }
 

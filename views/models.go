@@ -6,7 +6,6 @@ package views
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 )
@@ -31,12 +30,6 @@ type Page struct {
 func (p Page) hxHeaders() string {
 	b, _ := json.Marshal(map[string]string{"X-CSRF-Token": p.CSRF})
 	return string(b)
-}
-
-// action returns path with the CSRF token as query parameter, for plain
-// (non-htmx) forms such as multipart uploads whose body is streamed.
-func (p Page) action(path string) string {
-	return path + "?_csrf=" + url.QueryEscape(p.CSRF)
 }
 
 // CorpusRow is one corpus in a list or on its page.

@@ -185,6 +185,25 @@ func (s *Service) Jobs(ctx context.Context, limit int) ([]JobInfo, error) {
 	return s.jobs.List(ctx, limit)
 }
 
+// ActiveJobs returns every job the catalogue records as queued or
+// running, oldest first, each with its live state (a job that has just
+// ended shows its final state).
+func (s *Service) ActiveJobs(ctx context.Context) ([]JobInfo, error) {
+	recs, err := s.st.ActiveJobs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]JobInfo, 0, len(recs))
+	for _, r := range recs {
+		info, err := s.jobs.Get(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, info)
+	}
+	return out, nil
+}
+
 // WaitJob blocks until job id is final or ctx is done.
 func (s *Service) WaitJob(ctx context.Context, id int64) (JobInfo, error) {
 	return s.jobs.Wait(ctx, id)

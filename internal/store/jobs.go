@@ -204,6 +204,25 @@ func (s *Store) Jobs(ctx context.Context, limit int) ([]Job, error) {
 	return out, rows.Err()
 }
 
+// ActiveJobs lists the jobs recorded as queued or running, oldest first.
+func (s *Store) ActiveJobs(ctx context.Context) ([]Job, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+jobCols+` FROM jobs WHERE status IN (?, ?) ORDER BY id`,
+		string(JobQueued), string(JobRunning))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Job
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
+
 // LatestJob returns the most recent job of kind working on targetID, or
 // ErrNotFound.
 func (s *Store) LatestJob(ctx context.Context, kind string, targetID int64) (Job, error) {
