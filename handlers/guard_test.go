@@ -191,4 +191,3 @@ func TestRefusedUploadKeepsTheTokenOutOfTheURL(t *testing.T) {
 		t.Error("the page puts the token in a URL")
 	}
 }
-
