@@ -19,14 +19,26 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
+// StatusClientClosed is the status the request log shows for a request
+// whose client disconnected before the answer (no response is sent).
+const StatusClientClosed = 499
+
 var (
+	// ErrTooManyUploads marks an upload refused because
+	// Config.MaxConcurrentUploads are already being received.
+	ErrTooManyUploads = errors.New("too many uploads in progress")
+	// ErrBodyStalled marks a request whose body sent nothing for
+	// Config.BodyIdleTimeout.
+	ErrBodyStalled = errors.New("request body stalled")
 	// ErrMisdirected marks a request whose Host header names a host the
 	// server does not answer to (a DNS-rebinding page, or a missing
 	// -allowed-hosts entry).
@@ -236,4 +248,88 @@ func firstPartToken(req *http.Request, boundary string) string {
 type readCloser struct {
 	io.Reader
 	io.Closer
+}
+
+// headAsGet answers HEAD like GET on every GET route (echo routes HEAD on
+// its own, and would answer 405): the request is routed as a GET and the
+// body written is dropped. It runs before routing (echo.Pre).
+func headAsGet(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		if req.Method != http.MethodHead {
+			return next(c)
+		}
+		req.Method = http.MethodGet
+		c.Response().Writer = headWriter{c.Response().Writer}
+		return next(c)
+	}
+}
+
+// headWriter drops the body of a HEAD answer.
+type headWriter struct{ http.ResponseWriter }
+
+func (w headWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+// DefaultBodyIdleTimeout is how long a request body may send nothing
+// before the server cuts it, when Config.BodyIdleTimeout is 0.
+const DefaultBodyIdleTimeout = 30 * time.Second
+
+// DefaultMaxConcurrentUploads is the number of uploads received at the
+// same time (each holds a staging file), when Config.MaxConcurrentUploads
+// is 0.
+const DefaultMaxConcurrentUploads = 8
+
+// bodyGuard cuts a request body that sends nothing for s.bodyIdle: before
+// each read it moves the connection's read deadline s.bodyIdle ahead, so a
+// stalled upload fails its next read (and its staging file is removed)
+// instead of holding a file and a descriptor for ever. Uploads also take
+// one of s.uploads' slots while they are received, or are refused with
+// 429.
+func (s *Server) bodyGuard(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		if req.Body == nil || req.Body == http.NoBody || safeMethod(req.Method) {
+			return next(c)
+		}
+		body := &idleLimitedBody{ReadCloser: req.Body, rc: http.NewResponseController(c.Response().Writer), idle: s.bodyIdle}
+		req.Body = body
+		if isUpload(c) {
+			select {
+			case s.uploads <- struct{}{}:
+				defer func() { <-s.uploads }()
+			default:
+				c.Response().Header().Set("Retry-After", "5")
+				return public(ErrTooManyUploads, fmt.Sprintf("%d uploads are being received right now, the most this server takes at once. Try again in a moment.", cap(s.uploads)))
+			}
+		}
+		err := next(c)
+		if body.stalled && !c.Response().Committed {
+			// The failed read also ended the request's context, so
+			// whatever the handler tried next failed: say what happened,
+			// under a context that lets the answer be written.
+			c.SetRequest(req.WithContext(context.WithoutCancel(req.Context())))
+			return public(ErrBodyStalled, fmt.Sprintf("The request sent nothing for %s, so the server stopped waiting for it. Please try again.", s.bodyIdle))
+		}
+		return err
+	}
+}
+
+// idleLimitedBody moves the connection's read deadline idle ahead before
+// every read of the body.
+type idleLimitedBody struct {
+	io.ReadCloser
+	rc      *http.ResponseController
+	idle    time.Duration
+	stalled bool // a read hit the deadline
+}
+
+func (b *idleLimitedBody) Read(p []byte) (int, error) {
+	// Not every ResponseWriter supports deadlines (httptest's
+	// recorder does not); the body is then read without one.
+	b.rc.SetReadDeadline(time.Now().Add(b.idle))
+	n, err := b.ReadCloser.Read(p)
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		b.stalled = true
+	}
+	return n, err
 }

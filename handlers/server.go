@@ -43,12 +43,14 @@
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -82,6 +84,12 @@ type Config struct {
 	// LoopbackHosts on any port. cmd/web passes the addresses it
 	// listens as plus its -allowed-hosts.
 	AllowedHosts []string
+	// BodyIdleTimeout cuts a request body that sends nothing for this
+	// long (DefaultBodyIdleTimeout when 0).
+	BodyIdleTimeout time.Duration
+	// MaxConcurrentUploads bounds the uploads received at once; more are
+	// refused with 429 (DefaultMaxConcurrentUploads when 0).
+	MaxConcurrentUploads int
 }
 
 // Server holds the handlers' dependencies.
@@ -95,6 +103,8 @@ type Server struct {
 	memo      *lru.LRU[string, *app.MapResult] // PCA and relation-axis maps (explore.go)
 	hosts     hostSet                          // Host headers answered (guard.go)
 	csrfKey   []byte                           // signs CSRF tokens (guard.go)
+	bodyIdle  time.Duration                    // cut a body silent this long (guard.go)
+	uploads   chan struct{}                    // a slot per upload being received (guard.go)
 }
 
 // New builds the echo instance serving the dashboard.
@@ -115,6 +125,8 @@ func New(cfg Config) (*echo.Echo, error) {
 	s.zipfs = lru.New[zipfKey, *zipfResult](zipfMemoSize)
 	s.memo = lru.New[string, *app.MapResult](maxMemo)
 	s.hosts = newHostSet(cfg.AllowedHosts)
+	s.bodyIdle = cmp.Or(cfg.BodyIdleTimeout, DefaultBodyIdleTimeout)
+	s.uploads = make(chan struct{}, cmp.Or(cfg.MaxConcurrentUploads, DefaultMaxConcurrentUploads))
 	key, err := loadCSRFKey(context.Background(), s.st)
 	if err != nil {
 		return nil, err
@@ -146,11 +158,13 @@ func New(cfg Config) (*echo.Echo, error) {
 	}))
 	e.Use(s.hostGuard)
 	e.Use(securityHeaders)
+	e.Use(s.bodyGuard) // before anything reads a body (the CSRF check may)
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
 		Limit:   strconv.Itoa(formBodyLimit) + "B",
 		Skipper: isUpload,
 	}))
 	e.Use(s.csrfGuard)
+	e.Pre(headAsGet)
 
 	e.StaticFS("/static", static.FS)
 

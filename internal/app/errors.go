@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -54,6 +55,10 @@ func jobSubmitError(err error) error {
 		return nil
 	case errors.Is(err, jobs.ErrQueueFull), errors.Is(err, jobs.ErrClosed):
 		return apperr.Wrap(err, apperr.Unavailable, "")
+	case errors.Is(err, context.DeadlineExceeded):
+		// The catalogue's one writer was busy for longer than a Submit
+		// waits (jobs.insertTimeout).
+		return apperr.Wrap(err, apperr.Unavailable, "The server is too busy to record the job now. Try again in a moment.")
 	}
 	return err
 }

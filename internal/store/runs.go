@@ -74,7 +74,7 @@ func (s *Store) CreateRun(ctx context.Context, kind string, corpusID int64, para
 	created := s.now()
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return Run{}, Job{}, err
+		return Run{}, Job{}, fmt.Errorf("recording run: %w", err)
 	}
 	defer tx.Rollback()
 	// The job works on the corpus: checked to exist in this transaction,
