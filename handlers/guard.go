@@ -277,7 +277,7 @@ const DefaultBodyIdleTimeout = 30 * time.Second
 // DefaultMaxConcurrentUploads is the number of uploads received at the
 // same time (each holds a staging file), when Config.MaxConcurrentUploads
 // is 0.
-const DefaultMaxConcurrentUploads = 8
+const DefaultMaxConcurrentUploads = 32
 
 // bodyGuard cuts a request body that sends nothing for s.bodyIdle: before
 // each read it moves the connection's read deadline s.bodyIdle ahead, so a
