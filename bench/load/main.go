@@ -14,7 +14,8 @@
 //	go run ./cmd/web -addr 127.0.0.1:8080 -data /tmp/gb-load &
 //	go run ./bench/load -url http://127.0.0.1:8080 -conns 50 -rounds 3 -duration 20s -writes 0.15
 //
-// Only loopback addresses are accepted. bench/load/README.md has figures.
+// Only loopback addresses are accepted. README.md beside this file has
+// the figures of the acceptance runs.
 package main
 
 import (
