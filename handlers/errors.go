@@ -190,7 +190,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
-	if c.Request().Context().Err() != nil {
+	if clientGone(c) {
 		// The client went away (its request's context ends with the
 		// connection): nobody reads an answer, and nothing failed on
 		// our side. The request log shows 499, nginx's "client closed

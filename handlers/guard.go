@@ -250,6 +250,11 @@ type readCloser struct {
 	io.Closer
 }
 
+// clientGone reports whether the client of c has disconnected (its
+// request's context ends with the connection): errors then are not the
+// server's, and nobody reads an answer.
+func clientGone(c echo.Context) bool { return c.Request().Context().Err() != nil }
+
 // headAsGet answers HEAD like GET on every GET route (echo routes HEAD on
 // its own, and would answer 405): the request is routed as a GET and the
 // body written is dropped. It runs before routing (echo.Pre).

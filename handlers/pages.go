@@ -213,6 +213,10 @@ func isHTMX(c echo.Context) bool { return c.Request().Header.Get("HX-Request") =
 // fragmentError renders err as a small message in place of a result, with
 // the status of the central error table; htmx swaps it in (model.js).
 func (s *Server) fragmentError(c echo.Context, err error) error {
+	if clientGone(c) {
+		c.Response().Status = StatusClientClosed
+		return nil
+	}
 	status, msg := s.resolve(err)
 	if status >= 500 {
 		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)

@@ -72,10 +72,17 @@ func (b *syncBuffer) String() string {
 func TestClientGoneIsNotAServerError(t *testing.T) {
 	var log syncBuffer
 	a := newAppConfig(t, func(o *appOptions) { o.handlers.Logger = slog.New(slog.NewTextHandler(&log, nil)) })
-	for _, path := range []string{"/api/corpora", "/corpora", "/api/jobs"} {
+	vs, err := a.st.VectorSets(context.Background())
+	if err != nil || len(vs) == 0 {
+		t.Fatalf("vector sets: %v %v", vs, err)
+	}
+	fragment := "/vectors/" + strconv.FormatInt(vs[0].ID, 10) + "/neighbors?word=king"
+	for _, path := range []string{"/api/corpora", "/corpora", "/api/jobs", fragment} {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()
-		a.do(httptest.NewRequest(http.MethodGet, path, nil).WithContext(ctx))
+		req := httptest.NewRequest(http.MethodGet, path, nil).WithContext(ctx)
+		req.Header.Set("HX-Request", "true")
+		a.do(req)
 	}
 	out := log.String()
 	if strings.Contains(out, "level=ERROR") || strings.Contains(out, "status=500") {
