@@ -1,8 +1,10 @@
 package handlers
 
 // The guards every request passes before a handler runs: the Host check
-// against DNS rebinding (hostGuard) and the CSRF check of state-changing
-// requests (csrfGuard).
+// against DNS rebinding (hostGuard), the body-idle cut and upload slots
+// (bodyGuard), the CSRF check of state-changing requests (csrfGuard) and
+// HEAD answered as GET (headAsGet); and clientGone, which keeps a
+// disconnected client's errors out of the error log.
 
 import (
 	"bytes"
@@ -45,9 +47,9 @@ var (
 	ErrMisdirected = errors.New("host not allowed")
 )
 
-// LoopbackHosts are the host names every server answers to when
-// Config.AllowedHosts is empty, on any port.
-var LoopbackHosts = []string{"localhost", "127.0.0.1", "[::1]"}
+// LoopbackHosts returns the host names a server answers to, on any port,
+// when Config.AllowedHosts is empty.
+func LoopbackHosts() []string { return []string{"localhost", "127.0.0.1", "[::1]"} }
 
 // hostSet is the parsed form of Config.AllowedHosts: entries with a port
 // match that host and port exactly; entries without one match the name on
@@ -60,7 +62,7 @@ type hostSet struct {
 func newHostSet(entries []string) hostSet {
 	hs := hostSet{exact: map[string]bool{}, names: map[string]bool{}}
 	if len(entries) == 0 {
-		entries = LoopbackHosts
+		entries = LoopbackHosts()
 	}
 	for _, e := range entries {
 		e = strings.ToLower(strings.TrimSpace(e))

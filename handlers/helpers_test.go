@@ -79,7 +79,7 @@ func startApp(t testing.TB, dir string, configure func(*appOptions)) *app {
 	// httptest.NewRequest sends Host: example.com; browser tests reach
 	// an httptest.Server at 127.0.0.1.
 	o := appOptions{service: service.Config{Workers: 1, SkipDemoBuild: true},
-		handlers: handlers.Config{AllowedHosts: append([]string{"example.com"}, handlers.LoopbackHosts...)}}
+		handlers: handlers.Config{AllowedHosts: append([]string{"example.com"}, handlers.LoopbackHosts()...)}}
 	configure(&o)
 	o.service.DataDir = dir
 	svc, err := service.Open(ctx, o.service)

@@ -81,7 +81,7 @@ type Config struct {
 	// other is refused with 421 before a handler runs (DNS rebinding).
 	// An entry with a port ("127.0.0.1:8080") matches exactly, one
 	// without ("gloveboard.example.org") that name on any port. Empty:
-	// LoopbackHosts on any port. cmd/web passes the addresses it
+	// LoopbackHosts() on any port. cmd/web passes the addresses it
 	// listens as plus its -allowed-hosts.
 	AllowedHosts []string
 	// BodyIdleTimeout cuts a request body that sends nothing for this
