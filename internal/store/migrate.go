@@ -102,9 +102,9 @@ var migrations = []string{
 	CREATE INDEX jobs_vector_set_status ON jobs(vector_set_id, status) WHERE vector_set_id IS NOT NULL;
 	CREATE INDEX corpora_sha256 ON corpora(sha256);
 	CREATE INDEX vector_sets_sha256 ON vector_sets(sha256);
-	CREATE INDEX runs_corpus ON runs(corpus_id);
-	CREATE INDEX vector_sets_run ON vector_sets(run_id);
-	CREATE INDEX runs_job ON runs(job_id);`,
+	CREATE INDEX IF NOT EXISTS runs_corpus ON runs(corpus_id);
+	CREATE INDEX IF NOT EXISTS vector_sets_run ON vector_sets(run_id);
+	CREATE INDEX IF NOT EXISTS runs_job ON runs(job_id);`,
 }
 
 // SchemaVersion is the schema version this build writes.
