@@ -119,8 +119,13 @@ func (s *Server) apiVectorSet(c echo.Context) error {
 	return c.JSON(http.StatusOK, toAPIVectorSet(v))
 }
 
+// apiJobs lists the 100 most recent jobs, or with ?active=1 every job
+// recorded as queued or running (oldest first).
 func (s *Server) apiJobs(c echo.Context) error {
 	list, err := s.svc.Jobs(ctx(c), 100)
+	if c.QueryParam("active") == "1" {
+		list, err = s.svc.ActiveJobs(ctx(c))
+	}
 	if err != nil {
 		return err
 	}

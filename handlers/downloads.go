@@ -503,10 +503,12 @@ func (s *Server) downloadVectors(c echo.Context) error {
 	c.Response().WriteHeader(http.StatusOK)
 	w := bufio.NewWriterSize(c.Response(), 1<<16)
 	if err := write(w); err != nil {
-		s.log.Error("writing vectors", "set", v.ID, "err", err)
+		if !clientGone(c) {
+			s.log.Error("writing vectors", "set", v.ID, "err", err)
+		}
 		return nil
 	}
-	if err := w.Flush(); err != nil {
+	if err := w.Flush(); err != nil && !clientGone(c) {
 		s.log.Error("writing vectors", "set", v.ID, "err", err)
 	}
 	return nil

@@ -59,6 +59,9 @@ func notFound(err error, noun string, id int64) error { return app.NotFound(err,
 // message, add a row here; the first matching row wins.
 func DefaultErrorMappings() []ErrorMapping {
 	return []ErrorMapping{
+		{ErrMisdirected, http.StatusMisdirectedRequest, "This server does not answer to that host name."},
+		{ErrBodyStalled, http.StatusRequestTimeout, "The request sent nothing for too long, so the server stopped waiting for it. Please try again."},
+		{ErrTooManyUploads, http.StatusTooManyRequests, "Too many uploads are being received right now. Try again in a moment."},
 		{ErrCSRF, http.StatusForbidden, "This request was refused because its security token is missing or out of date. Reload the page and try again."},
 		{ErrBadRequest, http.StatusBadRequest, "The request could not be understood."},
 		{store.ErrNotFound, http.StatusNotFound, "There is nothing with that id. It may have been deleted."},
@@ -191,6 +194,14 @@ func (s *Server) tooLargeMessage() string {
 // page otherwise. Internal errors are logged, never shown.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
+		return
+	}
+	if clientGone(c) {
+		// The client went away (its request's context ends with the
+		// connection): nobody reads an answer, and nothing failed on
+		// our side. The request log shows 499, nginx's "client closed
+		// request", instead of a 500 and an ERROR line.
+		c.Response().Status = StatusClientClosed
 		return
 	}
 	status, msg := s.resolve(err)

@@ -29,7 +29,9 @@ type app struct {
 	svc  *service.Service
 	st   *store.Store
 	jobs jobsOf // the service's jobs, as the tests use them
-	tok  string // CSRF token (also sent as cookie by do)
+	tok  string // CSRF token, bound to the cookie nonce
+	// nonce is the CSRF cookie's value, sent by do.
+	nonce string
 }
 
 // jobsOf gives tests the job operations of a service under short names.
@@ -74,7 +76,10 @@ func newAppConfig(t testing.TB, configure func(*appOptions)) *app {
 func startApp(t testing.TB, dir string, configure func(*appOptions)) *app {
 	t.Helper()
 	ctx := context.Background()
-	o := appOptions{service: service.Config{Workers: 1, SkipDemoBuild: true}}
+	// httptest.NewRequest sends Host: example.com; browser tests reach
+	// an httptest.Server at 127.0.0.1.
+	o := appOptions{service: service.Config{Workers: 1, SkipDemoBuild: true},
+		handlers: handlers.Config{AllowedHosts: append([]string{"example.com"}, handlers.LoopbackHosts()...)}}
 	configure(&o)
 	o.service.DataDir = dir
 	svc, err := service.Open(ctx, o.service)
@@ -92,16 +97,17 @@ func startApp(t testing.TB, dir string, configure func(*appOptions)) *app {
 		svc.Close(cctx)
 	})
 	a := &app{e: e, svc: svc, st: svc.Store(), jobs: jobsOf{svc}}
-	// Fetch a page to obtain the CSRF cookie.
+	// Fetch a page to obtain the CSRF cookie and its token.
 	rec := httptest.NewRecorder()
 	e.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	for _, c := range rec.Result().Cookies() {
 		if c.Name == "_csrf" {
-			a.tok = c.Value
+			a.nonce = c.Value
 		}
 	}
-	if a.tok == "" {
-		t.Fatal("no _csrf cookie on the home page")
+	a.tok = rec.Header().Get("X-CSRF-Token")
+	if a.nonce == "" || a.tok == "" {
+		t.Fatalf("no _csrf cookie (%q) or token (%q) on the home page", a.nonce, a.tok)
 	}
 	return a
 }
@@ -133,7 +139,7 @@ func (a *app) buildDemo(t testing.TB) {
 // do serves req, adding the CSRF cookie (the token itself is the caller's
 // business: header, query or nothing).
 func (a *app) do(req *http.Request) *httptest.ResponseRecorder {
-	req.AddCookie(&http.Cookie{Name: "_csrf", Value: a.tok})
+	req.AddCookie(&http.Cookie{Name: "_csrf", Value: a.nonce})
 	rec := httptest.NewRecorder()
 	a.e.ServeHTTP(rec, req)
 	return rec
@@ -146,8 +152,20 @@ func (a *app) get(path string) *httptest.ResponseRecorder {
 // multipartBody builds an upload form.
 func multipartBody(t *testing.T, name, filename string, content []byte) (io.Reader, string) {
 	t.Helper()
+	return formBody(t, "", name, filename, content)
+}
+
+// formBody is multipartBody with the CSRF token tok as first field, as
+// the upload forms send it (none when tok is "").
+func formBody(t *testing.T, tok, name, filename string, content []byte) (io.Reader, string) {
+	t.Helper()
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
+	if tok != "" {
+		if err := w.WriteField("_csrf", tok); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if name != "" {
 		if err := w.WriteField("name", name); err != nil {
 			t.Fatal(err)
@@ -162,12 +180,12 @@ func multipartBody(t *testing.T, name, filename string, content []byte) (io.Read
 	return &buf, w.FormDataContentType()
 }
 
-// upload posts a file to path (/corpora or /vectors) with the CSRF token in
-// the query, as the upload forms do.
+// upload posts a file to path (/corpora or /vectors) with the CSRF token
+// in the first field, as the upload forms do.
 func (a *app) upload(t *testing.T, path, name, filename string, content []byte) *httptest.ResponseRecorder {
 	t.Helper()
-	body, ctype := multipartBody(t, name, filename, content)
-	req := httptest.NewRequest(http.MethodPost, path+"?_csrf="+a.tok, body)
+	body, ctype := formBody(t, a.tok, name, filename, content)
+	req := httptest.NewRequest(http.MethodPost, path, body)
 	req.Header.Set("Content-Type", ctype)
 	return a.do(req)
 }

@@ -5,6 +5,7 @@ package handlers
 // (fragmentError, isHTMX, fnum, isFinite).
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -168,12 +169,15 @@ func (s *Server) cancelJob(c echo.Context) error {
 	return s.jobList(c)
 }
 
-// checkNotInUse refuses to delete what an active job works on.
-func (s *Server) checkNotInUse(c echo.Context, noun string, id int64) error {
-	if j := s.svc.JobWorkingOn(noun, id); j != nil {
-		return public(ErrInUse, fmt.Sprintf("Job %d is working on this %s. Cancel it or wait for it to finish first.", j.ID, noun))
+// deleteError says which job stands in the way of a refused delete
+// (store.DeleteCorpus and DeleteVectorSet decide it in their
+// transaction); other errors pass through notFound.
+func deleteError(err error, noun string, id int64) error {
+	var inUse *store.InUseError
+	if errors.As(err, &inUse) {
+		return public(ErrInUse, fmt.Sprintf("Job %d is working on this %s. Cancel it or wait for it to finish first.", inUse.JobID, noun))
 	}
-	return nil
+	return notFound(err, noun, id)
 }
 
 func (s *Server) deleteCorpus(c echo.Context) error {
@@ -181,11 +185,8 @@ func (s *Server) deleteCorpus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.checkNotInUse(c, "corpus", id); err != nil {
-		return err
-	}
 	if err := s.st.DeleteCorpus(ctx(c), id); err != nil {
-		return notFound(err, "corpus", id)
+		return deleteError(err, "corpus", id)
 	}
 	return c.Redirect(http.StatusSeeOther, "/corpora")
 }
@@ -195,11 +196,8 @@ func (s *Server) deleteVectorSet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.checkNotInUse(c, "vector set", id); err != nil {
-		return err
-	}
 	if err := s.st.DeleteVectorSet(ctx(c), id); err != nil {
-		return notFound(err, "vector set", id)
+		return deleteError(err, "vector set", id)
 	}
 	return c.Redirect(http.StatusSeeOther, "/vectors")
 }
@@ -215,6 +213,10 @@ func isHTMX(c echo.Context) bool { return c.Request().Header.Get("HX-Request") =
 // fragmentError renders err as a small message in place of a result, with
 // the status of the central error table; htmx swaps it in (model.js).
 func (s *Server) fragmentError(c echo.Context, err error) error {
+	if clientGone(c) {
+		c.Response().Status = StatusClientClosed
+		return nil
+	}
 	status, msg := s.resolve(err)
 	if status >= 500 {
 		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)

@@ -34,19 +34,23 @@
 // button; app.Describe gives each kind a title and says what its target id
 // refers to.
 //
-// Every state-changing request needs the CSRF token: htmx requests get it
-// from hx-headers on <body>; plain forms put it in the action's query
-// (views.Page.action), because multipart bodies are streamed, not parsed.
+// Every request must name an allowed host (Config.AllowedHosts), and every
+// state-changing request needs the CSRF token bound to its cookie
+// (guard.go): htmx requests get it from hx-headers on <body>; plain forms
+// carry it in a hidden _csrf field placed first (views.CSRFField), which
+// the guard reads from the first part of a multipart upload without
+// parsing the rest.
 package handlers
 
 import (
+	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -73,6 +77,19 @@ type Config struct {
 	Logger    *slog.Logger // default: discard
 	// ErrorMappings replaces DefaultErrorMappings when non-nil.
 	ErrorMappings []ErrorMapping
+	// AllowedHosts are the Host header values the server answers to; any
+	// other is refused with 421 before a handler runs (DNS rebinding).
+	// An entry with a port ("127.0.0.1:8080") matches exactly, one
+	// without ("gloveboard.example.org") that name on any port. Empty:
+	// LoopbackHosts() on any port. cmd/web passes the addresses it
+	// listens as plus its -allowed-hosts.
+	AllowedHosts []string
+	// BodyIdleTimeout cuts a request body that sends nothing for this
+	// long (DefaultBodyIdleTimeout when 0).
+	BodyIdleTimeout time.Duration
+	// MaxConcurrentUploads bounds the uploads received at once; more are
+	// refused with 429 (DefaultMaxConcurrentUploads when 0).
+	MaxConcurrentUploads int
 }
 
 // Server holds the handlers' dependencies.
@@ -84,6 +101,10 @@ type Server struct {
 	errTable  []ErrorMapping
 	zipfs     *lru.LRU[zipfKey, *zipfResult]   // Zipf fits of recent builds (corpus.go)
 	memo      *lru.LRU[string, *app.MapResult] // PCA and relation-axis maps (explore.go)
+	hosts     hostSet                          // Host headers answered (guard.go)
+	csrfKey   []byte                           // signs CSRF tokens (guard.go)
+	bodyIdle  time.Duration                    // cut a body silent this long (guard.go)
+	uploads   chan struct{}                    // a slot per upload being received (guard.go)
 }
 
 // New builds the echo instance serving the dashboard.
@@ -103,6 +124,14 @@ func New(cfg Config) (*echo.Echo, error) {
 	}
 	s.zipfs = lru.New[zipfKey, *zipfResult](zipfMemoSize)
 	s.memo = lru.New[string, *app.MapResult](maxMemo)
+	s.hosts = newHostSet(cfg.AllowedHosts)
+	s.bodyIdle = cmp.Or(cfg.BodyIdleTimeout, DefaultBodyIdleTimeout)
+	s.uploads = make(chan struct{}, cmp.Or(cfg.MaxConcurrentUploads, DefaultMaxConcurrentUploads))
+	key, err := loadCSRFKey(context.Background(), s.st)
+	if err != nil {
+		return nil, err
+	}
+	s.csrfKey = key
 
 	e := echo.New()
 	e.HideBanner = true
@@ -127,21 +156,15 @@ func New(cfg Config) (*echo.Echo, error) {
 			return nil
 		},
 	}))
+	e.Use(s.hostGuard)
 	e.Use(securityHeaders)
+	e.Use(s.bodyGuard) // before anything reads a body (the CSRF check may)
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{
 		Limit:   strconv.Itoa(formBodyLimit) + "B",
 		Skipper: isUpload,
 	}))
-	e.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
-		TokenLookup:    "header:" + echo.HeaderXCSRFToken + ",query:_csrf",
-		CookieName:     "_csrf",
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSameSite: http.SameSiteStrictMode,
-		ErrorHandler: func(err error, c echo.Context) error {
-			return fmt.Errorf("%v: %w", err, ErrCSRF)
-		},
-	}))
+	e.Use(s.csrfGuard)
+	e.Pre(headAsGet)
 
 	e.StaticFS("/static", static.FS)
 

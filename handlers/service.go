@@ -24,9 +24,9 @@ type JobService interface {
 	Workers() int
 	Job(ctx context.Context, id int64) (app.JobInfo, error)
 	Jobs(ctx context.Context, limit int) ([]app.JobInfo, error)
+	// ActiveJobs returns every job recorded as queued or running.
+	ActiveJobs(ctx context.Context) ([]app.JobInfo, error)
 	CancelJob(ctx context.Context, id int64) error
-	// JobWorkingOn returns an active job on the noun's id, or nil.
-	JobWorkingOn(noun string, id int64) *app.JobInfo
 }
 
 // BuildService builds corpora and computes their spectra.

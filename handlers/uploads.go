@@ -241,14 +241,10 @@ func (s *Server) uploadCorpus(c echo.Context) error {
 		up.file.Discard()
 		return s.uploadFormError(c, up, err)
 	}
-	if prev, err := s.st.FindCorpusBySHA(ctx(c), up.file.SHA256); err == nil {
-		up.file.Discard()
-		return c.Redirect(http.StatusSeeOther, "/corpora/"+strconv.FormatInt(prev.ID, 10)+"?duplicate=1")
-	} else if !errors.Is(err, store.ErrNotFound) {
-		up.file.Discard()
-		return err
-	}
 	corp, err := s.st.AddCorpus(ctx(c), store.NewCorpus{Name: up.name, Filename: up.filename}, up.file)
+	if dup := (*store.DuplicateError)(nil); errors.As(err, &dup) {
+		return c.Redirect(http.StatusSeeOther, "/corpora/"+strconv.FormatInt(dup.ID, 10)+"?duplicate=1")
+	}
 	if err != nil {
 		return s.uploadFormError(c, up, err)
 	}
@@ -272,8 +268,13 @@ func (s *Server) uploadVectors(c echo.Context) error {
 		file.Discard()
 		return err
 	}
+	// The lookup above is a fast path; two identical uploads at once
+	// (a double click) are told apart inside AddVectorSet's transaction.
 	v, err := s.st.AddVectorSet(ctx(c), store.NewVectorSet{Name: up.name, Filename: up.filename,
 		Source: store.SourceUpload, Count: count, Dim: dim}, file)
+	if dup := (*store.DuplicateError)(nil); errors.As(err, &dup) {
+		return c.Redirect(http.StatusSeeOther, "/vectors/"+strconv.FormatInt(dup.ID, 10)+"?duplicate=1")
+	}
 	if err != nil {
 		return s.uploadFormError(c, up, err)
 	}

@@ -33,8 +33,12 @@ func (p Page) hxHeaders() string {
 	return string(b)
 }
 
-// action returns path with the CSRF token as query parameter, for plain
-// (non-htmx) forms such as multipart uploads whose body is streamed.
+// action returns path with the CSRF token as query parameter.
+//
+// Deprecated: the token then shows in the address bar (after a refused
+// form), the history and logs. Give the form a plain action and put
+// @csrfField(page) first in it. Kept until the forms of other branches
+// (compare, runs, evaluation sets, word page) have moved.
 func (p Page) action(path string) string {
 	return path + "?_csrf=" + url.QueryEscape(p.CSRF)
 }

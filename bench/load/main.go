@@ -1,13 +1,21 @@
-// Command load measures the dashboard under load on loopback: it starts a
-// GloVe training job on the demo corpus, then sends page and API requests
-// from several connections for a fixed time while the job runs, and
-// reports requests/s, errors and latency percentiles.
+// Command load measures the dashboard under a mixed load on loopback, as
+// issue 13's acceptance asks: it starts a long GloVe training run on the
+// demo corpus, then sends requests from -conns clients for -rounds rounds
+// of -duration each, of which about -writes are writes: corpus and
+// vector-set uploads and deletes, t-SNE submit + cancel, training-run
+// submit + cancel. Afterwards it cancels every job still queued or running
+// (the training run included), waits for them to end, deletes what it
+// uploaded, and reports per round and overall: requests/s, the share of
+// writes, the statuses, read and write latency percentiles, the responses
+// ≥ 500 and the jobs left queued or running. The exit status is 1 when
+// any response was ≥ 500, a request failed in transport, or a job was
+// left active.
 //
 //	go run ./cmd/web -addr 127.0.0.1:8080 -data /tmp/gb-load &
-//	go run ./bench/load -url http://127.0.0.1:8080 -duration 30s -conns 8
+//	go run ./bench/load -url http://127.0.0.1:8080 -conns 50 -rounds 3 -duration 20s -writes 0.15
 //
-// Only loopback addresses are accepted. Any non-2xx answer or transport
-// error counts as an error; the exit status is 1 if there was any.
+// Only loopback addresses are accepted. README.md beside this file has
+// the figures of the acceptance runs.
 package main
 
 import (
@@ -17,36 +25,74 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
 	"os"
-	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
 
 func main() {
-	base := flag.String("url", "http://127.0.0.1:8080", "dashboard address (loopback only)")
-	duration := flag.Duration("duration", 30*time.Second, "how long to send requests")
-	conns := flag.Int("conns", 8, "concurrent connections")
-	epochs := flag.Int("epochs", 200, "epochs of the background training job (long enough to outlast the load)")
+	var cfg config
+	flag.StringVar(&cfg.base, "url", "http://127.0.0.1:8080", "dashboard address (loopback only)")
+	flag.DurationVar(&cfg.duration, "duration", 20*time.Second, "length of one round")
+	flag.IntVar(&cfg.rounds, "rounds", 3, "rounds of load")
+	flag.IntVar(&cfg.conns, "conns", 50, "concurrent clients")
+	flag.Float64Var(&cfg.writes, "writes", 0.15, "share of requests that are write operations (0..1)")
+	flag.IntVar(&cfg.epochs, "epochs", 1000, "epochs of the background training run (long enough to outlast the load; cancelled at the end)")
+	flag.DurationVar(&cfg.settle, "settle", 60*time.Second, "how long to wait for cancelled jobs to end")
 	flag.Parse()
-	if err := run(*base, *duration, *conns, *epochs); err != nil {
+	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
 }
 
-type result struct {
-	path string
-	dur  time.Duration
-	err  error
+type config struct {
+	base            string
+	duration        time.Duration
+	rounds, conns   int
+	writes          float64
+	epochs          int
+	settle          time.Duration
+	token           string
+	corpusID, setID int64
 }
 
-func run(base string, duration time.Duration, conns, epochs int) error {
-	u, err := url.Parse(base)
+// result is one HTTP request: the operation it belonged to, whether it
+// writes, its status (0 on a transport error) and latency.
+type result struct {
+	op     string
+	write  bool
+	status int
+	dur    time.Duration
+	err    error
+}
+
+// client is one simulated user: its own random source and the entries it
+// uploaded and may delete.
+type client struct {
+	cfg     *config
+	http    *http.Client
+	rng     *rand.Rand
+	id      int
+	n       int
+	corpora []int64
+	sets    []int64
+	// setWords holds the words of each set the client uploaded (its
+	// t-SNE maps use them, racing with its deletes).
+	setWords map[int64][]string
+	out      chan<- result
+}
+
+func run(cfg config) error {
+	u, err := url.Parse(cfg.base)
 	if err != nil {
 		return err
 	}
@@ -54,31 +100,25 @@ func run(base string, duration time.Duration, conns, epochs int) error {
 		return fmt.Errorf("refusing %s: only loopback addresses are allowed", u.Hostname())
 	}
 	jar, _ := cookiejar.New(nil)
-	client := &http.Client{Jar: jar, Timeout: 30 * time.Second,
-		Transport: &http.Transport{MaxIdleConnsPerHost: conns}}
+	hc := &http.Client{Jar: jar, Timeout: 60 * time.Second,
+		Transport:     &http.Transport{MaxIdleConnsPerHost: cfg.conns, MaxConnsPerHost: cfg.conns},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
-	// A page visit sets the CSRF cookie, which is also the token.
-	if _, err := get(client, base+"/"); err != nil {
-		return err
-	}
-	var token string
-	for _, c := range jar.Cookies(u) {
-		if c.Name == "_csrf" {
-			token = c.Value
-		}
-	}
-	if token == "" {
-		return errors.New("no _csrf cookie from the home page")
-	}
-	corpusID, vectorsID, err := demoIDs(client, base, 60*time.Second)
+	// A page visit sets the CSRF cookie and names its token.
+	resp, err := hc.Get(cfg.base + "/")
 	if err != nil {
 		return err
 	}
-	body, _ := json.Marshal(map[string]any{"corpus_id": corpusID, "vector_size": 50, "epochs": epochs})
-	req, _ := http.NewRequest(http.MethodPost, base+"/api/runs", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-CSRF-Token", token)
-	resp, err := client.Do(req)
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if cfg.token = resp.Header.Get("X-CSRF-Token"); cfg.token == "" {
+		return errors.New("the home page named no CSRF token (X-CSRF-Token header)")
+	}
+	if cfg.corpusID, cfg.setID, err = demoIDs(hc, cfg.base, 120*time.Second); err != nil {
+		return err
+	}
+	runBody, _ := json.Marshal(map[string]any{"corpus_id": cfg.corpusID, "vector_size": 50, "epochs": cfg.epochs})
+	rep, err := do(hc, &cfg, http.MethodPost, "/api/runs", runBody, "application/json")
 	if err != nil {
 		return err
 	}
@@ -86,160 +126,210 @@ func run(base string, duration time.Duration, conns, epochs int) error {
 		RunID int64 `json:"run_id"`
 		JobID int64 `json:"job_id"`
 	}
-	json.NewDecoder(resp.Body).Decode(&started)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusAccepted {
-		return fmt.Errorf("starting the training job: %s", resp.Status)
+	json.Unmarshal(rep.body, &started)
+	if rep.status != http.StatusAccepted {
+		return fmt.Errorf("starting the training run: %d %s", rep.status, rep.body)
 	}
-	fmt.Printf("training run %d (job %d) started: %d epochs on corpus %d\n", started.RunID, started.JobID, epochs, corpusID)
+	fmt.Printf("training run %d (job %d) started on corpus %d; %d clients, %d × %s, %.0f %% writes\n",
+		started.RunID, started.JobID, cfg.corpusID, cfg.conns, cfg.rounds, cfg.duration, 100*cfg.writes)
 
-	paths := []string{
-		"/", "/corpora", "/vectors", "/train", "/explore",
-		fmt.Sprintf("/corpora/%d", corpusID),
-		fmt.Sprintf("/corpora/%d/ratio?i=ice&j=steam", corpusID),
-		fmt.Sprintf("/runs/%d", started.RunID),
-		fmt.Sprintf("/runs/%d/progress", started.RunID),
-		"/api/corpora", "/api/vectors", "/api/jobs",
-		fmt.Sprintf("/api/corpora/%d/stats", corpusID),
-		fmt.Sprintf("/api/corpora/%d/ratio?i=ice&j=steam", corpusID),
-		fmt.Sprintf("/api/runs/%d", started.RunID),
-		fmt.Sprintf("/api/vectors/%d/neighbors?word=king&n=10", vectorsID),
-		fmt.Sprintf("/api/vectors/%d/analogy?a=man&b=king&c=woman", vectorsID),
+	reads := readPaths(cfg.corpusID, cfg.setID, started.RunID)
+	clients := make([]*client, cfg.conns)
+	for i := range clients {
+		clients[i] = &client{cfg: &cfg, http: hc, rng: rand.New(rand.NewPCG(uint64(i), 13)), id: i, setWords: map[int64][]string{}}
 	}
-	results := make(chan result, 1024)
-	deadline := time.Now().Add(duration)
-	var wg sync.WaitGroup
-	for w := 0; w < conns; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; time.Now().Before(deadline); i++ {
-				p := paths[i%len(paths)]
-				start := time.Now()
-				_, err := get(client, base+p)
-				results <- result{path: p, dur: time.Since(start), err: err}
-			}
-		}()
+	var all []result
+	for r := 1; r <= cfg.rounds; r++ {
+		load := loadAvg()
+		res := round(clients, reads, cfg.duration)
+		all = append(all, res...)
+		summarize(fmt.Sprintf("round %d (load average before: %s)", r, load), res, cfg.duration)
 	}
-	go func() { wg.Wait(); close(results) }()
-	var all []time.Duration
-	byPath := map[string][]time.Duration{}
-	var errs []string
-	for r := range results {
-		if r.err != nil {
-			errs = append(errs, r.path+": "+r.err.Error())
-			continue
-		}
-		all = append(all, r.dur)
-		byPath[r.path] = append(byPath[r.path], r.dur)
-	}
-	status, err := get(client, fmt.Sprintf("%s/api/runs/%d", base, started.RunID))
+	fmt.Printf("load average after the rounds: %s\n", loadAvg())
+
+	// The training run must still be training: the load ran beside it.
+	rep, err = do(hc, &cfg, http.MethodGet, fmt.Sprintf("/api/runs/%d", started.RunID), nil, "")
 	if err != nil {
 		return err
 	}
-	var run struct {
+	var runState struct {
 		Status string `json:"status"`
 		Loss   []any  `json:"loss"`
 	}
-	json.Unmarshal(status, &run)
-	// Stop the job so that the server is left idle.
-	req, _ = http.NewRequest(http.MethodPost, fmt.Sprintf("%s/api/jobs/%d/cancel", base, started.JobID), nil)
-	req.Header.Set("X-CSRF-Token", token)
-	if resp, err := client.Do(req); err == nil {
-		resp.Body.Close()
-	}
+	json.Unmarshal(rep.body, &runState)
+	fmt.Printf("training run after the load: %s, %d epochs recorded\n", runState.Status, len(runState.Loss))
 
-	total := len(all) + len(errs)
-	fmt.Printf("%d requests in %s over %d connections: %.0f requests/s, %d errors\n",
-		total, duration, conns, float64(total)/duration.Seconds(), len(errs))
-	fmt.Printf("latency p50 %.2f ms, p99 %.2f ms (all routes)\n", pct(all, 0.5), pct(all, 0.99))
-	keys := make([]string, 0, len(byPath))
-	for k := range byPath {
-		keys = append(keys, k)
+	left, err := cancelLeftovers(hc, &cfg)
+	if err != nil {
+		return err
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		fmt.Printf("  %-45s n=%5d p50 %7.2f ms p99 %7.2f ms\n", k, len(byPath[k]), pct(byPath[k], 0.5), pct(byPath[k], 0.99))
-	}
-	fmt.Printf("training job while measuring: status %q after the load, %d epochs done\n", run.Status, len(run.Loss))
-	if len(errs) > 0 {
-		for _, e := range errs[:min(len(errs), 10)] {
-			fmt.Println("  error:", e)
-		}
-		return fmt.Errorf("%d errors", len(errs))
+	cleanUp(hc, &cfg, clients)
+	fails := summarize("all rounds", all, time.Duration(cfg.rounds)*cfg.duration)
+	fmt.Printf("jobs left queued or running after cancelling the leftovers: %d\n", left)
+	if fails > 0 || left > 0 {
+		return fmt.Errorf("%d responses ≥ 500 or failed requests, %d jobs left active", fails, left)
 	}
 	return nil
 }
 
-// get fetches url and fails on a non-2xx status.
-func get(c *http.Client, url string) ([]byte, error) {
-	resp, err := c.Get(url)
-	if err != nil {
-		return nil, err
+// readPaths are the pages and API answers the clients read.
+func readPaths(corpusID, setID, runID int64) []string {
+	return []string{
+		"/", "/corpora", "/vectors", "/train", "/explore", "/healthz",
+		fmt.Sprintf("/corpora/%d", corpusID),
+		fmt.Sprintf("/corpora/%d/ratio?i=ice&j=steam", corpusID),
+		fmt.Sprintf("/runs/%d", runID),
+		fmt.Sprintf("/runs/%d/progress", runID),
+		"/api/corpora", "/api/vectors", "/api/jobs",
+		fmt.Sprintf("/api/corpora/%d/stats", corpusID),
+		fmt.Sprintf("/api/corpora/%d/ratio?i=ice&j=steam", corpusID),
+		fmt.Sprintf("/api/runs/%d", runID),
+		fmt.Sprintf("/api/vectors/%d/neighbors?word=king&n=10", setID),
+		fmt.Sprintf("/api/vectors/%d/analogy?a=man&b=king&c=woman", setID),
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode/100 != 2 {
-		return nil, fmt.Errorf("%s", resp.Status)
-	}
-	return b, nil
 }
 
-// demoIDs waits until the demo corpus is built and returns its id and the
-// demo vector set's id.
-func demoIDs(c *http.Client, base string, wait time.Duration) (corpusID, vectorsID int64, err error) {
-	deadline := time.Now().Add(wait)
-	for {
-		b, err := get(c, base+"/api/corpora")
-		if err != nil {
-			return 0, 0, err
-		}
-		var cs []struct {
-			ID     int64  `json:"id"`
-			Source string `json:"source"`
-			Stats  struct {
-				Built bool `json:"built"`
-			} `json:"stats"`
-		}
-		json.Unmarshal(b, &cs)
-		for _, x := range cs {
-			if x.Source == "demo" && x.Stats.Built {
-				corpusID = x.ID
+// round runs every client for d and returns the requests they sent.
+func round(clients []*client, reads []string, d time.Duration) []result {
+	out := make(chan result, 4096)
+	deadline := time.Now().Add(d)
+	var wg sync.WaitGroup
+	for _, c := range clients {
+		wg.Add(1)
+		c.out = out
+		go func() {
+			defer wg.Done()
+			for time.Now().Before(deadline) {
+				if c.rng.Float64() < c.cfg.writes {
+					c.write()
+				} else {
+					p := reads[c.rng.IntN(len(reads))]
+					start := time.Now()
+					rep, err := do(c.http, c.cfg, http.MethodGet, p, nil, "")
+					c.out <- result{op: "read", status: rep.status, dur: time.Since(start), err: err}
+				}
 			}
-		}
-		if corpusID != 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			return 0, 0, errors.New("the demo corpus was not built in time")
-		}
-		time.Sleep(500 * time.Millisecond)
+		}()
 	}
-	b, err := get(c, base+"/api/vectors")
-	if err != nil {
-		return 0, 0, err
+	go func() { wg.Wait(); close(out) }()
+	var res []result
+	for r := range out {
+		res = append(res, r)
 	}
-	var vs []struct {
-		ID     int64  `json:"id"`
-		Source string `json:"source"`
-	}
-	json.Unmarshal(b, &vs)
-	for _, v := range vs {
-		if v.Source == "demo" {
-			return corpusID, v.ID, nil
-		}
-	}
-	return 0, 0, errors.New("no demo vector set")
+	return res
 }
 
-func pct(d []time.Duration, q float64) float64 {
-	if len(d) == 0 {
-		return 0
+// write performs the client's next write operation, in turn: upload a
+// corpus, upload a vector set, t-SNE submit + cancel, delete a corpus,
+// training-run submit + cancel, delete a vector set.
+func (c *client) write() {
+	c.n++
+	switch c.n % 6 {
+	case 0:
+		c.uploadCorpus()
+	case 1:
+		c.uploadVectors()
+	case 2:
+		c.tsne()
+	case 3:
+		c.deleteOne("delete corpus", "/corpora/", &c.corpora)
+	case 4:
+		c.trainAndCancel()
+	case 5:
+		c.deleteOne("delete vectors", "/vectors/", &c.sets)
 	}
-	s := slices.Clone(d)
-	slices.Sort(s)
-	return float64(s[int(q*float64(len(s)-1))]) / float64(time.Millisecond)
+}
+
+// timed sends one write request and records it.
+func (c *client) timed(op, method, path string, body []byte, ctype string) reply {
+	start := time.Now()
+	rep, err := do(c.http, c.cfg, method, path, body, ctype)
+	c.out <- result{op: op, write: true, status: rep.status, dur: time.Since(start), err: err}
+	return rep
+}
+
+func (c *client) uploadCorpus() {
+	var text strings.Builder
+	fmt.Fprintf(&text, "load client %d upload %d\n", c.id, c.n)
+	for i := range 200 {
+		fmt.Fprintf(&text, "the king and the queen walk to the castle %d times\n", i%17)
+	}
+	body, ctype := uploadBody(c.cfg.token, fmt.Sprintf("load %d-%d", c.id, c.n), "load.txt", []byte(text.String()))
+	if id := c.timed("upload corpus", http.MethodPost, "/corpora", body, ctype).createdID(); id > 0 {
+		c.corpora = append(c.corpora, id)
+	}
+}
+
+func (c *client) uploadVectors() {
+	var text strings.Builder
+	words := make([]string, 30)
+	for w := range words {
+		words[w] = fmt.Sprintf("w%d_%d_%d", c.id, c.n, w)
+		text.WriteString(words[w])
+		for d := range 8 {
+			fmt.Fprintf(&text, " %.4f", float64((w*7+d*3+c.n)%19)/19-0.5)
+		}
+		text.WriteByte('\n')
+	}
+	body, ctype := uploadBody(c.cfg.token, fmt.Sprintf("load %d-%d", c.id, c.n), "load.vec", []byte(text.String()))
+	if id := c.timed("upload vectors", http.MethodPost, "/vectors", body, ctype).createdID(); id > 0 {
+		c.sets = append(c.sets, id)
+		c.setWords[id] = words
+	}
+}
+
+// tsne submits a t-SNE map and cancels it at once: every other time of
+// the built-in word groups of the demo set, else of the words of a set
+// the client uploaded (which its next delete may race).
+func (c *client) tsne() {
+	form := url.Values{"method": {"tsne"}, "source": {"builtin"}, "perplexity": {"5"}}
+	set := c.cfg.setID
+	if len(c.sets) > 0 && c.n%12 < 6 {
+		set = c.sets[len(c.sets)-1]
+		form.Set("source", "words")
+		form.Set("words", strings.Join(c.setWords[set], "\n"))
+	}
+	c.cancel(c.timed("t-SNE submit", http.MethodPost, fmt.Sprintf("/api/vectors/%d/map", set),
+		[]byte(form.Encode()), "application/x-www-form-urlencoded"))
+}
+
+// trainAndCancel submits a tiny training run and cancels it at once.
+func (c *client) trainAndCancel() {
+	body, _ := json.Marshal(map[string]any{"corpus_id": c.cfg.corpusID, "vector_size": 10, "epochs": 3})
+	c.cancel(c.timed("run submit", http.MethodPost, "/api/runs", body, "application/json"))
+}
+
+func (c *client) cancel(submitted reply) {
+	if submitted.status != http.StatusAccepted {
+		return
+	}
+	var job struct {
+		JobID int64 `json:"job_id"`
+	}
+	if json.Unmarshal(submitted.body, &job) == nil && job.JobID > 0 {
+		c.timed("cancel", http.MethodPost, fmt.Sprintf("/api/jobs/%d/cancel", job.JobID), nil, "")
+	}
+}
+
+func (c *client) deleteOne(op, prefix string, ids *[]int64) {
+	if len(*ids) == 0 {
+		return
+	}
+	id := (*ids)[0]
+	if st := c.timed(op, http.MethodPost, prefix+strconv.FormatInt(id, 10)+"/delete", nil, "").status; st == http.StatusSeeOther || st == http.StatusNotFound {
+		*ids = (*ids)[1:]
+	}
+}
+
+// uploadBody is a multipart upload form with the CSRF token first, as the
+// dashboard's upload forms send it.
+func uploadBody(token, name, filename string, content []byte) ([]byte, string) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	w.WriteField("_csrf", token)
+	w.WriteField("name", name)
+	fw, _ := w.CreateFormFile("file", filename)
+	fw.Write(content)
+	w.Close()
+	return buf.Bytes(), w.FormDataContentType()
 }

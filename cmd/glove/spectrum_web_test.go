@@ -29,7 +29,8 @@ func TestSpectrumMatchesExplore(t *testing.T) {
 		defer cancel()
 		svc.Close(cctx)
 	})
-	e, err := handlers.New(handlers.Config{Service: svc})
+	// httptest.NewRequest sends Host: example.com.
+	e, err := handlers.New(handlers.Config{Service: svc, AllowedHosts: []string{"example.com"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -370,7 +369,7 @@ type crashServer struct {
 	data   string
 	url    string
 	client *http.Client
-	token  string // CSRF token, also in client's cookie jar
+	token  string // CSRF token of the cookie in client's jar
 	stdout *watchWriter
 	stderr *watchWriter
 	exited chan struct{} // closed once the process has been waited for
@@ -468,19 +467,16 @@ func startCrashServer(t *testing.T, bin, data string, args ...string) *crashServ
 	}
 	s.client = &http.Client{Jar: jar, Timeout: crashHTTPTimeout, Transport: &http.Transport{},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	// The home page sets the CSRF cookie.
-	s.checkPages(t, "/")
-	u, err := url.Parse(s.url)
+	// The home page sets the CSRF cookie and names its token.
+	home, err := s.client.Get(s.url + "/")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, ck := range jar.Cookies(u) {
-		if ck.Name == "_csrf" {
-			s.token = ck.Value
-		}
-	}
+	io.Copy(io.Discard, home.Body)
+	home.Body.Close()
+	s.token = home.Header.Get("X-CSRF-Token")
 	if s.token == "" {
-		t.Fatal("the home page set no _csrf cookie")
+		t.Fatal("the home page named no CSRF token")
 	}
 	t.Logf("server pid %d listening on %s after %.1fs", s.cmd.Process.Pid, s.url, time.Since(begun).Seconds())
 	return s

@@ -2,7 +2,13 @@
 //
 // Usage:
 //
-//	go run ./cmd/web [-addr 127.0.0.1:8080] [-data ./gloveboard-data] [-max-upload 512MiB] [-memory-budget 4GiB] [-workers 1] [-eval-dir DIR]
+//	go run ./cmd/web [-addr 127.0.0.1:8080] [-allowed-hosts NAME,...] [-data ./gloveboard-data] [-max-upload 512MiB] [-memory-budget 4GiB] [-workers 1] [-eval-dir DIR]
+//
+// The server answers only requests whose Host header is an address it
+// listens as (127.0.0.1:PORT, localhost:PORT, [::1]:PORT, or the -addr
+// host) or a name of -allowed-hosts (for a deployment behind a proxy or
+// a DNS name; an entry without a port admits any port); others get 421,
+// which defeats DNS rebinding.
 //
 // Finished training runs are scored on the evaluation sets embedded in
 // the binary (internal/evalsets: the Google analogy set, WS-353,
@@ -91,7 +97,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Var(&memoryBudget, "memory-budget", "memory one job may use (matrix, model, t-SNE map); larger jobs are refused, e.g. 4GiB")
 	workers := fs.Int("workers", 1, "number of heavy jobs run at the same time")
 	evalDir := fs.String("eval-dir", "", "folder with more evaluation sets (analogy/questions-words.txt, similarity/EN-*.txt) besides the embedded ones")
+	allowed := fs.String("allowed-hosts", "", "comma-separated host names (host or host:port) the server answers to besides the addresses it listens as, e.g. gloveboard.example.org")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	extraHosts, err := parseHosts(*allowed)
+	if err != nil {
 		return err
 	}
 	if *evalDir != "" {
@@ -104,25 +115,29 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 
+	// Bind first: a port in use must not leave the data directory with
+	// a demo build queued and then interrupted.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
 	svc, err := app.Open(ctx, app.Config{DataDir: *dataDir, Workers: *workers, MemoryBudget: int64(memoryBudget),
 		EvalDir: *evalDir, Logger: logger})
 	if err != nil {
+		ln.Close()
 		return err
 	}
-	e, err := handlers.New(handlers.Config{Service: svc, MaxUpload: int64(maxUpload), Logger: logger})
+	e, err := handlers.New(handlers.Config{Service: svc, MaxUpload: int64(maxUpload), Logger: logger,
+		AllowedHosts: append(listenHosts(ln.Addr()), extraHosts...)})
 	if err != nil {
-		svc.Close(context.Background())
-		return err
-	}
-
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
+		ln.Close()
 		svc.Close(context.Background())
 		return err
 	}
 	srv := &http.Server{Handler: e, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
 	fmt.Fprintf(stdout, "gloveboard data directory: %s\n", svc.Store().Dir())
 	fmt.Fprintf(stdout, "gloveboard listening on http://%s\n", ln.Addr())
+	fmt.Fprintf(stdout, "gloveboard answers to Host: %s (more with -allowed-hosts)\n", strings.Join(append(listenHosts(ln.Addr()), extraHosts...), ", "))
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -143,4 +158,37 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		logger.Error("stopping jobs", "err", err)
 	}
 	return shutErr
+}
+
+// parseHosts reads the -allowed-hosts list: host names or IP addresses,
+// each optionally with a port.
+func parseHosts(list string) ([]string, error) {
+	var out []string
+	for _, h := range strings.Split(list, ",") {
+		h = strings.TrimSpace(h)
+		if h == "" {
+			continue
+		}
+		if strings.ContainsAny(h, "/ @?#") {
+			return nil, fmt.Errorf("-allowed-hosts: %q is not a host name (give names like gloveboard.example.org or 10.0.0.5:8080, not URLs)", h)
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// listenHosts are the Host header values that reach a server listening
+// on addr without a name: the loopback names on its port, and its own
+// address when it is neither loopback nor unspecified (0.0.0.0, ::).
+func listenHosts(addr net.Addr) []string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return nil
+	}
+	port := strconv.Itoa(tcp.Port)
+	hosts := []string{net.JoinHostPort("127.0.0.1", port), net.JoinHostPort("localhost", port), net.JoinHostPort("::1", port)}
+	if !tcp.IP.IsLoopback() && !tcp.IP.IsUnspecified() {
+		hosts = append(hosts, net.JoinHostPort(tcp.IP.String(), port))
+	}
+	return hosts
 }

@@ -3,11 +3,17 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
+	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gloveboard/gloveboard/internal/store"
 )
 
 func TestByteSizeFlag(t *testing.T) {
@@ -82,6 +88,106 @@ func TestRunRejectsBadFlags(t *testing.T) {
 	for _, args := range [][]string{{"-workers", "0"}, {"-max-upload", "huge"}, {"-nope"}} {
 		if err := run(context.Background(), args, io.Discard, io.Discard); err == nil {
 			t.Errorf("run(%q) succeeded", args)
+		}
+	}
+}
+
+// startRun starts the command with args on a free port and returns its
+// URL and a function stopping it (as SIGINT would) and returning run's
+// error.
+func startRun(t *testing.T, args ...string) (string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), pw, io.Discard)
+		pw.Close()
+	}()
+	var url string
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "gloveboard listening on "); ok {
+			url = rest
+			break
+		}
+	}
+	if url == "" {
+		cancel()
+		t.Fatalf("no listening line; run returned %v", <-done)
+	}
+	go io.Copy(io.Discard, pr)
+	return url, func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(20 * time.Second):
+			t.Fatal("server did not shut down")
+			return nil
+		}
+	}
+}
+
+// TestAllowedHostsFlag: the server answers to the address it listens as
+// and to the names of -allowed-hosts, and refuses any other Host (a
+// DNS-rebinding page) with 421.
+func TestAllowedHostsFlag(t *testing.T) {
+	url, stop := startRun(t, "-data", t.TempDir(), "-allowed-hosts", "gloveboard.test, dash.test:8443")
+	defer stop()
+	port := url[strings.LastIndex(url, ":")+1:]
+	client := &http.Client{Timeout: 10 * time.Second}
+	tests := []struct {
+		host string
+		want int
+	}{
+		{"127.0.0.1:" + port, http.StatusOK},
+		{"localhost:" + port, http.StatusOK},
+		{"gloveboard.test", http.StatusOK},
+		{"gloveboard.test:" + port, http.StatusOK},
+		{"dash.test:8443", http.StatusOK},
+		{"dash.test:" + port, http.StatusMisdirectedRequest},
+		{"attacker.example:" + port, http.StatusMisdirectedRequest},
+		{"127.0.0.1:1", http.StatusMisdirectedRequest},
+	}
+	for _, tc := range tests {
+		req, _ := http.NewRequest(http.MethodGet, url+"/healthz", nil)
+		req.Host = tc.host
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("Host %s: %d, want %d", tc.host, resp.StatusCode, tc.want)
+		}
+	}
+	if err := run(context.Background(), []string{"-allowed-hosts", "http://x.test/"}, io.Discard, io.Discard); err == nil {
+		t.Error("-allowed-hosts with a URL accepted")
+	}
+}
+
+// TestBindFailureLeavesNoJob: a port already in use stops the command
+// before the service opens, so no demo build is queued and then left
+// interrupted in the data directory.
+func TestBindFailureLeavesNoJob(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	dir := filepath.Join(t.TempDir(), "data")
+	if err := run(context.Background(), []string{"-addr", ln.Addr().String(), "-data", dir}, io.Discard, io.Discard); err == nil {
+		t.Fatal("run on a port in use succeeded")
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		st, err := store.Open(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if js, _ := st.Jobs(context.Background(), 0); len(js) != 0 {
+			t.Errorf("the failed start left %d jobs, the first %s", len(js), js[0].Status)
 		}
 	}
 }

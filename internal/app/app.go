@@ -201,6 +201,25 @@ func (s *Service) Jobs(ctx context.Context, limit int) ([]JobInfo, error) {
 	return s.jobs.List(ctx, limit)
 }
 
+// ActiveJobs returns every job the catalogue records as queued or
+// running, oldest first, each with its live state (a job that has just
+// ended shows its final state).
+func (s *Service) ActiveJobs(ctx context.Context) ([]JobInfo, error) {
+	recs, err := s.st.ActiveJobs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]JobInfo, 0, len(recs))
+	for _, r := range recs {
+		info, err := s.jobs.Get(ctx, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, info)
+	}
+	return out, nil
+}
+
 // WaitJob blocks until job id is final or ctx is done.
 func (s *Service) WaitJob(ctx context.Context, id int64) (JobInfo, error) {
 	return s.jobs.Wait(ctx, id)
@@ -208,17 +227,6 @@ func (s *Service) WaitJob(ctx context.Context, id int64) (JobInfo, error) {
 
 // CancelJob cancels job id (ErrJobFinished when it has already ended).
 func (s *Service) CancelJob(ctx context.Context, id int64) error { return s.jobs.Cancel(ctx, id) }
-
-// JobWorkingOn returns an active job whose target is the noun (a Target
-// of KindInfo: "corpus", "vector set") with id, or nil.
-func (s *Service) JobWorkingOn(noun string, id int64) *JobInfo {
-	for _, j := range s.jobs.Live() {
-		if Describe(j.Kind).Target == noun && j.TargetID == id && !j.Status.Final() {
-			return &j
-		}
-	}
-	return nil
-}
 
 // ActiveJob returns the queued or running job of kind on target, or nil.
 func (s *Service) ActiveJob(ctx context.Context, kind Kind, target int64) (*JobInfo, error) {

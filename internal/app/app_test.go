@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -263,3 +265,145 @@ func TestBuildDemoIfNeeded(t *testing.T) {
 		t.Errorf("demo stats %+v", cs[0].Stats)
 	}
 }
+
+// TestDeleteRacesBuild sends a corpus delete and a build of the same
+// corpus at the same time, 25 times (issue 13, item 6): never may both
+// succeed, and no build may then fail with an internal error (its corpus
+// file gone); a build that won runs to the end.
+func TestDeleteRacesBuild(t *testing.T) {
+	s := openAt(t, t.TempDir())
+	ctx := context.Background()
+	settings := DefaultBuildSettings()
+	settings.MinCount = 1
+	var jobIDs []int64
+	deleted := 0
+	for i := range 25 {
+		f, err := s.st.Stage(strings.NewReader(fmt.Sprintf("king queen %d man woman\ncastle city %d\n", i, i)), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := s.st.AddCorpus(ctx, store.NewCorpus{Name: "race"}, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var delErr, buildErr error
+		var job store.Job
+		done := make(chan struct{})
+		go func() { delErr = s.st.DeleteCorpus(ctx, c.ID); close(done) }()
+		job, buildErr = s.StartBuild(ctx, c.ID, settings)
+		<-done
+		switch {
+		case delErr == nil && buildErr == nil:
+			t.Fatalf("pair %d: the delete and build job %d both succeeded", i, job.ID)
+		case delErr == nil:
+			deleted++
+			if !errors.Is(buildErr, store.ErrNotFound) || apperr.CodeOf(buildErr) != apperr.NotFound {
+				t.Fatalf("pair %d: build refused with %v, want not found", i, buildErr)
+			}
+		case buildErr == nil:
+			if !errors.Is(delErr, ErrInUse) {
+				t.Fatalf("pair %d: delete refused with %v, want ErrInUse", i, delErr)
+			}
+			jobIDs = append(jobIDs, job.ID)
+		default:
+			t.Fatalf("pair %d: neither succeeded: delete %v, build %v", i, delErr, buildErr)
+		}
+	}
+	for _, id := range jobIDs {
+		if info := waitJob(t, s, id); info.Status != store.JobDone {
+			t.Errorf("build job %d: %s %q", id, info.Status, info.Error)
+		}
+	}
+	t.Logf("%d deletes and %d builds won", deleted, len(jobIDs))
+}
+
+// TestManyJobWritersLoseNoState submits, runs and cancels jobs from many
+// goroutines at once while runs are recorded and corpora uploaded and
+// deleted (issue 13, item 1): every job ends final in the catalogue, and
+// no save, submit or write fails (no "database is locked").
+func TestManyJobWritersLoseNoState(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stress test")
+	}
+	var logBuf strings.Builder
+	var logMu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		logMu.Lock()
+		defer logMu.Unlock()
+		return logBuf.Write(p)
+	}), nil))
+	s, err := Open(context.Background(), Config{DataDir: t.TempDir(), Workers: 2, SkipDemoBuild: true, Logger: logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	ctx := context.Background()
+	const writers, each = 10, 8
+	var wg sync.WaitGroup
+	errs := make(chan error, writers*each*3)
+	var ids sync.Map
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				f, err := s.st.Stage(strings.NewReader(fmt.Sprintf("writer %d corpus %d\n", w, i)), 0)
+				if err != nil {
+					errs <- err
+					continue
+				}
+				c, err := s.st.AddCorpus(ctx, store.NewCorpus{Name: "stress"}, f)
+				if err != nil {
+					errs <- fmt.Errorf("recording corpus: %w", err)
+					continue
+				}
+				j, err := s.Submit(KindSpectrum, c.ID, func(ctx context.Context, run jobs.Run) error {
+					run.Progress(0.5, "half")
+					return nil
+				})
+				if err != nil {
+					errs <- fmt.Errorf("submitting: %w", err)
+					continue
+				}
+				ids.Store(j.ID, true)
+				if i%2 == 0 {
+					if err := s.CancelJob(ctx, j.ID); err != nil && !errors.Is(err, ErrJobFinished) {
+						errs <- fmt.Errorf("cancelling: %w", err)
+					}
+				}
+				if _, err := s.WaitJob(ctx, j.ID); err != nil {
+					errs <- err
+				}
+				if err := s.st.DeleteCorpus(ctx, c.ID); err != nil {
+					errs <- fmt.Errorf("deleting corpus %d after its job: %w", c.ID, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	n := 0
+	ids.Range(func(k, _ any) bool {
+		n++
+		j, err := s.st.Job(ctx, k.(int64))
+		if err != nil || !j.Status.Final() {
+			t.Errorf("job %v: %+v, %v", k, j, err)
+		}
+		return true
+	})
+	if n != writers*each {
+		t.Errorf("%d jobs, want %d", n, writers*each)
+	}
+	logMu.Lock()
+	defer logMu.Unlock()
+	if strings.Contains(logBuf.String(), "level=ERROR") || strings.Contains(logBuf.String(), "locked") {
+		t.Errorf("the log shows failures:\n%s", logBuf.String())
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -23,8 +24,10 @@ var (
 	// ErrOverBudget marks work refused up front because it would need
 	// more memory than Config.MemoryBudget.
 	ErrOverBudget = errors.New("the job would exceed the memory budget")
-	// ErrInUse marks a request a running job stands in the way of.
-	ErrInUse = errors.New("in use")
+	// ErrInUse marks a request a running job stands in the way of (the
+	// store's: a delete refused by store.DeleteCorpus or DeleteVectorSet
+	// is an *store.InUseError).
+	ErrInUse = store.ErrInUse
 	// ErrSpectrumTooLarge marks a spectrum asked for more words than
 	// MaxSpectrumTopN.
 	ErrSpectrumTooLarge = errors.New("too many words for a co-occurrence spectrum")
@@ -52,6 +55,10 @@ func jobSubmitError(err error) error {
 		return nil
 	case errors.Is(err, jobs.ErrQueueFull), errors.Is(err, jobs.ErrClosed):
 		return apperr.Wrap(err, apperr.Unavailable, "")
+	case errors.Is(err, context.DeadlineExceeded):
+		// The catalogue's one writer was busy for longer than a Submit
+		// waits (jobs.insertTimeout).
+		return apperr.Wrap(err, apperr.Unavailable, "The server is too busy to record the job now. Try again in a moment.")
 	}
 	return err
 }

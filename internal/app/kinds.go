@@ -78,6 +78,20 @@ func (s *Service) submit(kind Kind, target int64, body func(ctx context.Context,
 	if _, ok := kinds[kind]; !ok {
 		panic("app: job kind " + string(kind) + " is not registered")
 	}
-	j, err := s.jobs.Submit(string(kind), target, body)
-	return j, jobSubmitError(err)
+	info := Describe(string(kind))
+	var owner store.JobOwner
+	switch info.Target {
+	case "corpus":
+		owner.CorpusID = target
+	case "vector set":
+		owner.VectorSetID = target
+	}
+	// The job's row and the check that its corpus or vector set still
+	// exists are one transaction (store.CreateJobFor): a delete at the
+	// same time either wins (and the job is refused as not found) or
+	// finds the job and refuses.
+	j, err := s.jobs.SubmitWith(func(ctx context.Context) (store.Job, error) {
+		return s.st.CreateJobFor(ctx, string(kind), target, owner)
+	}, body)
+	return j, NotFound(jobSubmitError(err), info.Target, target)
 }

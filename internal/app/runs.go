@@ -176,7 +176,7 @@ func (s *Service) StartRun(ctx context.Context, p RunParams) (Run, store.Job, er
 		return j, err
 	}, body)
 	if err != nil {
-		return Run{}, store.Job{}, jobSubmitError(err)
+		return Run{}, store.Job{}, NotFound(jobSubmitError(err), "corpus", c.ID)
 	}
 	return Run{Run: rec, Params: p}, job, nil
 }

@@ -168,6 +168,12 @@ func New(ctx context.Context, st *store.Store, opts Options) (*Manager, error) {
 	return m, nil
 }
 
+// insertTimeout bounds the wait of a Submit for its row: the catalogue has
+// one writer, so under a burst of writes on a busy machine the insert
+// waits its turn; it must not fail (a 500) where a little patience
+// succeeds, as the load test of issue 13 showed with 10 s.
+const insertTimeout = time.Minute
+
 // Workers returns the size of the worker pool.
 func (m *Manager) Workers() int { return m.opts.Workers }
 
@@ -206,7 +212,7 @@ func (m *Manager) SubmitWith(create func(ctx context.Context) (store.Job, error)
 	m.mu.Unlock()
 	defer m.inserts.Done()
 
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), insertTimeout)
 	defer cancel()
 	j, err := create(ctx)
 

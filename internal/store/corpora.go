@@ -65,8 +65,44 @@ func cleanName(s string, max int) string {
 	return s
 }
 
+// ErrDuplicate means the content of an upload is already in the
+// catalogue; the error is a *DuplicateError naming the entry.
+var ErrDuplicate = errors.New("already in the catalogue")
+
+// DuplicateError names the corpus or vector set that already holds the
+// content AddCorpus or AddVectorSet was given.
+type DuplicateError struct {
+	What string // "corpus" or "vector set"
+	ID   int64
+}
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("the same content is %s %d: %v", e.What, e.ID, ErrDuplicate)
+}
+
+// Unwrap makes errors.Is(err, ErrDuplicate) hold.
+func (e *DuplicateError) Unwrap() error { return ErrDuplicate }
+
+// findDuplicate returns a *DuplicateError when table (a constant) has a
+// row of the given SHA-256; run in the insert's transaction, so that two identical
+// uploads at once (a double click) add one entry.
+func findDuplicate(ctx context.Context, tx *sql.Tx, what, table, sha string) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM `+table+` WHERE sha256 = ? ORDER BY id LIMIT 1`, sha).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return fmt.Errorf("recording %s: %w", what, err)
+	}
+	return &DuplicateError{What: what, ID: id}
+}
+
 // AddCorpus records a corpus and moves its staged file into place. The
-// staged file is consumed whether or not AddCorpus succeeds.
+// staged file is consumed whether or not AddCorpus succeeds. A corpus
+// with the same content (SHA-256) is not added twice: AddCorpus then
+// fails with a *DuplicateError naming it, decided in the insert's
+// transaction.
 func (s *Store) AddCorpus(ctx context.Context, nc NewCorpus, f *Staged) (Corpus, error) {
 	defer f.Discard()
 	nc.Name = cleanName(nc.Name, 200)
@@ -86,6 +122,9 @@ func (s *Store) AddCorpus(ctx context.Context, nc NewCorpus, f *Staged) (Corpus,
 		return Corpus{}, err
 	}
 	defer tx.Rollback()
+	if err := findDuplicate(ctx, tx, "corpus", "corpora", f.SHA256); err != nil {
+		return Corpus{}, err
+	}
 	res, err := tx.ExecContext(ctx,
 		`INSERT INTO corpora (name, filename, size, sha256, gzipped, source, created) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		nc.Name, nc.Filename, f.Size, f.SHA256, f.Gzipped, nc.Source, fmtTime(created))
@@ -183,16 +222,27 @@ func (s *Store) SetCorpusStats(ctx context.Context, id int64, settings any, stat
 
 // DeleteCorpus removes corpus id, its file, its build and the results of
 // jobs that belong to it (its co-occurrence spectra).
+//
+// A queued or running job working on the corpus (CreateJobFor, CreateRun)
+// makes it fail with an *InUseError; the check and the delete are one
+// transaction, so a job submitted at the same time either is found or
+// finds the corpus gone.
 func (s *Store) DeleteCorpus(ctx context.Context, id int64) error {
-	c, err := s.Corpus(ctx, id)
-	if err != nil {
-		return err
-	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	var gzipped bool
+	err = tx.QueryRowContext(ctx, `SELECT gzipped FROM corpora WHERE id = ?`, id).Scan(&gzipped)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound("corpus", id)
+	} else if err != nil {
+		return err
+	}
+	if err := checkNoActiveJob(ctx, tx, "corpus", "corpus_id", id); err != nil {
+		return err
+	}
 	results, err := deleteResultsOf(ctx, tx, "corpus_id", id)
 	if err != nil {
 		return err
@@ -207,7 +257,7 @@ func (s *Store) DeleteCorpus(ctx context.Context, id int64) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	if err := os.Remove(s.CorpusPath(id, c.Gzipped)); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := os.Remove(s.CorpusPath(id, gzipped)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
 	if err := os.RemoveAll(s.CorpusBuildDir(id)); err != nil {

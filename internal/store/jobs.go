@@ -38,23 +38,111 @@ type Job struct {
 	Finished time.Time
 }
 
-// CreateJob records a new queued job.
+// CreateJob records a new queued job that works on nothing a user can
+// delete (see CreateJobFor).
 func (s *Store) CreateJob(ctx context.Context, kind string, targetID int64) (Job, error) {
-	if kind == "" {
-		return Job{}, fmt.Errorf("job kind is empty: %w", ErrInvalid)
+	return s.CreateJobFor(ctx, kind, targetID, JobOwner{})
+}
+
+// JobOwner is the corpus or the vector set a job works on (at most one
+// of the two ids is set; the zero JobOwner is neither). While the job is
+// queued or running, DeleteCorpus and DeleteVectorSet refuse to delete
+// its owner with an *InUseError.
+type JobOwner struct {
+	CorpusID    int64
+	VectorSetID int64
+}
+
+// CreateJobFor records a new queued job of kind on targetID working on
+// owner. The owner's existence is checked in the transaction that inserts
+// the job, so a concurrent delete of the owner either commits first (and
+// CreateJobFor fails with ErrNotFound) or finds the job and refuses.
+func (s *Store) CreateJobFor(ctx context.Context, kind string, targetID int64, owner JobOwner) (Job, error) {
+	if kind == "" || (owner.CorpusID > 0 && owner.VectorSetID > 0) {
+		return Job{}, fmt.Errorf("job of kind %q on corpus %d and vector set %d: %w", kind, owner.CorpusID, owner.VectorSetID, ErrInvalid)
 	}
 	created := s.now()
-	res, err := s.w.ExecContext(ctx,
-		`INSERT INTO jobs (kind, target_id, status, created) VALUES (?, ?, ?, ?)`,
-		kind, targetID, string(JobQueued), fmtTime(created))
+	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return Job{}, fmt.Errorf("recording job: %w", err)
 	}
-	id, err := res.LastInsertId()
+	defer tx.Rollback()
+	id, err := insertJob(ctx, tx, kind, targetID, owner, created)
 	if err != nil {
 		return Job{}, err
 	}
+	if err := tx.Commit(); err != nil {
+		return Job{}, fmt.Errorf("recording job: %w", err)
+	}
 	return Job{ID: id, Kind: kind, TargetID: targetID, Status: JobQueued, Created: created}, nil
+}
+
+// insertJob checks in tx that owner exists (ErrNotFound otherwise) and
+// inserts a queued job working on it.
+func insertJob(ctx context.Context, tx *sql.Tx, kind string, targetID int64, owner JobOwner, created time.Time) (int64, error) {
+	var corpusID, setID any // NULL unless set
+	check := func(what, table string, id int64) error {
+		var one int
+		err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE id = ?`, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound(what, id)
+		}
+		return err
+	}
+	switch {
+	case owner.CorpusID > 0:
+		if err := check("corpus", "corpora", owner.CorpusID); err != nil {
+			return 0, err
+		}
+		corpusID = owner.CorpusID
+	case owner.VectorSetID > 0:
+		if err := check("vector set", "vector_sets", owner.VectorSetID); err != nil {
+			return 0, err
+		}
+		setID = owner.VectorSetID
+	}
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO jobs (kind, target_id, status, created, corpus_id, vector_set_id) VALUES (?, ?, ?, ?, ?, ?)`,
+		kind, targetID, string(JobQueued), fmtTime(created), corpusID, setID)
+	if err != nil {
+		return 0, fmt.Errorf("recording job: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// ErrInUse means a queued or running job works on what was to be
+// deleted; the error is an *InUseError naming the job.
+var ErrInUse = errors.New("in use by a job")
+
+// InUseError says which active job stands in the way of a delete.
+type InUseError struct {
+	What  string // "corpus" or "vector set"
+	ID    int64
+	JobID int64
+}
+
+func (e *InUseError) Error() string {
+	return fmt.Sprintf("%s %d: job %d is working on it: %v", e.What, e.ID, e.JobID, ErrInUse)
+}
+
+// Unwrap makes errors.Is(err, ErrInUse) hold.
+func (e *InUseError) Unwrap() error { return ErrInUse }
+
+// checkNoActiveJob returns an *InUseError when a queued or running job
+// records col (a constant: corpus_id or vector_set_id) = id; run in the
+// delete's transaction, so no job can be recorded on id between the
+// check and the delete.
+func checkNoActiveJob(ctx context.Context, tx *sql.Tx, what, col string, id int64) error {
+	var job int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM jobs WHERE `+col+` = ? AND status IN (?, ?) ORDER BY id LIMIT 1`,
+		id, string(JobQueued), string(JobRunning)).Scan(&job)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return err
+	}
+	return &InUseError{What: what, ID: id, JobID: job}
 }
 
 // SaveJob writes the mutable fields of j (status, progress, message,
@@ -101,6 +189,25 @@ func (s *Store) Jobs(ctx context.Context, limit int) ([]Job, error) {
 		limit = -1
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+jobCols+` FROM jobs ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Job
+	for rows.Next() {
+		j, err := scanJob(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
+
+// ActiveJobs lists the jobs recorded as queued or running, oldest first.
+func (s *Store) ActiveJobs(ctx context.Context) ([]Job, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+jobCols+` FROM jobs WHERE status IN (?, ?) ORDER BY id`,
+		string(JobQueued), string(JobRunning))
 	if err != nil {
 		return nil, err
 	}

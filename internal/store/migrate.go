@@ -94,6 +94,23 @@ var migrations = []string{
 	// instead of scanning tables that grow with every job.
 	`CREATE INDEX runs_corpus ON runs(corpus_id);
 	CREATE INDEX vector_sets_run ON vector_sets(run_id);`,
+	// 6: a job names the corpus or vector set it works on, so that a
+	// delete and a job submission on the same one are decided by one
+	// transaction each (store.CreateJobFor, DeleteCorpus,
+	// DeleteVectorSet); jobs recorded before have none, and are final
+	// (every job of a previous process is interrupted at start-up).
+	// Uploads are deduplicated by content hash inside their insert, and
+	// deletes find the runs and vector sets referring to what they delete
+	// by index instead of a scan.
+	`ALTER TABLE jobs ADD COLUMN corpus_id INTEGER;
+	ALTER TABLE jobs ADD COLUMN vector_set_id INTEGER;
+	CREATE INDEX jobs_corpus_status ON jobs(corpus_id, status) WHERE corpus_id IS NOT NULL;
+	CREATE INDEX jobs_vector_set_status ON jobs(vector_set_id, status) WHERE vector_set_id IS NOT NULL;
+	CREATE INDEX corpora_sha256 ON corpora(sha256);
+	CREATE INDEX vector_sets_sha256 ON vector_sets(sha256);
+	CREATE INDEX IF NOT EXISTS runs_corpus ON runs(corpus_id);
+	CREATE INDEX IF NOT EXISTS vector_sets_run ON vector_sets(run_id);
+	CREATE INDEX IF NOT EXISTS runs_job ON runs(job_id);`,
 }
 
 // SchemaVersion is the schema version this build writes.

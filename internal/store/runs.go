@@ -67,7 +67,8 @@ type LossPoint struct {
 
 // CreateRun records a training run on corpus corpusID with params (the
 // encoded hyperparameters) together with its queued job of kind, in one
-// transaction, so that a run never exists without its job. Pass it to
+// transaction, so that a run never exists without its job; a corpus that
+// does not exist (or is being deleted) is ErrNotFound. Pass it to
 // jobs.Manager.SubmitWith.
 func (s *Store) CreateRun(ctx context.Context, kind string, corpusID int64, params json.RawMessage) (Run, Job, error) {
 	if kind == "" || !json.Valid(params) {
@@ -76,19 +77,16 @@ func (s *Store) CreateRun(ctx context.Context, kind string, corpusID int64, para
 	created := s.now()
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return Run{}, Job{}, err
+		return Run{}, Job{}, fmt.Errorf("recording run: %w", err)
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `INSERT INTO jobs (kind, target_id, status, created) VALUES (?, ?, ?, ?)`,
-		kind, corpusID, string(JobQueued), fmtTime(created))
-	if err != nil {
-		return Run{}, Job{}, fmt.Errorf("recording the run's job: %w", err)
-	}
-	jobID, err := res.LastInsertId()
+	// The job works on the corpus: checked to exist in this transaction,
+	// it cannot be deleted until the job has ended.
+	jobID, err := insertJob(ctx, tx, kind, corpusID, JobOwner{CorpusID: corpusID}, created)
 	if err != nil {
 		return Run{}, Job{}, err
 	}
-	res, err = tx.ExecContext(ctx,
+	res, err := tx.ExecContext(ctx,
 		`INSERT INTO runs (corpus_id, job_id, params, status, created) VALUES (?, ?, ?, ?, ?)`,
 		corpusID, jobID, string(params), RunRunning, fmtTime(created))
 	if err != nil {

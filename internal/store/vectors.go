@@ -36,7 +36,11 @@ type NewVectorSet struct {
 }
 
 // AddVectorSet records a vector set and moves its staged file into place.
-// The staged file is consumed whether or not AddVectorSet succeeds.
+// The staged file is consumed whether or not AddVectorSet succeeds. An
+// uploaded or demo set whose content (SHA-256) is already in the
+// catalogue is not added: AddVectorSet then fails with a *DuplicateError
+// naming it, decided in the insert's transaction. Trained sets are always
+// added (each belongs to its run).
 func (s *Store) AddVectorSet(ctx context.Context, nv NewVectorSet, f *Staged) (VectorSet, error) {
 	defer f.Discard()
 	nv.Name = cleanName(nv.Name, 200)
@@ -63,6 +67,11 @@ func (s *Store) AddVectorSet(ctx context.Context, nv NewVectorSet, f *Staged) (V
 		return VectorSet{}, err
 	}
 	defer tx.Rollback()
+	if nv.Source != SourceTrained {
+		if err := findDuplicate(ctx, tx, "vector set", "vector_sets", f.SHA256); err != nil {
+			return VectorSet{}, err
+		}
+	}
 	res, err := tx.ExecContext(ctx,
 		`INSERT INTO vector_sets (name, source, run_id, filename, size, sha256, count, dim, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nv.Name, nv.Source, runID, nv.Filename, f.Size, f.SHA256, nv.Count, nv.Dim, fmtTime(created))
@@ -139,12 +148,19 @@ func (s *Store) FindVectorSetBySHA(ctx context.Context, sha string) (VectorSet, 
 
 // DeleteVectorSet removes vector set id, its file and the results of jobs
 // that belong to it (its t-SNE maps).
+//
+// A queued or running job working on the set (CreateJobFor) makes it fail
+// with an *InUseError, decided in the delete's transaction as for
+// DeleteCorpus.
 func (s *Store) DeleteVectorSet(ctx context.Context, id int64) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if err := checkNoActiveJob(ctx, tx, "vector set", "vector_set_id", id); err != nil {
+		return err
+	}
 	results, err := deleteResultsOf(ctx, tx, "vector_set_id", id)
 	if err != nil {
 		return err
