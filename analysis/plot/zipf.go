@@ -38,8 +38,17 @@ type ZipfSpec struct {
 	Counts       []float64
 	MLE          *ZipfMLE
 	LeastSquares *ZipfLeastSquares
+	// Mark, if set, singles out one word: its point is ringed and named
+	// in the legend.
+	Mark *ZipfMark
 	// Title, XLabel and YLabel override the defaults.
 	Title, XLabel, YLabel string
+}
+
+// ZipfMark names the word at Rank (from 1) of Counts.
+type ZipfMark struct {
+	Rank  int
+	Label string
 }
 
 // NewZipf builds a rank–frequency plot. The MLE fit is drawn as
@@ -136,6 +145,22 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 		}
 	}
 	f.p.Add(pts) // after the lines, so the data stay visible
+	if mk := s.Mark; mk != nil {
+		if mk.Rank < 1 || mk.Rank > n || !finite(s.Counts[mk.Rank-1]) || s.Counts[mk.Rank-1] <= 0 {
+			f.note("mark at rank %d not drawn: no positive count there", mk.Rank)
+		} else {
+			ring, err := plotter.NewScatter(plotter.XYs{{X: float64(mk.Rank), Y: s.Counts[mk.Rank-1]}})
+			if err != nil {
+				panic(err)
+			}
+			ring.GlyphStyle = draw.GlyphStyle{Color: palette[1], Radius: vg.Points(6), Shape: draw.RingGlyph{}}
+			f.p.Add(ring)
+			f.legend = append(f.legend, legendEntry{
+				name:   fmt.Sprintf("%s: rank %s, f = %s", cleanText(mk.Label, 40), formatNum(float64(mk.Rank)), formatNum(s.Counts[mk.Rank-1])),
+				thumbs: []gplot.Thumbnailer{ring},
+			})
+		}
+	}
 	setRange(&f.p.X, xlo, xhi, 0.03)
 	setRange(&f.p.Y, ylo, yhi, 0.04)
 	return f, nil
