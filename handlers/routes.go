@@ -18,6 +18,7 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 	e.GET("/corpora/:id/ratio", s.ratioPage)
 	e.GET("/corpora/:id/words", s.corpusWords)
 	e.GET("/corpora/:id/words/:word", s.wordPage)
+	e.GET("/corpora/:id/words/:word/plots/fit", s.wordFitPlot)
 	e.GET("/corpora/:id/plots/:file", s.corpusPlot)
 
 	e.GET("/api/corpora/:id/stats", s.apiCorpusStats)
