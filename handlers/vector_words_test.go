@@ -137,3 +137,46 @@ func TestVectorWordPage(t *testing.T) {
 		}
 	}
 }
+
+// TestWordLinksExplore checks that neighbour and analogy results on the
+// Explore page and autocomplete suggestions link to the word pages.
+func TestWordLinksExplore(t *testing.T) {
+	t.Parallel()
+	a := newApp(t, 0)
+	id := demoVectors(t, a)
+	for _, path := range []string{
+		fmt.Sprintf("/vectors/%d/neighbors?word=queen", id),
+		fmt.Sprintf("/vectors/%d/analogy?a=man&b=king&c=woman", id),
+		fmt.Sprintf("/vectors/%d/explore?word=queen", id),
+	} {
+		body := a.get(path).Body.String()
+		var links []string
+		for _, n := range findAll(parse(t, body), "a") {
+			links = append(links, attr(n, "href"))
+		}
+		want := fmt.Sprintf("/vectors/%d/words/", id)
+		found := false
+		for _, l := range links {
+			found = found || strings.HasPrefix(l, want)
+		}
+		if !found {
+			t.Errorf("%s: no link to a word page among %q", path, links)
+		}
+	}
+	var sug struct {
+		Words []struct {
+			Word string `json:"word"`
+			URL  string `json:"url"`
+		} `json:"words"`
+	}
+	rec := a.get(fmt.Sprintf("/api/vectors/%d/words?prefix=quee", id))
+	if err := json.Unmarshal(rec.Body.Bytes(), &sug); err != nil || len(sug.Words) == 0 {
+		t.Fatalf("suggestions: %v %s", err, rec.Body)
+	}
+	if want := fmt.Sprintf("/vectors/%d/words/%s", id, url.PathEscape(sug.Words[0].Word)); sug.Words[0].URL != want {
+		t.Errorf("suggestion url %q, want %q", sug.Words[0].URL, want)
+	}
+	if rec := a.get(sug.Words[0].URL); rec.Code != http.StatusOK {
+		t.Errorf("GET %s = %d", sug.Words[0].URL, rec.Code)
+	}
+}
