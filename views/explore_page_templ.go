@@ -1773,7 +1773,7 @@ func FidelityResult(v FidelityView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 142, "</dd></dl>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 142, "</dd></dl><p class=\"hint\" id=\"fidelity-reading\">R² against log X is measured against the line y = x, not a refitted line: 1 − Σ(log X − model)² / Σ(log X − mean)², so it is 1 only when the model reproduces every count, and it falls below 0 when guessing the mean log count would do better. Against PMI only the correlation is shown, because w·w̃ ≈ PMI holds only up to the biases: log X<sub>ij</sub> = PMI(i, j) + log X<sub>i</sub> + log X<sub>j</sub> − log S, and the training is free to put log X<sub>i</sub> and log X<sub>j</sub> into b<sub>i</sub> and b̃<sub>j</sub> or into the dot product. A correlation near zero means the biases carry the counts' variation, not that the fit failed; the log X row above is the identity GloVe actually fits.</p>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -1821,7 +1821,7 @@ func EvaluationResult(e *EvalView, note string) templ.Component {
 			var templ_7745c5c3_Var107 string
 			templ_7745c5c3_Var107, templ_7745c5c3_Err = templ.JoinStringErrs(note)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/explore_page.templ`, Line: 328, Col: 24}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/explore_page.templ`, Line: 332, Col: 24}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var107))
 			if templ_7745c5c3_Err != nil {
@@ -1861,7 +1861,7 @@ func FidelityUnavailable(msg string) templ.Component {
 		var templ_7745c5c3_Var109 string
 		templ_7745c5c3_Var109, templ_7745c5c3_Err = templ.JoinStringErrs(msg)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/explore_page.templ`, Line: 334, Col: 22}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/explore_page.templ`, Line: 338, Col: 22}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var109))
 		if templ_7745c5c3_Err != nil {
