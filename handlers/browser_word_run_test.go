@@ -76,6 +76,13 @@ func TestBrowserWordRunAndVectors(t *testing.T) {
 	}
 	shoot("ratio")
 	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+page+"/ratio?i=ice&j=steam&probes=solid,gas,water,fashion,cold,hot,liquid,frozen,vapor"),
+		chromedp.WaitVisible(chromedp.ID("ratio-table")),
+	); err != nil {
+		t.Fatalf("Table 1 with nine probes: %v", err)
+	}
+	shoot("ratio-many")
+	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+page+"/words/ice"),
 		chromedp.WaitVisible(chromedp.ID("word-run")),
 		chromedp.WaitVisible(chromedp.ID("concordance-table")),
@@ -112,7 +119,7 @@ func TestBrowserWordRunAndVectors(t *testing.T) {
 	if loc := mustRun(t, ctx, chromedp.Location()); !regexp.MustCompile(`/vectors/\d+/words/ice$`).MatchString(loc) {
 		t.Errorf("vector word page at %s", loc)
 	}
-	shoot("vector-word")
+	shoot("vector-word-run")
 	first := mustRun(t, ctx, chromedp.Text(chromedp.CSS("#vword-neighbors-list li:first-child a")))
 	if err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS("#vword-neighbors-list li:first-child a")),
@@ -123,6 +130,14 @@ func TestBrowserWordRunAndVectors(t *testing.T) {
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("word-title"))); got != first {
 		t.Errorf("clicked %q, landed on %q", first, got)
 	}
+	// A vector set without a corpus: the demo's GloVe sample.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(fmt.Sprintf("%s/vectors/%d/words/queen", srv.URL, demoVectors(t, a))),
+		chromedp.WaitVisible(chromedp.ID("vword-analogies")),
+	); err != nil {
+		t.Fatalf("queen in the demo vectors: %v", err)
+	}
+	shoot("vector-word")
 	if p := browser.problems(); len(p) > 0 {
 		t.Errorf("console errors: %v", p)
 	}

@@ -37,6 +37,7 @@ type vectorWordResult struct {
 	row       int
 	norm      float64
 	meanNorm  float64
+	shorter   int // vectors shorter than the word's
 	neighbors []vectors.Match
 	done      []views.AnalogyDone
 	asked     int
@@ -76,7 +77,11 @@ func (s *Server) vectorWordReport(c echo.Context, v store.VectorSet, set *vector
 	}
 	r := vectorWordResult{word: w, row: row, norm: set.Norm(row)}
 	for i := range set.Len() {
-		r.meanNorm += set.Norm(i)
+		n := set.Norm(i)
+		r.meanNorm += n
+		if n < r.norm {
+			r.shorter++
+		}
 	}
 	r.meanNorm /= float64(set.Len())
 	if r.neighbors, err = set.NeighborsOf(ctx(c), w, vectorWordNeighbors); err != nil {
@@ -167,7 +172,8 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 		return s.render(c, status, views.VectorWordPage(d))
 	}
 	d.Page.Title = r.word + " · " + v.Name
-	wv := &views.VectorWordView{Word: r.word, Norm: r.norm, MeanNorm: r.meanNorm, Position: r.row + 1, Words: set.Len(),
+	wv := &views.VectorWordView{Word: r.word, Norm: r.norm, MeanNorm: r.meanNorm, LongerThan: float64(r.shorter) / float64(set.Len()),
+		Position: r.row + 1, Words: set.Len(),
 		Dim: set.Dim(), Analogies: r.done, Asked: r.asked, AskedMax: maxAnalogyChecks,
 		ExploreURL: "/vectors/" + strconv.FormatInt(v.ID, 10) + "/explore?word=" + url.QueryEscape(r.word)}
 	for _, m := range r.neighbors {
@@ -182,14 +188,16 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 
 // apiVectorWordOut is the JSON of GET /api/vectors/:id/words/:word.
 type apiVectorWordOut struct {
-	Word      string           `json:"word"`
-	Position  int              `json:"position"`
-	Norm      float64          `json:"norm"`
-	MeanNorm  float64          `json:"mean_norm"`
-	Neighbors []apiScore       `json:"neighbors"`
-	Analogies []apiAnalogyDone `json:"analogies"`
-	Asked     int              `json:"analogies_covered"`
-	CorpusID  int64            `json:"corpus_id,omitempty"`
+	Word     string  `json:"word"`
+	Position int     `json:"position"`
+	Norm     float64 `json:"norm"`
+	MeanNorm float64 `json:"mean_norm"`
+	// LongerThan is the share of the set's vectors shorter than this one.
+	LongerThan float64          `json:"longer_than"`
+	Neighbors  []apiScore       `json:"neighbors"`
+	Analogies  []apiAnalogyDone `json:"analogies"`
+	Asked      int              `json:"analogies_covered"`
+	CorpusID   int64            `json:"corpus_id,omitempty"`
 }
 
 type apiAnalogyDone struct {
@@ -210,7 +218,8 @@ func (s *Server) apiVectorWord(c echo.Context) error {
 		return err
 	}
 	out := apiVectorWordOut{Word: r.word, Position: r.row + 1, Norm: finite(r.norm), MeanNorm: finite(r.meanNorm),
-		Neighbors: []apiScore{}, Analogies: []apiAnalogyDone{}, Asked: r.asked, CorpusID: r.corpusID}
+		LongerThan: float64(r.shorter) / float64(set.Len()),
+		Neighbors:  []apiScore{}, Analogies: []apiAnalogyDone{}, Asked: r.asked, CorpusID: r.corpusID}
 	for _, m := range r.neighbors {
 		out.Neighbors = append(out.Neighbors, apiScore{Word: m.Word, Score: finite(m.Score)})
 	}

@@ -17,11 +17,12 @@ import (
 )
 
 type apiVectorWord struct {
-	Word      string  `json:"word"`
-	Position  int     `json:"position"`
-	Norm      float64 `json:"norm"`
-	MeanNorm  float64 `json:"mean_norm"`
-	Neighbors []struct {
+	Word       string  `json:"word"`
+	Position   int     `json:"position"`
+	Norm       float64 `json:"norm"`
+	MeanNorm   float64 `json:"mean_norm"`
+	LongerThan float64 `json:"longer_than"`
+	Neighbors  []struct {
 		Word  string  `json:"word"`
 		Score float64 `json:"score"`
 	} `json:"neighbors"`
@@ -64,20 +65,27 @@ func TestVectorWordPage(t *testing.T) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	row, norm := 0, 0.0
+	var norms []float64
 	for n := 0; sc.Scan(); n++ {
 		fields := strings.Fields(sc.Text())
 		if n == 0 && len(fields) == 2 { // the word2vec-style header
 			n--
 			continue
 		}
+		var sq float64
+		for _, s := range fields[1:] {
+			v, _ := strconv.ParseFloat(s, 64)
+			sq += v * v
+		}
+		norms = append(norms, math.Sqrt(sq))
 		if fields[0] == "queen" {
-			row = n + 1
-			for _, s := range fields[1:] {
-				v, _ := strconv.ParseFloat(s, 64)
-				norm += v * v
-			}
-			norm = math.Sqrt(norm)
-			break
+			row, norm = n+1, math.Sqrt(sq)
+		}
+	}
+	shorter := 0
+	for _, n := range norms {
+		if n < norm {
+			shorter++
 		}
 	}
 	rec := a.get(fmt.Sprintf("/api/vectors/%d/words/Queen", id)) // case falls back to the lower-case word
@@ -90,6 +98,9 @@ func TestVectorWordPage(t *testing.T) {
 	}
 	if got.Word != "queen" || got.Position != row || math.Abs(got.Norm-norm) > 1e-5*norm || row == 0 {
 		t.Errorf("queen: row %d norm %g, file row %d norm %g", got.Position, got.Norm, row, norm)
+	}
+	if want := float64(shorter) / float64(len(norms)); math.Abs(got.LongerThan-want) > 1e-9 || len(norms) != 4197 {
+		t.Errorf("longer than %g of the set, file says %g (%d rows)", got.LongerThan, want, len(norms))
 	}
 	var nb struct {
 		Neighbors []struct {

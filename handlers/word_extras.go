@@ -96,7 +96,15 @@ func concordToken(w string, t concord.Token) views.ConcordToken {
 		if t.Distance < 0 {
 			side = "before"
 		}
-		ct.Class = "win"
+		// Shaded by distance, so the 1/d weights show at a glance.
+		switch d := abs(t.Distance); {
+		case d == 1:
+			ct.Class = "win w1"
+		case d <= 3:
+			ct.Class = "win w2"
+		default:
+			ct.Class = "win w3"
+		}
 		ct.Title = fmt.Sprintf("%d %s; weight %s: adds %s to X(%s, %s)", abs(t.Distance), side, weightText(t.Distance, t.Weight), fnum(t.Weight), w, t.Text)
 	case concord.Dropped:
 		ct.Class, ct.Title = "oov", "not in the vocabulary (below the minimum count): skipped before windowing"

@@ -188,6 +188,8 @@ type VectorWordView struct {
 	Word     string
 	Norm     float64
 	MeanNorm float64
+	// LongerThan is the share of the set's vectors shorter than this one.
+	LongerThan float64
 	// Position is the word's row in the file, from 1: its frequency rank
 	// when the file lists words by frequency, as GloVe's do.
 	Position  int

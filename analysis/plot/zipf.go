@@ -149,11 +149,23 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 		if mk.Rank < 1 || mk.Rank > n || !finite(s.Counts[mk.Rank-1]) || s.Counts[mk.Rank-1] <= 0 {
 			f.note("mark at rank %d not drawn: no positive count there", mk.Rank)
 		} else {
-			ring, err := plotter.NewScatter(plotter.XYs{{X: float64(mk.Rank), Y: s.Counts[mk.Rank-1]}})
+			x, y := float64(mk.Rank), s.Counts[mk.Rank-1]
+			// Guides from both axes, so the point stands out in a dense
+			// curve.
+			guide := draw.LineStyle{Color: palette[1], Width: vg.Points(1), Dashes: []vg.Length{vg.Points(3), vg.Points(3)}}
+			for _, xys := range []plotter.XYs{{{X: x, Y: ylo}, {X: x, Y: y}}, {{X: xlo, Y: y}, {X: x, Y: y}}} {
+				l, err := plotter.NewLine(xys)
+				if err != nil {
+					panic(err)
+				}
+				l.LineStyle = guide
+				f.p.Add(l)
+			}
+			ring, err := plotter.NewScatter(plotter.XYs{{X: x, Y: y}})
 			if err != nil {
 				panic(err)
 			}
-			ring.GlyphStyle = draw.GlyphStyle{Color: palette[1], Radius: vg.Points(6), Shape: draw.RingGlyph{}}
+			ring.GlyphStyle = draw.GlyphStyle{Color: palette[1], Radius: vg.Points(7), Shape: thickRing{}}
 			f.p.Add(ring)
 			f.legend = append(f.legend, legendEntry{
 				name:   fmt.Sprintf("%s: rank %s, f = %s", cleanText(mk.Label, 40), formatNum(float64(mk.Rank)), formatNum(s.Counts[mk.Rank-1])),
@@ -164,4 +176,17 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 	setRange(&f.p.X, xlo, xhi, 0.03)
 	setRange(&f.p.Y, ylo, yhi, 0.04)
 	return f, nil
+}
+
+// thickRing is a ring glyph drawn with a 2 pt line (draw.RingGlyph's is
+// hairline-thin next to dense data).
+type thickRing struct{}
+
+func (thickRing) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(2)})
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	p.Close()
+	c.Stroke(p)
 }
