@@ -218,3 +218,11 @@ type AnalogyDone struct {
 func VectorWordURL(setID int64, word string) string {
 	return "/vectors/" + strconv.FormatInt(setID, 10) + "/words/" + url.PathEscape(word)
 }
+
+// triedNote says that only the first max questions were tried.
+func triedNote(asked, max int) string {
+	if asked < max {
+		return ""
+	}
+	return " (of the first " + strconv.Itoa(max) + " tried)"
+}
