@@ -1,11 +1,15 @@
 package handlers_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -263,5 +267,41 @@ func TestWordRunPanelHandComputed(t *testing.T) {
 		if rec := a.get("/api" + page + "/words/a" + bad); rec.Code != http.StatusBadRequest {
 			t.Errorf("run %s = %d, want 400", bad, rec.Code)
 		}
+	}
+}
+
+// TestWordConcordanceBudget checks the budget on a gzip corpus of 12 MB
+// of text whose word "rare" occurs on the first and the last line: the
+// concordance stops after about 8 MiB, finds only the first, and the
+// page says how much it read.
+func TestWordConcordanceBudget(t *testing.T) {
+	t.Parallel()
+	a := newApp(t, 0)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	io.WriteString(zw, "rare filler words here\n")
+	for range 600_000 {
+		io.WriteString(zw, "filler words here and there\n")
+	}
+	io.WriteString(zw, "rare filler words here\n")
+	zw.Close()
+	rec := a.upload(t, "/corpora", "big", "big.txt.gz", gz.Bytes())
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("upload = %d: %s", rec.Code, rec.Body)
+	}
+	page := rec.Header().Get("Location")
+	settings := url.Values{"tokenizer": {"words"}, "window": {"2"}, "symmetric": {"1"}, "distance_weighting": {"1"}, "min_count": {"1"}, "max_vocab": {"0"}}
+	if rec := a.postForm(page+"/build", settings); rec.Code != http.StatusSeeOther {
+		t.Fatalf("build = %d: %s", rec.Code, rec.Body)
+	}
+	a.waitJobs(t)
+	got := getWordExtras(t, a, "/api"+page+"/words/rare")
+	c := got.Concordance
+	if c.Complete || c.BytesRead < 8<<20-100 || c.BytesRead > 8<<20 || len(c.Lines) != 1 || c.Lines[0].Line != 1 {
+		t.Errorf("complete %v after %d bytes, %d lines; want the 8 MiB budget and line 1 only", c.Complete, c.BytesRead, len(c.Lines))
+	}
+	scope := text(find(parse(t, a.get(page+"/words/rare").Body.String()), "p", "concordance-scope"))
+	if !strings.Contains(scope, "in the first 8") || !strings.Contains(scope, "budget") {
+		t.Errorf("scope %q does not say how much was read", scope)
 	}
 }

@@ -226,3 +226,11 @@ func triedNote(asked, max int) string {
 	}
 	return " (of the first " + strconv.Itoa(max) + " tried)"
 }
+
+// occurrences writes "1 occurrence" or "n occurrences".
+func occurrences(n int) string {
+	if n == 1 {
+		return "1 occurrence"
+	}
+	return strconv.Itoa(n) + " occurrences"
+}

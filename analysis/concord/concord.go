@@ -292,6 +292,13 @@ func (f *finder) scanFast(ctx context.Context, text io.Reader) error {
 			buf = append(buf, make([]byte, len(buf))...)
 			continue
 		}
+		budgetHit := false
+		if left := f.opt.MaxBytes - f.res.Bytes; int64(end) > left {
+			// Stop at the last whole line within the budget (a line
+			// longer than the budget is not read, as when buf grows).
+			end = bytes.LastIndexByte(buf[:left], '\n') + 1
+			budgetHit, eof = true, false
+		}
 		if err := f.chunk(p, buf[:end], number); err != nil {
 			return err
 		}
@@ -300,7 +307,7 @@ func (f *finder) scanFast(ctx context.Context, text io.Reader) error {
 		if eof && !f.full() {
 			f.res.Complete = true
 		}
-		if eof || f.full() || f.res.Bytes >= f.opt.MaxBytes {
+		if eof || f.full() || budgetHit || f.res.Bytes >= f.opt.MaxBytes {
 			return nil
 		}
 		n = copy(buf, buf[end:n])
