@@ -172,24 +172,29 @@ func (s *Server) runPanel(c echo.Context, corpusID int64, l *app.Build, id int32
 		p.run = &rs[i]
 	}
 	w := l.Vocab.Word(id)
-	fit, err := s.svc.WordFit(*p.run, l, id)
-	if err != nil {
+	// What the user can be told (a stale model, a deleted vector set)
+	// empties the panel with the reason; the word page still shows.
+	unavailable := func(err error) (*wordRun, error) {
 		status, msg := s.resolve(err)
 		if status >= 500 {
 			return nil, err
 		}
-		p.errMsg = msg
+		p.fit, p.errMsg = nil, msg
 		return p, nil
+	}
+	fit, err := s.svc.WordFit(*p.run, l, id)
+	if err != nil {
+		return unavailable(err)
 	}
 	p.fit = &fit
 	v, set, err := s.svc.RunVectors(ctx(c), *p.run)
 	if err != nil {
-		return nil, err
+		return unavailable(err)
 	}
 	p.vectorSet = v.ID
 	ns, err := set.NeighborsOf(ctx(c), w, runNeighbors)
 	if err != nil {
-		return nil, err
+		return unavailable(err)
 	}
 	inPMI := map[string]bool{}
 	for _, q := range l.PMI.TopByPMI(id, runNeighbors, defaultPMIMin) {

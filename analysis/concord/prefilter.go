@@ -2,6 +2,7 @@ package concord
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
@@ -49,12 +50,7 @@ func newPrefilter(word string, tok corpus.Tokenizer) *prefilter {
 func (p *prefilter) reset(chunk []byte) {
 	p.hay = chunk
 	if p.words {
-		p.lower = append(p.lower[:0], chunk...)
-		for i, b := range p.lower {
-			if b-'A' < 26 {
-				p.lower[i] = b + 'a' - 'A'
-			}
-		}
+		p.lower = lowerASCII(append(p.lower[:0], chunk...))
 		p.hay = p.lower
 	}
 	p.special = p.special[:0]
@@ -137,4 +133,25 @@ func indexFrom(hay, seq []byte, from int) int {
 		return -1
 	}
 	return from + i
+}
+
+// lowerASCII lower-cases the ASCII letters of b in place, eight bytes at
+// a time (bytes ≥ 0x80 are left alone), and returns b.
+func lowerASCII(b []byte) []byte {
+	const ones = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		low7 := x & (0x7f * ones)
+		geA := low7 + (0x80-'A')*ones   // high bit set where the byte ≥ 'A'
+		gtZ := low7 + (0x80-'Z'-1)*ones // high bit set where the byte > 'Z'
+		upper := geA &^ gtZ &^ x & (0x80 * ones)
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c-'A' < 26 {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
 }
