@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"bytes"
+	"context"
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
@@ -267,6 +268,19 @@ func TestWordRunPanelHandComputed(t *testing.T) {
 		if rec := a.get("/api" + page + "/words/a" + bad); rec.Code != http.StatusBadRequest {
 			t.Errorf("run %s = %d, want 400", bad, rec.Code)
 		}
+	}
+	// With the run's vectors deleted the word page still shows, and says
+	// why the panel is empty.
+	r, err := a.svc.Run(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := a.postForm(fmt.Sprintf("/vectors/%d/delete", r.Results.VectorSetID), url.Values{}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("delete vectors = %d", rec.Code)
+	}
+	rec = a.get(fmt.Sprintf("%s/words/a?run=%d", page, id))
+	if rec.Code != http.StatusOK || find(parse(t, rec.Body.String()), "p", "word-run-error") == nil {
+		t.Errorf("word page after deleting the run's vectors = %d, no panel message", rec.Code)
 	}
 }
 
