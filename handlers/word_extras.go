@@ -77,7 +77,7 @@ func (s *Server) concordanceView(c echo.Context, corp store.Corpus, l *app.Build
 	for _, line := range res.Lines {
 		cl := views.ConcordLine{Number: line.Number, CutBefore: line.CutBefore, CutAfter: line.CutAfter}
 		for _, t := range line.Tokens {
-			cl.Tokens = append(cl.Tokens, concordToken(w, t))
+			cl.Tokens = append(cl.Tokens, concordToken(w, t, set.DistanceWeighting))
 		}
 		v.Lines = append(v.Lines, cl)
 	}
@@ -86,7 +86,7 @@ func (s *Server) concordanceView(c echo.Context, corp store.Corpus, l *app.Build
 
 // concordToken gives a token its class and the hover text that states
 // what it adds to X.
-func concordToken(w string, t concord.Token) views.ConcordToken {
+func concordToken(w string, t concord.Token, weighted bool) views.ConcordToken {
 	ct := views.ConcordToken{Text: t.Text}
 	switch t.Role {
 	case concord.Keyword:
@@ -105,16 +105,16 @@ func concordToken(w string, t concord.Token) views.ConcordToken {
 		default:
 			ct.Class = "win w3"
 		}
-		ct.Title = fmt.Sprintf("%d %s; weight %s: adds %s to X(%s, %s)", abs(t.Distance), side, weightText(t.Distance, t.Weight), fnum(t.Weight), w, t.Text)
+		ct.Title = fmt.Sprintf("%d %s; weight %s: adds %s to X(%s, %s)", abs(t.Distance), side, weightText(t.Distance, weighted), fnum(t.Weight), w, t.Text)
 	case concord.Dropped:
 		ct.Class, ct.Title = "oov", "not in the vocabulary (below the minimum count): skipped before windowing"
 	}
 	return ct
 }
 
-func weightText(d int, weight float64) string {
-	if weight == 1 && abs(d) != 1 {
-		return "1 (unweighted)"
+func weightText(d int, weighted bool) string {
+	if !weighted {
+		return "1 (no distance weighting)"
 	}
 	return "1/" + strconv.Itoa(abs(d))
 }
