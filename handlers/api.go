@@ -7,6 +7,7 @@ package handlers
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -178,6 +179,7 @@ type apiWord struct {
 	Word  string `json:"word"`
 	Rank  int    `json:"rank"`
 	Count int64  `json:"count,omitempty"`
+	URL   string `json:"url"` // the word's page
 }
 
 // defaultWordsLimit is how many words a suggestion request gets by default.
@@ -192,9 +194,12 @@ func suggestWords(c echo.Context, prefix string, n int, word func(i int) (string
 		return err
 	}
 	out := []apiWord{}
+	// Each suggestion links to its word page: /corpora/ID/words/WORD or
+	// /vectors/ID/words/WORD, from this request's path.
+	base := strings.TrimPrefix(c.Request().URL.Path, "/api") + "/"
 	for i := 0; i < n && len(out) < limit; i++ {
 		if w, count := word(i); match(w) {
-			out = append(out, apiWord{Word: w, Rank: i + 1, Count: count})
+			out = append(out, apiWord{Word: w, Rank: i + 1, Count: count, URL: base + url.PathEscape(w)})
 		}
 	}
 	return c.JSON(http.StatusOK, map[string]any{"prefix": prefix, "words": out})

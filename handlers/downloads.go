@@ -229,7 +229,7 @@ func (s *Server) corpusPlot(c echo.Context) error {
 	if name == "zipf" {
 		z := s.zipfOf(corp.ID, l)
 		return s.sendPlot(c, plotOut{what: "zipf", owner: owner,
-			figure: func() (*plot.Figure, error) { return zipfFigure(corp, z) },
+			figure: func() (*plot.Figure, error) { return zipfFigure(corp, z, zipfMarkOf(c, l)) },
 			header: []string{"rank", "word", "frequency"}, rows: zipfRows(l)})
 	}
 	r, t, err := computeRatio(c, l)
@@ -241,8 +241,8 @@ func (s *Server) corpusPlot(c echo.Context) error {
 		header: ratioHeader, rows: ratioRows(t)})
 }
 
-func zipfFigure(corp store.Corpus, z *zipfResult) (*plot.Figure, error) {
-	spec := plot.ZipfSpec{Counts: z.counts, Title: "Zipf's law: " + corp.Name}
+func zipfFigure(corp store.Corpus, z *zipfResult, mark *plot.ZipfMark) (*plot.Figure, error) {
+	spec := plot.ZipfSpec{Counts: z.counts, Title: "Zipf's law: " + corp.Name, Mark: mark}
 	if z.mleErr == nil {
 		m := z.mle
 		spec.MLE = &plot.ZipfMLE{Alpha: m.Alpha, AlphaSE: m.AlphaSE, XMin: float64(m.XMin), NTail: m.NTail, KS: m.KS, RankExponent: m.RankExponent}

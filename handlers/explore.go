@@ -161,6 +161,13 @@ func scoreRows(ms []vectors.Match) ([]views.ScoreRow, []plot.ScoreBar, [][]strin
 	return rows, bars, csvRows
 }
 
+// linkWords points each result word to its word page in set setID.
+func linkWords(rows []views.ScoreRow, setID int64) {
+	for i := range rows {
+		rows[i].URL = views.VectorWordURL(setID, rows[i].Word)
+	}
+}
+
 func (s *Server) neighborMatches(c echo.Context, set *vectors.Set, def int) (string, []vectors.Match, error) {
 	word, err := queryWord(c, "word", "its neighbours")
 	if err != nil {
@@ -183,6 +190,7 @@ func (s *Server) neighbors(c echo.Context, v store.VectorSet, set *vectors.Set) 
 		return views.NeighborsView{}, err
 	}
 	rows, _, _ := scoreRows(ms)
+	linkWords(rows, v.ID)
 	q := fmt.Sprintf("/vectors/%d/plots/neighbors?word=%s&n=%d", v.ID, urlQuery(word), len(ms))
 	return views.NeighborsView{Word: word, Rows: rows, Plot: views.NewModelPlot(q, "Bar chart of the nearest neighbours of "+word, "")}, nil
 }
@@ -259,6 +267,7 @@ func (s *Server) analogy(c echo.Context, v store.VectorSet, set *vectors.Set, de
 		return views.AnalogyView{}, err
 	}
 	rows, _, _ := scoreRows(ms)
+	linkWords(rows, v.ID)
 	link := fmt.Sprintf("/vectors/%d/plots/analogy?a=%s&b=%s&c=%s&method=%s&n=%d", v.ID, urlQuery(q.a), urlQuery(q.b), urlQuery(q.c), q.method, len(ms))
 	return views.AnalogyView{A: q.a, B: q.b, C: q.c, Method: q.method.String(), MethodName: methodName(q.method), Rows: rows,
 		Plot: views.NewModelPlot(link, fmt.Sprintf("Bar chart of the answers to %s : %s :: %s : ?", q.a, q.b, q.c), "")}, nil

@@ -110,7 +110,21 @@ func (s *Server) home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, "Home", views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js}))
+	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, "Home", views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js,
+		Example: homeExample(cs)}))
+}
+
+// homeExample points to the ice/steam table of the demo corpus, if it
+// is still there.
+func homeExample(cs []views.CorpusRow) *views.HomeExample {
+	for _, c := range cs {
+		if c.Source == store.SourceDemo && c.Name == demo.CorpusName {
+			page := "/corpora/" + strconv.FormatInt(c.ID, 10)
+			return &views.HomeExample{CorpusName: c.Name, Built: c.Built, CorpusURL: page,
+				RatioURL: page + "/ratio?i=ice&j=steam", WordURL: views.WordURL(c.ID, "solid")}
+		}
+	}
+	return nil
 }
 
 func (s *Server) about(c echo.Context) error {

@@ -18,6 +18,7 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 	e.GET("/corpora/:id/ratio", s.ratioPage)
 	e.GET("/corpora/:id/words", s.corpusWords)
 	e.GET("/corpora/:id/words/:word", s.wordPage)
+	e.GET("/corpora/:id/words/:word/plots/fit", s.wordFitPlot)
 	e.GET("/corpora/:id/plots/:file", s.corpusPlot)
 
 	e.GET("/api/corpora/:id/stats", s.apiCorpusStats)
@@ -71,6 +72,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.GET("/vectors/:id/maps/:job", s.mapJobFragment)
 	e.GET("/vectors/:id/spectrum", s.spectrumFragment)
 	e.GET("/vectors/:id/words", s.vectorWords)
+	e.GET("/vectors/:id/words/:word", s.vectorWordPage)
 	e.GET("/vectors/:id/evaluation", s.evaluationFragment)
 	e.GET("/vectors/:id/plots/:kind", s.vectorPlot)
 	e.GET("/vectors/:id/download/:file", s.downloadVectors)
@@ -79,6 +81,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.POST("/api/runs", s.apiStartRun)
 	e.GET("/api/runs/:id", s.apiRun)
 	e.GET("/api/vectors/:id/words", s.vectorWords)
+	e.GET("/api/vectors/:id/words/:word", s.apiVectorWord)
 	e.GET("/api/vectors/:id/neighbors", s.apiNeighbors)
 	e.GET("/api/vectors/:id/analogy", s.apiAnalogy)
 	e.GET("/api/vectors/:id/spectrum", s.apiVectorSpectrum)

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 
+	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/store"
@@ -17,6 +18,7 @@ type Service interface {
 	BuildService
 	RunService
 	VectorService
+	WordService
 }
 
 // JobService lists, watches and cancels background jobs.
@@ -62,6 +64,14 @@ type VectorService interface {
 	SubmitTSNE(v store.VectorSet, set *vectors.Set, r app.TSNERequest) (store.Job, error)
 	TSNEJob(ctx context.Context, setID, jobID int64) (app.JobInfo, error)
 	TSNEResult(ctx context.Context, info app.JobInfo) (*app.MapResult, error)
+}
+
+// WordService answers what the word pages show beyond a build's counts.
+type WordService interface {
+	Concordance(ctx context.Context, c store.Corpus, b *app.Build, word string) (*app.Concordance, error)
+	CorpusRuns(ctx context.Context, corpusID int64) ([]app.Run, error)
+	WordFit(r app.Run, b *app.Build, w int32) (spectrum.RowFit, error)
+	RunVectors(ctx context.Context, r app.Run) (store.VectorSet, *vectors.Set, error)
 }
 
 var _ Service = (*app.Service)(nil)

@@ -18,6 +18,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/pmi"
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/apperr"
+	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
 
@@ -149,6 +150,7 @@ func contrasts(l *app.Build, w int32) []string {
 type wordRequest struct {
 	corpusID   int64
 	corpusName string
+	corpus     store.Corpus
 	build      *app.Build
 	result     wordResult
 }
@@ -157,7 +159,7 @@ type wordRequest struct {
 // the word's numbers. req.corpusID is 0 when there is no such corpus.
 func (s *Server) word(c echo.Context) (wordRequest, error) {
 	corp, l, err := s.corpusAndBuild(c)
-	req := wordRequest{corpusID: corp.ID, corpusName: corp.Name, build: l}
+	req := wordRequest{corpusID: corp.ID, corpusName: corp.Name, corpus: corp, build: l}
 	if err != nil {
 		return req, err
 	}
@@ -194,6 +196,16 @@ func (s *Server) wordPage(c echo.Context) error {
 		MIShare: r.profile.MIShare, MIBits: r.miBits, MinCount: defaultPMIMin, N: r.n,
 		Partners: partnerViews(r.partners), PMIPartners: partnerViews(r.pmiPartners),
 		Contrasts: r.contrasts, ContrastRule: contrastRule, Unweighted: !sum.Settings.DistanceWeighting}
+	d.Word.Zipf = zipfMark(req.corpusID, req.build, r.word)
+	d.Word.Concordance, _ = s.concordanceView(c, req.corpus, req.build, r.word)
+	id, _ := req.build.Vocab.ID(r.word)
+	p, err := s.runPanel(c, req.corpusID, req.build, id)
+	if err != nil {
+		return err
+	}
+	if p != nil {
+		d.Word.Run = runPanelView(req.corpusID, req.build, r.word, p)
+	}
 	return s.ok(c, views.WordPage(d))
 }
 
@@ -219,6 +231,12 @@ type apiWordOut struct {
 	Partners    []wordPartner `json:"partners"`
 	PMIPartners []wordPartner `json:"pmi_partners"`
 	Contrasts   []string      `json:"contrasts"`
+	// ZipfRank is the word's rank among every type (the Zipf plot's).
+	ZipfRank    int             `json:"zipf_rank"`
+	Concordance *apiConcordance `json:"concordance"`
+	// Run is the chosen (?run=) or newest run on the corpus; absent
+	// without one.
+	Run *apiWordRun `json:"run,omitempty"`
 }
 
 func (s *Server) apiWord(c echo.Context) error {
@@ -227,8 +245,21 @@ func (s *Server) apiWord(c echo.Context) error {
 		return err
 	}
 	r := req.result
-	return c.JSON(http.StatusOK, apiWordOut{Word: r.word, Count: r.count, Rank: r.rank, Share: r.share,
+	out := apiWordOut{Word: r.word, Count: r.count, Rank: r.rank, Share: r.share,
 		XW: r.profile.RowSum, Contexts: r.profile.Contexts, EntropyBits: r.profile.ContextEntropy,
 		MIShare: r.profile.MIShare, MinCount: defaultPMIMin, Partners: r.partners, PMIPartners: r.pmiPartners,
-		Contrasts: r.contrasts})
+		Contrasts: r.contrasts}
+	if z := zipfMark(req.corpusID, req.build, r.word); z != nil {
+		out.ZipfRank = z.Rank
+	}
+	if _, res := s.concordanceView(c, req.corpus, req.build, r.word); res != nil {
+		out.Concordance = apiConcordanceOf(res)
+	}
+	id, _ := req.build.Vocab.ID(r.word)
+	p, err := s.runPanel(c, req.corpusID, req.build, id)
+	if err != nil {
+		return err
+	}
+	out.Run = apiWordRunOf(p, req.build)
+	return c.JSON(http.StatusOK, out)
 }

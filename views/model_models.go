@@ -259,6 +259,7 @@ type ScoreRow struct {
 	Rank  int
 	Word  string
 	Score string
+	URL   string // the word's page ("" for none)
 }
 
 // NeighborsView is the nearest neighbours of a word.

@@ -103,6 +103,18 @@ type HomeData struct {
 	Corpora []CorpusRow
 	Vectors []VectorRow
 	Jobs    Jobs
+	// Example is the paper's ice/steam table on the demo corpus (nil
+	// when the demo corpus was deleted).
+	Example *HomeExample
+}
+
+// HomeExample leads the home page to Table 1 of the GloVe paper.
+type HomeExample struct {
+	CorpusName string
+	Built      bool
+	RatioURL   string // the ice/steam ratio table
+	CorpusURL  string
+	WordURL    string // the word page of "solid"
 }
 
 // CorporaData is the corpus list and upload page.

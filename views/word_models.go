@@ -46,6 +46,11 @@ type WordView struct {
 	Contrasts    []string
 	ContrastRule string
 	Unweighted   bool
+	// Zipf, Concordance and Run are the word's Zipf point, its lines in
+	// the corpus and the chosen run's view of it (nil when absent).
+	Zipf        *ZipfMarkView
+	Concordance *ConcordanceView
+	Run         *WordRunPanel
 }
 
 // WordPartner is one context word k of w.
@@ -74,3 +79,158 @@ func compareURL(corpusID int64, i, j string) string {
 // significant digits ("1.23 %"); small shares keep their digits, unlike
 // Percent.
 func SharePercent(share float64) string { return Sig(100*share) + " %" }
+
+// ZipfMarkView is the word's place on the corpus's Zipf plot.
+type ZipfMarkView struct {
+	Plot ModelPlot
+	Rank int // rank among every type of the corpus, from 1
+}
+
+// ConcordanceView is a word's first lines in the corpus.
+type ConcordanceView struct {
+	Lines []ConcordLine
+	// Scope says which part of the corpus was read ("the whole corpus
+	// (9.0 MB)", "the first 8.4 MB of 36 MB").
+	Scope string
+	// Complete is true when the whole corpus was read.
+	Complete bool
+	// Max is the most lines shown.
+	Max int
+	// WindowRule states the window the counts were made with.
+	WindowRule string
+	// Error is set when the corpus file could not be read.
+	Error string
+}
+
+// ConcordLine is one occurrence in context.
+type ConcordLine struct {
+	Number              int64
+	CutBefore, CutAfter bool
+	Tokens              []ConcordToken
+}
+
+// ConcordToken is one token; Class is "kw" (the word), "win" (a context
+// in its window), "oov" (outside the vocabulary, skipped) or "".
+type ConcordToken struct {
+	Text, Class, Title string
+}
+
+// WordRunPanel is what the chosen training run made of the word.
+type WordRunPanel struct {
+	Runs  []RunChoice
+	RunID int64
+	// Error is a user-facing reason the panel is empty (model missing,
+	// corpus rebuilt since the run).
+	Error string
+	// VectorWordURL is the word's page in the run's vector set.
+	VectorWordURL string
+	// Neighbors are the nearest words by cosine of W + W̃; PMITop the
+	// top partners by PMI (same count), Overlap how many are in both.
+	Neighbors []WordScore
+	PMITop    []WordScore
+	Overlap   int
+	// Fit is the row's fit (nil when it could not be computed).
+	Fit *WordFitView
+}
+
+// RunChoice is one run in the chooser.
+type RunChoice struct {
+	ID       int64
+	Label    string
+	Selected bool
+}
+
+// WordScore is a word with a score (cosine, PMI bits) and whether it is
+// also in the other list.
+type WordScore struct {
+	Word   string
+	Score  float64
+	Shared bool
+	URL    string
+}
+
+// WordFitView is how GloVe fitted the word's row of X.
+type WordFitView struct {
+	Plot     ModelPlot
+	Partners int
+	// Statistics over the partners (formatted, "—" when undefined).
+	LogXR, LogXR2, PMIR, WeightedRMS string
+	// WordBias is b_w; LogXW is ln X_w and LogS ln S (so ln X_w − ln S
+	// can be compared with b_w); MeanContextBias the mean b̃_k.
+	WordBias, LogXW, LogS, MeanContextBias string
+	// Worst are the partners with the largest f(X_wk)·r², the terms
+	// the objective weighs most.
+	Worst []FitPartner
+	XMax  float64
+	Alpha float64
+}
+
+// FitPartner is one partner k of the fitted row.
+type FitPartner struct {
+	Word                        string
+	URL                         string
+	X, F, LogX, Model, Residual float64
+	Dot, PMI                    float64
+	WeightedSquare              float64
+}
+
+// VectorWordPageData is the page of one word of a vector set.
+type VectorWordPageData struct {
+	Page    Page
+	SetID   int64
+	SetName string
+	Error   string
+	Word    *VectorWordView
+}
+
+// VectorWordView holds what a vector set says of one word.
+type VectorWordView struct {
+	Word     string
+	Norm     float64
+	MeanNorm float64
+	// LongerThan is the share of the set's vectors shorter than this one.
+	LongerThan float64
+	// Position is the word's row in the file, from 1: its frequency rank
+	// when the file lists words by frequency, as GloVe's do.
+	Position  int
+	Words     int
+	Dim       int
+	Neighbors []WordScore
+	// Analogies are the evaluation questions whose answer is the word and
+	// that the vectors answer right; Asked is how many covered questions
+	// have the word as their answer (at most AskedMax are tried).
+	Analogies []AnalogyDone
+	Asked     int
+	AskedMax  int
+	// CorpusWordURL is the word's page in the corpus the vectors were
+	// trained on ("" without one).
+	CorpusWordURL string
+	ExploreURL    string
+}
+
+// AnalogyDone is one analogy a : b :: c : d the vectors complete.
+type AnalogyDone struct {
+	Section    string
+	A, B, C, D string
+}
+
+// VectorWordURL is the address of a word's page in vector set id.
+func VectorWordURL(setID int64, word string) string {
+	return "/vectors/" + strconv.FormatInt(setID, 10) + "/words/" + url.PathEscape(word)
+}
+
+// triedNote says that only the first max questions were tried.
+func triedNote(asked, max int) string {
+	if asked < max {
+		return ""
+	}
+	return " (of the first " + strconv.Itoa(max) + " tried)"
+}
+
+// occurrences writes "1 occurrence" or "n occurrences".
+func occurrences(n int) string {
+	if n == 1 {
+		return "1 occurrence"
+	}
+	return strconv.Itoa(n) + " occurrences"
+}

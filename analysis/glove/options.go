@@ -136,6 +136,10 @@ func (o Options) validate() error {
 }
 
 // weight returns f(x) = (x/xMax)^alpha for x < xMax, else 1.
+// Weight is GloVe's weighting f(x) = (x/xMax)^alpha below xMax and 1
+// from it on: how much the fit of log x counts in the objective.
+func Weight(x, xMax, alpha float64) float64 { return weight(x, xMax, alpha) }
+
 func weight(x, xMax, alpha float64) float64 {
 	if x >= xMax {
 		return 1

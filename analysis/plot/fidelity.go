@@ -36,6 +36,11 @@ type FidelitySpec struct {
 	// R2, if non-nil, is reported in the title instead of the value
 	// computed from the points and the reference line.
 	R2 *float64
+	// Sizes, if set (one per point, in [0, 1]), scale the points' area,
+	// such as GloVe's weight f(X_ij) of each point; SizeLabel names them
+	// in the legend.
+	Sizes     []float64
+	SizeLabel string
 	// Title, XLabel and YLabel override "Fidelity", "x" and "y".
 	Title, XLabel, YLabel string
 }
@@ -48,8 +53,8 @@ const maxFidelityPoints = 20000
 // R² in the title. Pairs with a NaN or infinite coordinate are omitted with
 // a note. It panics if len(X) != len(Y).
 func NewFidelity(s FidelitySpec) (*Figure, error) {
-	if len(s.X) != len(s.Y) {
-		panic(fmt.Sprintf("plot: len(X) = %d but len(Y) = %d", len(s.X), len(s.Y)))
+	if len(s.X) != len(s.Y) || (s.Sizes != nil && len(s.Sizes) != len(s.X)) {
+		panic(fmt.Sprintf("plot: len(X) = %d but len(Y) = %d and len(Sizes) = %d", len(s.X), len(s.Y), len(s.Sizes)))
 	}
 	xys, o := cleanXY(s.X, s.Y, false, false)
 	if len(xys) == 0 {
@@ -95,8 +100,19 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		radius = vg.Points(1.2)
 	}
 	pts.GlyphStyle = draw.GlyphStyle{Color: color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0x90}, Radius: radius, Shape: draw.CircleGlyph{}}
+	name := fmt.Sprintf("%d points", len(xys))
+	if s.Sizes != nil && len(draws) == len(s.X) { // sizes apply when nothing was thinned or omitted
+		pts.GlyphStyleFunc = func(i int) draw.GlyphStyle {
+			g := pts.GlyphStyle
+			g.Radius = vg.Points(1.5 + 4.5*math.Sqrt(math.Max(0, math.Min(1, s.Sizes[i]))))
+			return g
+		}
+		if s.SizeLabel != "" {
+			name += ", point size grows with " + cleanText(s.SizeLabel, 40)
+		}
+	}
 	f.p.Add(pts)
-	f.legend = append(f.legend, legendEntry{name: fmt.Sprintf("%d points", len(xys)), thumbs: []gplot.Thumbnailer{pts}})
+	f.legend = append(f.legend, legendEntry{name: name, thumbs: []gplot.Thumbnailer{pts}})
 	for _, p := range draws {
 		f.occupied = append(f.occupied, [2]float64{p.X, p.Y})
 	}

@@ -38,8 +38,17 @@ type ZipfSpec struct {
 	Counts       []float64
 	MLE          *ZipfMLE
 	LeastSquares *ZipfLeastSquares
+	// Mark, if set, singles out one word: its point is ringed and named
+	// in the legend.
+	Mark *ZipfMark
 	// Title, XLabel and YLabel override the defaults.
 	Title, XLabel, YLabel string
+}
+
+// ZipfMark names the word at Rank (from 1) of Counts.
+type ZipfMark struct {
+	Rank  int
+	Label string
 }
 
 // NewZipf builds a rank–frequency plot. The MLE fit is drawn as
@@ -136,7 +145,48 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 		}
 	}
 	f.p.Add(pts) // after the lines, so the data stay visible
+	if mk := s.Mark; mk != nil {
+		if mk.Rank < 1 || mk.Rank > n || !finite(s.Counts[mk.Rank-1]) || s.Counts[mk.Rank-1] <= 0 {
+			f.note("mark at rank %d not drawn: no positive count there", mk.Rank)
+		} else {
+			x, y := float64(mk.Rank), s.Counts[mk.Rank-1]
+			// Guides from both axes, so the point stands out in a dense
+			// curve.
+			guide := draw.LineStyle{Color: palette[1], Width: vg.Points(1), Dashes: []vg.Length{vg.Points(3), vg.Points(3)}}
+			for _, xys := range []plotter.XYs{{{X: x, Y: ylo}, {X: x, Y: y}}, {{X: xlo, Y: y}, {X: x, Y: y}}} {
+				l, err := plotter.NewLine(xys)
+				if err != nil {
+					panic(err)
+				}
+				l.LineStyle = guide
+				f.p.Add(l)
+			}
+			ring, err := plotter.NewScatter(plotter.XYs{{X: x, Y: y}})
+			if err != nil {
+				panic(err)
+			}
+			ring.GlyphStyle = draw.GlyphStyle{Color: palette[1], Radius: vg.Points(7), Shape: thickRing{}}
+			f.p.Add(ring)
+			f.legend = append(f.legend, legendEntry{
+				name:   fmt.Sprintf("%s: rank %s, f = %s", cleanText(mk.Label, 40), formatNum(float64(mk.Rank)), formatNum(s.Counts[mk.Rank-1])),
+				thumbs: []gplot.Thumbnailer{ring},
+			})
+		}
+	}
 	setRange(&f.p.X, xlo, xhi, 0.03)
 	setRange(&f.p.Y, ylo, yhi, 0.04)
 	return f, nil
+}
+
+// thickRing is a ring glyph drawn with a 2 pt line (draw.RingGlyph's is
+// hairline-thin next to dense data).
+type thickRing struct{}
+
+func (thickRing) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(2)})
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + sty.Radius, Y: pt.Y})
+	p.Arc(pt, sty.Radius, 0, 2*math.Pi)
+	p.Close()
+	c.Stroke(p)
 }

@@ -1,0 +1,157 @@
+package concord
+
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+
+	"github.com/gloveboard/gloveboard/analysis/corpus"
+)
+
+// prefilter finds, in a chunk of text, the positions of lines that may
+// hold an ASCII word as a token: the word with no letter or digit (words
+// tokenizer, after lower-casing) or no non-space byte (whitespace
+// tokenizer) touching it, and the few non-ASCII characters that NFC or
+// lower-casing turn into the word's ASCII characters. It may report lines
+// that do not hold the word (the tokenizer decides); it never misses one.
+type prefilter struct {
+	word     []byte
+	words    bool     // the words tokenizer: compare lower-cased
+	specials [][]byte // sequences that make a line a candidate
+	midCR    bool     // whitespace: a CR the tokenizer drops may join a token
+
+	hay     []byte // the chunk, lower-cased for the words tokenizer
+	lower   []byte
+	special []int // next position of each special sequence, -1 none
+	cr      int
+}
+
+func newPrefilter(word string, tok corpus.Tokenizer) *prefilter {
+	p := &prefilter{word: []byte(word), words: tok == corpus.Words}
+	add := func(chars, seq string) {
+		if strings.ContainsAny(word, chars) {
+			p.specials = append(p.specials, []byte(seq))
+		}
+	}
+	// U+212A KELVIN SIGN becomes K under NFC.
+	add("kK", "\u212a")
+	if p.words {
+		add("i", "\u0130") // İ lower-cases to i
+		add("'", "\u2019") // the tokenizer stores ’ as '
+	} else {
+		add(";", "\u037e") // GREEK QUESTION MARK becomes ; under NFC
+		add("`", "\u1fef") // GREEK VARIA becomes `
+		p.midCR = true
+	}
+	return p
+}
+
+// reset prepares the search of chunk.
+func (p *prefilter) reset(chunk []byte) {
+	p.hay = chunk
+	if p.words {
+		p.lower = lowerASCII(append(p.lower[:0], chunk...))
+		p.hay = p.lower
+	}
+	p.special = p.special[:0]
+	for range p.specials {
+		p.special = append(p.special, 0)
+	}
+	p.cr = 0
+}
+
+// next returns the position of the first candidate at or after from, or
+// -1.
+func (p *prefilter) next(from int) int {
+	best := -1
+	take := func(at int) {
+		if at >= 0 && (best < 0 || at < best) {
+			best = at
+		}
+	}
+	for k, seq := range p.specials {
+		if p.special[k] >= 0 && p.special[k] < from {
+			p.special[k] = indexFrom(p.hay, seq, from)
+		}
+		take(p.special[k])
+	}
+	if p.midCR {
+		if p.cr >= 0 && p.cr < from {
+			p.cr = p.loneCR(from)
+		}
+		take(p.cr)
+	}
+	for at := from; ; {
+		i := indexFrom(p.hay, p.word, at)
+		if i < 0 || (best >= 0 && i > best) {
+			return best
+		}
+		if p.boundary(i-1) && p.boundary(i+len(p.word)) {
+			take(i)
+			return best
+		}
+		at = i + 1
+	}
+}
+
+// loneCR returns the first CR at or after from that is not followed by
+// a line feed (the whitespace tokenizer drops it, joining its
+// neighbours), or -1.
+func (p *prefilter) loneCR(from int) int {
+	for at := from; ; {
+		i := indexFrom(p.hay, []byte{'\r'}, at)
+		if i < 0 || i+1 >= len(p.hay) || p.hay[i+1] != '\n' {
+			return i
+		}
+		at = i + 2
+	}
+}
+
+// boundary reports whether position i (possibly outside the chunk) may
+// end a token.
+func (p *prefilter) boundary(i int) bool {
+	if i < 0 || i >= len(p.hay) {
+		return true
+	}
+	b := p.hay[i]
+	if p.words {
+		return !(b-'a' < 26 || b-'0' < 10)
+	}
+	switch b {
+	case ' ', '\t', '\n', '\r', 0:
+		return true
+	}
+	return false
+}
+
+func indexFrom(hay, seq []byte, from int) int {
+	if from > len(hay) {
+		return -1
+	}
+	i := bytes.Index(hay[from:], seq)
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
+// lowerASCII lower-cases the ASCII letters of b in place, eight bytes at
+// a time (bytes ≥ 0x80 are left alone), and returns b.
+func lowerASCII(b []byte) []byte {
+	const ones = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		low7 := x & (0x7f * ones)
+		geA := low7 + (0x80-'A')*ones   // high bit set where the byte ≥ 'A'
+		gtZ := low7 + (0x80-'Z'-1)*ones // high bit set where the byte > 'Z'
+		upper := geA &^ gtZ &^ x & (0x80 * ones)
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c-'A' < 26 {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
