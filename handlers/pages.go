@@ -109,7 +109,8 @@ func (s *Server) home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, "Home", views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js}))
+	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, "Home", views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js,
+		Examples: ratioExamples(cs)}))
 }
 
 func (s *Server) about(c echo.Context) error {

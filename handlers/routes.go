@@ -28,6 +28,9 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 	e.GET("/api/corpora/:id/words/:word", s.apiWord)
 	e.POST("/api/corpora/:id/build", s.apiBuild)
 	s.registerCorpusSpectrumRoutes(e)
+	// Phrases (phrases.go).
+	e.GET("/corpora/:id/download/:file", s.downloadPhrases)
+	e.GET("/api/corpora/:id/phrases", s.apiPhrases)
 }
 
 func (s *Server) registerCorpusSpectrumRoutes(e *echo.Echo) {

@@ -99,6 +99,15 @@ type HomeData struct {
 	Corpora []CorpusRow
 	Vectors []VectorRow
 	Jobs    Jobs
+	// Examples link the ratio examples of the demo corpora.
+	Examples []RatioExample
+}
+
+// RatioExample is a ratio page's example on one corpus.
+type RatioExample struct {
+	Link
+	CorpusID int64
+	Corpus   string // its name
 }
 
 // CorporaData is the corpus list and upload page.

@@ -57,7 +57,13 @@ const VietnameseFile = "vi-libreoffice-help.txt.gz"
 
 // Vietnamese reports whether a corpus's SHA-256 (hex) is that of the
 // Vietnamese demo corpus, which is built with phrases.
-func Vietnamese(sha256 string) bool { return sha256 == sha256Hex(vietnameseGz) }
+func Vietnamese(sha256 string) bool { return sha256 == vietnameseSHA }
+
+// The SHA-256 of the demo corpora, computed once (never written again).
+var (
+	corpusSHA     = sha256Hex(corpusGz)
+	vietnameseSHA = sha256Hex(vietnameseGz)
+)
 
 // A preset is a ratio page's example: two words i and j and the probe
 // words k of its table (Table 1 of the GloVe paper uses ice, steam and
@@ -70,12 +76,28 @@ type Preset struct {
 // EnglishPreset is the paper's example, for the WordNet demo corpus.
 var EnglishPreset = Preset{I: "ice", J: "steam", Probes: []string{"solid", "gas", "water", "fashion"}}
 
+// Presets are the ratio examples, the paper's first: a corpus without
+// words of its own given takes the first whose two words it has.
+func Presets() []Preset { return []Preset{EnglishPreset, VietnamesePreset} }
+
+// PresetFor returns the ratio example of the demo corpus whose SHA-256
+// (hex) is sha256, if it is one.
+func PresetFor(sha256 string) (Preset, bool) {
+	switch sha256 {
+	case corpusSHA:
+		return EnglishPreset, true
+	case vietnameseSHA:
+		return VietnamesePreset, true
+	}
+	return Preset{}, false
+}
+
 // VietnamesePreset is the example of the Vietnamese demo corpus, built
 // with phrases: hàng (row) and cột (column) of a spreadsheet. chiều_cao
-// (height) goes with rows, chiều_rộng (width) with columns, ô (cell) with
-// both, and trang (page) with neither in particular (ratios near 1);
-// bench/phrases/README.md shows the table.
-var VietnamesePreset = Preset{I: "hàng", J: "cột", Probes: []string{"chiều_cao", "chiều_rộng", "ô", "trang"}}
+// (height) goes with rows (ratio ≈ 16), bề_rộng (width) with columns
+// (≈ 0.03), while ô (cell) and dữ_liệu (data) go with both and stay near 1
+// (1.2 and 0.8), as water and fashion do for ice and steam.
+var VietnamesePreset = Preset{I: "hàng", J: "cột", Probes: []string{"chiều_cao", "bề_rộng", "ô", "dữ_liệu"}}
 
 // meta keys recording that an item was installed once; a user who deletes
 // a demo item does not get it back on the next start.
