@@ -112,7 +112,7 @@ func (s *Server) apiCorpusStats(c echo.Context) error {
 		MutualInformationBits: finite(m.MutualInformationBits), InvalidUTF8: m.InvalidUTF8, TruncatedTokens: m.TruncatedTokens,
 		NormalizedLines: m.NormalizedLines, JoinedPairs: m.JoinedPairs, Phrases: m.Phrases,
 		Settings: settings,
-		Built: m.Built, Seconds: m.Seconds})
+		Built:    m.Built, Seconds: m.Seconds})
 }
 
 type apiRankFreq struct {
