@@ -5,7 +5,9 @@ package handlers
 // linked from the home page and from their corpus's page.
 
 import (
+	"cmp"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,7 +35,7 @@ func ratioExample(id int64, sha string) views.Link {
 }
 
 // ratioExamples are the links to the presets of the demo corpora among
-// rows, in their order.
+// rows, oldest corpus first.
 func ratioExamples(rows []views.CorpusRow) []views.RatioExample {
 	var out []views.RatioExample
 	for _, c := range rows {
@@ -41,6 +43,8 @@ func ratioExamples(rows []views.CorpusRow) []views.RatioExample {
 			out = append(out, views.RatioExample{Link: l, CorpusID: c.ID, Corpus: c.Name})
 		}
 	}
+	// The paper's example first: the oldest demo corpus.
+	slices.SortFunc(out, func(a, b views.RatioExample) int { return cmp.Compare(a.CorpusID, b.CorpusID) })
 	return out
 }
 
