@@ -87,4 +87,8 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.GET("/api/vectors/:id/map", s.apiMap)
 	e.POST("/api/vectors/:id/map", s.apiMap)
 	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
+	// Evaluation sets users upload (evalsets.go).
+	e.POST("/evalsets", s.uploadEvalSet)
+	e.GET("/api/evalsets", s.apiEvalSets)
+	e.POST("/api/evalsets", s.apiUploadEvalSet)
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"io"
 
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/app"
@@ -17,6 +18,7 @@ type Service interface {
 	BuildService
 	RunService
 	VectorService
+	EvalSetService
 }
 
 // JobService lists, watches and cancels background jobs.
@@ -59,6 +61,14 @@ type VectorService interface {
 	SubmitTSNE(v store.VectorSet, set *vectors.Set, r app.TSNERequest) (store.Job, error)
 	TSNEJob(ctx context.Context, setID, jobID int64) (app.JobInfo, error)
 	TSNEResult(ctx context.Context, info app.JobInfo) (*app.MapResult, error)
+}
+
+// EvalSetService keeps the evaluation sets users upload and scores vector
+// sets on them (evalsets.go).
+type EvalSetService interface {
+	AddEvalSet(name, filename string, r io.Reader) (app.UserEvalSet, error)
+	UserEvalSets() ([]app.UserEvalSet, error)
+	ScoreUserEvalSets(set *vectors.Set) ([]app.UserEvalScore, error)
 }
 
 var _ Service = (*app.Service)(nil)
