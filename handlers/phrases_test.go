@@ -163,6 +163,25 @@ func TestVietnamesePhrasesOnTheWeb(t *testing.T) {
 		t.Errorf("word page of văn_bản = %d", rec.Code)
 	}
 
+	// Training sees the phrase tokens: the trained vectors have văn_bản.
+	runID, _ := a.startRunByAPI(t, fmt.Sprintf(`{"corpus_id": %d, "vector_size": 8, "epochs": 2, "threads": 1}`, id))
+	a.waitJobs(t)
+	run, err := a.svc.Run(context.Background(), runID)
+	if err != nil || run.Results.VectorSetID == 0 {
+		t.Fatalf("run %d: %+v, %v", runID, run.Results, err)
+	}
+	v, err := a.st.VectorSet(context.Background(), run.Results.VectorSetID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := a.svc.VectorSet(context.Background(), v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := set.Index("văn_bản"); !ok {
+		t.Error("the vectors trained on the phrases build have no văn_bản")
+	}
+
 	// The home page links both examples.
 	ex := find(parse(t, a.get("/").Body.String()), "p", "ratio-examples")
 	if ex == nil || !strings.Contains(text(ex), "hàng / cột") || !strings.Contains(text(ex), "ice / steam") {
