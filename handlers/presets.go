@@ -40,7 +40,8 @@ func ratioExamples(rows []views.CorpusRow) []views.RatioExample {
 	var out []views.RatioExample
 	for _, c := range rows {
 		if l := ratioExample(c.ID, c.SHA256); l.Href != "" {
-			out = append(out, views.RatioExample{Link: l, CorpusID: c.ID, Corpus: c.Name})
+			p, _ := demo.PresetFor(c.SHA256)
+			out = append(out, views.RatioExample{Link: l, CorpusID: c.ID, Corpus: c.Name, Gloss: p.Gloss})
 		}
 	}
 	// The paper's example first: the oldest demo corpus.

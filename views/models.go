@@ -108,6 +108,7 @@ type RatioExample struct {
 	Link
 	CorpusID int64
 	Corpus   string // its name
+	Gloss    string // the words in English, when they are not
 }
 
 // CorporaData is the corpus list and upload page.

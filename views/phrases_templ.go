@@ -134,14 +134,14 @@ func phrasesCard(v PhrasesView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\"><label for=\"phrase-q\">Find</label> <input type=\"search\" id=\"phrase-q\" name=\"phrase\" value=\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\"><label for=\"phrase-q\">Find</label> <input type=\"text\" id=\"phrase-q\" name=\"phrase\" value=\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var10 string
 		templ_7745c5c3_Var10, templ_7745c5c3_Err = templruntime.NewAttributeExpression(v.Query).Resolve(ctx)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/phrases.templ`, Line: 24, Col: 67}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/phrases.templ`, Line: 24, Col: 65}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var10)
 		if templ_7745c5c3_Err != nil {
@@ -229,7 +229,7 @@ func phrasesCard(v PhrasesView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, ", best first (by score, then count).</p><div class=\"table-scroll\"><table class=\"phrase-table\"><thead><tr><th>#</th><th>Phrase</th><th class=\"num\">Count</th><th class=\"num\">Score (NPMI)</th><th class=\"num\">Pass</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, ", best first (by score, then count).</p><div class=\"table-scroll\"><table class=\"phrase-table\"><thead><tr><th>#</th><th>Phrase</th><th class=\"num\">Count</th><th class=\"num\" title=\"normalised pointwise mutual information of the pair, in [−1, 1]\">NPMI</th><th class=\"num\">Pass</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
@@ -178,7 +179,9 @@ func (s *Service) buildDemoIfNeeded(ctx context.Context) (queued bool, err error
 	if err != nil {
 		return false, err
 	}
-	for _, c := range cs {
+	// Oldest first (the catalogue lists the newest first): the WordNet
+	// demo, the paper's example, is built before the Vietnamese one.
+	for _, c := range slices.Backward(cs) {
 		if c.Source != store.SourceDemo {
 			continue
 		}
