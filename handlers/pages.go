@@ -116,7 +116,7 @@ func (s *Server) home(c echo.Context) error {
 func (s *Server) about(c echo.Context) error {
 	return s.ok(c, views.About(views.AboutData{Page: s.page(c, "About", ""),
 		WordNetLicense: demo.WordNetLicense, GloVeNotice: demo.GloVeNotice,
-		AnalogyNotice: evalsets.AnalogyNotice, SimilarityLicense: evalsets.SimilarityLicense}))
+		AnalogyNotice: evalsets.AnalogyNotice, SimilarityLicense: evalsets.SimilarityLicense, MPLLicense: demo.MPLLicense}))
 }
 
 func (s *Server) corpora(c echo.Context) error {

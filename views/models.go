@@ -155,6 +155,8 @@ type AboutData struct {
 	// evaluation sets built into the binary.
 	AnalogyNotice     string
 	SimilarityLicense string
+	// MPLLicense is the licence of the Vietnamese demo corpus.
+	MPLLicense string
 }
 
 // Bytes formats a byte count for people in binary units, as the upload
