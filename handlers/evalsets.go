@@ -47,15 +47,24 @@ func (s *Server) uploadEvalSet(c echo.Context) error {
 	if _, err := s.addEvalSet(c); err != nil {
 		return err
 	}
-	back := "/explore"
-	if raw := strings.TrimSpace(c.FormValue("set")); raw != "" {
-		id, err := parseIDText(raw, "vector set")
-		if err != nil {
-			return err
-		}
-		back = fmt.Sprintf("/vectors/%d/explore#set-evaluation", id)
+	return c.Redirect(http.StatusSeeOther, evalSetReturn(c))
+}
+
+// deleteEvalSet removes an uploaded set and goes back like uploadEvalSet.
+func (s *Server) deleteEvalSet(c echo.Context) error {
+	if err := s.svc.DeleteEvalSet(c.Param("id")); err != nil {
+		return err
 	}
-	return c.Redirect(http.StatusSeeOther, back)
+	return c.Redirect(http.StatusSeeOther, evalSetReturn(c))
+}
+
+// evalSetReturn is where a form about uploaded sets goes back to: the
+// evaluation card of the vector set of the field "set", or /explore.
+func evalSetReturn(c echo.Context) string {
+	if id, err := parseIDText(strings.TrimSpace(c.FormValue("set")), "vector set"); err == nil {
+		return fmt.Sprintf("/vectors/%d/explore#set-evaluation", id)
+	}
+	return "/explore"
 }
 
 // uploadedEvals scores set on the uploaded sets for the evaluation card.
@@ -68,7 +77,7 @@ func (s *Server) uploadedEvals(c echo.Context, setID int64, set *vectors.Set) vi
 		return up
 	}
 	for _, sc := range scores {
-		row := views.UploadedEvalRow{Name: sc.Name, Format: sc.Format.String(), Spearman: "n/a", AUC: "–", Pairs: sc.Pairs, Total: sc.Total}
+		row := views.UploadedEvalRow{ID: sc.ID, Name: sc.Name, Format: sc.Format.String(), Spearman: "n/a", AUC: "–", Pairs: sc.Pairs, Total: sc.Total}
 		switch {
 		case sc.Pairs < minSimilarityPairs:
 			row.Spearman = "too few pairs"

@@ -94,6 +94,24 @@ func TestEvalSetUploadsScore(t *testing.T) {
 			t.Errorf("row %d %q lacks one of %q", tt.row, got, tt.want)
 		}
 	}
+	// Removing a set: its form goes back to the card; an unknown id is 404.
+	var ids []struct{ ID string }
+	json.Unmarshal(a.get("/api/evalsets").Body.Bytes(), &ids)
+	if len(ids) != 2 {
+		t.Fatalf("ids %v", ids)
+	}
+	rec = a.postForm("/evalsets/"+ids[0].ID+"/delete", url.Values{"set": {fmt.Sprint(setID)}})
+	if rec.Code != http.StatusSeeOther || !strings.HasSuffix(rec.Header().Get("Location"), "#set-evaluation") {
+		t.Errorf("delete = %d → %q", rec.Code, rec.Header().Get("Location"))
+	}
+	for _, bad := range []string{ids[0].ID, "0123456789abcdef", "..%2f..%2fcatalogue"} {
+		if rec := a.postForm("/evalsets/"+bad+"/delete", nil); rec.Code != http.StatusNotFound {
+			t.Errorf("delete %s = %d, want 404", bad, rec.Code)
+		}
+	}
+	if rec := a.get("/api/evalsets"); strings.Count(rec.Body.String(), `"id"`) != 1 {
+		t.Errorf("after one delete: %s", rec.Body)
+	}
 	// The demo vectors know none of these words.
 	if find(parse(t, a.get("/vectors/1/evaluation").Body.String()), "form", "") == nil {
 		t.Error("no upload form in the demo set's evaluation card")

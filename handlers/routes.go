@@ -89,6 +89,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
 	// Evaluation sets users upload (evalsets.go).
 	e.POST("/evalsets", s.uploadEvalSet)
+	e.POST("/evalsets/:id/delete", s.deleteEvalSet)
 	e.GET("/api/evalsets", s.apiEvalSets)
 	e.POST("/api/evalsets", s.apiUploadEvalSet)
 }

@@ -68,6 +68,7 @@ type VectorService interface {
 type EvalSetService interface {
 	AddEvalSet(name, filename string, r io.Reader) (app.UserEvalSet, error)
 	UserEvalSets() ([]app.UserEvalSet, error)
+	DeleteEvalSet(id string) error
 	ScoreUserEvalSets(set *vectors.Set) ([]app.UserEvalScore, error)
 }
 

@@ -14,6 +14,7 @@ type UploadedEvals struct {
 
 // UploadedEvalRow is one uploaded set's score.
 type UploadedEvalRow struct {
+	ID       string // for the delete form
 	Name     string
 	Format   string // "ViSim-400", "ViCon", "word pairs with scores"
 	Spearman string // "n/a" when it cannot be computed

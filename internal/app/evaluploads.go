@@ -111,6 +111,22 @@ func (s *Service) AddEvalSet(name, filename string, r io.Reader) (UserEvalSet, e
 	return UserEvalSet{Name: name, Format: format, Pairs: pairs, ID: id}, nil
 }
 
+// DeleteEvalSet removes the uploaded set id. An id that names no kept
+// set (or is not one: ids are 16 hex digits) is NotFound.
+func (s *Service) DeleteEvalSet(id string) error {
+	notFound := apperr.Wrap(ErrBadEvalSet, apperr.NotFound, "There is no uploaded evaluation set with that id.")
+	if len(id) != 16 || strings.Trim(id, "0123456789abcdef") != "" {
+		return notFound
+	}
+	path := filepath.Join(s.evalSetDir(), id+".txt")
+	if err := os.Remove(path); errors.Is(err, fs.ErrNotExist) {
+		return notFound
+	} else if err != nil {
+		return err
+	}
+	return s.st.Syncer().SyncDir(s.evalSetDir())
+}
+
 // evalSetName is the name a set is shown under: name, or the file name
 // without its extension, on one line and at most maxEvalSetName runes.
 func evalSetName(name, filename string) string {
@@ -178,6 +194,7 @@ func readUserEvalSet(path string) (UserEvalSet, error) {
 // AUC of telling synonyms from antonyms by cosine.
 type UserEvalScore struct {
 	runs.SimilarityResult
+	ID     string // the set's id (UserEvalSet.ID)
 	Format evaluate.SetFormat
 	AUC    *float64
 }
@@ -191,7 +208,7 @@ func (s *Service) ScoreUserEvalSets(set *vectors.Set) ([]UserEvalScore, error) {
 	}
 	out := make([]UserEvalScore, 0, len(sets))
 	for _, u := range sets {
-		r := UserEvalScore{SimilarityResult: runs.SimilarityResult{Name: u.Name, Total: len(u.Pairs)}, Format: u.Format}
+		r := UserEvalScore{SimilarityResult: runs.SimilarityResult{Name: u.Name, Total: len(u.Pairs)}, Format: u.Format, ID: u.ID}
 		sc, err := evaluate.Similarity(set, u.Pairs, evaluate.SimilarityOptions{})
 		switch {
 		case errors.Is(err, evaluate.ErrNoPairs):
