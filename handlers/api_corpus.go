@@ -6,6 +6,7 @@ package handlers
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -33,7 +34,7 @@ func (s *Server) apiBuild(c echo.Context) error {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&settings); err != nil {
-			return public(ErrBadRequest, "The body must be a JSON object with any of tokenizer, window, symmetric, distance_weighting, min_count and max_vocab ("+jsonProblem(err)+").")
+			return public(ErrBadRequest, "The body must be a JSON object with any of tokenizer, window, symmetric, distance_weighting, min_count, max_vocab, tokens, phrase_passes, phrase_min_count and phrase_threshold ("+jsonProblem(err)+").")
 		}
 	}
 	if err := validateSettings(settings); err != nil {
@@ -65,6 +66,12 @@ type apiSettings struct {
 	DistanceWeighting bool   `json:"distance_weighting"`
 	MinCount          int64  `json:"min_count"`
 	MaxVocab          int    `json:"max_vocab"`
+	// Tokens is syllables or phrases; the phrase settings are those of a
+	// phrases build.
+	Tokens          string  `json:"tokens"`
+	PhrasePasses    int     `json:"phrase_passes,omitempty"`
+	PhraseMinCount  int64   `json:"phrase_min_count,omitempty"`
+	PhraseThreshold float64 `json:"phrase_threshold,omitempty"`
 }
 
 type apiStats struct {
@@ -80,6 +87,9 @@ type apiStats struct {
 	MutualInformationBits float64     `json:"mutual_information_bits"`
 	InvalidUTF8           int64       `json:"invalid_utf8"`
 	TruncatedTokens       int64       `json:"truncated_tokens"`
+	NormalizedLines       int64       `json:"normalized_lines"`
+	JoinedPairs           int64       `json:"joined_pairs"`
+	Phrases               int         `json:"phrases"`
 	Settings              apiSettings `json:"settings"`
 	Built                 time.Time   `json:"built"`
 	Seconds               float64     `json:"seconds"`
@@ -92,12 +102,17 @@ func (s *Server) apiCorpusStats(c echo.Context) error {
 	}
 	m := l.Summary
 	st := m.Settings
+	settings := apiSettings{Tokenizer: st.Tokenizer, Window: st.Window, Symmetric: st.Symmetric, DistanceWeighting: st.DistanceWeighting,
+		MinCount: st.MinCount, MaxVocab: st.MaxVocab, Tokens: cmp.Or(st.Tokens, tokensSyllables)}
+	if st.Phrases() {
+		settings.PhrasePasses, settings.PhraseMinCount, settings.PhraseThreshold = st.PhrasePasses, st.PhraseMinCount, st.PhraseThreshold
+	}
 	return c.JSON(http.StatusOK, apiStats{CorpusID: corp.ID, Name: corp.Name, Tokens: m.Tokens, Types: m.Types, Lines: m.Lines,
 		VocabSize: m.VocabSize, NNZ: m.NNZ, SumX: finite(m.SumX), EntropyBits: finite(m.EntropyBits),
 		MutualInformationBits: finite(m.MutualInformationBits), InvalidUTF8: m.InvalidUTF8, TruncatedTokens: m.TruncatedTokens,
-		Settings: apiSettings{Tokenizer: st.Tokenizer, Window: st.Window, Symmetric: st.Symmetric, DistanceWeighting: st.DistanceWeighting,
-			MinCount: st.MinCount, MaxVocab: st.MaxVocab},
-		Built: m.Built, Seconds: m.Seconds})
+		NormalizedLines: m.NormalizedLines, JoinedPairs: m.JoinedPairs, Phrases: m.Phrases,
+		Settings: settings,
+		Built:    m.Built, Seconds: m.Seconds})
 }
 
 type apiRankFreq struct {

@@ -233,7 +233,7 @@ func TestBrowserHomeAndUpload(t *testing.T) {
 	if got := mustRun(t, ctx, chromedp.Text(chromedp.CSS(".upload-error"))); !strings.Contains(got, "larger than the upload limit of 4 KiB") {
 		t.Errorf("oversize message %q", got)
 	}
-	if cs, _ := small.st.Corpora(ctx); len(cs) != 1 {
+	if cs, _ := small.st.Corpora(ctx); len(cs) != demoCorpora {
 		t.Errorf("%d corpora after a refused upload, want only the demo", len(cs))
 	}
 

@@ -9,6 +9,7 @@ package handlers
 // JSON twins: api_corpus.go; their figures: downloads.go.
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -21,6 +22,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/analysis/phrases"
 	"github.com/gloveboard/gloveboard/analysis/ratio"
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/internal/app"
@@ -65,8 +67,10 @@ func validateSettings(settings app.BuildSettings) error {
 	if _, err := wholeNumber(strconv.FormatInt(settings.MinCount, 10), labelMinCount, 0, 1, maxMinCount); err != nil {
 		return err
 	}
-	_, err := wholeNumber(strconv.Itoa(settings.MaxVocab), labelMaxVocab, 0, 0, maxVocabLimit)
-	return err
+	if _, err := wholeNumber(strconv.Itoa(settings.MaxVocab), labelMaxVocab, 0, 0, maxVocabLimit); err != nil {
+		return err
+	}
+	return validatePhraseSettings(settings)
 }
 
 // Labels of the build settings in messages.
@@ -93,6 +97,9 @@ func formSettings(c echo.Context) (app.BuildSettings, error) {
 	}
 	settings.Symmetric = checked(c.FormValue("symmetric"))
 	settings.DistanceWeighting = checked(c.FormValue("distance_weighting"))
+	if err := formPhraseSettings(c, &settings); err != nil {
+		return settings, err
+	}
 	return settings, validateSettings(settings)
 }
 
@@ -143,6 +150,8 @@ func (s *Server) buildFormError(c echo.Context, id int64, err error) error {
 		Tokenizer: c.FormValue("tokenizer"), Window: c.FormValue("window"), MinCount: c.FormValue("min_count"),
 		MaxVocab: c.FormValue("max_vocab"), Symmetric: checked(c.FormValue("symmetric")),
 		DistanceWeighting: checked(c.FormValue("distance_weighting")),
+		Tokens:            c.FormValue("tokens"), PhrasePasses: c.FormValue("phrase_passes"),
+		PhraseMinCount: c.FormValue("phrase_min_count"), PhraseThreshold: c.FormValue("phrase_threshold"),
 	}
 	d.BuildError = msg
 	return s.render(c, status, views.CorpusDetail(d))
@@ -224,6 +233,10 @@ func (s *Server) zipfOf(corpusID int64, l *app.Build) *zipfResult {
 // the vocabulary).
 func normWord(l *app.Build, w string) string {
 	w = strings.TrimSpace(w)
+	if l.Phrases != nil {
+		// A phrase typed with spaces ("văn bản") is the token văn_bản.
+		w = strings.Join(strings.Fields(w), phrases.Joiner)
+	}
 	if l.Summary.Settings.Tokenizer != "whitespace" {
 		return strings.ToLower(w)
 	}
@@ -305,7 +318,10 @@ func (s *Server) corpusDetailData(c echo.Context, corp store.Corpus) (views.Corp
 			InvalidUTF8: sum.InvalidUTF8, TruncatedTokens: sum.TruncatedTokens, SumX: sum.SumX,
 			EntropyBits: sum.EntropyBits, MIBits: sum.MutualInformationBits, Settings: settingsOf(sum.Settings),
 			Built: fmtTime(sum.Built), Seconds: sum.Seconds,
+			NormalizedLines: sum.NormalizedLines, Phrases: sum.Phrases, JoinedPairs: sum.JoinedPairs,
 		}
+		d.Phrases = s.phrasesView(corp, l, c.QueryParam("phrase"))
+		d.Stats.RatioExample = ratioExample(corp.ID, corp.SHA256)
 		d.Zipf = zipfView(corp, s.zipfOf(id, l))
 		pm, perr := s.pmiView(corp, l, c.QueryParam("pmi"))
 		if perr != nil {
@@ -322,8 +338,15 @@ func (s *Server) corpusDetailData(c echo.Context, corp store.Corpus) (views.Corp
 }
 
 func settingsOf(settings app.BuildSettings) views.BuildSettings {
-	return views.BuildSettings{Tokenizer: settings.Tokenizer, Window: settings.Window, Symmetric: settings.Symmetric,
-		DistanceWeighting: settings.DistanceWeighting, MinCount: settings.MinCount, MaxVocab: settings.MaxVocab}
+	v := views.BuildSettings{Tokenizer: settings.Tokenizer, Window: settings.Window, Symmetric: settings.Symmetric,
+		DistanceWeighting: settings.DistanceWeighting, MinCount: settings.MinCount, MaxVocab: settings.MaxVocab,
+		Tokens: cmp.Or(settings.Tokens, tokensSyllables), PhrasePasses: settings.PhrasePasses,
+		PhraseMinCount: settings.PhraseMinCount, PhraseThreshold: settings.PhraseThreshold}
+	if v.PhrasePasses == 0 { // a build made before the setting existed
+		def := app.DefaultBuildSettings()
+		v.PhrasePasses, v.PhraseMinCount, v.PhraseThreshold = def.PhrasePasses, def.PhraseMinCount, def.PhraseThreshold
+	}
+	return v
 }
 
 func zipfView(corp store.Corpus, z *zipfResult) *views.ZipfView {

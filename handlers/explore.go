@@ -671,22 +671,23 @@ func (s *Server) spectrumFragment(c echo.Context) error {
 }
 
 // evaluationFragment scores a vector set on the evaluation sets (kept in
-// memory per set).
+// memory per set) and on those users uploaded (evalsets.go).
 func (s *Server) evaluationFragment(c echo.Context) error {
 	v, set, err := s.loadSet(c)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
 	ev, err := s.svc.Evaluate(ctx(c), v, set)
+	up := s.uploadedEvals(c, v.ID, set)
 	switch {
 	case errors.Is(err, app.ErrNoEvalSets):
-		return s.ok(c, views.EvaluationResult(nil, "The evaluation sets could not be loaded: the folder given with -eval-dir holds neither analogy/questions-words.txt nor similarity/EN-*.txt. Without the flag the built-in sets are used."))
+		return s.ok(c, views.EvaluationWithUploads(nil, "The evaluation sets could not be loaded: the folder given with -eval-dir holds neither analogy/questions-words.txt nor similarity/EN-*.txt. Without the flag the built-in sets are used.", up))
 	case err != nil && errors.Is(err, app.ErrEvalSetsUnreadable):
 		s.log.Error("loading evaluation sets", "dir", s.svc.EvalDir(), "err", err)
-		return s.ok(c, views.EvaluationResult(nil, "The evaluation sets could not be read; the server log says why."))
+		return s.ok(c, views.EvaluationWithUploads(nil, "The evaluation sets could not be read; the server log says why.", up))
 	case err != nil:
 		return s.fragmentError(c, err)
 	}
 	view := evalView(ev)
-	return s.ok(c, views.EvaluationResult(&view, ""))
+	return s.ok(c, views.EvaluationWithUploads(&view, "", up))
 }

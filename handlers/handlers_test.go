@@ -34,10 +34,11 @@ func TestHomeListsDemoData(t *testing.T) {
 	doc := parse(t, rec.Body.String())
 	tests := []struct {
 		section string
+		rows    int
 		want    []string
 	}{
-		{"corpora", []string{demo.CorpusName, "wordnet-glosses.txt.gz", "2.9 MiB", "not built yet"}},
-		{"vectors", []string{demo.VectorsName, "4,197", "50", "1.7 MiB"}},
+		{"corpora", demoCorpora, []string{demo.CorpusName, "wordnet-glosses.txt.gz", "2.9 MiB", "not built yet"}},
+		{"vectors", 1, []string{demo.VectorsName, "4,197", "50", "1.7 MiB"}},
 	}
 	for _, tc := range tests {
 		sec := find(doc, "section", tc.section)
@@ -45,10 +46,10 @@ func TestHomeListsDemoData(t *testing.T) {
 			t.Fatalf("no section #%s", tc.section)
 		}
 		rows := findAll(find(sec, "tbody", ""), "tr")
-		if len(rows) != 1 {
-			t.Fatalf("#%s: %d rows, want 1", tc.section, len(rows))
+		if len(rows) != tc.rows {
+			t.Fatalf("#%s: %d rows, want %d", tc.section, len(rows), tc.rows)
 		}
-		got := text(rows[0])
+		got := text(rows[len(rows)-1]) // the catalogue lists the newest first
 		for _, w := range tc.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("#%s row %q lacks %q", tc.section, got, w)
@@ -169,7 +170,7 @@ func TestUploadRejected(t *testing.T) {
 			a.tmpEmpty(t)
 			cs, _ := a.st.Corpora(context.Background())
 			vs, _ := a.st.VectorSets(context.Background())
-			if len(cs) != 1 || len(vs) != 1 {
+			if len(cs) != demoCorpora || len(vs) != 1 {
 				t.Errorf("catalogue changed: %d corpora, %d vector sets", len(cs), len(vs))
 			}
 		})
@@ -207,8 +208,8 @@ func TestPartialUploadLeavesNoFile(t *testing.T) {
 		t.Errorf("code %d, want 400", rec.Code)
 	}
 	a.tmpEmpty(t)
-	if cs, _ := a.st.Corpora(context.Background()); len(cs) != 1 {
-		t.Errorf("%d corpora, want only the demo", len(cs))
+	if cs, _ := a.st.Corpora(context.Background()); len(cs) != demoCorpora {
+		t.Errorf("%d corpora, want only the demo corpora", len(cs))
 	}
 }
 
@@ -240,8 +241,8 @@ func TestCSRF(t *testing.T) {
 			}
 		})
 	}
-	if cs, _ := a.st.Corpora(context.Background()); len(cs) != 1 {
-		t.Errorf("%d corpora after refused uploads, want 1", len(cs))
+	if cs, _ := a.st.Corpora(context.Background()); len(cs) != demoCorpora {
+		t.Errorf("%d corpora after refused uploads, want %d", len(cs), demoCorpora)
 	}
 	a.tmpEmpty(t)
 }
@@ -387,7 +388,7 @@ func TestJobsFragmentAndCancel(t *testing.T) {
 func TestAPILists(t *testing.T) {
 	a := newApp(t, 0)
 	var corpora []map[string]any
-	if err := json.Unmarshal(a.get("/api/corpora").Body.Bytes(), &corpora); err != nil || len(corpora) != 1 || corpora[0]["name"] != demo.CorpusName {
+	if err := json.Unmarshal(a.get("/api/corpora").Body.Bytes(), &corpora); err != nil || len(corpora) != demoCorpora || corpora[demoCorpora-1]["name"] != demo.CorpusName {
 		t.Errorf("api corpora %v (%v)", corpora, err)
 	}
 	var vecs []map[string]any
@@ -423,8 +424,8 @@ func TestDuplicateUploadAddsNothing(t *testing.T) {
 	if !strings.Contains(page, "already in the catalogue") || !strings.Contains(page, "first") {
 		t.Errorf("duplicate page %q", page)
 	}
-	if cs, _ := a.st.Corpora(context.Background()); len(cs) != 2 {
-		t.Errorf("%d corpora, want demo + one", len(cs))
+	if cs, _ := a.st.Corpora(context.Background()); len(cs) != demoCorpora+1 {
+		t.Errorf("%d corpora, want the demo corpora + one", len(cs))
 	}
 	a.tmpEmpty(t)
 	// Uploading the demo vectors again finds the demo set.
@@ -481,8 +482,8 @@ func TestDelete(t *testing.T) {
 	}
 	cs, _ := a.st.Corpora(ctx)
 	vs, _ := a.st.VectorSets(ctx)
-	if len(cs)+len(vs) != 0 {
-		t.Errorf("%d corpora and %d vector sets left", len(cs), len(vs))
+	if len(cs) != demoCorpora-1 || len(vs) != 0 || (len(cs) > 0 && cs[0].Name != demo.VietnameseName) {
+		t.Errorf("%d corpora and %d vector sets left, want only the Vietnamese demo corpus", len(cs), len(vs))
 	}
 	if _, err := os.Stat(a.st.CorpusPath(1, true)); !os.IsNotExist(err) {
 		t.Errorf("corpus file still there: %v", err)

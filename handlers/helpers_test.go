@@ -22,6 +22,10 @@ import (
 	"github.com/gloveboard/gloveboard/internal/store"
 )
 
+// demoCorpora is the number of demo corpora installed at first start
+// (WordNet glosses and the Vietnamese LibreOffice help).
+const demoCorpora = 2
+
 // app is a dashboard instance on a temporary data directory: the real
 // application service behind the handlers.
 type app struct {

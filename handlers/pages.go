@@ -111,7 +111,7 @@ func (s *Server) home(c echo.Context) error {
 		return err
 	}
 	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, "Home", views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js,
-		Example: homeExample(cs)}))
+		Example: homeExample(cs), Examples: ratioExamples(cs)}))
 }
 
 // homeExample points to the ice/steam table of the demo corpus, if it
@@ -130,7 +130,7 @@ func homeExample(cs []views.CorpusRow) *views.HomeExample {
 func (s *Server) about(c echo.Context) error {
 	return s.ok(c, views.About(views.AboutData{Page: s.page(c, "About", ""),
 		WordNetLicense: demo.WordNetLicense, GloVeNotice: demo.GloVeNotice,
-		AnalogyNotice: evalsets.AnalogyNotice, SimilarityLicense: evalsets.SimilarityLicense}))
+		AnalogyNotice: evalsets.AnalogyNotice, SimilarityLicense: evalsets.SimilarityLicense, MPLLicense: demo.MPLLicense}))
 }
 
 func (s *Server) corpora(c echo.Context) error {

@@ -17,7 +17,7 @@ func TestAboutListsEveryNotice(t *testing.T) {
 		t.Fatalf("/about: %d", rec.Code)
 	}
 	body := rec.Body.String()
-	for _, want := range []string{"Princeton University", "PDDL", "Google analogy", "Mikolov", "WS-353", "Mozilla Public Licence 2.0", "MPL-2.0-LICENSE"} {
+	for _, want := range []string{"Princeton University", "PDDL", "Google analogy", "Mikolov", "WS-353", "Mozilla Public Licence 2.0", "MPL-2.0-LICENSE", "Mozilla Public License Version 2.0"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the About page lacks %q", want)
 		}

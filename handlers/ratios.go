@@ -44,10 +44,13 @@ func parseRatio(c echo.Context, l *app.Build) (ratioRequest, error) {
 	r.i, r.j = normWord(l, q.Get("i")), normWord(l, q.Get("j"))
 	switch {
 	case r.i == "" && r.j == "":
-		_, okI := l.Vocab.ID("ice")
-		_, okJ := l.Vocab.ID("steam")
-		if okI && okJ {
-			r.i, r.j = "ice", "steam"
+		// The paper's ice/steam, or the example of a demo corpus
+		// (presets.go) when the corpus has its words.
+		if p, ok := defaultPreset(func(w string) bool { _, ok := l.Vocab.ID(w); return ok }); ok {
+			r.i, r.j = p.I, p.J
+			if !q.Has("probes") {
+				r.opt.Probes = p.Probes
+			}
 		} else if w := frequentWords(l, 2); len(w) == 2 {
 			r.i, r.j = w[0], w[1]
 			r.notes = append(r.notes, "The paper's words “ice” and “steam” are not both in this corpus's vocabulary, so the two most frequent words are shown instead. Type any two words above.")

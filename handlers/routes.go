@@ -29,6 +29,9 @@ func (s *Server) registerCorpusRoutes(e *echo.Echo) {
 	e.GET("/api/corpora/:id/words/:word", s.apiWord)
 	e.POST("/api/corpora/:id/build", s.apiBuild)
 	s.registerCorpusSpectrumRoutes(e)
+	// Phrases (phrases.go).
+	e.GET("/corpora/:id/download/:file", s.downloadPhrases)
+	e.GET("/api/corpora/:id/phrases", s.apiPhrases)
 }
 
 func (s *Server) registerCorpusSpectrumRoutes(e *echo.Echo) {
@@ -88,4 +91,9 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.GET("/api/vectors/:id/map", s.apiMap)
 	e.POST("/api/vectors/:id/map", s.apiMap)
 	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
+	// Evaluation sets users upload (evalsets.go).
+	e.POST("/evalsets", s.uploadEvalSet)
+	e.POST("/evalsets/:id/delete", s.deleteEvalSet)
+	e.GET("/api/evalsets", s.apiEvalSets)
+	e.POST("/api/evalsets", s.apiUploadEvalSet)
 }

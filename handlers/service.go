@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"io"
 
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
@@ -19,6 +20,7 @@ type Service interface {
 	RunService
 	VectorService
 	WordService
+	EvalSetService
 }
 
 // JobService lists, watches and cancels background jobs.
@@ -72,6 +74,15 @@ type WordService interface {
 	CorpusRuns(ctx context.Context, corpusID int64) ([]app.Run, error)
 	WordFit(r app.Run, b *app.Build, w int32) (spectrum.RowFit, error)
 	RunVectors(ctx context.Context, r app.Run) (store.VectorSet, *vectors.Set, error)
+}
+
+// EvalSetService keeps the evaluation sets users upload and scores vector
+// sets on them (evalsets.go).
+type EvalSetService interface {
+	AddEvalSet(name, filename string, r io.Reader) (app.UserEvalSet, error)
+	UserEvalSets() ([]app.UserEvalSet, error)
+	DeleteEvalSet(id string) error
+	ScoreUserEvalSets(set *vectors.Set) ([]app.UserEvalScore, error)
 }
 
 var _ Service = (*app.Service)(nil)

@@ -34,6 +34,8 @@ type CorpusDetailData struct {
 	PMI   *PMIView
 	// Spectrum is the singular-value spectrum card (built corpora only).
 	Spectrum *CorpusSpectrumView
+	// Phrases is the learned phrase list (builds with phrases only).
+	Phrases *PhrasesView
 }
 
 // BuildSettings are the settings of a corpus build.
@@ -44,12 +46,20 @@ type BuildSettings struct {
 	DistanceWeighting bool
 	MinCount          int64
 	MaxVocab          int
+	// Tokens is syllables or phrases; the phrase settings apply to
+	// phrases.
+	Tokens          string
+	PhrasePasses    int
+	PhraseMinCount  int64
+	PhraseThreshold float64
 }
 
 // Form returns the build form filled with s.
 func (s BuildSettings) Form() BuildForm {
 	return BuildForm{Tokenizer: s.Tokenizer, Window: strconv.Itoa(s.Window), Symmetric: s.Symmetric,
-		DistanceWeighting: s.DistanceWeighting, MinCount: strconv.FormatInt(s.MinCount, 10), MaxVocab: strconv.Itoa(s.MaxVocab)}
+		DistanceWeighting: s.DistanceWeighting, MinCount: strconv.FormatInt(s.MinCount, 10), MaxVocab: strconv.Itoa(s.MaxVocab),
+		Tokens: s.Tokens, PhrasePasses: strconv.Itoa(s.PhrasePasses), PhraseMinCount: strconv.FormatInt(s.PhraseMinCount, 10),
+		PhraseThreshold: strconv.FormatFloat(s.PhraseThreshold, 'g', -1, 64)}
 }
 
 // BuildForm holds the values of the build settings form, as text (so that
@@ -61,6 +71,10 @@ type BuildForm struct {
 	DistanceWeighting bool
 	MinCount          string
 	MaxVocab          string
+	Tokens            string // syllables | phrases
+	PhrasePasses      string
+	PhraseMinCount    string
+	PhraseThreshold   string
 }
 
 // BuildLimits are the largest window, minimum count and maximum
@@ -97,6 +111,20 @@ type CorpusStatsView struct {
 	Settings            BuildSettings
 	Built               string
 	Seconds             float64
+	// NormalizedLines counts the lines NFC normalisation changed;
+	// Phrases and JoinedPairs the phrases learned and the pairs joined
+	// (builds with phrases).
+	NormalizedLines int64
+	Phrases         int
+	JoinedPairs     int64
+	// RatioExample links the ratio page's example for this corpus (a
+	// demo corpus's preset), when it has one.
+	RatioExample Link
+}
+
+// Link is a labelled address.
+type Link struct {
+	Label, Href string
 }
 
 // ZipfView is the Zipf rank–frequency fit of a corpus. Err, when set,

@@ -41,8 +41,10 @@ func TestNumberFormats(t *testing.T) {
 }
 
 func TestBuildSettingsForm(t *testing.T) {
-	s := BuildSettings{Tokenizer: "whitespace", Window: 10, Symmetric: true, MinCount: 5, MaxVocab: 0}
-	want := BuildForm{Tokenizer: "whitespace", Window: "10", Symmetric: true, MinCount: "5", MaxVocab: "0"}
+	s := BuildSettings{Tokenizer: "whitespace", Window: 10, Symmetric: true, MinCount: 5, MaxVocab: 0,
+		Tokens: "phrases", PhrasePasses: 2, PhraseMinCount: 5, PhraseThreshold: 0.45}
+	want := BuildForm{Tokenizer: "whitespace", Window: "10", Symmetric: true, MinCount: "5", MaxVocab: "0",
+		Tokens: "phrases", PhrasePasses: "2", PhraseMinCount: "5", PhraseThreshold: "0.45"}
 	if got := s.Form(); got != want {
 		t.Errorf("got %+v, want %+v", got, want)
 	}

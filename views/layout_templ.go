@@ -335,7 +335,20 @@ func About(d AboutData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "</pre></section><section class=\"card\"><h2>Vietnamese corpus: LibreOffice help</h2><p>The Vietnamese paragraphs of the LibreOffice 7.4 help (Debian package libreoffice-help-vi), one paragraph a line, ship in the repository (<code>internal/demo/vi-libreoffice-help.txt.gz</code>) under the Mozilla Public Licence 2.0, whose text is beside it (<code>MPL-2.0-LICENSE</code>); the source is at https://www.libreoffice.org/.</p></section><section class=\"card\"><h2>Software</h2><p>The page script is htmx 2.0.11 (Zero-Clause BSD licence).</p></section>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "</pre></section><section class=\"card\"><h2>Demo corpus: LibreOffice help, Vietnamese</h2><p>The Vietnamese paragraphs of the LibreOffice 7.4 help (Debian package libreoffice-help-vi), one paragraph a line, are the second demo corpus, built with phrases (văn bản → văn_bản). They ship in the repository and the binary (<code>internal/demo/vi-libreoffice-help.txt.gz</code>) under the Mozilla Public Licence 2.0, whose text is beside it (<code>MPL-2.0-LICENSE</code>) and below; the source is at https://www.libreoffice.org/.</p><details><summary>Mozilla Public License 2.0</summary><pre class=\"licence\">")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			var templ_7745c5c3_Var19 string
+			templ_7745c5c3_Var19, templ_7745c5c3_Err = templ.JoinStringErrs(d.MPLLicense)
+			if templ_7745c5c3_Err != nil {
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/layout.templ`, Line: 96, Col: 39}
+			}
+			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var19))
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "</pre></details></section><section class=\"card\"><h2>Software</h2><p>The page script is htmx 2.0.11 (Zero-Clause BSD licence).</p></section>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -106,6 +106,8 @@ type HomeData struct {
 	// Example is the paper's ice/steam table on the demo corpus (nil
 	// when the demo corpus was deleted).
 	Example *HomeExample
+	// Examples link the ratio examples of the demo corpora.
+	Examples []RatioExample
 }
 
 // HomeExample leads the home page to Table 1 of the GloVe paper.
@@ -115,6 +117,14 @@ type HomeExample struct {
 	RatioURL   string // the ice/steam ratio table
 	CorpusURL  string
 	WordURL    string // the word page of "solid"
+}
+
+// RatioExample is a ratio page's example on one corpus.
+type RatioExample struct {
+	Link
+	CorpusID int64
+	Corpus   string // its name
+	Gloss    string // the words in English, when they are not
 }
 
 // CorporaData is the corpus list and upload page.
@@ -161,6 +171,8 @@ type AboutData struct {
 	// evaluation sets built into the binary.
 	AnalogyNotice     string
 	SimilarityLicense string
+	// MPLLicense is the licence of the Vietnamese demo corpus.
+	MPLLicense string
 }
 
 // Bytes formats a byte count for people in binary units, as the upload

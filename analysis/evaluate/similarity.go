@@ -85,6 +85,9 @@ type SimilarityScore struct {
 	Pearson  float64 // Pearson's r of gold vs cosine
 	Pairs    int     // pairs with both words known (used)
 	OOV      int     // pairs skipped for an unknown word
+	// ContrastAUC is ContrastAUC of the covered pairs when every gold
+	// score is 0 or 1 (a ViCon set: synonyms 1, antonyms 0), else NaN.
+	ContrastAUC float64
 }
 
 // Similarity correlates the human scores of pairs with the cosines of
@@ -109,6 +112,10 @@ func Similarity(set *vectors.Set, pairs []WordPair, opts SimilarityOptions) (Sim
 	}
 	res.Spearman = Spearman(gold, model)
 	res.Pearson = correlation(gold, model)
+	res.ContrastAUC = math.NaN()
+	if !slices.ContainsFunc(gold, func(g float64) bool { return g != 0 && g != 1 }) {
+		res.ContrastAUC = ContrastAUC(gold, model)
+	}
 	return res, nil
 }
 

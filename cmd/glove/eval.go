@@ -61,7 +61,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlagSet("eval", "-vectors FILE [-analogy FILE] [-similarity FILE,FILE,…] [-json]", stderr)
 	vecPath := fs.String("vectors", "", "word vectors: GloVe/word2vec text or word2vec binary, plain or gzip (required)")
 	analogyPath := fs.String("analogy", "", "analogy questions (e.g. questions-words.txt: ': section' lines, then 'a b c d')")
-	simPaths := fs.String("similarity", "", "comma-separated word-similarity files (w1<TAB>w2<TAB>score)")
+	simPaths := fs.String("similarity", "", "comma-separated word-similarity files (w1<TAB>w2<TAB>score, ViSim-400 or ViCon)")
 	methodName := fs.String("method", "add", "analogy method: add (3CosAdd) or mul (3CosMul)")
 	caseSensitive := fs.Bool("case-sensitive", false, "match words exactly (default: case-insensitive, like gensim)")
 	restrict := fs.Int("restrict", 0, "use only the first N (most frequent) words; 0 = all")
@@ -159,9 +159,13 @@ func loadAnalogies(ctx context.Context, path string) ([]evaluate.AnalogySection,
 	return sections, nil
 }
 
-// loadPairs reads a word-similarity file.
+// loadPairs reads a word-similarity file: w1<TAB>w2<TAB>score lines,
+// ViSim-400 or ViCon (evaluate.ReadSet).
 func loadPairs(ctx context.Context, path string) ([]evaluate.WordPair, error) {
-	return readInputFile(ctx, path, evaluate.ReadPairs)
+	return readInputFile(ctx, path, func(r io.Reader) ([]evaluate.WordPair, error) {
+		pairs, _, err := evaluate.ReadSet(r)
+		return pairs, err
+	})
 }
 
 // printEval writes the evaluation as tables, accuracies in percent.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
+	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
@@ -239,8 +240,9 @@ func TestRunFollowsItsJob(t *testing.T) {
 	}
 }
 
-// TestBuildDemoIfNeeded queues one build of the demo corpus, and none
-// while it runs or once it is done.
+// TestBuildDemoIfNeeded queues one build of each demo corpus (the
+// Vietnamese one with phrases), and none while they run or once they are
+// done.
 func TestBuildDemoIfNeeded(t *testing.T) {
 	s := openAt(t, t.TempDir())
 	ctx := context.Background()
@@ -252,17 +254,47 @@ func TestBuildDemoIfNeeded(t *testing.T) {
 		t.Errorf("second call while building: %v, %v", queued, err)
 	}
 	cs, _ := s.st.Corpora(ctx)
-	j, err := s.LatestBuild(ctx, cs[0].ID)
-	if err != nil || j == nil {
-		t.Fatalf("LatestBuild = %v, %v", j, err)
+	if len(cs) != 2 {
+		t.Fatalf("%d demo corpora, want 2", len(cs))
 	}
-	waitJob(t, s, j.ID)
+	for _, c := range cs {
+		j, err := s.LatestBuild(ctx, c.ID)
+		if err != nil || j == nil {
+			t.Fatalf("LatestBuild(%s) = %v, %v", c.Name, j, err)
+		}
+		waitJob(t, s, j.ID)
+	}
 	if queued, err := s.buildDemoIfNeeded(ctx); err != nil || queued {
 		t.Errorf("call after the build: %v, %v", queued, err)
 	}
 	cs, _ = s.st.Corpora(ctx)
-	if len(cs) != 1 || !cs[0].Stats.Built || cs[0].Stats.Tokens < 1_000_000 {
-		t.Errorf("demo stats %+v", cs[0].Stats)
+	for _, c := range cs {
+		if !c.Stats.Built {
+			t.Fatalf("%s not built: %+v", c.Name, c.Stats)
+		}
+		b, err := s.Build(c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch c.Name {
+		case demo.CorpusName:
+			if c.Stats.Tokens < 1_000_000 || b.Summary.Settings.Phrases() {
+				t.Errorf("WordNet demo: %d tokens, settings %+v", c.Stats.Tokens, b.Summary.Settings)
+			}
+		case demo.VietnameseName:
+			_, ok := b.Vocab.ID("văn_bản")
+			if !b.Summary.Settings.Phrases() || b.Phrases.Len() == 0 || !ok {
+				t.Errorf("Vietnamese demo: settings %+v, %d phrases, văn_bản in the vocabulary: %v", b.Summary.Settings, b.Phrases.Len(), ok)
+			}
+			p := demo.VietnamesePreset
+			for _, w := range append([]string{p.I, p.J}, p.Probes...) {
+				if _, ok := b.Vocab.ID(w); !ok {
+					t.Errorf("preset word %q is not in the Vietnamese demo's vocabulary", w)
+				}
+			}
+		default:
+			t.Errorf("unexpected corpus %q", c.Name)
+		}
 	}
 }
 

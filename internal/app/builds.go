@@ -11,11 +11,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/phrases"
 	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/corpusbuild"
+	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
@@ -50,6 +53,7 @@ func buildBudget(memory int64) corpusbuild.Budget {
 		CountingBytes: min(buildMemoryBytes, memory/4),
 		MaxNonzeros:   memory / cooccur.BytesPerNonzero,
 		MaxTypes:      int(min(memory/bytesPerType, corpus.DefaultMaxTypes)),
+		MaxPairs:      int(min(memory/4/phrases.BytesPerPair, phrases.DefaultMaxPairs)),
 	}
 }
 
@@ -104,6 +108,11 @@ func buildError(err error, settings BuildSettings, budget corpusbuild.Budget) er
 	case errors.Is(err, corpus.ErrVocabularyTooLarge):
 		return apperr.Wrap(err, apperr.Unprocessable, fmt.Sprintf("The corpus has more than %s distinct words, the most the memory budget allows. Split or clean the corpus (for example, remove numbers or markup), or start the server with a larger -memory-budget.",
 			views.Count(int64(budget.MaxTypes))))
+	case errors.Is(err, phrases.ErrTooManyPairs):
+		return apperr.Wrap(err, apperr.Unprocessable, fmt.Sprintf("Learning phrases met more than %s distinct word pairs, the most the memory budget allows. Raise the phrase minimum count (pairs of rarer words are not counted), build by syllables, or start the server with a larger -memory-budget.",
+			views.Count(int64(budget.MaxPairs))))
+	case errors.Is(err, corpusbuild.ErrBadPhraseSettings):
+		return apperr.Wrap(err, apperr.Invalid, "The phrase settings are out of range: "+err.Error()+".")
 	case errors.Is(err, corpus.ErrEmptyCorpus) && settings.MinCount > 1:
 		return apperr.Wrap(err, apperr.Unprocessable, fmt.Sprintf("No word occurs at least %d times (the minimum count), so nothing is left to count. Lower the minimum count and build again.", settings.MinCount))
 	}
@@ -118,6 +127,7 @@ func catalogueStats(sum *corpusbuild.Summary) store.CorpusStats {
 		Extra: map[string]any{
 			"lines": sum.Lines, "nnz": sum.NNZ, "sum_x": sum.SumX,
 			"entropy_bits": sum.EntropyBits, "mutual_information_bits": sum.MutualInformationBits,
+			"normalized_lines": sum.NormalizedLines, "phrases": sum.Phrases,
 		},
 	}
 }
@@ -161,15 +171,17 @@ func (s *Service) reconcileBuilds(ctx context.Context) (int, error) {
 	return fixed, nil
 }
 
-// buildDemoIfNeeded queues a build of the demo corpus with the default
-// settings unless it has a finished build or a build job is already
-// active. Calling it again is harmless.
+// buildDemoIfNeeded queues a build of each demo corpus with the default
+// settings (the Vietnamese one with phrases) unless it has a finished
+// build or a build job is already active. Calling it again is harmless.
 func (s *Service) buildDemoIfNeeded(ctx context.Context) (queued bool, err error) {
 	cs, err := s.st.Corpora(ctx)
 	if err != nil {
 		return false, err
 	}
-	for _, c := range cs {
+	// Oldest first (the catalogue lists the newest first): the WordNet
+	// demo, the paper's example, is built before the Vietnamese one.
+	for _, c := range slices.Backward(cs) {
 		if c.Source != store.SourceDemo {
 			continue
 		}
@@ -181,12 +193,22 @@ func (s *Service) buildDemoIfNeeded(ctx context.Context) (queued bool, err error
 		} else if j != nil {
 			continue
 		}
-		if _, err := s.submitBuild(c, corpusbuild.DefaultSettings(), buildBudget(DefaultMemoryBudget)); err != nil {
+		if _, err := s.submitBuild(c, demoSettings(c), buildBudget(DefaultMemoryBudget)); err != nil {
 			return queued, err
 		}
 		queued = true
 	}
 	return queued, nil
+}
+
+// demoSettings are the build settings of demo corpus c: the defaults, with
+// phrases for the Vietnamese corpus, whose words are made of syllables.
+func demoSettings(c store.Corpus) BuildSettings {
+	settings := corpusbuild.DefaultSettings()
+	if demo.Vietnamese(c.SHA256) {
+		settings.Tokens = corpusbuild.TokensPhrases
+	}
+	return settings
 }
 
 // buildKey names one finished build: its directory and the time of its

@@ -10,6 +10,8 @@
 //	vocab.txt      kept vocabulary, Stanford format
 //	unigrams.txt   every type with its count, Stanford format
 //	matrix.gbcsr   co-occurrence matrix (cooccur.Matrix.WriteTo)
+//	phrases.tsv    learned phrases, for builds with Tokens = "phrases"
+//	               (phrases.Model.WriteTo)
 //
 // Files are written under temporary names and renamed when complete, and
 // summary.json last, so a build cut off half way is never mistaken for a
@@ -29,6 +31,7 @@ import (
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/phrases"
 	"github.com/gloveboard/gloveboard/analysis/pmi"
 	"github.com/gloveboard/gloveboard/internal/durable"
 )
@@ -57,13 +60,24 @@ type Settings struct {
 	DistanceWeighting bool   `json:"distance_weighting"`
 	MinCount          int64  `json:"min_count"`
 	MaxVocab          int    `json:"max_vocab"`
+	// Tokens is TokensSyllables (or "") to count the tokens as split, or
+	// TokensPhrases to learn phrases first (see phrases.go) with the
+	// Phrase* settings (passes, least count, NPMI threshold).
+	Tokens          string  `json:"tokens,omitempty"`
+	PhrasePasses    int     `json:"phrase_passes,omitempty"`
+	PhraseMinCount  int64   `json:"phrase_min_count,omitempty"`
+	PhraseThreshold float64 `json:"phrase_threshold,omitempty"`
 }
 
-// DefaultSettings mirror cooccur.DefaultOptions.
+// DefaultSettings mirror cooccur.DefaultOptions, without phrases; the
+// phrase settings are phrases.DefaultOptions, used when Tokens is set to
+// TokensPhrases.
 func DefaultSettings() Settings {
 	d := cooccur.DefaultOptions()
+	p := phrases.DefaultOptions()
 	return Settings{Tokenizer: d.Tokenizer.String(), Window: d.Window, Symmetric: d.Symmetric,
-		DistanceWeighting: d.DistanceWeighting, MinCount: d.MinCount}
+		DistanceWeighting: d.DistanceWeighting, MinCount: d.MinCount, Tokens: TokensSyllables,
+		PhrasePasses: p.Passes, PhraseMinCount: p.MinCount, PhraseThreshold: p.Threshold}
 }
 
 // Budget bounds the resources of a build; zero fields mean the cooccur
@@ -77,12 +91,18 @@ type Budget struct {
 	// MaxTypes bounds the distinct words read
 	// (corpus.ErrVocabularyTooLarge beyond).
 	MaxTypes int
+	// MaxPairs bounds the distinct word pairs a phrase-learning pass
+	// counts (phrases.ErrTooManyPairs beyond; 0: phrases.DefaultMaxPairs).
+	MaxPairs int
 }
 
 // Options converts s to cooccur options within budget b.
 func (s Settings) Options(b Budget, tempDir string) (cooccur.Options, error) {
 	tok, err := corpus.ParseTokenizer(s.Tokenizer)
 	if err != nil {
+		return cooccur.Options{}, err
+	}
+	if err := s.checkTokens(); err != nil {
 		return cooccur.Options{}, err
 	}
 	return cooccur.Options{Window: s.Window, Symmetric: s.Symmetric, DistanceWeighting: s.DistanceWeighting,
@@ -92,19 +112,25 @@ func (s Settings) Options(b Budget, tempDir string) (cooccur.Options, error) {
 
 // Summary is what a build records about a corpus.
 type Summary struct {
-	Settings              Settings  `json:"settings"`
-	Tokens                int64     `json:"tokens"`
-	Types                 int       `json:"types"`
-	Lines                 int64     `json:"lines"`
-	InvalidUTF8           int64     `json:"invalid_utf8"`
-	TruncatedTokens       int64     `json:"truncated_tokens"`
-	VocabSize             int       `json:"vocab_size"`
-	NNZ                   int64     `json:"nnz"`
-	SumX                  float64   `json:"sum_x"`
-	EntropyBits           float64   `json:"entropy_bits"`
-	MutualInformationBits float64   `json:"mutual_information_bits"`
-	Seconds               float64   `json:"seconds"`
-	Built                 time.Time `json:"built"`
+	Settings              Settings `json:"settings"`
+	Tokens                int64    `json:"tokens"`
+	Types                 int      `json:"types"`
+	Lines                 int64    `json:"lines"`
+	InvalidUTF8           int64    `json:"invalid_utf8"`
+	TruncatedTokens       int64    `json:"truncated_tokens"`
+	VocabSize             int      `json:"vocab_size"`
+	NNZ                   int64    `json:"nnz"`
+	SumX                  float64  `json:"sum_x"`
+	EntropyBits           float64  `json:"entropy_bits"`
+	MutualInformationBits float64  `json:"mutual_information_bits"`
+	// NormalizedLines counts the lines Unicode normalisation (NFC)
+	// changed; JoinedPairs the token pairs joined into phrases, and
+	// Phrases the phrases learned (builds with phrases).
+	NormalizedLines int64     `json:"normalized_lines"`
+	JoinedPairs     int64     `json:"joined_pairs,omitempty"`
+	Phrases         int       `json:"phrases,omitempty"`
+	Seconds         float64   `json:"seconds"`
+	Built           time.Time `json:"built"`
 }
 
 // Progress receives a fraction in [0, 1] and a short message.
@@ -156,6 +182,16 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 	}
 	size := max(st.Size(), 1)
 	cr := &countingReader{r: f}
+	var popt phrases.Options
+	whole := progress // the whole build's bar; progress: counting's part
+	if s.Phrases() {
+		if popt, err = s.phraseOptions(opt.Tokenizer, b, spill); err != nil {
+			return nil, err
+		}
+		// Learning reads the corpus once and replays it per pass; it takes
+		// about as long as counting (bench/phrases/README.md).
+		progress = func(frac float64, msg string) { whole(phraseShare+(1-phraseShare)*frac, msg) }
+	}
 	opt.Progress = func(p cooccur.Progress) {
 		switch p.Phase {
 		case "reading":
@@ -192,6 +228,17 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 		return nil, err
 	}
 	defer os.RemoveAll(spill)
+	if err := removePhrases(dir); err != nil {
+		return nil, err
+	}
+	var model *phrases.Model
+	if s.Phrases() {
+		whole(0, fmt.Sprintf("learning phrases (%d passes)", popt.Passes))
+		if model, err = bl.learnPhrases(ctx, corpusPath, dir, popt); err != nil {
+			return nil, err
+		}
+		opt.Phrases = model
+	}
 	res, err := cooccur.Count(ctx, cr, opt)
 	if err != nil {
 		return nil, err
@@ -201,6 +248,7 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 		Settings: s, Tokens: res.Stats.Tokens, Types: res.Unigrams.Len(), Lines: res.Stats.Lines,
 		InvalidUTF8: res.Stats.InvalidUTF8, TruncatedTokens: res.Stats.Truncated,
 		VocabSize: res.Vocab.Len(), NNZ: res.NNZ, SumX: res.Sum,
+		NormalizedLines: res.Stats.NormalizedLines, JoinedPairs: res.Stats.JoinedPairs, Phrases: model.Len(),
 		EntropyBits:           pmi.Entropy(res.Unigrams.Counts(), pmi.Bits),
 		MutualInformationBits: pmi.MutualInformation(res.Matrix, pmi.Bits),
 	}
@@ -227,7 +275,7 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 }
 
 // artefacts are the files of a build directory, summary.json last.
-var artefacts = []string{"vocab.txt", "unigrams.txt", "matrix.gbcsr", "summary.json"}
+var artefacts = []string{"vocab.txt", "unigrams.txt", "matrix.gbcsr", "phrases.tsv", "summary.json"}
 
 // RemoveArtefacts removes the artefacts of a build from dir, the
 // temporary files of artefact writes cut short and the spill folder,
@@ -245,6 +293,10 @@ func RemoveArtefacts(dir string) error {
 	errs = append(errs, RemoveSpill(dir))
 	return errors.Join(errs...)
 }
+
+// phraseShare is the part of a build's progress bar given to learning
+// phrases.
+const phraseShare = 0.4
 
 // countingReader counts the bytes read. The count is atomic because the
 // corpus is read on the tokenizer's goroutine while progress is reported
@@ -294,6 +346,9 @@ type Loaded struct {
 	Unigrams *corpus.Vocabulary
 	Matrix   *cooccur.Matrix
 	PMI      *pmi.Model // context smoothing α = 0.75
+	// Phrases is the learned phrase list (nil for a build without
+	// phrases).
+	Phrases *phrases.Model
 }
 
 // bytesPerWord estimates the memory one word of a loaded vocabulary takes
@@ -336,6 +391,11 @@ func Load(dir string) (*Loaded, error) {
 	}
 	if l.PMI, err = pmi.New(l.Matrix, 0.75); err != nil {
 		return nil, err
+	}
+	if sum.Settings.Phrases() {
+		if l.Phrases, err = readPhraseFile(filepath.Join(dir, PhrasesFile)); err != nil {
+			return nil, fmt.Errorf("%w: phrase list: %v", ErrNotBuilt, err)
+		}
 	}
 	return l, nil
 }

@@ -30,10 +30,20 @@ func TestInstallIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cs) != 1 || len(vs) != 1 {
-		t.Fatalf("%d corpora and %d vector sets after two installs, want 1 and 1", len(cs), len(vs))
+	if len(cs) != 2 || len(vs) != 1 {
+		t.Fatalf("%d corpora and %d vector sets after two installs, want 2 and 1", len(cs), len(vs))
 	}
-	c, v := cs[0], vs[0]
+	byName := map[string]store.Corpus{}
+	for _, c := range cs {
+		byName[c.Name] = c
+	}
+	c, vi, v := byName[demo.CorpusName], byName[demo.VietnameseName], vs[0]
+	if vi.Source != store.SourceDemo || !vi.Gzipped || vi.Filename != demo.VietnameseFile || !demo.Vietnamese(vi.SHA256) || demo.Vietnamese(c.SHA256) {
+		t.Errorf("Vietnamese corpus %+v", vi)
+	}
+	if !strings.Contains(demo.MPLLicense, "Mozilla Public License Version 2.0") {
+		t.Error("the MPL-2.0 text is not embedded")
+	}
 	if c.Source != store.SourceDemo || !c.Gzipped || c.Name != demo.CorpusName {
 		t.Errorf("corpus %+v", c)
 	}

@@ -87,14 +87,17 @@ func ReadAnalogies(fsys fs.FS, name string) ([]evaluate.AnalogySection, error) {
 	return secs, nil
 }
 
-// ReadPairs parses the word-similarity file name of fsys.
+// ReadPairs parses the word-similarity file name of fsys: w1 TAB w2 TAB
+// score lines, or ViSim-400 or ViCon with their headers
+// (evaluate.ReadSet), so that a folder given with -eval-dir may hold
+// those too.
 func ReadPairs(fsys fs.FS, name string) ([]evaluate.WordPair, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	pairs, err := evaluate.ReadPairs(f)
+	pairs, _, err := evaluate.ReadSet(f)
 	if err != nil {
 		return nil, fmt.Errorf("similarity set %s: %w", name, err)
 	}

@@ -61,3 +61,26 @@ func TestLoad(t *testing.T) {
 		t.Errorf("malformed set: %v, want an error naming the file", err)
 	}
 }
+
+// TestLoadReadsVietnameseFormats: a folder given with -eval-dir may hold
+// ViSim-400 and ViCon files (hand-written here; the real sets are not
+// shipped) beside plain ones.
+func TestLoadReadsVietnameseFormats(t *testing.T) {
+	fsys := fstest.MapFS{
+		"similarity/ViSim-400.txt": {Data: []byte("Word1\tWord2\tPOS\tSim1\tSim2\tSTD\nvăn_bản\ttài_liệu\tN\t4.8\t8\t1\nhàng\tcột\tN\t1.2\t2\t1\n")},
+		"similarity/ViCon.txt":     {Data: []byte("Word1\tWord2\tRelation\nto\tlớn\tSYN\nnóng\tlạnh\tANT\n")},
+	}
+	_, sim, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sim) != 2 || sim[0].Name != "ViCon" || sim[1].Name != "ViSim-400" {
+		t.Fatalf("sets %+v", sim)
+	}
+	if p := sim[1].Pairs[0]; p.A != "văn_bản" || p.Gold != 4.8 {
+		t.Errorf("ViSim pair %+v, want văn_bản with Sim1 4.8", p)
+	}
+	if g := []float64{sim[0].Pairs[0].Gold, sim[0].Pairs[1].Gold}; g[0] != 1 || g[1] != 0 {
+		t.Errorf("ViCon gold %v, want SYN 1, ANT 0", g)
+	}
+}
