@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	service "github.com/gloveboard/gloveboard/internal/app"
+	"github.com/gloveboard/gloveboard/internal/demo"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -25,7 +26,16 @@ func TestSVDRunOnDemoBesideGloVe(t *testing.T) {
 	if err != nil || len(cs) == 0 {
 		t.Fatal(cs, err)
 	}
-	demo := cs[0]
+	// The English demo (the Vietnamese one has no analogy questions).
+	var wordnet store.Corpus
+	for _, c := range cs {
+		if c.Name == demo.CorpusName {
+			wordnet = c
+		}
+	}
+	if wordnet.ID == 0 {
+		t.Fatalf("no %s among %+v", demo.CorpusName, cs)
+	}
 	start := func(body string) int64 {
 		t.Helper()
 		rec := a.postAPI("/api/runs", body)
@@ -37,8 +47,8 @@ func TestSVDRunOnDemoBesideGloVe(t *testing.T) {
 		}
 		return got.RunID
 	}
-	svd := start(fmt.Sprintf(`{"corpus_id": %d, "model": "svd-ppmi", "vector_size": 25}`, demo.ID))
-	glove := start(fmt.Sprintf(`{"corpus_id": %d, "vector_size": 10, "epochs": 1, "threads": 1}`, demo.ID))
+	svd := start(fmt.Sprintf(`{"corpus_id": %d, "model": "svd-ppmi", "vector_size": 25}`, wordnet.ID))
+	glove := start(fmt.Sprintf(`{"corpus_id": %d, "vector_size": 10, "epochs": 1, "threads": 1}`, wordnet.ID))
 	for _, id := range []int64{svd, glove} {
 		if r := a.modelWaitRun(t, id); r.Status != store.RunDone {
 			t.Fatalf("run %d ended %s: %s", id, r.Status, r.Results)
