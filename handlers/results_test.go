@@ -207,11 +207,11 @@ func TestResultsAcrossRestart(t *testing.T) {
 
 		// The fragments render the results, and their plots draw.
 		doc := parse(t, string(b.getOK(t, vbase+fmt.Sprintf("/maps/%d", tsneJob))))
-		img := find(find(doc, "figure", "map-plot"), "img", "")
-		if !strings.Contains(text(doc), "t-SNE") || img == nil {
+		src := mapPlotSrc(doc)
+		if !strings.Contains(text(doc), "t-SNE") || src == "" {
 			t.Fatalf("t-SNE fragment after the restart: %q", text(doc))
 		}
-		if _, err := png.Decode(bytes.NewReader(b.getOK(t, attr(img, "src")))); err != nil {
+		if _, err := png.Decode(bytes.NewReader(b.getOK(t, src))); err != nil {
 			t.Errorf("t-SNE plot after the restart: %v", err)
 		}
 		doc = parse(t, string(b.getOK(t, fmt.Sprintf("/corpora/%d/spectra/%d", corpus.ID, specJob))))

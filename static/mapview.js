@@ -1,0 +1,1092 @@
+// gloveboard interactive word map. Draws the points of a map (computed on
+// the server) on a canvas: zoom and pan (wheel, drag, pinch, keys), hover
+// to see a word, labels placed without overlap at every zoom level,
+// search and pin a word with its nearest neighbours in the full space,
+// groups shown or hidden from the legend, box selection exported as CSV,
+// and the view kept in the address's fragment. Loaded as a file (the
+// Content Security Policy allows no inline scripts); the map's points are
+// in a <script type="application/json" class="mapview-data"> block of
+// each .mapview element.
+(function () {
+  "use strict";
+
+  // The colours of analysis/plot (Okabe & Ito's set and three more), in
+  // the same order, so that downloads look like the view.
+  var PALETTE = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",
+    "#222222", "#56b4e9", "#6a4c93", "#8c564b", "#999999"];
+  var LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  var LABEL_H = 14; // CSS pixels of a label's box
+  var STAMP_MIN = 4000; // from this many points, dots are stamped into pixels
+  var MIN_ZOOM = 0.25;
+  var MAX_ZOOM = 5000;
+
+  // Timing of every instance, for tests and for people curious about it:
+  // firstDraw is milliseconds from reading the data to the first frame;
+  // frames are the durations of the frames drawn since.
+  var stats = window.mapviewStats = window.mapviewStats || { views: [] };
+
+  function hexToABGR(hex) {
+    var r = parseInt(hex.slice(1, 3), 16);
+    var g = parseInt(hex.slice(3, 5), 16);
+    var b = parseInt(hex.slice(5, 7), 16);
+    return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  }
+
+  // csvCell guards a cell as the server does (internal/csvguard): text
+  // starting like a formula gets a leading apostrophe; cells with commas,
+  // quotes or line breaks are quoted.
+  function csvCell(s) {
+    s = String(s);
+    if (s !== "" && "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20".indexOf(s.charAt(0)) >= 0) {
+      s = "'" + s;
+    }
+    if (/[",\r\n]/.test(s)) {
+      s = '"' + s.replace(/"/g, '""') + '"';
+    }
+    return s;
+  }
+
+  function numCell(v) { return isFinite(v) ? String(v) : csvCell(String(v)); }
+
+  // Grid is a uniform bucket grid over the data bounds: the points of a
+  // rectangle without scanning all of them.
+  function Grid(xs, ys, n, b) {
+    var side = Math.max(1, Math.ceil(Math.sqrt(n / 4)));
+    this.nx = side;
+    this.ny = side;
+    this.x0 = b.x0;
+    this.y0 = b.y0;
+    this.cw = (b.x1 - b.x0) / side || 1;
+    this.ch = (b.y1 - b.y0) / side || 1;
+    var cells = side * side;
+    var count = new Int32Array(cells + 1);
+    var cellOf = new Int32Array(n);
+    for (var i = 0; i < n; i++) {
+      var c = this.cell(xs[i], ys[i]);
+      cellOf[i] = c;
+      count[c + 1]++;
+    }
+    for (var k = 0; k < cells; k++) {
+      count[k + 1] += count[k];
+    }
+    var fill = count.slice(0, cells);
+    var items = new Int32Array(n);
+    for (i = 0; i < n; i++) {
+      items[fill[cellOf[i]]++] = i;
+    }
+    this.start = count;
+    this.items = items;
+  }
+  Grid.prototype.col = function (x) {
+    return Math.min(this.nx - 1, Math.max(0, Math.floor((x - this.x0) / this.cw)));
+  };
+  Grid.prototype.row = function (y) {
+    return Math.min(this.ny - 1, Math.max(0, Math.floor((y - this.y0) / this.ch)));
+  };
+  Grid.prototype.cell = function (x, y) { return this.row(y) * this.nx + this.col(x); };
+  // each calls fn(i) for the points in cells overlapping the rectangle.
+  Grid.prototype.each = function (x0, x1, y0, y1, fn) {
+    var c0 = this.col(x0), c1 = this.col(x1), r0 = this.row(y0), r1 = this.row(y1);
+    for (var r = r0; r <= r1; r++) {
+      for (var c = c0; c <= c1; c++) {
+        var k = r * this.nx + c;
+        for (var j = this.start[k]; j < this.start[k + 1]; j++) {
+          fn(this.items[j]);
+        }
+      }
+    }
+  };
+
+  // Boxes is a collision grid of label boxes in screen space.
+  function Boxes(w, h) {
+    this.cell = 32;
+    this.nx = Math.max(1, Math.ceil(w / this.cell));
+    this.ny = Math.max(1, Math.ceil(h / this.cell));
+    this.cells = new Array(this.nx * this.ny);
+    this.boxes = [];
+  }
+  Boxes.prototype.span = function (b, fn) {
+    var c0 = Math.max(0, Math.floor(b[0] / this.cell)), c1 = Math.min(this.nx - 1, Math.floor(b[2] / this.cell));
+    var r0 = Math.max(0, Math.floor(b[1] / this.cell)), r1 = Math.min(this.ny - 1, Math.floor(b[3] / this.cell));
+    for (var r = r0; r <= r1; r++) {
+      for (var c = c0; c <= c1; c++) {
+        if (fn(r * this.nx + c) === false) {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  Boxes.prototype.free = function (b) {
+    var self = this;
+    return this.span(b, function (k) {
+      var list = self.cells[k];
+      if (!list) {
+        return true;
+      }
+      for (var i = 0; i < list.length; i++) {
+        var o = self.boxes[list[i]];
+        if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) {
+          return false;
+        }
+      }
+      return true;
+    });
+  };
+  Boxes.prototype.add = function (b) {
+    var id = this.boxes.length, self = this;
+    this.boxes.push(b);
+    this.span(b, function (k) {
+      (self.cells[k] = self.cells[k] || []).push(id);
+    });
+  };
+
+  function MapView(root) {
+    this.root = root;
+    root.mapview = this;
+    var t0 = performance.now();
+    var data;
+    try {
+      data = JSON.parse(root.querySelector(".mapview-data").textContent);
+    } catch (e) {
+      this.status("The map's data could not be read.");
+      return;
+    }
+    this.load(data);
+    this.canvas = root.querySelector("canvas");
+    this.ctx2d = this.canvas.getContext("2d");
+    this.tip = root.querySelector(".mapview-tip");
+    this.stats = { firstDraw: 0, frames: [], points: this.n };
+    stats.views.push(this.stats);
+    stats.last = this.stats;
+    this.hidden = new Uint8Array(this.groups.length);
+    this.selection = null; // {x0, x1, y0, y1, idx: []} in data units
+    this.focus = null; // {word, idx, neighbours: [idx]}
+    this.hover = -1;
+    this.placed = []; // indices labelled in the last frame
+    this.mode = "pan";
+    this.pointers = {};
+    this.buildLegend();
+    this.bind();
+    this.resize();
+    this.reset();
+    this.readFragment();
+    this.draw();
+    this.stats.firstDraw = performance.now() - t0;
+    this.stats.frames = [];
+  }
+
+  // load reads the map's JSON: {points: [{word, x, y, group}], …}.
+  MapView.prototype.load = function (data) {
+    var pts = data.points || [];
+    var n = pts.length;
+    this.data = data;
+    this.n = n;
+    this.xs = new Float64Array(n);
+    this.ys = new Float64Array(n);
+    this.words = new Array(n);
+    this.gi = new Uint16Array(n);
+    this.groups = [];
+    this.groupCount = [];
+    this.index = new Map();
+    var gindex = new Map();
+    var b = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    for (var i = 0; i < n; i++) {
+      var p = pts[i];
+      var g = p.group || "";
+      var k = gindex.get(g);
+      if (k === undefined) {
+        k = this.groups.length;
+        gindex.set(g, k);
+        this.groups.push(g);
+        this.groupCount.push(0);
+      }
+      this.groupCount[k]++;
+      this.gi[i] = k;
+      this.xs[i] = p.x;
+      this.ys[i] = p.y;
+      this.words[i] = p.word;
+      if (!this.index.has(p.word)) {
+        this.index.set(p.word, i);
+      }
+      b.x0 = Math.min(b.x0, p.x);
+      b.x1 = Math.max(b.x1, p.x);
+      b.y0 = Math.min(b.y0, p.y);
+      b.y1 = Math.max(b.y1, p.y);
+    }
+    if (n === 0) {
+      b = { x0: -1, x1: 1, y0: -1, y1: 1 };
+    }
+    this.bounds = b;
+    this.grid = new Grid(this.xs, this.ys, n, b);
+    this.widths = new Float32Array(n); // label widths, 0 = not measured
+    this.colours = this.groups.map(function (_, k) { return PALETTE[k % PALETTE.length]; });
+    this.abgr = this.colours.map(hexToABGR);
+    this.radius = n > 20000 ? 1.5 : n > 4000 ? 2 : n > 500 ? 3 : 4;
+  };
+
+  MapView.prototype.status = function (msg) {
+    var s = this.root.querySelector(".mapview-status");
+    if (s) {
+      s.textContent = msg;
+    }
+  };
+
+  // resize fits the canvas to the width of its container and the
+  // device's pixel ratio.
+  MapView.prototype.resize = function () {
+    var stage = this.canvas.parentNode;
+    var w = Math.max(200, Math.floor(stage.clientWidth));
+    var h = Math.round(Math.max(300, Math.min(w * 0.62, window.innerHeight * 0.78)));
+    if (w < 520) {
+      h = Math.round(Math.max(300, Math.min(w * 1.05, window.innerHeight * 0.7)));
+    }
+    var dpr = window.devicePixelRatio || 1;
+    var oldW = this.w;
+    this.w = w;
+    this.h = h;
+    this.dpr = dpr;
+    this.canvas.width = Math.round(w * dpr);
+    this.canvas.height = Math.round(h * dpr);
+    this.canvas.style.width = w + "px";
+    this.canvas.style.height = h + "px";
+    this.image = null;
+    var b = this.bounds;
+    var fit = Math.min(w / ((b.x1 - b.x0) || 1), h / ((b.y1 - b.y0) || 1)) * 0.92;
+    this.base = fit;
+    return oldW !== w;
+  };
+
+  MapView.prototype.reset = function () {
+    var b = this.bounds;
+    this.cx = (b.x0 + b.x1) / 2;
+    this.cy = (b.y0 + b.y1) / 2;
+    this.zoom = 1;
+  };
+
+  MapView.prototype.scale = function () { return this.base * this.zoom; };
+  MapView.prototype.sx = function (x) { return this.w / 2 + (x - this.cx) * this.scale(); };
+  MapView.prototype.sy = function (y) { return this.h / 2 - (y - this.cy) * this.scale(); };
+  MapView.prototype.dataX = function (px) { return this.cx + (px - this.w / 2) / this.scale(); };
+  MapView.prototype.dataY = function (py) { return this.cy - (py - this.h / 2) / this.scale(); };
+
+  // viewBox is the part of the map on screen, in data units.
+  MapView.prototype.viewBox = function () {
+    return { x0: this.dataX(0), x1: this.dataX(this.w), y0: this.dataY(this.h), y1: this.dataY(0) };
+  };
+
+  MapView.prototype.zoomAt = function (factor, px, py) {
+    var z = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, this.zoom * factor));
+    var x = this.dataX(px), y = this.dataY(py);
+    this.zoom = z;
+    // Keep the data point under (px, py) where it is.
+    this.cx = x - (px - this.w / 2) / this.scale();
+    this.cy = y + (py - this.h / 2) / this.scale();
+    this.changed();
+  };
+
+  MapView.prototype.panBy = function (dx, dy) {
+    this.cx -= dx / this.scale();
+    this.cy += dy / this.scale();
+    this.changed();
+  };
+
+  // changed asks for a frame and, a little later, updates the address
+  // and the download links.
+  MapView.prototype.changed = function () {
+    this.requestDraw();
+    var self = this;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(function () { self.writeFragment(); }, 200);
+  };
+
+  MapView.prototype.requestDraw = function () {
+    if (this.pending) {
+      return;
+    }
+    this.pending = true;
+    var self = this;
+    window.requestAnimationFrame(function () {
+      self.pending = false;
+      var t = performance.now();
+      self.draw();
+      self.stats.frames.push(performance.now() - t);
+      if (self.stats.frames.length > 600) {
+        self.stats.frames.shift();
+      }
+    });
+  };
+
+  // draw renders one frame: dots, the selection, highlights, labels.
+  MapView.prototype.draw = function () {
+    var ctx = this.ctx2d, dpr = this.dpr, w = this.w, h = this.h;
+    var vb = this.viewBox();
+    var r = this.radius * Math.min(2.5, Math.max(1, Math.pow(this.zoom, 0.25)));
+    var pad = r / this.scale();
+    var visible = this.visibleIndices(vb.x0 - pad, vb.x1 + pad, vb.y0 - pad, vb.y1 + pad);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (this.n >= STAMP_MIN) {
+      this.stamp(visible, r * dpr);
+    } else {
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      this.dots(visible, r);
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.drawSelection();
+    this.drawHighlights(r);
+    this.drawLabels(visible, r);
+    this.visibleCount = visible.length;
+  };
+
+  // visibleIndices are the points of shown groups inside the rectangle,
+  // in priority order (their order in the map: frequency rank or the
+  // order given).
+  MapView.prototype.visibleIndices = function (x0, x1, y0, y1) {
+    var out = [], xs = this.xs, ys = this.ys, gi = this.gi, hidden = this.hidden;
+    var b = this.bounds;
+    var whole = x0 <= b.x0 && x1 >= b.x1 && y0 <= b.y0 && y1 >= b.y1;
+    if (whole) {
+      for (var i = 0; i < this.n; i++) {
+        if (!hidden[gi[i]]) {
+          out.push(i);
+        }
+      }
+      return out;
+    }
+    this.grid.each(x0, x1, y0, y1, function (i) {
+      if (!hidden[gi[i]] && xs[i] >= x0 && xs[i] <= x1 && ys[i] >= y0 && ys[i] <= y1) {
+        out.push(i);
+      }
+    });
+    out.sort(function (a, c) { return a - c; });
+    return out;
+  };
+
+  // dots draws few points as anti-aliased circles, one path a group.
+  MapView.prototype.dots = function (visible, r) {
+    var ctx = this.ctx2d;
+    for (var g = 0; g < this.groups.length; g++) {
+      if (this.hidden[g]) {
+        continue;
+      }
+      ctx.beginPath();
+      for (var k = 0; k < visible.length; k++) {
+        var i = visible[k];
+        if (this.gi[i] !== g) {
+          continue;
+        }
+        var x = this.sx(this.xs[i]), y = this.sy(this.ys[i]);
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = this.colours[g];
+      ctx.globalAlpha = 0.85;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+    }
+  };
+
+  // stamp writes many points straight into the pixels (a disc of radius
+  // rp device pixels each), far faster than paths for tens of thousands.
+  MapView.prototype.stamp = function (visible, rp) {
+    var cw = this.canvas.width, ch = this.canvas.height;
+    if (!this.image || this.image.width !== cw || this.image.height !== ch) {
+      this.image = this.ctx2d.createImageData(cw, ch);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    }
+    var px = this.pixels;
+    px.fill(0xffffffff);
+    var rr = Math.max(1, Math.round(rp));
+    var offs = [];
+    for (var dy = -rr; dy <= rr; dy++) {
+      for (var dx = -rr; dx <= rr; dx++) {
+        if (dx * dx + dy * dy <= rp * rp + 0.5) {
+          offs.push(dx, dy);
+        }
+      }
+    }
+    var s = this.scale() * this.dpr, ox = cw / 2 - this.cx * s, oy = ch / 2 + this.cy * s;
+    var xs = this.xs, ys = this.ys, gi = this.gi, abgr = this.abgr, no = offs.length;
+    for (var k = 0; k < visible.length; k++) {
+      var i = visible[k];
+      var x = Math.round(ox + xs[i] * s), y = Math.round(oy - ys[i] * s);
+      var c = abgr[gi[i]];
+      if (x >= rr && y >= rr && x < cw - rr && y < ch - rr) {
+        var base = y * cw + x;
+        for (var j = 0; j < no; j += 2) {
+          px[base + offs[j + 1] * cw + offs[j]] = c;
+        }
+      } else {
+        for (j = 0; j < no; j += 2) {
+          var xx = x + offs[j], yy = y + offs[j + 1];
+          if (xx >= 0 && yy >= 0 && xx < cw && yy < ch) {
+            px[yy * cw + xx] = c;
+          }
+        }
+      }
+    }
+    this.ctx2d.putImageData(this.image, 0, 0);
+  };
+
+  MapView.prototype.drawSelection = function () {
+    var sel = this.drag && this.drag.mode === "select" ? this.drag.box : this.selection;
+    if (!sel) {
+      return;
+    }
+    var ctx = this.ctx2d;
+    var x0 = this.sx(sel.x0), x1 = this.sx(sel.x1), y0 = this.sy(sel.y1), y1 = this.sy(sel.y0);
+    ctx.fillStyle = "rgba(0, 114, 178, 0.08)";
+    ctx.fillRect(x0, y0, x1 - x0, y1 - y0);
+    ctx.setLineDash([5, 4]);
+    ctx.strokeStyle = "#0b4f7c";
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
+    ctx.setLineDash([]);
+  };
+
+  // drawHighlights rings the focused word, its neighbours and the word
+  // under the pointer.
+  MapView.prototype.drawHighlights = function (r) {
+    var ctx = this.ctx2d, self = this;
+    function ring(i, colour, width, extra) {
+      if (i < 0 || self.hidden[self.gi[i]]) {
+        return;
+      }
+      ctx.beginPath();
+      ctx.arc(self.sx(self.xs[i]), self.sy(self.ys[i]), r + extra, 0, 2 * Math.PI);
+      ctx.lineWidth = width;
+      ctx.strokeStyle = colour;
+      ctx.stroke();
+    }
+    if (this.focus) {
+      var f = this.focus;
+      f.neighbours.forEach(function (i) { ring(i, "#111", 1.5, 3); });
+      ring(f.idx, "#111", 2.5, 5);
+    }
+    ring(this.hover, "#111", 1.5, 2);
+  };
+
+  MapView.prototype.labelWidth = function (i) {
+    var w = this.widths[i];
+    if (w === 0) {
+      w = this.widths[i] = this.ctx2d.measureText(this.words[i]).width;
+    }
+    return w;
+  };
+
+  // drawLabels places labels greedily by priority (the focused word and
+  // its neighbours, then map order) in a collision grid: a label goes
+  // right, left, above or below its point where it overlaps no earlier
+  // label or labelled point, or is left out. Zooming in spreads the
+  // points, so more labels fit.
+  MapView.prototype.drawLabels = function (visible, r) {
+    var ctx = this.ctx2d, w = this.w, h = this.h;
+    ctx.font = LABEL_FONT;
+    var boxes = new Boxes(w, h);
+    var placed = [], self = this;
+    var maxLabels = Math.max(12, Math.floor(w * h / 3500));
+    var failures = 0, maxFailures = 4000;
+    var gap = r + 2;
+    var first = [];
+    if (this.focus) {
+      first.push(this.focus.idx);
+      first = first.concat(this.focus.neighbours);
+    }
+    if (this.hover >= 0) {
+      first.unshift(this.hover);
+    }
+    var seen = new Set();
+    function tryPlace(i, strong) {
+      if (i < 0 || seen.has(i) || self.hidden[self.gi[i]]) {
+        return;
+      }
+      seen.add(i);
+      var ax = self.sx(self.xs[i]), ay = self.sy(self.ys[i]);
+      if (ax < 0 || ay < 0 || ax > w || ay > h) {
+        return;
+      }
+      var marker = [ax - r, ay - r, ax + r, ay + r];
+      if (!strong && !boxes.free(marker)) {
+        failures++;
+        return;
+      }
+      var lw = self.labelWidth(i) + 4, lh = LABEL_H;
+      var cands = [
+        [ax + gap, ay - lh / 2, ax + gap + lw, ay + lh / 2],
+        [ax - gap - lw, ay - lh / 2, ax - gap, ay + lh / 2],
+        [ax - lw / 2, ay - gap - lh, ax + lw / 2, ay - gap],
+        [ax - lw / 2, ay + gap, ax + lw / 2, ay + gap + lh]
+      ];
+      for (var c = 0; c < cands.length; c++) {
+        var b = cands[c];
+        if (b[0] >= 0 && b[1] >= 0 && b[2] <= w && b[3] <= h && boxes.free(b)) {
+          boxes.add(b);
+          boxes.add(marker);
+          placed.push({ i: i, b: b, strong: strong });
+          return;
+        }
+      }
+      failures++;
+    }
+    for (var k = 0; k < first.length; k++) {
+      tryPlace(first[k], true);
+    }
+    for (k = 0; k < visible.length && placed.length < maxLabels && failures < maxFailures; k++) {
+      tryPlace(visible[k], false);
+    }
+    ctx.textBaseline = "middle";
+    ctx.lineJoin = "round";
+    for (k = 0; k < placed.length; k++) {
+      var p = placed[k];
+      var tx = p.b[0] + 2, ty = (p.b[1] + p.b[3]) / 2;
+      ctx.font = p.strong ? "bold " + LABEL_FONT : LABEL_FONT;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "rgba(255, 255, 255, 0.85)";
+      ctx.strokeText(this.words[p.i], tx, ty);
+      ctx.fillStyle = "#1a1a1a";
+      ctx.fillText(this.words[p.i], tx, ty);
+    }
+    this.placed = placed.map(function (p) { return p.i; });
+  };
+
+  // nearest returns the shown point within radius CSS pixels of (px, py),
+  // or -1, through the grid.
+  MapView.prototype.nearest = function (px, py, radius) {
+    var s = this.scale(), x = this.dataX(px), y = this.dataY(py), rd = radius / s;
+    var best = -1, bestD = rd * rd, xs = this.xs, ys = this.ys, gi = this.gi, hidden = this.hidden;
+    this.grid.each(x - rd, x + rd, y - rd, y + rd, function (i) {
+      if (hidden[gi[i]]) {
+        return;
+      }
+      var dx = xs[i] - x, dy = ys[i] - y, d = dx * dx + dy * dy;
+      if (d <= bestD) {
+        best = i;
+        bestD = d;
+      }
+    });
+    return best;
+  };
+
+  MapView.prototype.showTip = function (i, px, py) {
+    this.hover = i;
+    if (i < 0) {
+      this.tip.hidden = true;
+      return;
+    }
+    var g = this.groups[this.gi[i]];
+    this.tip.textContent = this.words[i] + (g ? " · " + g : "");
+    this.tip.hidden = false;
+    var left = Math.min(px + 12, this.w - this.tip.offsetWidth - 4);
+    this.tip.style.left = Math.max(0, left) + "px";
+    this.tip.style.top = Math.max(0, py - 30) + "px";
+  };
+
+  MapView.prototype.bind = function () {
+    var self = this, c = this.canvas, root = this.root;
+    c.addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      var dy = ev.deltaY * (ev.deltaMode === 1 ? 16 : ev.deltaMode === 2 ? 400 : 1);
+      var rect = c.getBoundingClientRect();
+      self.zoomAt(Math.exp(-dy * 0.0015), ev.clientX - rect.left, ev.clientY - rect.top);
+    }, { passive: false });
+    c.addEventListener("pointerdown", function (ev) { self.pointerDown(ev); });
+    c.addEventListener("pointermove", function (ev) { self.pointerMove(ev); });
+    c.addEventListener("pointerup", function (ev) { self.pointerUp(ev); });
+    c.addEventListener("pointercancel", function (ev) { self.pointerUp(ev, true); });
+    c.addEventListener("pointerleave", function (ev) {
+      if (ev.pointerType === "mouse") {
+        self.showTip(-1);
+        self.requestDraw();
+      }
+    });
+    c.addEventListener("keydown", function (ev) { self.key(ev); });
+    root.addEventListener("click", function (ev) {
+      var b = ev.target.closest("button[data-act]");
+      if (b && root.contains(b)) {
+        self.act(b.getAttribute("data-act"), b);
+      }
+    });
+    var form = root.querySelector(".mapview-search");
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      self.search(form.elements.word.value.trim(), Number(form.elements.n.value) || 10, true);
+    });
+    var onResize = function () {
+      if (!document.body.contains(root)) {
+        window.removeEventListener("resize", onResize);
+        return;
+      }
+      if (self.resize()) {
+        self.requestDraw();
+      }
+    };
+    window.addEventListener("resize", onResize);
+    root.querySelector(".mapview-width").addEventListener("input", function () { self.updateLinks(); });
+    root.querySelector(".mapview-downloads").addEventListener("pointerdown", function () { self.updateLinks(); });
+    root.querySelector(".mapview-downloads").addEventListener("focusin", function () { self.updateLinks(); });
+  };
+
+  function local(c, ev) {
+    var rect = c.getBoundingClientRect();
+    return { x: ev.clientX - rect.left, y: ev.clientY - rect.top };
+  }
+
+  MapView.prototype.pointerDown = function (ev) {
+    var p = local(this.canvas, ev);
+    this.canvas.setPointerCapture(ev.pointerId);
+    this.pointers[ev.pointerId] = p;
+    var ids = Object.keys(this.pointers);
+    if (ids.length === 2) {
+      var a = this.pointers[ids[0]], b = this.pointers[ids[1]];
+      var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+      this.drag = { mode: "pinch", dist: Math.hypot(a.x - b.x, a.y - b.y) || 1, zoom: this.zoom,
+        x: this.dataX(mx), y: this.dataY(my) };
+      return;
+    }
+    var select = ev.shiftKey || this.mode === "select";
+    this.drag = { mode: select ? "select" : "pan", x0: p.x, y0: p.y, last: p, moved: false };
+    if (select) {
+      var x = this.dataX(p.x), y = this.dataY(p.y);
+      this.drag.box = { x0: x, x1: x, y0: y, y1: y };
+    }
+  };
+
+  MapView.prototype.pointerMove = function (ev) {
+    var p = local(this.canvas, ev);
+    if (this.pointers[ev.pointerId]) {
+      this.pointers[ev.pointerId] = p;
+    }
+    var d = this.drag;
+    if (!d) {
+      if (ev.pointerType === "mouse") {
+        var i = this.nearest(p.x, p.y, 8);
+        if (i !== this.hover) {
+          this.showTip(i, p.x, p.y);
+          this.requestDraw();
+        } else if (i >= 0) {
+          this.showTip(i, p.x, p.y);
+        }
+      }
+      return;
+    }
+    if (d.mode === "pinch") {
+      var ids = Object.keys(this.pointers);
+      if (ids.length < 2) {
+        return;
+      }
+      var a = this.pointers[ids[0]], b = this.pointers[ids[1]];
+      var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+      this.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, d.zoom * Math.hypot(a.x - b.x, a.y - b.y) / d.dist));
+      this.cx = d.x - (mx - this.w / 2) / this.scale();
+      this.cy = d.y + (my - this.h / 2) / this.scale();
+      this.changed();
+      return;
+    }
+    if (Math.abs(p.x - d.x0) + Math.abs(p.y - d.y0) > 4) {
+      d.moved = true;
+    }
+    if (d.mode === "pan") {
+      this.panBy(p.x - d.last.x, p.y - d.last.y);
+      d.last = p;
+      this.showTip(-1);
+    } else {
+      var x0 = this.dataX(Math.min(p.x, d.x0)), x1 = this.dataX(Math.max(p.x, d.x0));
+      var y0 = this.dataY(Math.max(p.y, d.y0)), y1 = this.dataY(Math.min(p.y, d.y0));
+      d.box = { x0: x0, x1: x1, y0: y0, y1: y1 };
+      this.requestDraw();
+    }
+  };
+
+  MapView.prototype.pointerUp = function (ev, cancelled) {
+    var p = local(this.canvas, ev);
+    delete this.pointers[ev.pointerId];
+    var d = this.drag;
+    this.drag = null;
+    if (!d || cancelled) {
+      this.requestDraw();
+      return;
+    }
+    if (d.mode === "pinch") {
+      // The finger left on the screen goes on panning.
+      var rest = Object.keys(this.pointers);
+      if (rest.length === 1) {
+        var q = this.pointers[rest[0]];
+        this.drag = { mode: "pan", x0: q.x, y0: q.y, last: q, moved: true };
+      }
+      return;
+    }
+    if (d.mode === "select" && d.moved) {
+      this.select(d.box);
+      return;
+    }
+    if (!d.moved) {
+      var i = this.nearest(p.x, p.y, ev.pointerType === "mouse" ? 8 : 16);
+      if (i >= 0) {
+        this.search(this.words[i], this.k(), false);
+      } else if (this.focus) {
+        this.clearFocus();
+      }
+    }
+    this.requestDraw();
+  };
+
+  MapView.prototype.k = function () {
+    return Number(this.root.querySelector(".mapview-search").elements.n.value) || 10;
+  };
+
+  MapView.prototype.key = function (ev) {
+    var step = 0.15;
+    switch (ev.key) {
+      case "+":
+      case "=":
+        this.zoomAt(1.4, this.w / 2, this.h / 2);
+        break;
+      case "-":
+      case "_":
+        this.zoomAt(1 / 1.4, this.w / 2, this.h / 2);
+        break;
+      case "ArrowLeft":
+        this.panBy(this.w * step, 0);
+        break;
+      case "ArrowRight":
+        this.panBy(-this.w * step, 0);
+        break;
+      case "ArrowUp":
+        this.panBy(0, this.h * step);
+        break;
+      case "ArrowDown":
+        this.panBy(0, -this.h * step);
+        break;
+      case "0":
+        this.reset();
+        this.changed();
+        break;
+      case "Escape":
+        this.clearFocus();
+        this.setSelection(null);
+        break;
+      default:
+        return;
+    }
+    ev.preventDefault();
+  };
+
+  MapView.prototype.act = function (what, button) {
+    switch (what) {
+      case "zoom-in":
+        this.zoomAt(1.4, this.w / 2, this.h / 2);
+        break;
+      case "zoom-out":
+        this.zoomAt(1 / 1.4, this.w / 2, this.h / 2);
+        break;
+      case "reset":
+        this.reset();
+        this.changed();
+        break;
+      case "select":
+        this.mode = this.mode === "select" ? "pan" : "select";
+        button.setAttribute("aria-pressed", String(this.mode === "select"));
+        this.canvas.classList.toggle("selecting", this.mode === "select");
+        break;
+      case "csv":
+        this.exportCSV();
+        break;
+      case "clear":
+        this.setSelection(null);
+        break;
+      case "group":
+        var g = Number(button.getAttribute("data-group"));
+        this.hidden[g] = this.hidden[g] ? 0 : 1;
+        button.setAttribute("aria-pressed", String(!this.hidden[g]));
+        if (this.selection) {
+          this.select(this.selection);
+        }
+        if (this.hover >= 0 && this.hidden[this.gi[this.hover]]) {
+          this.showTip(-1);
+        }
+        this.changed();
+        break;
+    }
+  };
+
+  MapView.prototype.buildLegend = function () {
+    var ul = this.root.querySelector(".mapview-legend");
+    ul.textContent = "";
+    if (this.groups.length === 1 && this.groups[0] === "") {
+      ul.hidden = true;
+      return;
+    }
+    for (var g = 0; g < this.groups.length; g++) {
+      var li = document.createElement("li");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.setAttribute("data-act", "group");
+      b.setAttribute("data-group", String(g));
+      b.setAttribute("aria-pressed", "true");
+      var sw = document.createElement("span");
+      sw.className = "swatch";
+      sw.style.backgroundColor = this.colours[g];
+      b.appendChild(sw);
+      b.appendChild(document.createTextNode((this.groups[g] || "(no group)") + " "));
+      var n = document.createElement("span");
+      n.className = "hint";
+      n.textContent = this.groupCount[g].toLocaleString("en");
+      b.appendChild(n);
+      li.appendChild(b);
+      ul.appendChild(li);
+    }
+  };
+
+  MapView.prototype.syncLegend = function () {
+    var bs = this.root.querySelectorAll(".mapview-legend button");
+    for (var k = 0; k < bs.length; k++) {
+      bs[k].setAttribute("aria-pressed", String(!this.hidden[k]));
+    }
+  };
+
+  // select keeps the shown points inside box (data units).
+  MapView.prototype.select = function (box) {
+    var idx = [], xs = this.xs, ys = this.ys, gi = this.gi, hidden = this.hidden;
+    this.grid.each(box.x0, box.x1, box.y0, box.y1, function (i) {
+      if (!hidden[gi[i]] && xs[i] >= box.x0 && xs[i] <= box.x1 && ys[i] >= box.y0 && ys[i] <= box.y1) {
+        idx.push(i);
+      }
+    });
+    idx.sort(function (a, b) { return a - b; });
+    box.idx = idx;
+    this.setSelection(box);
+  };
+
+  MapView.prototype.setSelection = function (sel) {
+    this.selection = sel;
+    var n = sel ? sel.idx.length : 0;
+    this.root.querySelector(".mapview-selcount").textContent = sel ?
+      n.toLocaleString("en") + (n === 1 ? " word selected." : " words selected.") : "No words selected.";
+    this.root.querySelector('button[data-act="csv"]').disabled = n === 0;
+    this.root.querySelector('button[data-act="clear"]').disabled = !sel;
+    this.requestDraw();
+  };
+
+  // selectionCSV is the selection as CSV: word, group, x, y.
+  MapView.prototype.selectionCSV = function () {
+    var lines = ["word,group,x,y"];
+    var idx = this.selection ? this.selection.idx : [];
+    for (var k = 0; k < idx.length; k++) {
+      var i = idx[k];
+      lines.push([csvCell(this.words[i]), csvCell(this.groups[this.gi[i]]), numCell(this.xs[i]), numCell(this.ys[i])].join(","));
+    }
+    return lines.join("\r\n") + "\r\n";
+  };
+
+  MapView.prototype.exportCSV = function () {
+    var text = this.selectionCSV();
+    this.lastExport = text;
+    stats.lastExport = text;
+    var url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = this.root.getAttribute("data-selection-name") || "gloveboard-selection.csv";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  };
+
+  // search focuses word: its k nearest neighbours in the full space (from
+  // the server) are ringed and labelled first; with move, the view
+  // turns to them.
+  MapView.prototype.search = function (word, k, move) {
+    if (!word) {
+      return;
+    }
+    var self = this;
+    var url = this.root.getAttribute("data-neighbors") + "?word=" + encodeURIComponent(word) + "&n=" + Math.min(100, Math.max(1, k));
+    this.status("Looking up “" + word + "”…");
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (resp) {
+        return resp.json().then(function (body) { return { ok: resp.ok, body: body }; });
+      })
+      .then(function (r) {
+        if (!r.ok) {
+          self.status(r.body.error || "The word could not be looked up.");
+          return;
+        }
+        self.setFocus(word, r.body.results || [], move);
+      })
+      .catch(function () { self.status("The word could not be looked up."); });
+  };
+
+  MapView.prototype.setFocus = function (word, results, move) {
+    var idx = this.index.has(word) ? this.index.get(word) : -1;
+    var self = this, on = [], off = 0;
+    results.forEach(function (m) {
+      if (self.index.has(m.word)) {
+        on.push(self.index.get(m.word));
+      } else {
+        off++;
+      }
+    });
+    this.focus = { word: word, idx: idx, neighbours: on, results: results };
+    var panel = this.root.querySelector(".mapview-pin");
+    panel.hidden = false;
+    panel.querySelector(".mapview-pin-word").textContent = word;
+    panel.querySelector(".mapview-pin-link").href = this.root.getAttribute("data-word-base") + encodeURIComponent(word);
+    panel.querySelector(".mapview-pin-link").textContent = "open the word page";
+    var note = results.length + " nearest neighbours in the full space";
+    note += off === 0 ? ", all on this map (ringed)." : ", " + on.length + " of them on this map (ringed).";
+    if (idx < 0) {
+      note = "“" + word + "” is not on this map. " + note;
+    }
+    panel.querySelector(".mapview-pin-note").textContent = note;
+    var ol = panel.querySelector(".mapview-pin-list");
+    ol.textContent = "";
+    results.forEach(function (m) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = self.root.getAttribute("data-word-base") + encodeURIComponent(m.word);
+      a.textContent = m.word;
+      li.appendChild(a);
+      li.appendChild(document.createTextNode(" " + m.score.toFixed(3) + (self.index.has(m.word) ? "" : " (not on the map)")));
+      ol.appendChild(li);
+    });
+    this.status(idx >= 0 ? "“" + word + "” is pinned." : "“" + word + "” is not on this map.");
+    if (move && idx >= 0) {
+      this.showAll([idx].concat(on));
+    }
+    this.changed();
+  };
+
+  // showAll turns the view to the points idx (without zooming out).
+  MapView.prototype.showAll = function (idx) {
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity, self = this;
+    idx.forEach(function (i) {
+      x0 = Math.min(x0, self.xs[i]);
+      x1 = Math.max(x1, self.xs[i]);
+      y0 = Math.min(y0, self.ys[i]);
+      y1 = Math.max(y1, self.ys[i]);
+    });
+    this.cx = (x0 + x1) / 2;
+    this.cy = (y0 + y1) / 2;
+    var fit = Math.min(this.w / ((x1 - x0) || 1e-9), this.h / ((y1 - y0) || 1e-9)) * 0.7 / this.base;
+    this.zoom = Math.min(MAX_ZOOM, Math.max(this.zoom, Math.min(fit, 40)));
+  };
+
+  MapView.prototype.clearFocus = function () {
+    this.focus = null;
+    this.root.querySelector(".mapview-pin").hidden = true;
+    this.status("");
+    this.changed();
+  };
+
+  // The view in the address's fragment: #z=…&cx=…&cy=…&pin=…&hide=….
+  MapView.prototype.writeFragment = function () {
+    var q = new URLSearchParams();
+    q.set("z", this.zoom.toPrecision(5));
+    q.set("cx", this.cx.toPrecision(7));
+    q.set("cy", this.cy.toPrecision(7));
+    if (this.focus) {
+      q.set("pin", this.focus.word);
+    }
+    var hide = [];
+    for (var g = 0; g < this.groups.length; g++) {
+      if (this.hidden[g]) {
+        hide.push(this.groups[g]);
+      }
+    }
+    hide.forEach(function (h) { q.append("hide", h); });
+    var hash = "#" + q.toString();
+    history.replaceState(history.state, "", location.pathname + location.search + hash);
+    var perma = this.root.querySelector(".mapview-permalink");
+    if (perma) {
+      perma.href = this.root.getAttribute("data-permalink") + hash;
+    }
+    this.updateLinks();
+  };
+
+  MapView.prototype.readFragment = function () {
+    if (location.hash.length < 2) {
+      return;
+    }
+    var q = new URLSearchParams(location.hash.slice(1));
+    var z = Number(q.get("z")), cx = Number(q.get("cx")), cy = Number(q.get("cy"));
+    if (q.has("z") && isFinite(z) && z > 0) {
+      this.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
+    }
+    if (q.has("cx") && isFinite(cx) && q.has("cy") && isFinite(cy)) {
+      this.cx = cx;
+      this.cy = cy;
+    }
+    var self = this;
+    q.getAll("hide").forEach(function (h) {
+      var g = self.groups.indexOf(h);
+      if (g >= 0) {
+        self.hidden[g] = 1;
+      }
+    });
+    this.syncLegend();
+    if (q.get("pin")) {
+      this.search(q.get("pin"), this.k(), false);
+    }
+  };
+
+  // updateLinks points the download links at the current view: its box,
+  // size, hidden groups and the labels on screen.
+  MapView.prototype.updateLinks = function () {
+    var base = this.root.getAttribute("data-plot");
+    var vb = this.viewBox();
+    var q = new URLSearchParams();
+    q.set("x0", String(vb.x0));
+    q.set("x1", String(vb.x1));
+    q.set("y0", String(vb.y0));
+    q.set("y1", String(vb.y1));
+    q.set("w", String(this.w));
+    q.set("h", String(this.h));
+    for (var g = 0; g < this.groups.length; g++) {
+      if (this.hidden[g]) {
+        q.append("hide", this.groups[g]);
+      }
+    }
+    var self = this;
+    this.placed.slice(0, 400).forEach(function (i) { q.append("l", self.words[i]); });
+    var sep = base.indexOf("?") >= 0 ? "&" : "?";
+    var width = Math.round(Number(this.root.querySelector(".mapview-width").value)) || 2400;
+    var links = this.root.querySelectorAll("a[data-dl]");
+    for (var k = 0; k < links.length; k++) {
+      var kind = links[k].getAttribute("data-dl");
+      var extra = kind === "svg" ? "format=svg" : kind === "png2" ? "format=png&scale=2" :
+        kind === "pngw" ? "format=png&width=" + width : "format=png";
+      links[k].href = base + sep + extra + "&download=1&" + q.toString();
+    }
+  };
+
+  function start(scope) {
+    var els = (scope || document).querySelectorAll(".mapview");
+    for (var k = 0; k < els.length; k++) {
+      if (!els[k].mapview) {
+        var v = new MapView(els[k]);
+        if (v.canvas) {
+          v.updateLinks();
+        }
+      }
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { start(document); });
+  } else {
+    start(document);
+  }
+  // Maps that htmx swaps in (the Explore page's form, a finished job).
+  document.addEventListener("htmx:load", function (ev) {
+    var el = ev.detail && ev.detail.elt;
+    if (el && el.querySelectorAll) {
+      if (el.matches && el.matches(".mapview")) {
+        start(el.parentNode);
+      } else {
+        start(el);
+      }
+    }
+  });
+})();
