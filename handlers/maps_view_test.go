@@ -185,7 +185,7 @@ func TestMapViewDownload(t *testing.T) {
 	view := fmt.Sprintf("&x0=%g&x1=%g&y0=%g&y1=%g&w=800&h=500", x0, x1, y0, y1)
 
 	sizes := []struct {
-		query      string
+		query        string
 		wantW, wantH int
 	}{
 		{"", 800, 500},

@@ -242,7 +242,9 @@
       h = Math.round(Math.max(300, Math.min(w * 1.05, window.innerHeight * 0.7)));
     }
     var dpr = window.devicePixelRatio || 1;
-    var oldW = this.w;
+    if (w === this.w && h === this.h && dpr === this.dpr) {
+      return false;
+    }
     this.w = w;
     this.h = h;
     this.dpr = dpr;
@@ -252,9 +254,8 @@
     this.canvas.style.height = h + "px";
     this.image = null;
     var b = this.bounds;
-    var fit = Math.min(w / ((b.x1 - b.x0) || 1), h / ((b.y1 - b.y0) || 1)) * 0.92;
-    this.base = fit;
-    return oldW !== w;
+    this.base = Math.min(w / ((b.x1 - b.x0) || 1), h / ((b.y1 - b.y0) || 1)) * 0.92;
+    return true;
   };
 
   MapView.prototype.reset = function () {
@@ -319,11 +320,13 @@
 
   // draw renders one frame: dots, the selection, highlights, labels.
   MapView.prototype.draw = function () {
-    var ctx = this.ctx2d, dpr = this.dpr, w = this.w, h = this.h;
+    var ctx = this.ctx2d, dpr = this.dpr;
+    var t0 = performance.now();
     var vb = this.viewBox();
     var r = this.radius * Math.min(2.5, Math.max(1, Math.pow(this.zoom, 0.25)));
     var pad = r / this.scale();
     var visible = this.visibleIndices(vb.x0 - pad, vb.x1 + pad, vb.y0 - pad, vb.y1 + pad);
+    var t1 = performance.now();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     if (this.n >= STAMP_MIN) {
       this.stamp(visible, r * dpr);
@@ -333,35 +336,48 @@
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       this.dots(visible, r);
     }
+    var t2 = performance.now();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.drawSelection();
     this.drawHighlights(r);
     this.drawLabels(visible, r);
+    var t3 = performance.now();
     this.visibleCount = visible.length;
+    var p = this.stats.parts = this.stats.parts || { visible: [], dots: [], labels: [] };
+    p.visible.push(t1 - t0);
+    p.dots.push(t2 - t1);
+    p.labels.push(t3 - t2);
   };
 
   // visibleIndices are the points of shown groups inside the rectangle,
   // in priority order (their order in the map: frequency rank or the
   // order given).
   MapView.prototype.visibleIndices = function (x0, x1, y0, y1) {
-    var out = [], xs = this.xs, ys = this.ys, gi = this.gi, hidden = this.hidden;
+    var xs = this.xs, ys = this.ys, gi = this.gi, hidden = this.hidden, n = this.n, i, k = 0;
     var b = this.bounds;
-    var whole = x0 <= b.x0 && x1 >= b.x1 && y0 <= b.y0 && y1 >= b.y1;
-    if (whole) {
-      for (var i = 0; i < this.n; i++) {
-        if (!hidden[gi[i]]) {
-          out.push(i);
+    var area = ((b.x1 - b.x0) || 1) * ((b.y1 - b.y0) || 1);
+    var viewArea = (Math.min(x1, b.x1) - Math.max(x0, b.x0)) * (Math.min(y1, b.y1) - Math.max(y0, b.y0));
+    if (viewArea <= 0) {
+      return new Int32Array(0);
+    }
+    if (viewArea > 0.05 * area) {
+      // A scan in map order is cheap and already in priority order.
+      var out = this.scratch = this.scratch && this.scratch.length === n ? this.scratch : new Int32Array(n);
+      for (i = 0; i < n; i++) {
+        var x = xs[i], y = ys[i];
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && !hidden[gi[i]]) {
+          out[k++] = i;
         }
       }
-      return out;
+      return out.subarray(0, k);
     }
-    this.grid.each(x0, x1, y0, y1, function (i) {
-      if (!hidden[gi[i]] && xs[i] >= x0 && xs[i] <= x1 && ys[i] >= y0 && ys[i] <= y1) {
-        out.push(i);
+    var list = [];
+    this.grid.each(x0, x1, y0, y1, function (j) {
+      if (!hidden[gi[j]] && xs[j] >= x0 && xs[j] <= x1 && ys[j] >= y0 && ys[j] <= y1) {
+        list.push(j);
       }
     });
-    out.sort(function (a, c) { return a - c; });
-    return out;
+    return Int32Array.from(list).sort();
   };
 
   // dots draws few points as anti-aliased circles, one path a group.
@@ -486,8 +502,8 @@
     ctx.font = LABEL_FONT;
     var boxes = new Boxes(w, h);
     var placed = [], self = this;
-    var maxLabels = Math.max(12, Math.floor(w * h / 3500));
-    var failures = 0, maxFailures = 4000;
+    var maxLabels = Math.max(12, Math.floor(w * h / 5000));
+    var failures = 0, maxFailures = 1500;
     var gap = r + 2;
     var first = [];
     if (this.focus) {
@@ -538,17 +554,23 @@
     }
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
-    for (k = 0; k < placed.length; k++) {
-      var p = placed[k];
-      var tx = p.b[0] + 2, ty = (p.b[1] + p.b[3]) / 2;
-      ctx.font = p.strong ? "bold " + LABEL_FONT : LABEL_FONT;
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = "rgba(255, 255, 255, 0.85)";
-      ctx.strokeText(this.words[p.i], tx, ty);
-      ctx.fillStyle = "#1a1a1a";
-      ctx.fillText(this.words[p.i], tx, ty);
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "rgba(255, 255, 255, 0.85)";
+    ctx.fillStyle = "#1a1a1a";
+    for (var pass = 0; pass < 2; pass++) {
+      ctx.font = pass === 1 ? "bold " + LABEL_FONT : LABEL_FONT;
+      for (k = 0; k < placed.length; k++) {
+        var p = placed[k];
+        if (p.strong !== (pass === 1)) {
+          continue;
+        }
+        var tx = p.b[0] + 2, ty = (p.b[1] + p.b[3]) / 2;
+        ctx.strokeText(this.words[p.i], tx, ty);
+        ctx.fillText(this.words[p.i], tx, ty);
+      }
     }
     this.placed = placed.map(function (p) { return p.i; });
+    this.placedBoxes = placed.map(function (p) { return p.b; });
   };
 
   // nearest returns the shown point within radius CSS pixels of (px, py),
@@ -619,7 +641,7 @@
         return;
       }
       if (self.resize()) {
-        self.requestDraw();
+        self.draw(); // at once: resizing cleared the canvas
       }
     };
     window.addEventListener("resize", onResize);

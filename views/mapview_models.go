@@ -38,16 +38,6 @@ func (m MapViewer) wordBase() string {
 	return "/vectors/" + strconv.FormatInt(m.SetID, 10) + "/words/"
 }
 
-// csvURL is the CSV of every point of the map.
-func (m MapViewer) csvURL() string { return plotURL(m.Plot, "format=csv&download=1") }
-
-func plotURL(base, query string) string {
-	if strings.Contains(base, "?") {
-		return base + "&" + query
-	}
-	return base + "?" + query
-}
-
 // mapData writes the map's JSON in a data block: a script element of type
 // application/json is never run (so the Content Security Policy allows
 // it) and mapview.js reads its text.
