@@ -104,7 +104,7 @@ func waitFrame(t *testing.T, ctx context.Context) {
 // view evaluates expr with v bound to the page's map view.
 func view[T any](t *testing.T, ctx context.Context, expr string) T {
 	t.Helper()
-	return mustRun(t, ctx, chromedp.Evaluate[T](`(() => { const v = document.querySelector(".mapview").mapview; return (` + expr + `); })()`))
+	return mustRun(t, ctx, chromedp.Evaluate[T](`(() => { const v = document.querySelector(".mapview").mapview; return (`+expr+`); })()`))
 }
 
 // TestBrowserMapView acts as a user on a 5,000-word t-SNE map of a
