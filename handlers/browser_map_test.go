@@ -85,7 +85,7 @@ func syntheticVectors(n, dim, clusters int) (text []byte, words, groups []string
 }
 
 // waitMapDrawn waits until the page's map view has drawn its first frame.
-func waitMapDrawn(t *testing.T, ctx context.Context) {
+func waitMapDrawn(t testing.TB, ctx context.Context) {
 	t.Helper()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(window.mapviewStats && mapviewStats.last && mapviewStats.last.firstDraw > 0)`,
 		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
@@ -391,7 +391,7 @@ func TestBrowserMapPermalinkRestart(t *testing.T) {
 // mapPerfServer serves the map page of n synthetic points (no vector set
 // behind it: the page's own drawing is measured) with the static files
 // and the dashboard's Content Security Policy.
-func mapPerfServer(t *testing.T, n int) *httptest.Server {
+func mapPerfServer(t testing.TB, n int) *httptest.Server {
 	t.Helper()
 	r := rand.New(rand.NewPCG(50, 0))
 	type point struct {
@@ -425,18 +425,66 @@ func mapPerfServer(t *testing.T, n int) *httptest.Server {
 	return httptest.NewServer(mux)
 }
 
-// TestBrowserMap50k measures the page with 50,000 points, as issue 14
-// asks: the first draw (from reading the data to the first frame, ≤ 1 s)
-// and the frame time while panning and zooming (the interval between
-// animation frames, measured with performance.now(), p50 ≤ 33 ms); the
-// medians of three loads are reported and checked.
+// TestBrowserMap50k: a page of 50,000 points draws them all, places labels
+// without overlap, and pans and zooms with the mouse. (Its speed is
+// measured by BenchmarkBrowserMap50k.)
 func TestBrowserMap50k(t *testing.T) {
-	chromium := testkit.Browser(t, "measures the map view with 50,000 points in a real browser")
+	t.Parallel()
+	chromium := testkit.Browser(t, "draws the map view with 50,000 points in a real browser")
 	srv := mapPerfServer(t, 50000)
 	defer srv.Close()
 	browser := newBrowser(t, chromium, 3*time.Minute)
 	ctx := browser.ctx
 	mustRun(t, ctx, chromedp.EmulateViewport(1400, 1000))
+	mustRun(t, ctx, chromedp.Navigate(srv.URL+"/map"))
+	waitMapDrawn(t, ctx)
+	if got := view[[]int](t, ctx, "[v.n, v.visibleCount, v.placed.length]"); got[0] != 50000 || got[1] != 50000 || got[2] < 10 {
+		t.Errorf("50,000 points: %d held, %d drawn, %d labelled; want all held and drawn, at least 10 labels", got[0], got[1], got[2])
+	}
+	before := view[[]float64](t, ctx, "[v.zoom, v.cx, v.cy]")
+	rect := view[[]float64](t, ctx, `(() => { const r = v.canvas.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	x, y := rect[0], rect[1]
+	if err := chromedp.Do(ctx,
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y, func(p *input.DispatchMouseEventParams) { p.DeltaX, p.DeltaY = 1, -400 }),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x+60, y+40, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x+120, y+80, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x+120, y+80, chromedp.ButtonLeft),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitFrame(t, ctx)
+	after := view[[]float64](t, ctx, "[v.zoom, v.cx, v.cy, v.visibleCount]")
+	if after[0] <= before[0]*1.5 || after[1] >= before[1] || after[2] <= before[2] || after[3] >= 50000 {
+		t.Errorf("after a wheel zoom and a drag right and down: zoom, cx, cy, drawn = %v (before %v); want a closer view moved left and up", after, before)
+	}
+	overlaps := view[int](t, ctx, `(() => { let k = 0; const b = v.placedBoxes; for (let i = 0; i < b.length; i++) for (let j = 0; j < i; j++)
+		if (b[i][0] < b[j][2] && b[j][0] < b[i][2] && b[i][1] < b[j][3] && b[j][1] < b[i][3]) k++; return k; })()`)
+	if overlaps != 0 {
+		t.Errorf("%d pairs of labels overlap", overlaps)
+	}
+	mustRun(t, ctx, chromedp.Focus(chromedp.CSS(".mapview canvas")))
+	mustRun(t, ctx, chromedp.KeyEvent("0"))
+	mapShots(t, ctx, "map-50000")
+	if p := browser.problems(); len(p) > 0 {
+		t.Errorf("browser console errors: %v", p)
+	}
+}
+
+// BenchmarkBrowserMap50k measures the map page with 50,000 points in
+// Chromium, as issue 14 asks (targets: first draw ≤ 1 s, pan/zoom frame
+// time p50 ≤ 33 ms), with performance.now() in the page: first-draw-ms
+// from reading the data to the first frame; frame-p50-ms the interval
+// between animation frames while the view pans and zooms (120 frames);
+// draw-p50-ms and draw-min-ms the page's own drawing of those frames.
+// Each is the median of three loads of the page.
+func BenchmarkBrowserMap50k(b *testing.B) {
+	chromium := testkit.Browser(b, "measures the map view with 50,000 points in a real browser")
+	srv := mapPerfServer(b, 50000)
+	defer srv.Close()
+	browser := newBrowser(b, chromium, 10*time.Minute)
+	ctx := browser.ctx
+	mustRun(b, ctx, chromedp.EmulateViewport(1400, 1000))
 	const measure = `(async () => {
 		const v = document.querySelector(".mapview").mapview;
 		const gaps = [];
@@ -449,31 +497,26 @@ func TestBrowserMap50k(t *testing.T) {
 			last = now;
 		}
 		const med = a => { const s = a.slice().sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
-		return [v.stats.firstDraw, med(gaps), med(v.stats.frames), v.n, med(v.stats.parts.visible), med(v.stats.parts.dots), med(v.stats.parts.labels)];
+		return [v.stats.firstDraw, med(gaps), med(v.stats.frames), Math.min(...v.stats.frames), v.n];
 	})()`
-	var first, frame, drawn []float64
-	for run := range 3 {
-		mustRun(t, ctx, chromedp.Navigate(fmt.Sprintf("%s/map?run=%d", srv.URL, run)))
-		mustRun(t, ctx, chromedp.WaitVisible(chromedp.CSS(".mapview canvas")))
-		waitMapDrawn(t, ctx)
-		got := mustRun(t, ctx, chromedp.Evaluate[[]float64](measure, chromedp.EvalAwaitPromise))
-		if got[3] != 50000 {
-			t.Fatalf("the page holds %v points", got[3])
-		}
-		first, frame, drawn = append(first, got[0]), append(frame, got[1]), append(drawn, got[2])
-		t.Logf("load %d: drawing p50 %.1f ms: finding the visible points %.1f, dots %.1f, labels %.1f", run+1, got[2], got[4], got[5], got[6])
-	}
 	med := func(v []float64) float64 { s := slices.Clone(v); slices.Sort(s); return s[len(s)/2] }
-	t.Logf("50,000 points, medians of 3 loads: first draw %.0f ms (runs %.0f), frame time p50 %.1f ms (runs %.1f), drawing alone p50 %.1f ms (runs %.1f)",
-		med(first), first, med(frame), frame, med(drawn), drawn)
-	if med(first) > 1000 {
-		t.Errorf("first draw of 50,000 points took %.0f ms, want ≤ 1,000", med(first))
+	var first, frame, drawn, least []float64
+	for b.Loop() {
+		first, frame, drawn, least = first[:0], frame[:0], drawn[:0], least[:0]
+		for run := range 3 {
+			mustRun(b, ctx, chromedp.Navigate(fmt.Sprintf("%s/map?run=%d", srv.URL, run)))
+			mustRun(b, ctx, chromedp.WaitVisible(chromedp.CSS(".mapview canvas")))
+			waitMapDrawn(b, ctx)
+			got := mustRun(b, ctx, chromedp.Evaluate[[]float64](measure, chromedp.EvalAwaitPromise))
+			if got[4] != 50000 {
+				b.Fatalf("the page holds %v points", got[4])
+			}
+			first, frame, drawn, least = append(first, got[0]), append(frame, got[1]), append(drawn, got[2]), append(least, got[3])
+		}
+		b.Logf("50,000 points, three loads: first draw %.0f ms, frame interval p50 %.1f ms, drawing p50 %.1f ms, fastest drawing %.1f ms", first, frame, drawn, least)
 	}
-	if med(frame) > 33 {
-		t.Errorf("pan/zoom frame time p50 %.1f ms, want ≤ 33", med(frame))
-	}
-	mapShots(t, ctx, "perf-50000")
-	if p := browser.problems(); len(p) > 0 {
-		t.Errorf("browser console errors: %v", p)
-	}
+	b.ReportMetric(med(first), "first-draw-ms")
+	b.ReportMetric(med(frame), "frame-p50-ms")
+	b.ReportMetric(med(drawn), "draw-p50-ms")
+	b.ReportMetric(med(least), "draw-min-ms")
 }

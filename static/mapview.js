@@ -237,10 +237,10 @@
   MapView.prototype.resize = function () {
     var stage = this.canvas.parentNode;
     var w = Math.max(200, Math.floor(stage.clientWidth));
-    var h = Math.round(Math.max(300, Math.min(w * 0.62, window.innerHeight * 0.78)));
-    if (w < 520) {
-      h = Math.round(Math.max(300, Math.min(w * 1.05, window.innerHeight * 0.7)));
-    }
+    // As tall as the map's shape asks, within the window.
+    var b0 = this.bounds;
+    var ratio = Math.min(1.2, Math.max(0.5, ((b0.y1 - b0.y0) || 1) / ((b0.x1 - b0.x0) || 1)));
+    var h = Math.round(Math.max(280, Math.min(w * ratio * 1.05, window.innerHeight * 0.78)));
     var dpr = window.devicePixelRatio || 1;
     if (w === this.w && h === this.h && dpr === this.dpr) {
       return false;
@@ -321,12 +321,10 @@
   // draw renders one frame: dots, the selection, highlights, labels.
   MapView.prototype.draw = function () {
     var ctx = this.ctx2d, dpr = this.dpr;
-    var t0 = performance.now();
     var vb = this.viewBox();
     var r = this.radius * Math.min(2.5, Math.max(1, Math.pow(this.zoom, 0.25)));
     var pad = r / this.scale();
     var visible = this.visibleIndices(vb.x0 - pad, vb.x1 + pad, vb.y0 - pad, vb.y1 + pad);
-    var t1 = performance.now();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     if (this.n >= STAMP_MIN) {
       this.stamp(visible, r * dpr);
@@ -336,17 +334,11 @@
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       this.dots(visible, r);
     }
-    var t2 = performance.now();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.drawSelection();
     this.drawHighlights(r);
     this.drawLabels(visible, r);
-    var t3 = performance.now();
     this.visibleCount = visible.length;
-    var p = this.stats.parts = this.stats.parts || { visible: [], dots: [], labels: [] };
-    p.visible.push(t1 - t0);
-    p.dots.push(t2 - t1);
-    p.labels.push(t3 - t2);
   };
 
   // visibleIndices are the points of shown groups inside the rectangle,
@@ -514,6 +506,8 @@
       first.unshift(this.hover);
     }
     var seen = new Set();
+    // With few points in sight, labels also keep off unlabelled points.
+    var few = visible.length <= 3000;
     function tryPlace(i, strong) {
       if (i < 0 || seen.has(i) || self.hidden[self.gi[i]]) {
         return;
@@ -535,14 +529,23 @@
         [ax - lw / 2, ay - gap - lh, ax + lw / 2, ay - gap],
         [ax - lw / 2, ay + gap, ax + lw / 2, ay + gap + lh]
       ];
-      for (var c = 0; c < cands.length; c++) {
+      var best = null, bestCover = Infinity;
+      for (var c = 0; c < cands.length && bestCover > 0; c++) {
         var b = cands[c];
         if (b[0] >= 0 && b[1] >= 0 && b[2] <= w && b[3] <= h && boxes.free(b)) {
-          boxes.add(b);
-          boxes.add(marker);
-          placed.push({ i: i, b: b, strong: strong });
-          return;
+          // Among free places, prefer one that hides no other point.
+          var cover = few ? self.covered(b, i) : 0;
+          if (cover < bestCover) {
+            best = b;
+            bestCover = cover;
+          }
         }
+      }
+      if (best) {
+        boxes.add(best);
+        boxes.add(marker);
+        placed.push({ i: i, b: best, strong: strong });
+        return;
       }
       failures++;
     }
@@ -571,6 +574,19 @@
     }
     this.placed = placed.map(function (p) { return p.i; });
     this.placedBoxes = placed.map(function (p) { return p.b; });
+  };
+
+  // covered counts the shown points other than self under the screen box
+  // b (CSS pixels).
+  MapView.prototype.covered = function (b, self) {
+    var x0 = this.dataX(b[0]), x1 = this.dataX(b[2]), y0 = this.dataY(b[3]), y1 = this.dataY(b[1]);
+    var k = 0, xs = this.xs, ys = this.ys, gi = this.gi, hidden = this.hidden;
+    this.grid.each(x0, x1, y0, y1, function (i) {
+      if (i !== self && !hidden[gi[i]] && xs[i] >= x0 && xs[i] <= x1 && ys[i] >= y0 && ys[i] <= y1) {
+        k++;
+      }
+    });
+    return k;
   };
 
   // nearest returns the shown point within radius CSS pixels of (px, py),
