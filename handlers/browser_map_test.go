@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
@@ -519,4 +520,67 @@ func BenchmarkBrowserMap50k(b *testing.B) {
 	b.ReportMetric(med(frame), "frame-p50-ms")
 	b.ReportMetric(med(drawn), "draw-p50-ms")
 	b.ReportMetric(med(least), "draw-min-ms")
+}
+
+// touch dispatches a touch event with the points (x, y) given, finger i
+// having id i.
+func touch(typ input.DispatchTouchEventType, xy ...float64) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		pts := []*input.TouchPoint{}
+		for i := 0; i+1 < len(xy); i += 2 {
+			id := float64(i / 2)
+			pts = append(pts, &input.TouchPoint{X: xy[i], Y: xy[i+1], ID: &id})
+		}
+		_, err := cdp.Call(ctx, t, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
+		return chromedp.Void{}, err
+	}
+}
+
+// TestBrowserMapTouch: on a 400-pixel touch screen the map fits the
+// width, one finger pans and two fingers pinch to zoom.
+func TestBrowserMapTouch(t *testing.T) {
+	t.Parallel()
+	chromium := testkit.Browser(t, "drives the map view with touch in a real browser")
+	srv := mapPerfServer(t, 2000)
+	defer srv.Close()
+	browser := newBrowser(t, chromium, 2*time.Minute)
+	ctx := browser.ctx
+	mustRun(t, ctx, chromedp.EmulateViewport(400, 800, chromedp.EmulateTouch))
+	mustRun(t, ctx, chromedp.Navigate(srv.URL+"/map"))
+	waitMapDrawn(t, ctx)
+	if got := view[[]float64](t, ctx, `[v.w, document.documentElement.scrollWidth]`); got[0] > 370 || got[1] > 400 {
+		t.Errorf("at 400 px: canvas %v px wide, page %v px wide; want the map inside the screen", got[0], got[1])
+	}
+	mustRun(t, ctx, chromedp.Evaluate[bool](`document.querySelector(".mapview canvas").scrollIntoView(); true`))
+	c := view[[]float64](t, ctx, `(() => { const r = v.canvas.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	x, y := c[0], c[1]
+	before := view[[]float64](t, ctx, "[v.zoom, v.cx, v.cy]")
+	if err := chromedp.Do(ctx,
+		touch(input.DispatchTouchEventTypeTouchStart, x, y),
+		touch(input.DispatchTouchEventTypeTouchMove, x+20, y+15),
+		touch(input.DispatchTouchEventTypeTouchMove, x+40, y+30),
+		touch(input.DispatchTouchEventTypeTouchEnd),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitFrame(t, ctx)
+	panned := view[[]float64](t, ctx, "[v.zoom, v.cx, v.cy]")
+	if panned[0] != before[0] || panned[1] >= before[1] || panned[2] <= before[2] {
+		t.Errorf("one finger right and down: zoom, cx, cy = %v (before %v); want the same zoom, the view moved left and up", panned, before)
+	}
+	if err := chromedp.Do(ctx,
+		touch(input.DispatchTouchEventTypeTouchStart, x-30, y, x+30, y),
+		touch(input.DispatchTouchEventTypeTouchMove, x-60, y, x+60, y),
+		touch(input.DispatchTouchEventTypeTouchMove, x-90, y, x+90, y),
+		touch(input.DispatchTouchEventTypeTouchEnd),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitFrame(t, ctx)
+	if z := view[float64](t, ctx, "v.zoom"); math.Abs(z/panned[0]-3) > 0.3 {
+		t.Errorf("two fingers spread threefold: zoom %.2f → %.2f, want about three times", panned[0], z)
+	}
+	if p := browser.problems(); len(p) > 0 {
+		t.Errorf("browser console errors: %v", p)
+	}
 }
