@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"image/png"
 	"math"
 	"math/rand/v2"
 	"net/http"
@@ -281,7 +282,31 @@ func TestBrowserMapView(t *testing.T) {
 		t.Errorf("CSV of the formula-like word: %v, want its cell as '=sum", rows)
 	}
 
+	// The view's download links carry the view: the PNG is the view's
+	// size (twice it for 2×) and spans the view box.
 	mustRun(t, bctx, chromedp.Focus(chromedp.CSS(".mapview canvas")))
+	for range 2 {
+		mustRun(t, bctx, chromedp.KeyEvent("+"))
+	}
+	waitFrame(t, bctx)
+	links := view[[]string](t, bctx, `(v.updateLinks(), ["png1", "png2", "svg"].map(k => v.root.querySelector('a[data-dl="' + k + '"]').href))`)
+	size := view[[]int](t, bctx, "[v.w, v.h]")
+	vb := view[[]float64](t, bctx, "(b => [b.x0, b.x1, b.y0, b.y1])(v.viewBox())")
+	for i, scale := range []int{1, 2} {
+		u, err := url.Parse(links[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Query()
+		if x0, _ := strconv.ParseFloat(q.Get("x0"), 64); math.Abs(x0-vb[0]) > 1e-9*math.Max(1, math.Abs(vb[0])) || len(q["l"]) == 0 {
+			t.Errorf("download link %s does not carry the view %v and its labels", links[i], vb)
+		}
+		rec := a.get(u.RequestURI())
+		im, err := png.Decode(bytes.NewReader(rec.Body.Bytes()))
+		if rec.Code != http.StatusOK || err != nil || im.Bounds().Dx() != scale*size[0] || im.Bounds().Dy() != scale*size[1] {
+			t.Errorf("the view's PNG (%d×): %d, %v; want %d×%d pixels", scale, rec.Code, err, scale*size[0], scale*size[1])
+		}
+	}
 	mustRun(t, bctx, chromedp.KeyEvent("0"))
 	mapShots(t, bctx, "permalink-5000")
 	if p := browser.problems(); len(p) > 0 {
