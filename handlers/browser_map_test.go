@@ -500,7 +500,9 @@ func TestBrowserMap50k(t *testing.T) {
 // BenchmarkBrowserMap50k measures the map page with 50,000 points in
 // Chromium, as issue 14 asks (targets: first draw ≤ 1 s, pan/zoom frame
 // time p50 ≤ 33 ms), with performance.now() in the page: first-draw-ms
-// from reading the data to the first frame; frame-p50-ms the interval
+// from reading the data to the first frame, first-frame-after-request-ms
+// that frame's time since the page was asked for (with loading the
+// 3 MB page); frame-p50-ms the interval
 // between animation frames while the view pans and zooms (120 frames);
 // draw-p50-ms and draw-min-ms the page's own drawing of those frames.
 // Each is the median of three loads of the page.
@@ -523,12 +525,12 @@ func BenchmarkBrowserMap50k(b *testing.B) {
 			last = now;
 		}
 		const med = a => { const s = a.slice().sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
-		return [v.stats.firstDraw, med(gaps), med(v.stats.frames), Math.min(...v.stats.frames), v.n];
+		return [v.stats.firstDraw, med(gaps), med(v.stats.frames), Math.min(...v.stats.frames), v.n, v.stats.firstDrawAt];
 	})()`
 	med := func(v []float64) float64 { s := slices.Clone(v); slices.Sort(s); return s[len(s)/2] }
-	var first, frame, drawn, least []float64
+	var first, frame, drawn, least, since []float64
 	for b.Loop() {
-		first, frame, drawn, least = first[:0], frame[:0], drawn[:0], least[:0]
+		first, frame, drawn, least, since = first[:0], frame[:0], drawn[:0], least[:0], since[:0]
 		for run := range 3 {
 			mustRun(b, ctx, chromedp.Navigate(fmt.Sprintf("%s/map?run=%d", srv.URL, run)))
 			mustRun(b, ctx, chromedp.WaitVisible(chromedp.CSS(".mapview canvas")))
@@ -538,10 +540,13 @@ func BenchmarkBrowserMap50k(b *testing.B) {
 				b.Fatalf("the page holds %v points", got[4])
 			}
 			first, frame, drawn, least = append(first, got[0]), append(frame, got[1]), append(drawn, got[2]), append(least, got[3])
+			since = append(since, got[5])
 		}
-		b.Logf("50,000 points, three loads: first draw %.0f ms, frame interval p50 %.1f ms, drawing p50 %.1f ms, fastest drawing %.1f ms", first, frame, drawn, least)
+		b.Logf("50,000 points, three loads: first draw %.0f ms (%.0f ms after the page was asked for), frame interval p50 %.1f ms, drawing p50 %.1f ms, fastest drawing %.1f ms",
+			first, since, frame, drawn, least)
 	}
 	b.ReportMetric(med(first), "first-draw-ms")
+	b.ReportMetric(med(since), "first-frame-after-request-ms")
 	b.ReportMetric(med(frame), "frame-p50-ms")
 	b.ReportMetric(med(drawn), "draw-p50-ms")
 	b.ReportMetric(med(least), "draw-min-ms")
