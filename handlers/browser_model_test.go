@@ -152,7 +152,7 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 		chromedp.Click(chromedp.ID("nb-submit")),
 		chromedp.WaitVisible(chromedp.CSS("#neighbors-plot img")),
 		chromedp.Click(chromedp.ID("map-submit")),
-		chromedp.WaitVisible(chromedp.CSS("#map-plot img")),
+		chromedp.WaitVisible(chromedp.CSS("#map-plot canvas")),
 		chromedp.WaitVisible(chromedp.CSS("#spectrum-plot img")),
 	); err != nil {
 		t.Fatalf("neighbours, map and spectrum: %v", err)

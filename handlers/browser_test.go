@@ -36,7 +36,7 @@ type browserSession struct {
 
 // newBrowser starts Chromium (the binary testkit.Browser found) for one test with a fresh profile; everything
 // is stopped when the test ends. ctx carries the timeout.
-func newBrowser(t *testing.T, chromium string, timeout time.Duration) *browserSession {
+func newBrowser(t testing.TB, chromium string, timeout time.Duration) *browserSession {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
@@ -248,7 +248,7 @@ func TestBrowserHomeAndUpload(t *testing.T) {
 }
 
 // mustRun runs one browser action and returns its value, failing t on error.
-func mustRun[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+func mustRun[T any](t testing.TB, ctx context.Context, a chromedp.Action[T]) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, a)
 	if err != nil {

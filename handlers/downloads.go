@@ -301,6 +301,7 @@ type plotOut struct {
 	what, owner   string   // file name: gloveboard-<what>-<owner>-<params>
 	params        []string // file name parts that tell plots of one owner apart
 	width, height int      // pixels; 0: plot.DefaultWidthPx × plot.DefaultHeightPx
+	dpi           int      // text size relative to the figure; 0: plot.DefaultDPI
 	figure        func() (*plot.Figure, error)
 	header        []string
 	rows          [][]string
@@ -332,7 +333,7 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 		if w == 0 {
 			w, h = plot.DefaultWidthPx, plot.DefaultHeightPx
 		}
-		if err := fig.Render(&buf, plot.Output{Format: f, Width: float64(w), Height: float64(h)}); err != nil {
+		if err := fig.Render(&buf, plot.Output{Format: f, Width: float64(w), Height: float64(h), DPI: p.dpi}); err != nil {
 			return err
 		}
 		ctype = ctypePNG
@@ -458,7 +459,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 				return err
 			}
 		}
-		return s.sendPlot(c, mapPlot(res, setOwner(v.ID, v.Name)))
+		return s.sendMapPlot(c, res, setOwner(v.ID, v.Name))
 	case "spectrum":
 		res, err := s.spectrumOf(c, v, set)
 		if err != nil {

@@ -527,7 +527,12 @@ func (s *Server) mapFragment(c echo.Context) error {
 		if err != nil {
 			return s.fragmentError(c, err)
 		}
-		return s.ok(c, views.MapResult(mapView(res, fmt.Sprintf("/vectors/%d/plots/map?%s", v.ID, mapQuery(c)))))
+		link := fmt.Sprintf("/vectors/%d/plots/map?%s", v.ID, mapQuery(c))
+		mv, err := withViewer(mapView(res, link), v, res, link, 0)
+		if err != nil {
+			return s.fragmentError(c, err)
+		}
+		return s.ok(c, views.MapResult(mv))
 	}
 	job, err := s.submitTSNE(v, set, r)
 	if err != nil {
@@ -551,6 +556,9 @@ func (s *Server) tsneJob(c echo.Context, v store.VectorSet) (app.JobInfo, error)
 }
 
 func (s *Server) mapJobFragment(c echo.Context) error {
+	if !isHTMX(c) {
+		return s.mapPage(c)
+	}
 	v, _, err := s.loadSet(c)
 	if err != nil {
 		return s.fragmentError(c, err)
@@ -573,7 +581,12 @@ func (s *Server) mapJobFragment(c echo.Context) error {
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
-	return s.ok(c, views.MapResult(mapView(res, fmt.Sprintf("/vectors/%d/plots/map?job=%d", v.ID, info.ID))))
+	link := fmt.Sprintf("/vectors/%d/plots/map?job=%d", v.ID, info.ID)
+	mv, err := withViewer(mapView(res, link), v, res, link, info.ID)
+	if err != nil {
+		return s.fragmentError(c, err)
+	}
+	return s.ok(c, views.MapResult(mv))
 }
 
 type spectrumResult struct {

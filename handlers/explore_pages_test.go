@@ -174,7 +174,7 @@ func TestExploreMaps(t *testing.T) {
 	if trust := text(find(doc, "dd", "map-trust")); !strings.HasPrefix(trust, "0.") {
 		t.Errorf("trustworthiness %q", trust)
 	}
-	plotSrc := attr(find(find(doc, "figure", "map-plot"), "img", ""), "src")
+	plotSrc := mapPlotSrc(doc)
 	rec = a.get(plotSrc)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("PCA plot: %d %s", rec.Code, rec.Body)
@@ -254,7 +254,7 @@ func TestExploreMaps(t *testing.T) {
 	if body := text(doc); !strings.Contains(body, "t-SNE · engine exact (every pair") || !strings.Contains(body, "0 would be a perfect match") || find(doc, "figure", "map-plot") == nil {
 		t.Errorf("t-SNE result %q", body)
 	}
-	rec = a.get(attr(find(find(doc, "figure", "map-plot"), "img", ""), "src"))
+	rec = a.get(mapPlotSrc(doc))
 	if _, err := png.Decode(rec.Body); err != nil {
 		t.Errorf("t-SNE plot: %v", err)
 	}

@@ -7,5 +7,5 @@ import "embed"
 // FS contains style.css and htmx.min.js (htmx 2.0.11, 0BSD, see
 // htmx.LICENSE).
 //
-//go:embed style.css app.js autocomplete.js model.js htmx.min.js htmx.LICENSE favicon.svg
+//go:embed style.css app.js autocomplete.js model.js mapview.js mapview-controls.js htmx.min.js htmx.LICENSE favicon.svg
 var FS embed.FS

@@ -289,6 +289,7 @@ type MapView struct {
 	Groups  []string
 	Extra   string // explained variance, KL divergence
 	Plot    ModelPlot
+	Viewer  MapViewer // the interactive map
 }
 
 // MapPending is a t-SNE map being computed by a job.

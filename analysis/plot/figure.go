@@ -153,17 +153,22 @@ func textStyle(f font.Font, size vg.Length, c color.Color) text.Style {
 }
 
 // palette holds colours that stay distinguishable on white and for the
-// common forms of colour blindness.
+// common forms of colour blindness (Okabe & Ito's set, plus a violet, a
+// brown and a grey). The order keeps the first six hues far apart, so the
+// six built-in word groups never pair dark blue with sky blue; the
+// interactive map (static/mapview.js) uses the same colours in the same
+// order.
 var palette = [...]color.RGBA{
 	{0x00, 0x72, 0xb2, 0xff}, // blue
 	{0xd5, 0x5e, 0x00, 0xff}, // vermilion
 	{0x00, 0x9e, 0x73, 0xff}, // bluish green
 	{0xcc, 0x79, 0xa7, 0xff}, // reddish purple
 	{0xe6, 0x9f, 0x00, 0xff}, // orange
+	{0x22, 0x22, 0x22, 0xff}, // near black
 	{0x56, 0xb4, 0xe9, 0xff}, // sky blue
 	{0x6a, 0x4c, 0x93, 0xff}, // violet
 	{0x8c, 0x56, 0x4b, 0xff}, // brown
-	{0x5f, 0x5f, 0x5f, 0xff}, // grey
+	{0x99, 0x99, 0x99, 0xff}, // grey
 }
 
 // seriesStyle returns the colour and glyph shape of series i: colours

@@ -27,6 +27,8 @@ var (
 	ErrFormat = errors.New("plot: unsupported output format")
 	// ErrSize means an output size or resolution is out of range.
 	ErrSize = errors.New("plot: bad output size")
+	// ErrView means a map's view box is empty, inverted or not finite.
+	ErrView = errors.New("plot: bad view box")
 )
 
 // Format is an output file format.

@@ -45,6 +45,31 @@ type ScatterSpec struct {
 	// sixth of the data area covered by text (so dense maps stay legible).
 	// Negative means no labels.
 	MaxLabels int
+	// View, when set, is the part of the map to draw, in data units (the
+	// view box of an interactive map): the axes span exactly it, points
+	// outside it are left out, and EqualAspect is ignored.
+	View *ViewBox
+	// Labels, when non-nil, are the only words that get a label (those
+	// visible in an interactive view); they are still placed without
+	// overlap, in input order, and MaxLabels is ignored.
+	Labels []string
+	// Groups, when set, fixes the colour of each group by its index here
+	// (so a view that leaves groups out keeps the colours of the whole
+	// map); by default groups are coloured in order of first appearance.
+	// Groups of points missing from it come after it.
+	Groups []string
+}
+
+// ViewBox is a rectangle of a map in data units: X0 < X1 and Y0 < Y1,
+// all finite.
+type ViewBox struct{ X0, X1, Y0, Y1 float64 }
+
+func (v ViewBox) valid() bool {
+	return finite(v.X0) && finite(v.X1) && finite(v.Y0) && finite(v.Y1) && v.X0 < v.X1 && v.Y0 < v.Y1
+}
+
+func (v ViewBox) contains(x, y float64) bool {
+	return x >= v.X0 && x <= v.X1 && y >= v.Y0 && y <= v.Y1
 }
 
 // NewScatter builds a labelled word map. Points are coloured by group
@@ -69,22 +94,44 @@ func NewScatter(s ScatterSpec) (*Figure, error) {
 		title = "Word map (" + s.Method + ")"
 	}
 	f := newBase(KindScatter, or(s.Title, title), or(s.XLabel, xl), or(s.YLabel, yl))
+	if s.View != nil && !s.View.valid() {
+		return nil, fmt.Errorf("%w: %+v (want finite X0 < X1 and Y0 < Y1)", ErrView, *s.View)
+	}
 
 	highlighted := map[string]bool{}
 	for _, g := range s.Highlight {
 		highlighted[g] = true
 	}
 	var (
-		xs, ys  []float64
-		words   []string
-		groupOf []int
-		groups  []string
-		index   = map[string]int{}
+		xs, ys   []float64
+		words    []string
+		groupOf  []int
+		groups   []string
+		index    = map[string]int{}
+		labelled map[string]bool
+		// wantLabel marks the points that may carry a label.
+		wantLabel []bool
 	)
-	bad := 0
+	for _, g := range s.Groups {
+		if _, ok := index[g]; !ok {
+			index[g] = len(groups)
+			groups = append(groups, g)
+		}
+	}
+	if s.Labels != nil {
+		labelled = make(map[string]bool, len(s.Labels))
+		for _, w := range s.Labels {
+			labelled[w] = true
+		}
+	}
+	bad, outside := 0, 0
 	for _, p := range s.Points {
 		if !finite(p.X) || !finite(p.Y) {
 			bad++
+			continue
+		}
+		if s.View != nil && !s.View.contains(p.X, p.Y) {
+			outside++
 			continue
 		}
 		g, ok := index[p.Group]
@@ -96,10 +143,14 @@ func NewScatter(s ScatterSpec) (*Figure, error) {
 		xs, ys = append(xs, p.X), append(ys, p.Y)
 		words = append(words, cleanText(p.Word, maxWordRunes))
 		groupOf = append(groupOf, g)
+		wantLabel = append(wantLabel, labelled == nil || labelled[p.Word])
 	}
 	if bad > 0 {
 		f.omitted += bad
 		f.note("%d %s with NaN or infinite coordinates omitted", bad, plural(bad, "point", "points"))
+	}
+	if len(xs) == 0 && outside > 0 {
+		return nil, fmt.Errorf("%w: no point of the word map lies in the view %+v", ErrNoData, *s.View)
 	}
 	if len(xs) == 0 {
 		return nil, fmt.Errorf("%w: word map has no points with finite coordinates (%d given)", ErrNoData, len(s.Points))
@@ -144,6 +195,9 @@ func NewScatter(s ScatterSpec) (*Figure, error) {
 	}
 	scatters := make([]*plotter.Scatter, len(groups))
 	for _, g := range drawOrder {
+		if len(series[g]) == 0 {
+			continue // a group of s.Groups with no point here
+		}
 		sc, err := plotter.NewScatter(series[g])
 		if err != nil {
 			panic(err) // values were checked finite above
@@ -159,6 +213,9 @@ func NewScatter(s ScatterSpec) (*Figure, error) {
 	if len(groups) > 1 || groups[0] != "" {
 		f.legendOutside = true
 		for g, name := range groups {
+			if scatters[g] == nil {
+				continue
+			}
 			label := cleanText(name, maxLegendRunes)
 			if label == "" {
 				label = "(no group)"
@@ -175,19 +232,22 @@ func NewScatter(s ScatterSpec) (*Figure, error) {
 
 	order := make([]int, 0, len(xs))
 	for i := range xs {
-		if highlighted[groups[groupOf[i]]] {
+		if wantLabel[i] && highlighted[groups[groupOf[i]]] {
 			order = append(order, i)
 		}
 	}
 	for i := range xs {
-		if !highlighted[groups[groupOf[i]]] {
+		if wantLabel[i] && !highlighted[groups[groupOf[i]]] {
 			order = append(order, i)
 		}
 	}
 	maxLabels := s.MaxLabels
-	if maxLabels == 0 {
+	switch {
+	case s.Labels != nil:
+		maxLabels = len(order)
+	case maxLabels == 0:
 		maxLabels = -1
-	} else if maxLabels < 0 {
+	case maxLabels < 0:
 		maxLabels = 0
 	}
 	f.labels = &pointLabels{
@@ -197,6 +257,10 @@ func NewScatter(s ScatterSpec) (*Figure, error) {
 	}
 	f.p.Add(f.labels)
 
+	if v := s.View; v != nil {
+		f.p.X.Min, f.p.X.Max, f.p.Y.Min, f.p.Y.Max = v.X0, v.X1, v.Y0, v.Y1
+		return f, nil
+	}
 	f.equalAspect = s.EqualAspect
 	lo, hi := minMax(xs)
 	setRange(&f.p.X, lo, hi, 0.04)
