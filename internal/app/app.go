@@ -67,6 +67,7 @@ type Service struct {
 	maps     *lru.LRU[int64, *MapResult]      // finished t-SNE maps by job
 	cspectra *lru.LRU[int64, *CorpusSpectrum] // finished co-occurrence spectra by job
 	figures  *lru.LRU[string, any]            // computed figures (see figure)
+	aligns   *lru.LRU[alignKey, *Alignment]   // alignments of two vector sets (compare.go)
 
 	closeOnce sync.Once
 	closeErr  error
@@ -105,6 +106,7 @@ func newService(st *store.Store, cfg Config) *Service {
 		maps:     lru.New[int64, *MapResult](maxMapResults),
 		cspectra: lru.New[int64, *CorpusSpectrum](maxSpectrumResult),
 		figures:  lru.New[string, any](maxFigures),
+		aligns:   lru.New[alignKey, *Alignment](maxAlignments),
 	}
 }
 
