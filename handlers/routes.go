@@ -85,3 +85,15 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.POST("/api/vectors/:id/map", s.apiMap)
 	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
 }
+
+// registerCompareRoutes adds the Compare pages (issue 16): two vector sets
+// aligned, and a set's concept axes and WEAT.
+func (s *Server) registerCompareRoutes(e *echo.Echo) {
+	e.GET("/compare/align", s.alignPage)
+	e.GET("/compare/plots/align", s.alignPlot)
+	e.GET("/api/compare/align", s.apiAlign)
+	e.GET("/vectors/:id/axes", s.axesPage)
+	e.GET("/vectors/:id/plots/axes", s.axesPlot)
+	e.GET("/vectors/:id/weat", s.weatPage)
+	e.POST("/api/vectors/:id/weat", s.apiWEAT)
+}

@@ -17,6 +17,7 @@ type Service interface {
 	BuildService
 	RunService
 	VectorService
+	CompareService
 }
 
 // JobService lists, watches and cancels background jobs.
@@ -62,3 +63,9 @@ type VectorService interface {
 }
 
 var _ Service = (*app.Service)(nil)
+
+// CompareService aligns two vector sets (issue 16).
+type CompareService interface {
+	Align(ctx context.Context, a, b store.VectorSet, fitTop int) (*app.Alignment, error)
+	AlignedMap(ctx context.Context, al *app.Alignment, words []string) (*app.AlignedMap, error)
+}
