@@ -287,8 +287,13 @@ func (res *axisResult) ranked(setID int64, n int) (toward, away []views.AxisRow)
 	row := func(rank, i int) views.AxisRow {
 		return views.AxisRow{Rank: rank, Word: res.words[i], Href: views.VectorWordURL(setID, res.words[i]), Value: strconv.FormatFloat(res.points[2*i], 'f', 4, 64)}
 	}
-	for k := 0; k < n && k < len(idx); k++ {
+	// With fewer than 2n words, each list takes its half, so that no word
+	// is at both ends.
+	nTo, nFrom := min(n, (len(idx)+1)/2), min(n, len(idx)/2)
+	for k := range nTo {
 		toward = append(toward, row(k+1, idx[k]))
+	}
+	for k := range nFrom {
 		away = append(away, row(k+1, idx[len(idx)-1-k]))
 	}
 	return toward, away
@@ -378,8 +383,7 @@ func (s *Server) axesPlot(c echo.Context) error {
 		rows[i] = []string{w, res.group[i], fnum(res.points[2*i]), fnum(res.points[2*i+1])}
 	}
 	spec := plot.ScatterSpec{Points: pts, Method: project.MethodAxis, Title: fmt.Sprintf("Words along %s → %s", from, to),
-		XLabel: "projection on the axis (unit vectors, centred)", YLabel: "first principal component of the rest",
-		Highlight: []string{"from: " + from, "to: " + to}}
+		XLabel: "projection on the axis (unit vectors, centred)", YLabel: "first principal component of the rest"}
 	return s.sendPlot(c, plotOut{what: "axis", owner: setOwner(v.ID, v.Name), params: []string{r.mode, from, to}, width: 760, height: 520,
 		figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
 		header: []string{"word", "pole", "projection", "y"}, rows: rows})

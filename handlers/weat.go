@@ -52,7 +52,7 @@ type weatBody struct {
 	Y            []string `json:"y"`
 	A            []string `json:"a"`
 	B            []string `json:"b"`
-	Example      string   `json:"example"`
+	Example      string   `json:"example,omitempty"`
 	Permutations *int     `json:"permutations"`
 	Seed         *uint64  `json:"seed"`
 }
@@ -230,7 +230,8 @@ func weatView(setID int64, r weatRequest, res *weat.Result) *views.WEATView {
 	for _, a := range res.Associations {
 		w.Associations = append(w.Associations, views.AssociationRow{Word: a.Word, Href: views.VectorWordURL(setID, a.Word), Target: a.Target, S: strconv.FormatFloat(a.S, 'f', 4, 64)})
 	}
-	body, _ := json.Marshal(map[string]any{"x": r.sets.X, "y": r.sets.Y, "a": r.sets.A, "b": r.sets.B, "permutations": r.perms, "seed": r.seed})
+	perms, seed := r.perms, r.seed
+	body, _ := json.Marshal(weatBody{X: r.sets.X, Y: r.sets.Y, A: r.sets.A, B: r.sets.B, Permutations: &perms, Seed: &seed})
 	w.APIBody = string(body)
 	return w
 }
