@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/plot"
@@ -327,12 +328,7 @@ func (s *Server) axesPage(c echo.Context) error {
 	}
 	view, err := s.axesView(c, v, set)
 	if err != nil {
-		status, msg := s.resolve(err)
-		if status >= 500 {
-			return err
-		}
-		d.Error = msg
-		return s.render(c, status, views.AxesPage(d))
+		return s.formError(c, err, func(msg string) templ.Component { d.Error = msg; return views.AxesPage(d) })
 	}
 	d.Result = view
 	return s.ok(c, views.AxesPage(d))

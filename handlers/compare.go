@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/align"
@@ -201,15 +202,20 @@ func (s *Server) alignPage(c echo.Context) error {
 	}
 	view, err := s.alignView(c)
 	if err != nil {
-		status, msg := s.resolve(err)
-		if status >= 500 {
-			return err
-		}
-		d.Error = msg
-		return s.render(c, status, views.AlignPage(d))
+		return s.formError(c, err, func(msg string) templ.Component { d.Error = msg; return views.AlignPage(d) })
 	}
 	d.Result = view
 	return s.ok(c, views.AlignPage(d))
+}
+
+// formError shows a page's form again with the message of err, at err's
+// status; an internal error goes to the error handler instead.
+func (s *Server) formError(c echo.Context, err error, page func(msg string) templ.Component) error {
+	status, msg := s.resolve(err)
+	if status >= 500 {
+		return err
+	}
+	return s.render(c, status, page(msg))
 }
 
 func (s *Server) alignView(c echo.Context) (*views.AlignView, error) {
@@ -348,14 +354,49 @@ func (s *Server) alignPlot(c echo.Context) error {
 // alignJSON is the JSON of /api/compare/align: the shape of `glove align
 // -json`, with the two sets and, when a word is chosen, its neighbours.
 type alignJSON struct {
-	A          setJSON                `json:"a"`
-	B          setJSON                `json:"b"`
-	Shared     int                    `json:"shared"`
-	FitWords   int                    `json:"fit_words"`
-	Residual   float64                `json:"residual"`
-	Matching   int                    `json:"matching"`
-	Moved      []align.Moved          `json:"moved"`
-	Neighbours *align.NeighbourChange `json:"neighbours,omitempty"`
+	A          setJSON        `json:"a"`
+	B          setJSON        `json:"b"`
+	Shared     int            `json:"shared"`
+	FitWords   int            `json:"fit_words"`
+	Residual   float64        `json:"residual"`
+	Matching   int            `json:"matching"`
+	Moved      []align.Moved  `json:"moved"`
+	Neighbours *neighbourJSON `json:"neighbours,omitempty"`
+}
+
+// neighbourJSON is a word's neighbours in A and B, compared.
+type neighbourJSON struct {
+	Word   string       `json:"word"`
+	InA    []cosineJSON `json:"in_a"`
+	InB    []cosineJSON `json:"in_b"`
+	Kept   []string     `json:"kept"`
+	Lost   []string     `json:"lost"`
+	Gained []string     `json:"gained"`
+}
+
+type cosineJSON struct {
+	Word   string  `json:"word"`
+	Cosine float64 `json:"cosine"`
+}
+
+func newNeighbourJSON(nc *align.NeighbourChange) *neighbourJSON {
+	if nc == nil {
+		return nil
+	}
+	list := func(ms []vectors.Match) []cosineJSON {
+		out := make([]cosineJSON, len(ms))
+		for i, m := range ms {
+			out[i] = cosineJSON{m.Word, m.Score}
+		}
+		return out
+	}
+	orEmpty := func(ws []string) []string {
+		if ws == nil {
+			return []string{}
+		}
+		return ws
+	}
+	return &neighbourJSON{Word: nc.Word, InA: list(nc.InA), InB: list(nc.InB), Kept: orEmpty(nc.Kept), Lost: orEmpty(nc.Lost), Gained: orEmpty(nc.Gained)}
 }
 
 type setJSON struct {
@@ -378,7 +419,7 @@ func (s *Server) apiAlign(c echo.Context) error {
 	}
 	moved := r.filterMoved(al.Moved)
 	out := alignJSON{A: setJSON{r.a.ID, r.a.Name}, B: setJSON{r.b.ID, r.b.Name}, Shared: al.Shared, FitWords: al.FitWords,
-		Residual: al.Residual, Matching: len(moved), Moved: moved[:min(r.n, len(moved))], Neighbours: nc}
+		Residual: al.Residual, Matching: len(moved), Moved: moved[:min(r.n, len(moved))], Neighbours: newNeighbourJSON(nc)}
 	if out.Moved == nil {
 		out.Moved = []align.Moved{}
 	}

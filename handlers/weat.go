@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/vectors"
@@ -191,12 +192,7 @@ func (s *Server) weatPage(c echo.Context) error {
 		return s.ok(c, views.WEATPage(d))
 	}
 	fail := func(err error) error {
-		status, msg := s.resolve(err)
-		if status >= 500 {
-			return err
-		}
-		d.Error = msg
-		return s.render(c, status, views.WEATPage(d))
+		return s.formError(c, err, func(msg string) templ.Component { d.Error = msg; return views.WEATPage(d) })
 	}
 	r, err := parseWEATForm(c, set)
 	if err != nil {
