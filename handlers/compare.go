@@ -5,6 +5,7 @@ package handlers
 // axes.go.
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -17,6 +18,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/align"
 	"github.com/gloveboard/gloveboard/analysis/plot"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
+	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/apperr"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
@@ -62,7 +64,7 @@ func (s *Server) parseAlign(c echo.Context) (alignRequest, error) {
 		name, label string
 		dst         *store.VectorSet
 	}{{"a", "first", &r.a}, {"b", "second", &r.b}} {
-		raw := strings.TrimSpace(c.QueryParam(side.name))
+		raw := strings.TrimSpace(c.FormValue(side.name))
 		if raw == "" {
 			return r, public(ErrBadRequest, fmt.Sprintf("Choose the %s vector set (%s=ID).", side.label, side.name))
 		}
@@ -76,25 +78,25 @@ func (s *Server) parseAlign(c echo.Context) (alignRequest, error) {
 		}
 		*side.dst = v
 	}
-	if r.fitTop, err = wholeNumber(c.QueryParam("fit_top"), "The number of fit words (fit_top)", 0, 0, maxOf[int]()); err != nil {
+	if r.fitTop, err = wholeNumber(c.FormValue("fit_top"), "The number of fit words (fit_top)", 0, 0, maxOf[int]()); err != nil {
 		return r, err
 	}
-	if r.minRank, err = wholeNumber(c.QueryParam("min_rank"), "The lowest frequency rank (min_rank)", 1, 1, maxOf[int]()); err != nil {
+	if r.minRank, err = wholeNumber(c.FormValue("min_rank"), "The lowest frequency rank (min_rank)", 1, 1, maxOf[int]()); err != nil {
 		return r, err
 	}
-	if r.maxRank, err = wholeNumber(c.QueryParam("max_rank"), "The highest frequency rank (max_rank)", 0, 1, maxOf[int]()); err != nil {
+	if r.maxRank, err = wholeNumber(c.FormValue("max_rank"), "The highest frequency rank (max_rank)", 0, 1, maxOf[int]()); err != nil {
 		return r, err
 	}
 	if r.maxRank != 0 && r.maxRank < r.minRank {
 		return r, public(ErrBadRequest, fmt.Sprintf("The highest frequency rank (%d) is below the lowest (%d).", r.maxRank, r.minRank))
 	}
-	if r.n, err = wholeNumber(c.QueryParam("n"), "The number of words listed", defaultMoved, 1, maxMoved); err != nil {
+	if r.n, err = wholeNumber(c.FormValue("n"), "The number of words listed", defaultMoved, 1, maxMoved); err != nil {
 		return r, err
 	}
-	if r.arrows, err = wholeNumber(c.QueryParam("arrows"), "The number of words on the map", defaultArrows, 1, maxArrows); err != nil {
+	if r.arrows, err = wholeNumber(c.FormValue("arrows"), "The number of words on the map", defaultArrows, 1, maxArrows); err != nil {
 		return r, err
 	}
-	r.word = strings.TrimSpace(c.QueryParam("word"))
+	r.word = strings.TrimSpace(c.FormValue("word"))
 	if len(r.word) > 200 {
 		return r, public(ErrBadRequest, "That word is too long.")
 	}
@@ -200,12 +202,99 @@ func (s *Server) alignPage(c echo.Context) error {
 	if !hasSets(c) {
 		return s.ok(c, views.AlignPage(d))
 	}
+	if q.Get("job") != "" {
+		job, err := s.alignJob(c, q.Get("job"))
+		if err != nil {
+			return err
+		}
+		if d.Job = &job; job.Active || job.Status != string(store.JobDone) {
+			return s.ok(c, views.AlignPage(d))
+		}
+	}
 	view, err := s.alignView(c)
+	if errors.Is(err, app.ErrAlignLarge) {
+		_, d.Error = s.resolve(err)
+		d.Large = true
+		return s.ok(c, views.AlignPage(d))
+	}
 	if err != nil {
 		return s.formError(c, err, func(msg string) templ.Component { d.Error = msg; return views.AlignPage(d) })
 	}
 	d.Result = view
 	return s.ok(c, views.AlignPage(d))
+}
+
+// alignJob returns the alignment job raw as the page shows it (404 for
+// a job of another kind).
+func (s *Server) alignJob(c echo.Context, raw string) (views.AlignJob, error) {
+	id, err := parseIDText(raw, "job")
+	if err != nil {
+		return views.AlignJob{}, err
+	}
+	info, err := s.svc.Job(ctx(c), id)
+	if err == nil && info.Kind != string(app.KindAlign) {
+		err = store.ErrNotFound
+	}
+	if err != nil {
+		return views.AlignJob{}, notFound(err, "alignment job", id)
+	}
+	msg := info.Message
+	if info.Position > 0 {
+		msg = fmt.Sprintf("waiting for a worker (position %d in the queue)", info.Position)
+	}
+	return views.AlignJob{ID: info.ID, Status: string(info.Status), Progress: info.Progress, Message: msg, Error: info.Error,
+		Active: !info.Status.Final(), Poll: "/compare/align/jobs/" + strconv.FormatInt(info.ID, 10)}, nil
+}
+
+// alignJobFragment is the polled progress card of an alignment job; when
+// the job has ended it asks htmx to reload the page, which then shows
+// the result.
+func (s *Server) alignJobFragment(c echo.Context) error {
+	job, err := s.alignJob(c, c.Param("job"))
+	if err != nil {
+		return s.fragmentError(c, err)
+	}
+	if !job.Active && isHTMX(c) {
+		c.Response().Header().Set("HX-Refresh", "true")
+	}
+	return s.ok(c, views.AlignJobCard(job))
+}
+
+// startAlign queues an alignment too large for a request (POST, with the
+// CSRF token) and sends the browser to the page, which waits for it.
+func (s *Server) startAlign(c echo.Context) error {
+	r, job, err := s.submitAlign(c)
+	if err != nil {
+		return err
+	}
+	q := r.query()
+	for _, k := range []string{"n", "word"} {
+		if v := strings.TrimSpace(c.FormValue(k)); v != "" {
+			q.Set(k, v)
+		}
+	}
+	q.Set("job", strconv.FormatInt(job.ID, 10))
+	return c.Redirect(http.StatusSeeOther, "/compare/align?"+q.Encode())
+}
+
+func (s *Server) submitAlign(c echo.Context) (alignRequest, store.Job, error) {
+	r, err := s.parseAlign(c)
+	if err != nil {
+		return r, store.Job{}, err
+	}
+	job, err := s.svc.SubmitAlign(ctx(c), r.a, r.b, r.fitTop)
+	return r, job, err
+}
+
+// apiStartAlign is POST /api/compare/align: the job of a large
+// alignment, whose result GET /api/compare/align then answers.
+func (s *Server) apiStartAlign(c echo.Context) error {
+	r, job, err := s.submitAlign(c)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusAccepted, map[string]any{"job_id": job.ID, "status": job.Status,
+		"status_url": "/api/jobs/" + strconv.FormatInt(job.ID, 10), "result_url": "/api/compare/align?" + r.query().Encode()})
 }
 
 // formError shows a page's form again with the message of err, at err's

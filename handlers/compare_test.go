@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -470,5 +471,67 @@ func TestExploreLinksToCompare(t *testing.T) {
 	}
 	if list := a.get("/explore").Body.String(); !strings.Contains(list, `href="/compare/align?a=`) {
 		t.Error("the Explore list lacks Compare links")
+	}
+}
+
+// TestAlignJob: above the service's MaxInstantAlign the page offers a
+// job instead of aligning in the request; after the job the page and the
+// API show the result, and the job's card asks htmx to reload.
+func TestAlignJob(t *testing.T) {
+	a := newAppConfig(t, func(o *appOptions) { o.service.MaxInstantAlign = 100 })
+	demoID := demoSet(t, a)
+	rotID := uploadRotated(t, a, demoID, 0.01, [][2]string{{"king", "water"}})
+	q := fmt.Sprintf("a=%d&b=%d", demoID, rotID)
+
+	page := a.get("/compare/align?" + q + "&word=king")
+	doc := parse(t, page.Body.String())
+	if page.Code != http.StatusOK || find(doc, "form", "align-job-form") == nil || !strings.Contains(text(find(doc, "p", "align-error")), "more than the 100 aligned while you wait") {
+		t.Fatalf("large alignment page: %d %q", page.Code, text(find(doc, "p", "align-error")))
+	}
+	if rec := a.get("/api/compare/align?" + q); rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), "background") {
+		t.Errorf("API before the job: %d %s", rec.Code, rec.Body.String())
+	}
+	// The form posts the sets and the chosen word.
+	form := url.Values{"a": {strconv.FormatInt(demoID, 10)}, "b": {strconv.FormatInt(rotID, 10)}, "word": {"king"}, "n": {""}}
+	req := httptest.NewRequest(http.MethodPost, "/compare/align?_csrf="+a.tok, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := a.do(req)
+	loc, err := url.Parse(rec.Header().Get("Location"))
+	if rec.Code != http.StatusSeeOther || err != nil || loc.Query().Get("job") == "" || loc.Query().Get("word") != "king" {
+		t.Fatalf("POST: %d, Location %q", rec.Code, rec.Header().Get("Location"))
+	}
+	jobID, _ := strconv.ParseInt(loc.Query().Get("job"), 10, 64)
+	if info, err := a.jobs.Wait(context.Background(), jobID); err != nil || info.Status != "done" || info.Kind != "align" {
+		t.Fatalf("job: %+v, %v", info, err)
+	}
+	frag := httptest.NewRequest(http.MethodGet, fmt.Sprintf("/compare/align/jobs/%d", jobID), nil)
+	frag.Header.Set("HX-Request", "true")
+	if rec := a.do(frag); rec.Code != http.StatusOK || rec.Header().Get("HX-Refresh") != "true" {
+		t.Errorf("job fragment: %d, HX-Refresh %q", rec.Code, rec.Header().Get("HX-Refresh"))
+	}
+	doc = parse(t, a.get(loc.String()).Body.String())
+	if find(doc, "table", "moved-table") == nil {
+		t.Fatalf("no result after the job: %s", text(find(doc, "main", "")))
+	}
+	moved := findAll(find(find(doc, "table", "moved-table"), "tbody", ""), "tr")
+	top := []string{text(findAll(moved[0], "td")[1]), text(findAll(moved[1], "td")[1])}
+	slices.Sort(top)
+	if strings.Join(top, " ") != "king water" {
+		t.Errorf("most moved after the job: %v", top)
+	}
+	if find(doc, "section", "align-neighbours") == nil {
+		t.Error("the chosen word's neighbours are missing after the job")
+	}
+	if api := getJSON[alignAPI](t, a, "/api/compare/align?"+q+"&n=2"); len(api.Moved) != 2 {
+		t.Errorf("API after the job: %+v", api)
+	}
+	// The API starts the same job; another job's id is not an alignment.
+	areq := httptest.NewRequest(http.MethodPost, "/api/compare/align?"+q+"&fit_top=50", nil)
+	areq.Header.Set("X-CSRF-Token", a.tok)
+	if rec := a.do(areq); rec.Code != http.StatusAccepted || !strings.Contains(rec.Body.String(), `"result_url":"/api/compare/align?a=`) {
+		t.Errorf("API job: %d %s", rec.Code, rec.Body.String())
+	}
+	if rec := a.get("/compare/align?" + q + "&job=999"); rec.Code != http.StatusNotFound {
+		t.Errorf("unknown job: %d", rec.Code)
 	}
 }

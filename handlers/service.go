@@ -67,5 +67,6 @@ var _ Service = (*app.Service)(nil)
 // CompareService aligns two vector sets (issue 16).
 type CompareService interface {
 	Align(ctx context.Context, a, b store.VectorSet, fitTop int) (*app.Alignment, error)
+	SubmitAlign(ctx context.Context, a, b store.VectorSet, fitTop int) (store.Job, error)
 	AlignedMap(ctx context.Context, al *app.Alignment, words []string) (*app.AlignedMap, error)
 }

@@ -27,9 +27,28 @@ type AlignData struct {
 	A, B  int64 // chosen sets (0: none)
 	Form  AlignForm
 	Error string
+	// Large is set when the two sets share too many words to align in
+	// the request: the page offers a job instead.
+	Large bool
+	// Job is the alignment job the page waits for, if any.
+	Job *AlignJob
 	// Result is nil until both sets are chosen.
 	Result *AlignView
 }
+
+// AlignJob is an alignment running in the background.
+type AlignJob struct {
+	ID       int64
+	Status   string
+	Progress float64
+	Message  string
+	Error    string
+	Active   bool
+	Poll     string // the fragment's address
+}
+
+// ProgressValue is the job's progress for a <progress> element.
+func (j AlignJob) ProgressValue() string { return strconv.FormatFloat(j.Progress, 'f', 3, 64) }
 
 // AlignForm holds the form's fields as typed.
 type AlignForm struct {

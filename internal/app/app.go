@@ -47,6 +47,10 @@ type Config struct {
 	// SkipDemoBuild leaves the demo corpus unbuilt at start-up (for
 	// tests and scripts that build, or not, on their own).
 	SkipDemoBuild bool
+	// MaxInstantAlign is the most shared words two vector sets may have
+	// to be aligned in a request; larger alignments run as a job
+	// (DefaultMaxInstantAlign when 0).
+	MaxInstantAlign int
 }
 
 // Service is the application service. Create it with Open and stop it
@@ -56,6 +60,8 @@ type Service struct {
 	jobs   *jobs.Manager
 	log    *slog.Logger
 	budget int64 // bytes one job may use
+
+	maxInstantAlign int // shared words aligned in a request at most
 
 	evalDir  string
 	evalOnce sync.Once
@@ -100,7 +106,10 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 }
 
 func newService(st *store.Store, cfg Config) *Service {
-	return &Service{st: st, log: cfg.Logger, budget: cfg.MemoryBudget, evalDir: cfg.EvalDir,
+	if cfg.MaxInstantAlign <= 0 {
+		cfg.MaxInstantAlign = DefaultMaxInstantAlign
+	}
+	return &Service{st: st, log: cfg.Logger, budget: cfg.MemoryBudget, evalDir: cfg.EvalDir, maxInstantAlign: cfg.MaxInstantAlign,
 		builds:   lru.New[buildKey, *Build](buildCacheSize),
 		sets:     lru.New[string, *vectors.Set](setCacheSize),
 		maps:     lru.New[int64, *MapResult](maxMapResults),

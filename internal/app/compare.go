@@ -14,6 +14,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/project"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/apperr"
+	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
@@ -21,10 +22,14 @@ import (
 // maxAlignments is how many alignments the cache keeps.
 const maxAlignments = 8
 
-// MaxAlignShared is the most shared words aligned in a request. Above it
-// the alignment is refused with a message (a background job for larger
-// sets is not built yet).
-const MaxAlignShared = 50_000
+// DefaultMaxInstantAlign is the default of Config.MaxInstantAlign: two
+// sets sharing more words are aligned by a job (SubmitAlign).
+const DefaultMaxInstantAlign = 50_000
+
+// ErrAlignLarge marks an alignment of more shared words than are aligned
+// in a request and not yet computed: SubmitAlign runs it as a job, after
+// which Align returns it from the cache.
+var ErrAlignLarge = errors.New("the alignment is too large for a request: run it as a job")
 
 // alignKey identifies an alignment: the two sets by content and FitTop.
 type alignKey struct {
@@ -39,38 +44,83 @@ type Alignment struct {
 	*align.Result
 }
 
-// Align rotates vector set a onto b over their shared words (FitTop > 0
-// fits the rotation on the first FitTop shared words in a's order), once
-// per (a, b, fitTop) while it stays in the cache. Fewer than two shared
-// words is an Unprocessable error that says how many there are.
+// Align returns vector set a rotated onto b over their shared words
+// (fitTop > 0 fits the rotation on the first fitTop shared words in a's
+// order). An alignment is computed once per (a, b, fitTop) and kept in a
+// cache of the last few. Up to Config.MaxInstantAlign shared words it is
+// computed in the call; above, unless a job (SubmitAlign) has already
+// computed it, the error is ErrAlignLarge (a Conflict). Fewer than two
+// shared words is an Unprocessable error that says how many there are.
 func (s *Service) Align(ctx context.Context, a, b store.VectorSet, fitTop int) (*Alignment, error) {
 	key := alignKey{a: a.SHA256, b: b.SHA256, fitTop: fitTop}
+	if al, ok := s.aligns.Peek(key); ok {
+		return al, nil
+	}
+	setA, setB, shared, err := s.alignSets(ctx, a, b)
+	if err != nil {
+		return nil, err
+	}
+	if shared > s.maxInstantAlign {
+		return nil, apperr.Wrap(ErrAlignLarge, apperr.Conflict, fmt.Sprintf("“%s” and “%s” share %s words, more than the %s aligned while you wait: align them in the background (a job).",
+			apperr.Quote(a.Name), apperr.Quote(b.Name), views.Count(shared), views.Count(s.maxInstantAlign)))
+	}
 	return s.aligns.Get(key, func() (*Alignment, error) {
-		// The load is shared by concurrent callers: it must not stop when
-		// the first one leaves.
-		lctx := context.WithoutCancel(ctx)
-		setA, err := s.VectorSet(lctx, a)
-		if err != nil {
-			return nil, err
-		}
-		setB, err := s.VectorSet(lctx, b)
-		if err != nil {
-			return nil, err
-		}
-		if err := s.checkAlign(a, b, setA, setB); err != nil {
-			return nil, err
-		}
-		res, err := align.Align(lctx, setA, setB, align.Options{FitTop: fitTop})
-		if errors.Is(err, align.ErrTooFewShared) {
-			shared, _, _ := align.SharedWords(setA, setB)
-			return nil, apperr.Wrap(err, apperr.Unprocessable, fmt.Sprintf("“%s” and “%s” share %s, and fitting a rotation needs at least 2 (and at least 2 fit words).",
-				apperr.Quote(a.Name), apperr.Quote(b.Name), wordCount(len(shared))))
-		}
-		if err != nil {
-			return nil, err
-		}
-		return &Alignment{A: a, B: b, FitTop: fitTop, Result: res}, nil
+		// The computation is shared by concurrent callers: it must not
+		// stop when the first one leaves.
+		return computeAlignment(context.WithoutCancel(ctx), a, b, setA, setB, fitTop)
 	})
+}
+
+// SubmitAlign queues a job that aligns a onto b (as Align) and keeps the
+// result in the cache, where Align finds it.
+func (s *Service) SubmitAlign(ctx context.Context, a, b store.VectorSet, fitTop int) (store.Job, error) {
+	setA, setB, _, err := s.alignSets(ctx, a, b)
+	if err != nil {
+		return store.Job{}, err
+	}
+	key := alignKey{a: a.SHA256, b: b.SHA256, fitTop: fitTop}
+	return s.submit(KindAlign, a.ID, func(jctx context.Context, run jobs.Run) error {
+		run.Progress(0, fmt.Sprintf("aligning “%s” onto “%s”", a.Name, b.Name))
+		al, err := computeAlignment(jctx, a, b, setA, setB, fitTop)
+		if err != nil {
+			return err
+		}
+		s.aligns.Add(key, al)
+		return nil
+	})
+}
+
+// alignSets loads both sets and refuses an alignment over the memory
+// budget (the unit rows of both sets and A rotated, in float64). It
+// returns the number of shared words.
+func (s *Service) alignSets(ctx context.Context, a, b store.VectorSet) (setA, setB *vectors.Set, shared int, err error) {
+	if setA, err = s.VectorSet(ctx, a); err != nil {
+		return nil, nil, 0, err
+	}
+	if setB, err = s.VectorSet(ctx, b); err != nil {
+		return nil, nil, 0, err
+	}
+	words, _, _ := align.SharedWords(setA, setB)
+	n := int64(len(words))
+	if need := 8 * n * int64(setA.Dim()+2*setB.Dim()); need > s.budget {
+		return nil, nil, 0, apperr.Wrap(ErrOverBudget, apperr.Unprocessable, fmt.Sprintf("Aligning %s shared words needs about %s of memory, more than the budget of %s for one job (start the server with a larger -memory-budget).",
+			views.Count(n), views.Bytes(need), views.Bytes(s.budget)))
+	}
+	return setA, setB, len(words), nil
+}
+
+// computeAlignment runs align.Align, explaining too few shared words.
+func computeAlignment(ctx context.Context, a, b store.VectorSet, setA, setB *vectors.Set, fitTop int) (*Alignment, error) {
+	res, err := align.Align(ctx, setA, setB, align.Options{FitTop: fitTop})
+	if errors.Is(err, align.ErrTooFewShared) {
+		shared, _, _ := align.SharedWords(setA, setB)
+		return nil, apperr.Wrap(err, apperr.Unprocessable, fmt.Sprintf("“%s” and “%s” share %s, and fitting a rotation needs at least 2 (and at least 2 fit words).",
+			apperr.Quote(a.Name), apperr.Quote(b.Name), wordCount(len(shared))))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Alignment{A: a, B: b, FitTop: fitTop, Result: res}, nil
 }
 
 func wordCount(n int) string {
@@ -78,22 +128,6 @@ func wordCount(n int) string {
 		return "1 word"
 	}
 	return views.Count(n) + " words"
-}
-
-// checkAlign refuses alignments over MaxAlignShared shared words or the
-// memory budget (the unit rows of both sets and A rotated, in float64).
-func (s *Service) checkAlign(a, b store.VectorSet, setA, setB *vectors.Set) error {
-	shared, _, _ := align.SharedWords(setA, setB)
-	n := int64(len(shared))
-	if n > MaxAlignShared {
-		return apperr.Wrap(ErrOverBudget, apperr.Unprocessable, fmt.Sprintf("“%s” and “%s” share %s words; the dashboard aligns at most %s in a request. Use `glove align -a A -b B` on the command line for larger sets.",
-			apperr.Quote(a.Name), apperr.Quote(b.Name), views.Count(n), views.Count(MaxAlignShared)))
-	}
-	if need := 8 * n * int64(setA.Dim()+2*setB.Dim()); need > s.budget {
-		return apperr.Wrap(ErrOverBudget, apperr.Unprocessable, fmt.Sprintf("Aligning %s shared words needs about %s of memory, more than the budget of %s.",
-			views.Count(n), views.Bytes(need), views.Bytes(s.budget)))
-	}
-	return nil
 }
 
 // AlignedMap is a PCA map of chosen words of an alignment in one frame:

@@ -26,6 +26,9 @@ const (
 	// KindSpectrum computes the singular values of a corpus's weighted
 	// co-occurrence matrix; target: the corpus.
 	KindSpectrum Kind = "corpus-spectrum"
+	// KindAlign aligns two vector sets too large to align in a request;
+	// target: the first set (compare.go).
+	KindAlign Kind = "align"
 )
 
 // KindInfo describes a kind of job for people.
@@ -46,6 +49,8 @@ var kinds = map[Kind]KindInfo{
 		Description: "Places words of a vector set on a 2-D map with t-SNE."},
 	KindSpectrum: {Title: "Co-occurrence spectrum", Target: "corpus",
 		Description: "Computes the singular values of a corpus's weighted co-occurrence matrix."},
+	KindAlign: {Title: "Align vector sets", Target: "vector set",
+		Description: "Rotates one vector set onto another over their shared words and finds the words that moved most."},
 }
 
 // Describe returns what people read about jobs of kind (as stored in a
@@ -58,7 +63,7 @@ func Describe(kind string) KindInfo {
 }
 
 // Kinds returns every registered kind.
-func Kinds() []Kind { return []Kind{KindBuild, KindTrain, KindMap, KindSpectrum} }
+func Kinds() []Kind { return []Kind{KindBuild, KindTrain, KindMap, KindSpectrum, KindAlign} }
 
 // Submit queues body as a job of kind working on target. The service's
 // own methods (StartBuild, StartRun, SubmitTSNE, SubmitCorpusSpectrum)
