@@ -57,7 +57,7 @@ func TestBrowserCompare(t *testing.T) {
 	rotID := uploadRotated(t, a, demoID, 0.01, [][2]string{{"king", "water"}, {"music", "france"}})
 	srv := httptest.NewServer(a.e)
 	defer srv.Close()
-	browser := newBrowser(t, chromium, 120*time.Second)
+	browser := newBrowser(t, chromium, 240*time.Second)
 	ctx := browser.ctx
 
 	compareLink := fmt.Sprintf(`#explore-sets a[href="/compare/align?a=%d"]`, demoID)
@@ -106,6 +106,10 @@ func TestBrowserCompare(t *testing.T) {
 		chromedp.Navigate(fmt.Sprintf("%s/vectors/%d/explore", srv.URL, demoID)),
 		chromedp.Click(chromedp.ID("compare-weat-link")),
 		chromedp.WaitVisible(chromedp.ID("weat-example")),
+	); err != nil {
+		t.Fatalf("opening the WEAT page: %v", err)
+	}
+	if err := chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.ID("weat-example"), "science-arts"),
 		chromedp.Click(chromedp.ID("weat-example-submit")),
 		chromedp.WaitVisible(chromedp.ID("weat-effect")),
