@@ -9,7 +9,6 @@ package handlers
 import (
 	"context"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -239,18 +238,7 @@ func computeAxis(ctx context.Context, set *vectors.Set, r axesRequest) (*axisRes
 	data := make([]float32, len(res.words)*d)
 	for i, w := range res.words {
 		j, _ := set.Index(w)
-		v := set.Vector(j)
-		var ss float64
-		for _, x := range v {
-			ss += float64(x) * float64(x)
-		}
-		inv := 0.0
-		if ss > 0 {
-			inv = 1 / math.Sqrt(ss)
-		}
-		for k, x := range v {
-			data[i*d+k] = float32(float64(x) * inv)
-		}
+		copy(data[i*d:(i+1)*d], set.UnitVector(j))
 	}
 	ax, err := project.RelationAxis(ctx, data, len(res.words), d, pairs)
 	if err != nil {

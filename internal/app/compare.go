@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/gloveboard/gloveboard/analysis/align"
 	"github.com/gloveboard/gloveboard/analysis/project"
@@ -165,17 +164,18 @@ func (s *Service) AlignedMap(ctx context.Context, al *Alignment, words []string)
 		if !okA || !okB {
 			return nil, apperr.Wrap(vectors.ErrUnknownWord, apperr.Unprocessable, fmt.Sprintf("“%s” is not in both vector sets.", apperr.Quote(w)))
 		}
-		va, vb := unit(setA.Vector(ia)), unit(setB.Vector(ib))
-		from := data[i*dB : (i+1)*dB]
+		va := setA.UnitVector(ia)
+		from := make([]float64, dB)
 		for k := range dA {
 			row := rot.Data[k*rot.Stride : k*rot.Stride+dB]
 			for j := range dB {
-				from[j] += float32(va[k] * row[j])
+				from[j] += float64(va[k]) * row[j]
 			}
 		}
 		for j := range dB {
-			data[(n+i)*dB+j] = float32(vb[j])
+			data[i*dB+j] = float32(from[j])
 		}
+		copy(data[(n+i)*dB:(n+i+1)*dB], setB.UnitVector(ib))
 	}
 	pca, err := project.PCA(ctx, data, 2*n, dB, project.PCAOptions{Components: 2})
 	if err != nil {
@@ -197,21 +197,4 @@ func (s *Service) AlignedMap(ctx context.Context, al *Alignment, words []string)
 		m.ExplainedVarianceRatio[k] = pca.ExplainedVarianceRatio[k]
 	}
 	return m, nil
-}
-
-// unit returns v in float64 scaled to length 1 (a zero vector stays zero).
-func unit(v []float32) []float64 {
-	out := make([]float64, len(v))
-	var ss float64
-	for i, x := range v {
-		out[i] = float64(x)
-		ss += out[i] * out[i]
-	}
-	if ss > 0 {
-		inv := 1 / math.Sqrt(ss)
-		for i := range out {
-			out[i] *= inv
-		}
-	}
-	return out
 }
