@@ -3,14 +3,21 @@ package views
 import (
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // The view models of the Compare pages: two vector sets aligned, a
 // concept axis of one set, and the WEAT on one set.
 
-// VectorWordURL is the address of a word's page in vector set id.
+// VectorWordURL is the address of a word's page in vector set id. The
+// words "." and ".." (tokens in many vocabularies) are written %2E so that
+// browsers do not read them as path steps.
 func VectorWordURL(id int64, word string) string {
-	return "/vectors/" + strconv.FormatInt(id, 10) + "/words/" + url.PathEscape(word)
+	seg := url.PathEscape(word)
+	if word == "." || word == ".." {
+		seg = strings.Repeat("%2E", len(word))
+	}
+	return "/vectors/" + strconv.FormatInt(id, 10) + "/words/" + seg
 }
 
 // SetChoice is a vector set offered in a chooser.
