@@ -397,7 +397,7 @@ func AlignPage(d AlignData) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "</h3><div class=\"table-scroll\"><table class=\"scores\" id=\"moved-table\"><thead><tr><th class=\"num\">#</th><th>Word</th><th class=\"num\">distance</th><th class=\"num\">rank A · B</th><th></th></tr></thead> <tbody>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 33, "</h3><div class=\"table-scroll\"><table class=\"scores\" id=\"moved-table\"><thead><tr><th class=\"num\">#</th><th>Word</th><th class=\"num\">distance</th><th class=\"num ranks\">rank A · B</th><th></th></tr></thead> <tbody>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
