@@ -148,6 +148,7 @@ func TestBrowserCompare(t *testing.T) {
 	compareShots(t, ctx, weatURL, "#weat-result", "weat")
 	compareShots(t, ctx, axesURL, "#axes-plot img", "axes")
 	compareShots(t, ctx, srv.URL+"/compare/align", "#align-form", "align-form")
+	compareShots(t, ctx, fmt.Sprintf("%s/vectors/%d/explore#compare", srv.URL, demoID), "#compare", "explore")
 	if p := browser.problems(); len(p) > 0 {
 		t.Errorf("console errors: %v", p)
 	}
