@@ -151,6 +151,16 @@ func (r alignRequest) query() url.Values {
 	return q
 }
 
+// alignment parses the request and gets its alignment from the service.
+func (s *Server) alignment(c echo.Context) (alignRequest, *app.Alignment, error) {
+	r, err := s.parseAlign(c)
+	if err != nil {
+		return r, nil, err
+	}
+	al, err := s.svc.Align(ctx(c), r.a, r.b, r.fitTop)
+	return r, al, err
+}
+
 // neighbours compares the chosen word's neighbours in both sets; nil when
 // no word was chosen.
 func (s *Server) neighbours(c echo.Context, r alignRequest) (*align.NeighbourChange, error) {
@@ -308,11 +318,7 @@ func (s *Server) formError(c echo.Context, err error, page func(msg string) temp
 }
 
 func (s *Server) alignView(c echo.Context) (*views.AlignView, error) {
-	r, err := s.parseAlign(c)
-	if err != nil {
-		return nil, err
-	}
-	al, err := s.svc.Align(ctx(c), r.a, r.b, r.fitTop)
+	r, al, err := s.alignment(c)
 	if err != nil {
 		return nil, err
 	}
@@ -409,11 +415,7 @@ func neighbourView(nc *align.NeighbourChange, idA, idB int64) *views.NeighbourVi
 // alignPlot serves /compare/plots/align: the aligned map (PNG, SVG) or
 // its rows (CSV), through the downloads convention.
 func (s *Server) alignPlot(c echo.Context) error {
-	r, err := s.parseAlign(c)
-	if err != nil {
-		return err
-	}
-	al, err := s.svc.Align(ctx(c), r.a, r.b, r.fitTop)
+	r, al, err := s.alignment(c)
 	if err != nil {
 		return err
 	}
@@ -440,17 +442,21 @@ func (s *Server) alignPlot(c echo.Context) error {
 		header: []string{"word", "a_x", "a_y", "b_x", "b_y", "distance"}, rows: rows})
 }
 
-// alignJSON is the JSON of /api/compare/align: the shape of `glove align
-// -json`, with the two sets and, when a word is chosen, its neighbours.
+// alignJSON is the JSON of /api/compare/align: align.Summary, the shape
+// of `glove align -json`, with the two sets, how many words pass the rank
+// filter and, when a word is chosen, its neighbours.
 type alignJSON struct {
-	A          setJSON        `json:"a"`
-	B          setJSON        `json:"b"`
-	Shared     int            `json:"shared"`
-	FitWords   int            `json:"fit_words"`
-	Residual   float64        `json:"residual"`
+	A CompareSet `json:"a"`
+	B CompareSet `json:"b"`
+	align.Summary
 	Matching   int            `json:"matching"`
-	Moved      []align.Moved  `json:"moved"`
 	Neighbours *neighbourJSON `json:"neighbours,omitempty"`
+}
+
+// CompareSet names a vector set in the JSON.
+type CompareSet struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
 }
 
 // neighbourJSON is a word's neighbours in A and B, compared.
@@ -488,17 +494,8 @@ func newNeighbourJSON(nc *align.NeighbourChange) *neighbourJSON {
 	return &neighbourJSON{Word: nc.Word, InA: list(nc.InA), InB: list(nc.InB), Kept: orEmpty(nc.Kept), Lost: orEmpty(nc.Lost), Gained: orEmpty(nc.Gained)}
 }
 
-type setJSON struct {
-	ID   int64  `json:"id"`
-	Name string `json:"name"`
-}
-
 func (s *Server) apiAlign(c echo.Context) error {
-	r, err := s.parseAlign(c)
-	if err != nil {
-		return err
-	}
-	al, err := s.svc.Align(ctx(c), r.a, r.b, r.fitTop)
+	r, al, err := s.alignment(c)
 	if err != nil {
 		return err
 	}
@@ -507,10 +504,7 @@ func (s *Server) apiAlign(c echo.Context) error {
 		return err
 	}
 	moved := r.filterMoved(al.Moved)
-	out := alignJSON{A: setJSON{r.a.ID, r.a.Name}, B: setJSON{r.b.ID, r.b.Name}, Shared: al.Shared, FitWords: al.FitWords,
-		Residual: al.Residual, Matching: len(moved), Moved: moved[:min(r.n, len(moved))], Neighbours: newNeighbourJSON(nc)}
-	if out.Moved == nil {
-		out.Moved = []align.Moved{}
-	}
+	out := alignJSON{A: CompareSet{r.a.ID, r.a.Name}, B: CompareSet{r.b.ID, r.b.Name}, Summary: al.Summary(moved[:min(r.n, len(moved))]),
+		Matching: len(moved), Neighbours: newNeighbourJSON(nc)}
 	return c.JSON(http.StatusOK, out)
 }

@@ -34,14 +34,10 @@ type weatRequest struct {
 	dropped []string // words of the built-in test not in the vocabulary
 }
 
-// weatJSON is the JSON of the API: the shape of `glove weat -json`, with
-// the statistic, the words used and each target word's association.
+// weatJSON is the JSON of the API: weat.Summary, the shape of `glove weat
+// -json`, with the statistic, the seed and each target word's association.
 type weatJSON struct {
-	EffectSize   float64            `json:"effect_size"`
-	PValue       float64            `json:"p_value"`
-	Permutations int                `json:"permutations"`
-	Exact        bool               `json:"exact"`
-	Missing      []string           `json:"missing"`
+	weat.Summary
 	Statistic    float64            `json:"statistic"`
 	Seed         uint64             `json:"seed"`
 	Associations []weat.Association `json:"associations"`
@@ -248,10 +244,7 @@ func (s *Server) apiWEAT(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	missing := append(r.dropped, res.Missing...)
-	if missing == nil {
-		missing = []string{}
-	}
-	return c.JSON(http.StatusOK, weatJSON{EffectSize: res.EffectSize, PValue: res.PValue, Permutations: res.Permutations, Exact: res.Exact,
-		Missing: missing, Statistic: res.Statistic, Seed: r.seed, Associations: res.Associations})
+	sum := res.Summary()
+	sum.Missing = append(append([]string{}, r.dropped...), sum.Missing...)
+	return c.JSON(http.StatusOK, weatJSON{Summary: sum, Statistic: res.Statistic, Seed: r.seed, Associations: res.Associations})
 }
