@@ -97,3 +97,18 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.GET("/api/evalsets", s.apiEvalSets)
 	e.POST("/api/evalsets", s.apiUploadEvalSet)
 }
+
+// registerCompareRoutes adds the Compare pages (issue 16): two vector sets
+// aligned, and a set's concept axes and WEAT.
+func (s *Server) registerCompareRoutes(e *echo.Echo) {
+	e.GET("/compare/align", s.alignPage)
+	e.POST("/compare/align", s.startAlign) // a job, for sets too large to align in a request
+	e.GET("/compare/align/jobs/:job", s.alignJobFragment)
+	e.POST("/api/compare/align", s.apiStartAlign)
+	e.GET("/compare/plots/align", s.alignPlot)
+	e.GET("/api/compare/align", s.apiAlign)
+	e.GET("/vectors/:id/axes", s.axesPage)
+	e.GET("/vectors/:id/plots/axes", s.axesPlot)
+	e.GET("/vectors/:id/weat", s.weatPage)
+	e.POST("/api/vectors/:id/weat", s.apiWEAT)
+}

@@ -180,6 +180,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.GET("/vectors/:id", s.vectorSet)
 	e.POST("/vectors/:id/delete", s.deleteVectorSet)
 	s.registerModelRoutes(e)
+	s.registerCompareRoutes(e)
 	e.GET("/jobs", s.jobList)
 	e.POST("/jobs/:id/cancel", s.cancelJob)
 

@@ -21,6 +21,7 @@ type Service interface {
 	VectorService
 	WordService
 	EvalSetService
+	CompareService
 }
 
 // JobService lists, watches and cancels background jobs.
@@ -86,3 +87,10 @@ type EvalSetService interface {
 }
 
 var _ Service = (*app.Service)(nil)
+
+// CompareService aligns two vector sets (issue 16).
+type CompareService interface {
+	Align(ctx context.Context, a, b store.VectorSet, fitTop int) (*app.Alignment, error)
+	SubmitAlign(ctx context.Context, a, b store.VectorSet, fitTop int) (store.Job, error)
+	AlignedMap(ctx context.Context, al *app.Alignment, words []string) (*app.AlignedMap, error)
+}

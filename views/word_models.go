@@ -64,7 +64,7 @@ type WordPartner struct {
 // WordURL is the address of word's page in a corpus; the word is
 // path-escaped, so any word (a slash, markup) makes a valid link.
 func WordURL(corpusID int64, word string) string {
-	return "/corpora/" + strconv.FormatInt(corpusID, 10) + "/words/" + url.PathEscape(word)
+	return "/corpora/" + strconv.FormatInt(corpusID, 10) + "/words/" + wordSegment(word)
 }
 
 // compareURL opens the ratio table of (i, j) with the default probes.
@@ -212,11 +212,6 @@ type VectorWordView struct {
 type AnalogyDone struct {
 	Section    string
 	A, B, C, D string
-}
-
-// VectorWordURL is the address of a word's page in vector set id.
-func VectorWordURL(setID int64, word string) string {
-	return "/vectors/" + strconv.FormatInt(setID, 10) + "/words/" + url.PathEscape(word)
 }
 
 // triedNote says that only the first max questions were tried.

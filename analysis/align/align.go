@@ -165,3 +165,22 @@ func cosine(x, y []float64) float64 {
 	}
 	return dot / math.Sqrt(nx*ny)
 }
+
+// Summary is the wire shape of an alignment, shared by `glove align
+// -json` and the dashboard's /api/compare/align.
+type Summary struct {
+	Shared   int     `json:"shared"`
+	FitWords int     `json:"fit_words"`
+	Residual float64 `json:"residual"`
+	Moved    []Moved `json:"moved"`
+}
+
+// Summary returns r's counts and residual with moved as the words listed
+// (the first of r.Moved, or those left by a filter); nil gives an empty
+// list, never null.
+func (r *Result) Summary(moved []Moved) Summary {
+	if moved == nil {
+		moved = []Moved{}
+	}
+	return Summary{Shared: r.Shared, FitWords: r.FitWords, Residual: r.Residual, Moved: moved}
+}

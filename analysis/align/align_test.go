@@ -13,7 +13,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 )
 
-func mustSet(t *testing.T, words []string, dim int, data []float32) *vectors.Set {
+func mustSet(t testing.TB, words []string, dim int, data []float32) *vectors.Set {
 	t.Helper()
 	s, err := vectors.New(words, dim, data)
 	if err != nil {
@@ -93,7 +93,7 @@ func randomOrthogonal(rng *rand.Rand, d int) *mat.Dense {
 
 // rotatedCopy returns words with B = A·Q + noise, with the vectors of the
 // words at the index pairs in swaps exchanged.
-func rotatedCopy(t *testing.T, rng *rand.Rand, n, d int, noise float64, swaps [][2]int) (a, b *vectors.Set, q *mat.Dense) {
+func rotatedCopy(t testing.TB, rng *rand.Rand, n, d int, noise float64, swaps [][2]int) (a, b *vectors.Set, q *mat.Dense) {
 	t.Helper()
 	words := make([]string, n)
 	da := make([]float32, n*d)

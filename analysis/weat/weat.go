@@ -309,3 +309,23 @@ func sampledCount(ctx context.Context, s []float64, k int, observed float64, opt
 	}
 	return count, nil
 }
+
+// Summary is the wire shape of a test's outcome, shared by `glove weat
+// -json` and the dashboard's POST /api/vectors/:id/weat.
+type Summary struct {
+	EffectSize   float64  `json:"effect_size"`
+	PValue       float64  `json:"p_value"`
+	Permutations int      `json:"permutations"`
+	Exact        bool     `json:"exact"`
+	Missing      []string `json:"missing"`
+}
+
+// Summary returns r's headline numbers; Missing is empty, never null,
+// when every word was found.
+func (r *Result) Summary() Summary {
+	missing := r.Missing
+	if missing == nil {
+		missing = []string{}
+	}
+	return Summary{EffectSize: r.EffectSize, PValue: r.PValue, Permutations: r.Permutations, Exact: r.Exact, Missing: missing}
+}

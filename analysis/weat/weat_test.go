@@ -270,3 +270,40 @@ func ExampleTest() {
 	fmt.Printf("d = %.2f, p = %.3f (exact over %d partitions)\n", res.EffectSize, res.PValue, res.Permutations)
 	// Output: d = 1.73, p = 0.167 (exact over 6 partitions)
 }
+
+// TestBuiltins: every built-in test has four non-empty sets, equal-size
+// targets as in the paper, no word twice within a test's target or
+// attribute pair, and a unique name that BuiltinNamed finds.
+func TestBuiltins(t *testing.T) {
+	seen := map[string]bool{}
+	for _, b := range Builtins() {
+		if seen[b.Name] {
+			t.Errorf("name %s twice", b.Name)
+		}
+		seen[b.Name] = true
+		s := b.Sets
+		if len(s.X) < 8 || len(s.X) != len(s.Y) || len(s.A) < 8 || len(s.A) != len(s.B) {
+			t.Errorf("%s: sizes X %d, Y %d, A %d, B %d", b.Name, len(s.X), len(s.Y), len(s.A), len(s.B))
+		}
+		for _, pair := range [][2][]string{{s.X, s.Y}, {s.A, s.B}} {
+			in := map[string]bool{}
+			for _, w := range append(append([]string(nil), pair[0]...), pair[1]...) {
+				if in[w] {
+					t.Errorf("%s: %q twice", b.Name, w)
+				}
+				in[w] = true
+			}
+		}
+		if got, ok := BuiltinNamed(b.Name); !ok || got.Title != b.Title {
+			t.Errorf("BuiltinNamed(%s) = %v, %v", b.Name, got.Title, ok)
+		}
+	}
+	if _, ok := BuiltinNamed("nope"); ok {
+		t.Error("BuiltinNamed(nope) found something")
+	}
+	// Each call is a fresh copy.
+	Builtins()[0].Sets.X[0] = "changed"
+	if Builtins()[0].Sets.X[0] == "changed" {
+		t.Error("Builtins shares its lists")
+	}
+}

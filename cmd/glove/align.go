@@ -18,14 +18,6 @@ func alignCommand() command {
 	}
 }
 
-// alignJSON is the -json output of align.
-type alignJSON struct {
-	Shared   int           `json:"shared"`
-	FitWords int           `json:"fit_words"`
-	Residual float64       `json:"residual"`
-	Moved    []align.Moved `json:"moved"`
-}
-
 func runAlign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("align", "-a FILE -b FILE [-n 20] [-fit-top N] [-json]", stderr)
 	pathA := fs.String("a", "", "first vector set (rotated onto the second; required)")
@@ -63,7 +55,7 @@ func runAlign(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	moved := res.Moved[:min(*n, len(res.Moved))]
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
-		return enc.Encode(alignJSON{Shared: res.Shared, FitWords: res.FitWords, Residual: res.Residual, Moved: moved})
+		return enc.Encode(res.Summary(moved))
 	}
 	fmt.Fprintf(stdout, "shared words %d, rotation fitted on %d, relative residual ‖AR − B‖/‖B‖ = %.4f\n", res.Shared, res.FitWords, res.Residual)
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)

@@ -18,15 +18,6 @@ func weatCommand() command {
 	}
 }
 
-// weatJSON is the -json output of weat.
-type weatJSON struct {
-	EffectSize   float64  `json:"effect_size"`
-	PValue       float64  `json:"p_value"`
-	Permutations int      `json:"permutations"`
-	Exact        bool     `json:"exact"`
-	Missing      []string `json:"missing"`
-}
-
 func runWEAT(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("weat", "-vectors FILE -x W,… -y W,… -a W,… -b W,… [-permutations N] [-seed S] [-json]", stderr)
 	vecPath := fs.String("vectors", "", "word vectors (required)")
@@ -61,12 +52,7 @@ func runWEAT(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if *asJSON {
-		missing := res.Missing
-		if missing == nil {
-			missing = []string{}
-		}
-		return json.NewEncoder(stdout).Encode(weatJSON{EffectSize: res.EffectSize, PValue: res.PValue,
-			Permutations: res.Permutations, Exact: res.Exact, Missing: missing})
+		return json.NewEncoder(stdout).Encode(res.Summary())
 	}
 	how := "exact, over all"
 	if !res.Exact {

@@ -52,6 +52,10 @@ type Config struct {
 	// Syncer makes the data directory's files durable (the store's
 	// Options.Syncer); tests set its Space to simulate a full disk.
 	Syncer durable.Syncer
+	// MaxInstantAlign is the most shared words two vector sets may have
+	// to be aligned in a request; larger alignments run as a job
+	// (DefaultMaxInstantAlign when 0).
+	MaxInstantAlign int
 }
 
 // Service is the application service. Create it with Open and stop it
@@ -61,6 +65,8 @@ type Service struct {
 	jobs   *jobs.Manager
 	log    *slog.Logger
 	budget int64 // bytes one job may use
+
+	maxInstantAlign int // shared words aligned in a request at most
 
 	evalDir  string
 	evalOnce sync.Once
@@ -72,6 +78,7 @@ type Service struct {
 	maps     *lru.LRU[int64, *MapResult]      // finished t-SNE maps by job
 	cspectra *lru.LRU[int64, *CorpusSpectrum] // finished co-occurrence spectra by job
 	figures  *lru.LRU[string, any]            // computed figures (see figure)
+	aligns   *lru.LRU[alignKey, *Alignment]   // alignments of two vector sets (compare.go)
 
 	closeOnce sync.Once
 	closeErr  error
@@ -104,12 +111,16 @@ func Open(ctx context.Context, cfg Config) (*Service, error) {
 }
 
 func newService(st *store.Store, cfg Config) *Service {
-	return &Service{st: st, log: cfg.Logger, budget: cfg.MemoryBudget, evalDir: cfg.EvalDir,
+	if cfg.MaxInstantAlign <= 0 {
+		cfg.MaxInstantAlign = DefaultMaxInstantAlign
+	}
+	return &Service{st: st, log: cfg.Logger, budget: cfg.MemoryBudget, evalDir: cfg.EvalDir, maxInstantAlign: cfg.MaxInstantAlign,
 		builds:   newBuildCache(cfg.MemoryBudget),
 		sets:     lru.NewSized[string](cfg.MemoryBudget, (*vectors.Set).MemoryBytes),
 		maps:     lru.New[int64, *MapResult](maxMapResults),
 		cspectra: lru.New[int64, *CorpusSpectrum](maxSpectrumResult),
 		figures:  lru.New[string, any](maxFigures),
+		aligns:   lru.New[alignKey, *Alignment](maxAlignments),
 	}
 }
 

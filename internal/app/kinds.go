@@ -29,6 +29,9 @@ const (
 	// KindSVD computes the SVD-PPMI baseline vectors of a built corpus
 	// and evaluates them; target: the corpus (the run names the job).
 	KindSVD Kind = "svd-ppmi"
+	// KindAlign aligns two vector sets too large to align in a request;
+	// target: the first set (compare.go).
+	KindAlign Kind = "align"
 )
 
 // KindInfo describes a kind of job for people.
@@ -51,6 +54,8 @@ var kinds = map[Kind]KindInfo{
 		Description: "Computes the singular values of a corpus's weighted co-occurrence matrix."},
 	KindSVD: {Title: "SVD-PPMI baseline", Target: "corpus",
 		Description: "Computes W = U_d Σ_d^p of a built corpus's PPMI matrix, saves it as a vector set and scores it."},
+	KindAlign: {Title: "Align vector sets", Target: "vector set",
+		Description: "Rotates one vector set onto another over their shared words and finds the words that moved most."},
 }
 
 // Describe returns what people read about jobs of kind (as stored in a
@@ -63,7 +68,7 @@ func Describe(kind string) KindInfo {
 }
 
 // Kinds returns every registered kind.
-func Kinds() []Kind { return []Kind{KindBuild, KindTrain, KindMap, KindSpectrum, KindSVD} }
+func Kinds() []Kind { return []Kind{KindBuild, KindTrain, KindMap, KindSpectrum, KindSVD, KindAlign} }
 
 // Submit queues body as a job of kind working on target. The service's
 // own methods (StartBuild, StartRun, ResumeRun, SubmitTSNE, SubmitCorpusSpectrum)
