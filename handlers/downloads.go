@@ -438,11 +438,11 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		if c.QueryParam("job") != "" {
 			c.SetParamNames("id", "job")
 			c.SetParamValues(strconv.FormatInt(v.ID, 10), c.QueryParam("job"))
-			info, err := s.tsneJob(c, v)
+			info, err := s.mapJob(c, v)
 			if err != nil {
 				return err
 			}
-			if res, err = s.svc.TSNEResult(ctx(c), info); err != nil {
+			if res, err = s.svc.MapResultOf(ctx(c), info); err != nil {
 				return err
 			}
 		} else {
@@ -450,8 +450,8 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			if r.method == "tsne" {
-				return public(ErrBadRequest, "t-SNE maps are drawn by a job: use the job number (job=N).")
+			if !r.plan.Instant() {
+				return public(ErrBadRequest, "This map is drawn by a job: use the map's number (job=N).")
 			}
 			if res, err = s.instantMap(c, v, set, r); err != nil {
 				return err

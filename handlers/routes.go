@@ -84,4 +84,5 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.GET("/api/vectors/:id/map", s.apiMap)
 	e.POST("/api/vectors/:id/map", s.apiMap)
 	e.GET("/api/vectors/:id/maps/:job", s.apiMapJob)
+	e.GET("/api/vectors/:id/maps", s.apiSavedMaps)
 }

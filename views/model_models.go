@@ -322,7 +322,10 @@ type ExploreData struct {
 	Words     string // user word list for maps
 	TSNEMax   int
 	PCAMax    int
-	Downloads []Download
+	// InstantMax is the most words of a map drawn in the request.
+	InstantMax int
+	SavedMaps  []SavedMapRow
+	Downloads  []Download
 	Examples  []string
 }
 
@@ -366,4 +369,26 @@ func AccuracyText(correct, covered int) string {
 		return ">99.9%"
 	}
 	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
+}
+
+// SavedMapRow is a saved map in its vector set's list.
+type SavedMapRow struct {
+	ID        int64
+	Name      string // the words ("the top 5,000 words")
+	Method    string // "t-SNE", "UMAP", …
+	N         int
+	Seed      string
+	Trust     string // "0.912", or "" when not computed
+	TrustNote string // how it was computed ("k = 10, on a sample of 5,000 words")
+	Created   string
+}
+
+// SavedSpectrumRow is a saved co-occurrence spectrum in its corpus's list.
+type SavedSpectrumRow struct {
+	ID      int64
+	Name    string // the matrix and its size
+	Values  int
+	Beta    string
+	R2      string
+	Created string
 }
