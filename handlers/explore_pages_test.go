@@ -204,7 +204,8 @@ func TestExploreMaps(t *testing.T) {
 		"/map?source=words&method=tsne&perplexity=30&words=" + words:  "too large for 8 words",
 		"/map?source=words&method=tsne&perplexity=-1&words=" + words:  "greater than 0",
 		"/map?source=words&method=tsne&perplexity=abc&words=" + words: "greater than 0",
-		"/map?source=words&method=umap&words=" + words:                "pca, tsne or axis",
+		"/map?source=words&method=lda&words=" + words:                 "pca, tsne, umap or axis",
+		"/map?source=words&method=umap&words=" + words:                "UMAP with 15 neighbours needs at least 15 words",
 		"/map?source=words&method=pca&words=paris%0Alondon":           "at least 4 words",
 	} {
 		rec := a.get(base + path)
@@ -217,9 +218,9 @@ func TestExploreMaps(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("API neighbours: %d", rec.Code)
 	}
-	if rec := a.get(base + "/map?source=words&method=tsne&words=" + url.QueryEscape(strings.Join(demoWords(t, a, id, 1100), "\n"))); rec.Code != http.StatusBadRequest ||
-		!strings.Contains(rec.Body.String(), "too many for a t-SNE map") {
-		t.Errorf("t-SNE of 1100 words: %d %s", rec.Code, rec.Body)
+	if rec := a.get(base + "/map?source=top&n=5000&method=tsne"); rec.Code != http.StatusBadRequest ||
+		!strings.Contains(rec.Body.String(), "from 4 to 4,197 for a t-SNE map") {
+		t.Errorf("t-SNE of the top 5,000 of 4,197 words: %d %s", rec.Code, rec.Body)
 	}
 
 	// A t-SNE map starts a job, so a GET is refused and a POST (with the
