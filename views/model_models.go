@@ -326,7 +326,7 @@ type ExploreData struct {
 	InstantMax int
 	SavedMaps  []SavedMapRow
 	Downloads  []Download
-	Examples  []string
+	Examples   []string
 }
 
 // setPath is the address of a vector set page below /vectors/<id>.
