@@ -401,7 +401,7 @@ func corpusSpectrumPlot(res *app.CorpusSpectrum) plotOut {
 // plotOut is one plot: how to draw it, its data as CSV rows, and the
 // parts of its file name (downloadName).
 type plotOut struct {
-	what          string   // file name: gloveboard-<owner>-<what>-<params>
+	what          string // file name: gloveboard-<owner>-<what>-<params>
 	owner         fileOwner
 	params        []string // file name parts that tell plots of one owner apart
 	width, height int      // pixels; 0: plot.DefaultWidthPx × plot.DefaultHeightPx
