@@ -302,7 +302,7 @@ func corpusPlotLinks(id int64, name string, q url.Values, alt string) views.Mode
 		base += "?" + q.Encode()
 	}
 	p := views.NewModelPlot(base, alt, "")
-	p.Src = strings.Replace(p.SVG, "&download=1", "", 1)
+	p.Src = strings.Replace(p.SVG, "&download=1", "&view=page", 1)
 	return p
 }
 
@@ -410,6 +410,35 @@ type plotOut struct {
 	rows          [][]string
 }
 
+// pageLayoutPx is the width, in CSS pixels at 96 DPI, at which figures
+// shown on pages are laid out (?view=page). Tick labels are set in 9
+// points, 12 px at this width; pages show figures 560–740 px wide, so the
+// labels appear at 12·560/600 = 11.2 CSS px or more (at 960 px wide they
+// appeared at 7). A download keeps the plot's own size.
+const pageLayoutPx = 600
+
+// output is the image of p in format f: its own size (default 960×720
+// pixels at 96 DPI), or for a page (?view=page) laid out pageLayoutPx
+// wide, with PNGs at twice the pixels and DPI so that they stay sharp on
+// high-density screens.
+func (p plotOut) output(f plot.Format, page bool) plot.Output {
+	w, h := p.width, p.height
+	if w == 0 {
+		w, h = plot.DefaultWidthPx, plot.DefaultHeightPx
+	}
+	out := plot.Output{Format: f, Width: float64(w), Height: float64(h)}
+	if !page {
+		return out
+	}
+	if w > pageLayoutPx {
+		out.Width, out.Height = pageLayoutPx, math.Round(float64(h)*pageLayoutPx/float64(w))
+	}
+	if f == plot.PNG {
+		out.Width, out.Height, out.DPI = 2*out.Width, 2*out.Height, 2*plot.DefaultDPI
+	}
+	return out
+}
+
 // sendPlot writes the plot in the format asked for (?format=png|svg|csv,
 // default png), as an attachment when ?download=1, with the headers of
 // every artefact (downloads.go).
@@ -432,11 +461,7 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 			return err
 		}
 		f, _ := plot.ParseFormat(format)
-		w, h := p.width, p.height
-		if w == 0 {
-			w, h = plot.DefaultWidthPx, plot.DefaultHeightPx
-		}
-		if err := fig.Render(&buf, plot.Output{Format: f, Width: float64(w), Height: float64(h)}); err != nil {
+		if err := fig.Render(&buf, p.output(f, c.QueryParam("view") == "page")); err != nil {
 			return err
 		}
 		ctype = ctypePNG

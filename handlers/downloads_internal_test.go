@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+
+	"github.com/gloveboard/gloveboard/analysis/plot"
 )
 
 func TestSpreadsheetSafe(t *testing.T) {
@@ -131,6 +133,40 @@ func TestContentDisposition(t *testing.T) {
 	for _, tc := range tests {
 		if got := contentDisposition("attachment", tc.name); got != tc.want {
 			t.Errorf("contentDisposition(%+v) = %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestPageOutput checks the sizes of figures on pages and downloads, and
+// that tick labels on pages are at least 11 CSS px where a page shows the
+// figure 560 px wide.
+func TestPageOutput(t *testing.T) {
+	const tickPoints, narrowestDisplay = 9.0, 560.0
+	tests := []struct {
+		p         plotOut
+		f         plot.Format
+		page      bool
+		w, h, dpi int
+	}{
+		{plotOut{}, plot.PNG, false, 960, 720, 96},
+		{plotOut{}, plot.PNG, true, 1200, 900, 192},
+		{plotOut{}, plot.SVG, true, 600, 450, 96},
+		{plotOut{width: 640, height: 420}, plot.PNG, true, 1200, 788, 192},
+		{plotOut{width: 640, height: 420}, plot.PNG, false, 640, 420, 96},
+		{plotOut{width: 400, height: 300}, plot.PNG, true, 800, 600, 192},
+	}
+	for _, tc := range tests {
+		w, h, dpi, err := tc.p.output(tc.f, tc.page).PixelSize()
+		if err != nil || w != tc.w || h != tc.h || dpi != tc.dpi {
+			t.Errorf("output(%+v, %v, page %v) = %d×%d at %d DPI (%v), want %d×%d at %d", tc.p, tc.f, tc.page, w, h, dpi, err, tc.w, tc.h, tc.dpi)
+		}
+		if !tc.page {
+			continue
+		}
+		// A tick label is tickPoints/72 inch: that many image pixels at
+		// dpi, scaled by display width over image width.
+		if css := tickPoints / 72 * float64(dpi) * narrowestDisplay / float64(w); css < 11 {
+			t.Errorf("output(%+v, page): tick labels %.1f CSS px shown %g px wide, want ≥ 11", tc.p, css, narrowestDisplay)
 		}
 	}
 }

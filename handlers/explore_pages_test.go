@@ -103,7 +103,8 @@ func TestExplorePages(t *testing.T) {
 		}
 		img := find(find(doc, "figure", "analogy-plot"), "img", "")
 		rec = a.get(attr(img, "src"))
-		if im, err := png.Decode(rec.Body); err != nil || im.Bounds().Dx() != 640 {
+		// Page figures are laid out 600 px wide, drawn at twice the pixels.
+		if im, err := png.Decode(rec.Body); err != nil || im.Bounds().Dx() != 1200 || im.Bounds().Dy() != 788 {
 			t.Errorf("analogy bar chart: %v", err)
 		}
 	}
@@ -179,8 +180,13 @@ func TestExploreMaps(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("PCA plot: %d %s", rec.Code, rec.Body)
 	}
-	if im, err := png.Decode(rec.Body); err != nil || im.Bounds().Dx() != 960 || im.Bounds().Dy() != 720 {
-		t.Errorf("PCA plot PNG: %v", err)
+	// On the page: laid out 600 px wide (tick labels ≥ 11 CSS px where
+	// shown 560 px wide or more), drawn at twice the pixels.
+	if im, err := png.Decode(rec.Body); err != nil || im.Bounds().Dx() != 1200 || im.Bounds().Dy() != 900 {
+		t.Errorf("PCA plot PNG on the page: %v", err)
+	}
+	if im, err := png.Decode(a.get(strings.Replace(plotSrc, "&view=page", "", 1)).Body); err != nil || im.Bounds().Dx() != 960 || im.Bounds().Dy() != 720 {
+		t.Errorf("PCA plot PNG download: %v", err)
 	}
 	rec = a.get(strings.Replace(plotSrc, "format=png", "format=svg&download=1", 1))
 	if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="gloveboard-glove-6b-50d-4k-words-demo-pca-`) || !strings.Contains(cd, `-seed1.svg"; filename*=UTF-8''gloveboard-GloVe-6B-50d`) {

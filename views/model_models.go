@@ -25,7 +25,9 @@ func NewModelPlot(base, alt, version string) ModelPlot {
 	if u, err := url.Parse(base); err == nil && u.RawQuery != "" {
 		sep = "&"
 	}
-	src := base + sep + "format=png"
+	// view=page lays the figure out at the width pages show it, so its
+	// tick labels are readable (handlers.pageLayoutPx).
+	src := base + sep + "format=png&view=page"
 	if version != "" {
 		src += "&v=" + url.QueryEscape(version)
 	}
