@@ -383,7 +383,7 @@ func (s *Server) corpusSpectrumPlot(c echo.Context) error {
 func corpusSpectrumPlot(res *app.CorpusSpectrum) plotOut {
 	r := res.Request
 	spec := plot.SpectrumSpec{Values: res.Values, Quantity: "singular value",
-		Matrix: fmt.Sprintf("%s (top %s words)", app.WeightingLabel(r.Weighting), views.Count(r.TopN))}
+		Matrix: fmt.Sprintf("%s (top %s words) · %s", app.WeightingLabel(r.Weighting), views.Count(r.TopN), res.Name)}
 	if res.FitError == "" {
 		logC := res.Fit.LogC
 		spec.Fit = &plot.PowerLawFit{Beta: res.Fit.Beta, R2: res.Fit.R2, From: res.Fit.From, To: res.Fit.To, LogC: &logC}
@@ -527,9 +527,9 @@ func mapPlot(res *app.MapResult, v store.VectorSet) plotOut {
 		header: []string{"word", "group", "x", "y"}, rows: rows}
 }
 
-func spectrumPlot(res *spectrumResult, owner fileOwner) plotOut {
+func spectrumPlot(res *spectrumResult, v store.VectorSet) plotOut {
 	logC := res.fit.LogC
-	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance",
+	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance · " + v.Name,
 		Fit: &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC}}
 	rows := make([][]string, len(res.values))
 	for i, x := range res.values {
@@ -540,7 +540,7 @@ func spectrumPlot(res *spectrumResult, owner fileOwner) plotOut {
 		}
 		rows[i] = []string{strconv.Itoa(r), fnum(x), fitted}
 	}
-	return plotOut{what: "spectrum", owner: owner, params: []string{fmt.Sprintf("ranks%d-%d", res.fit.From, res.fit.To)}, figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
+	return plotOut{what: "spectrum", owner: setOwner(v.ID, v.Name), params: []string{fmt.Sprintf("ranks%d-%d", res.fit.From, res.fit.To)}, figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
 		header: []string{"rank", "eigenvalue", "power_law_fit"}, rows: rows}
 }
 
@@ -559,7 +559,9 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		}
 		_, bars, rows := scoreRows(ms)
 		return s.sendPlot(c, plotOut{what: "neighbors", owner: setOwner(v.ID, v.Name), params: []string{word}, width: 640, height: 420,
-			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Query: word}) },
+			figure: func() (*plot.Figure, error) {
+				return plot.NewBars(plot.BarsSpec{Bars: bars, Title: "Nearest neighbours of " + word + " · " + v.Name})
+			},
 			header: []string{"rank", "word", "cosine"}, rows: rows})
 	case "analogy":
 		q, ms, err := s.analogyMatches(c, set, 10)
@@ -571,7 +573,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		if q.method == vectors.CosMul {
 			xl = "3CosMul score"
 		}
-		title := fmt.Sprintf("%s : %s :: %s : ?  (%s)", q.a, q.b, q.c, methodName(q.method))
+		title := fmt.Sprintf("%s : %s :: %s : ?  (%s) · %s", q.a, q.b, q.c, methodName(q.method), v.Name)
 		return s.sendPlot(c, plotOut{what: "analogy", owner: setOwner(v.ID, v.Name), params: []string{q.a, q.b, q.c, q.method.String()}, width: 640, height: 420,
 			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Title: title, XLabel: xl}) },
 			header: []string{"rank", "word", "score"}, rows: rows})
@@ -605,7 +607,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		return s.sendPlot(c, spectrumPlot(res, setOwner(v.ID, v.Name)))
+		return s.sendPlot(c, spectrumPlot(res, v))
 	}
 	return public(store.ErrNotFound, "There is no such plot. Plots are neighbors, analogy, map and spectrum.")
 }
