@@ -11,6 +11,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/project"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/apperr"
+	"github.com/gloveboard/gloveboard/internal/store"
 )
 
 // TestSampleRows checks the seeded sample: n distinct rows in increasing
@@ -78,5 +79,56 @@ func TestPlanMapLimits(t *testing.T) {
 	small := &Service{budget: 1 << 20}
 	if _, err := small.PlanMap(context.Background(), set, MapRequest{Method: project.MethodPCA, Source: SourceTop, N: 25_000}); !errors.Is(err, ErrOverBudget) {
 		t.Errorf("PCA of 25,000 words over a 1 MiB budget: %v, want ErrOverBudget", err)
+	}
+}
+
+// TestDrawMapReproducible: a map drawn twice with the same seed has the
+// same coordinates, bit for bit; another seed gives another UMAP map.
+func TestDrawMapReproducible(t *testing.T) {
+	const n, dim = 120, 8
+	words := make([]string, n)
+	data := make([]float32, n*dim)
+	for i := range words {
+		words[i] = fmt.Sprintf("w%d", i)
+		for j := range dim {
+			data[i*dim+j] = float32((i*7+j*3)%11) + float32(i%5)*0.5
+		}
+	}
+	set, err := vectors.New(words, dim, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Service{budget: DefaultMemoryBudget}
+	ctx := context.Background()
+	draw := func(req MapRequest) []float64 {
+		t.Helper()
+		p, err := s.PlanMap(ctx, set, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := DrawMap(ctx, store.VectorSet{ID: 1, Name: "synthetic"}, set, p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Params.Seed != max(req.Seed, 1) || res.SetName != "synthetic" {
+			t.Errorf("params %+v, set %q", res.Params, res.SetName)
+		}
+		return res.Map.Points
+	}
+	for _, req := range []MapRequest{
+		{Method: project.MethodUMAP, Source: SourceSample, N: 80, Seed: 5, Neighbors: 10, MinDist: 0.1},
+		{Method: project.MethodTSNE, Source: SourceTop, N: 40, Seed: 5, Perplexity: 8},
+		{Method: project.MethodPCA, Source: SourceSample, N: 60, Seed: 9},
+	} {
+		a, b := draw(req), draw(req)
+		if !slices.Equal(a, b) {
+			t.Errorf("%s map of %s drawn twice differs", req.Method, req.Name())
+		}
+	}
+	u := MapRequest{Method: project.MethodUMAP, Source: SourceTop, N: 80, Neighbors: 10, MinDist: 0.1}
+	u2 := u
+	u.Seed, u2.Seed = 1, 2
+	if slices.Equal(draw(u), draw(u2)) {
+		t.Error("UMAP maps with seeds 1 and 2 are the same")
 	}
 }
