@@ -104,7 +104,7 @@ func run(args []string) error {
 		if _, err := project.PCA(context.Background(), data, *n, *d, project.PCAOptions{Components: 2}); err != nil {
 			return err
 		}
-		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": time.Since(start).Seconds(), "peak_rss_mib": peakRSSMiB()})
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": time.Since(start).Seconds(), "peak_rss_mib": peakRSSMiB(), "cpu_seconds_total": cpuSeconds()})
 	case "umap":
 		data, err := readF32(*in, *n**d)
 		if err != nil {
@@ -120,7 +120,7 @@ func run(args []string) error {
 		if err := writeMap(*out, res.Points); err != nil {
 			return err
 		}
-		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": secs, "init": res.Init, "a": res.A, "b": res.B, "peak_rss_mib": peakRSSMiB()})
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": secs, "init": res.Init, "a": res.A, "b": res.B, "peak_rss_mib": peakRSSMiB(), "cpu_seconds_total": cpuSeconds()})
 	case "tsne":
 		data, err := readF32(*in, *n**d)
 		if err != nil {
@@ -140,7 +140,7 @@ func run(args []string) error {
 			return err
 		}
 		return json.NewEncoder(os.Stdout).Encode(map[string]any{
-			"seconds": secs, "kl": res.KL, "trustworthiness": tw.Value, "engine": res.Engine, "peak_rss_mib": peakRSSMiB()})
+			"seconds": secs, "kl": res.KL, "trustworthiness": tw.Value, "engine": res.Engine, "peak_rss_mib": peakRSSMiB(), "cpu_seconds_total": cpuSeconds()})
 	}
 	return fmt.Errorf("unknown mode %q", args[0])
 }
