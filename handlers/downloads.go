@@ -498,6 +498,9 @@ func mapPlot(res *app.MapResult, v store.VectorSet) plotOut {
 	}
 	spec := plot.ScatterSpec{Points: pts, Method: res.Map.Method, EqualAspect: res.Map.Method == project.MethodPCA,
 		Context: strings.TrimSuffix(v.Name+" · "+mapParamsText(res), " · ")}
+	if app.Source(res.Params.Source) == app.SourceNeighbors {
+		spec.Highlight = []string{app.GroupQuery} // labelled first, drawn on top
+	}
 	switch res.Map.Method {
 	case project.MethodPCA:
 		spec.ExplainedVariance = res.Map.ExplainedVarianceRatio
