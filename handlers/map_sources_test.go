@@ -288,3 +288,36 @@ func TestSavedMaps(t *testing.T) {
 		t.Errorf("jobs row after the delete: %q with %d links", text(row), len(findAll(row, "a")))
 	}
 }
+
+// TestSavedSpectraListed: a corpus's finished spectrum is listed on its
+// page with its permalink, and the jobs table links to it by the corpus's
+// name.
+func TestSavedSpectraListed(t *testing.T) {
+	a := newModelApp(t, "")
+	corpus := a.modelCorpus(t)
+	job, _ := a.startJobByAPI(t, fmt.Sprintf("/api/corpora/%d/spectrum", corpus.ID), "matrix=log&k=5")
+	permalink := fmt.Sprintf("/corpora/%d?spectrum=%d#corpus-spectrum", corpus.ID, job)
+
+	doc := parse(t, a.get(fmt.Sprintf("/corpora/%d", corpus.ID)).Body.String())
+	saved := find(doc, "section", "saved-spectra")
+	if saved == nil {
+		t.Fatal("no saved-spectra section on the corpus page")
+	}
+	links := findAll(saved, "a")
+	if len(links) != 1 || attr(links[0], "href") != permalink || !strings.Contains(text(saved), "log") {
+		t.Errorf("saved spectra %q with %d links, want one to %s", text(saved), len(links), permalink)
+	}
+	page := parse(t, string(a.getOK(t, strings.TrimSuffix(permalink, "#corpus-spectrum"))))
+	if find(page, "div", "corpus-spectrum-result") == nil || !strings.Contains(text(find(page, "div", "corpus-spectrum-result")), "5") {
+		t.Errorf("the permalink does not show the spectrum: %q", text(find(page, "div", "corpus-spectrum-result")))
+	}
+
+	row := find(parse(t, a.get("/jobs").Body.String()), "tr", fmt.Sprintf("job-%d", job))
+	var hrefs []string
+	for _, l := range findAll(row, "a") {
+		hrefs = append(hrefs, attr(l, "href"))
+	}
+	if want := []string{fmt.Sprintf("/corpora/%d", corpus.ID), permalink}; !slices.Equal(hrefs, want) || !strings.Contains(text(row), "corpus “"+corpus.Name+"”") {
+		t.Errorf("jobs row %q links %v, want %v", text(row), hrefs, want)
+	}
+}
