@@ -182,7 +182,7 @@ func TestCorpusPageBeforeAndAfterBuild(t *testing.T) {
 			t.Errorf("zipf section lacks %q: %q", want, ztext)
 		}
 	}
-	if img := find(zipf, "img", ""); img == nil || attr(img, "src") != page+"/plots/zipf?format=svg" {
+	if img := find(zipf, "img", ""); img == nil || attr(img, "src") != page+"/plots/zipf?format=svg&view=page" {
 		t.Errorf("zipf image %v", img)
 	}
 	var links []string
@@ -270,7 +270,7 @@ func TestRatioPage(t *testing.T) {
 	if !strings.Contains(attr(ratios[3], "class"), "thin") || !strings.Contains(text(doc), "read them with care") {
 		t.Errorf("thin column not flagged: class %q", attr(ratios[3], "class"))
 	}
-	if img := find(find(doc, "section", "ratio"), "img", ""); img == nil || !strings.HasPrefix(attr(img, "src"), page+"/plots/ratio?") || !strings.HasSuffix(attr(img, "src"), "&format=svg") {
+	if img := find(find(doc, "section", "ratio"), "img", ""); img == nil || !strings.HasPrefix(attr(img, "src"), page+"/plots/ratio?") || !strings.HasSuffix(attr(img, "src"), "&format=svg&view=page") {
 		t.Errorf("ratio image %v", img)
 	}
 	if find(doc, "div", "largest") == nil || find(doc, "div", "smallest") == nil {
