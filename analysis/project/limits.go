@@ -39,7 +39,8 @@ func MaxPoints(method string) int {
 
 // CheckSize reports whether a map of n points by method is within the
 // limits: ErrTooFewPoints below MinPoints, ErrTooManyPoints above
-// MaxPoints(method), ErrUnknownMethod for a method Project does not know.
+// MaxPoints(method) (ErrTooManyPointsExact for MethodTSNEExact, as TSNE
+// reports it), ErrUnknownMethod for a method Project does not know.
 func CheckSize(method string, n int) error {
 	switch method {
 	case MethodPCA, MethodTSNE, MethodTSNEExact, MethodUMAP, MethodAxis:
@@ -48,6 +49,10 @@ func CheckSize(method string, n int) error {
 	}
 	if n < MinPoints {
 		return fmt.Errorf("%w: %d points, a map needs at least %d", ErrTooFewPoints, n, MinPoints)
+	}
+	if method == MethodTSNEExact && n > ExactMax {
+		// The error TSNE itself gives.
+		return fmt.Errorf("%w: %d points, at most %d", ErrTooManyPointsExact, n, ExactMax)
 	}
 	if max := MaxPoints(method); max > 0 && n > max {
 		return fmt.Errorf("%w: %d points, a %s map takes at most %d", ErrTooManyPoints, n, method, max)

@@ -17,7 +17,7 @@ func TestCheckSize(t *testing.T) {
 		{MethodAxis, 1_000_000, nil},
 		{MethodTSNE, MaxPointsTSNE, nil},
 		{MethodTSNE, MaxPointsTSNE + 1, ErrTooManyPoints},
-		{MethodTSNEExact, ExactMax + 1, ErrTooManyPoints},
+		{MethodTSNEExact, ExactMax + 1, ErrTooManyPointsExact},
 		{MethodUMAP, MaxPointsUMAP, nil},
 		{MethodUMAP, MaxPointsUMAP + 1, ErrTooManyPoints},
 		{MethodUMAP, 2, ErrTooFewPoints},
