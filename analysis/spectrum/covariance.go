@@ -49,38 +49,34 @@ func Covariance(ctx context.Context, data []float32, n, d int, opt CovOptions) (
 	acc := make([][]float64, workers)
 	var (
 		mu       sync.Mutex
-		nextBlk  int
 		rowsDone int
 		wg       sync.WaitGroup
 	)
-	take := func(finished int) (int, bool) {
+	// Worker w accumulates blocks w, w+workers, …: a fixed assignment, so
+	// that each worker's sum, and the sum of the workers' in index order,
+	// add the same numbers in the same order on every run (maps drawn from
+	// this covariance are reproducible to the bit).
+	report := func(finished int) bool {
 		mu.Lock()
 		defer mu.Unlock()
 		rowsDone += finished
 		if opt.Progress != nil && finished > 0 {
 			opt.Progress(rowsDone, n)
 		}
-		if nextBlk >= blocks || ctx.Err() != nil {
-			return 0, false
-		}
-		b := nextBlk
-		nextBlk++
-		return b, true
+		return ctx.Err() == nil
 	}
 	// Dimensions are padded to a multiple of 4 for the 4×4 kernel.
 	d4 := (d + 3) &^ 3
 	for w := 0; w < workers; w++ {
 		acc[w] = make([]float64, d4*d4)
 		wg.Add(1)
-		go func(c []float64) {
+		go func(w int, c []float64) {
 			defer wg.Done()
 			// The block is stored transposed (d4 × rows, padding rows
 			// zero) so that each covariance entry is a contiguous dot product.
 			bt := make([]float64, d4*covarianceBlock)
-			finished := 0
-			for {
-				b, ok := take(finished)
-				if !ok {
+			for b := w; b < blocks; b += workers {
+				if !report(0) {
 					return
 				}
 				lo := b * covarianceBlock
@@ -94,9 +90,9 @@ func Covariance(ctx context.Context, data []float32, n, d int, opt CovOptions) (
 				}
 				clear(bt[d*rows : d4*rows])
 				accumulateGram(c, d4, bt[:d4*rows], rows)
-				finished = rows
+				report(rows)
 			}
-		}(acc[w])
+		}(w, acc[w])
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
