@@ -64,12 +64,19 @@ type apiPoint struct {
 	Y     float64 `json:"y"`
 }
 
+// apiMapBody is a map in the API: the shape of `glove project -json`
+// (method, engine, points[{word,x,y,group}], trustworthiness) plus the
+// vector set, the source of the words and the method's parameters.
 func apiMapBody(res *app.MapResult) map[string]any {
 	pts := make([]apiPoint, len(res.Words))
 	for i, w := range res.Words {
 		pts[i] = apiPoint{Word: w, Group: res.Groups[i], X: res.Map.Points[2*i], Y: res.Map.Points[2*i+1]}
 	}
-	body := map[string]any{"method": res.Map.Method, "engine": res.Map.Engine, "points": pts, "skipped": nonNil(res.Skipped)}
+	body := map[string]any{"method": res.Map.Method, "engine": res.Map.Engine, "points": pts, "skipped": nonNil(res.Skipped),
+		"vector_set_id": res.SetID, "params": res.Params}
+	if res.SetName != "" {
+		body["vector_set"] = res.SetName
+	}
 	if res.Map.Method == project.MethodAxis {
 		body["relation"] = res.Relation.Name()
 		body["axis_pairs"] = res.Map.AxisPairs
@@ -97,30 +104,34 @@ func (s *Server) apiMap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if r.method == "tsne" && c.Request().Method != http.MethodPost {
-		return errTSNENeedsPost
-	}
-	if r.method != "tsne" {
+	if r.plan.Instant() {
 		res, err := s.instantMap(c, v, set, r)
 		if err != nil {
 			return err
 		}
 		return c.JSON(http.StatusOK, apiMapBody(res))
 	}
-	job, err := s.submitTSNE(v, set, r)
+	if c.Request().Method != http.MethodPost {
+		return errJobNeedsPost
+	}
+	job, err := s.svc.SubmitMap(v, set, r.plan)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusAccepted, map[string]any{"job_id": job.ID, "status": job.Status,
-		"status_url": fmt.Sprintf("/api/jobs/%d", job.ID), "result_url": fmt.Sprintf("/api/vectors/%d/maps/%d", v.ID, job.ID)})
+	return c.JSON(http.StatusAccepted, map[string]any{"job_id": job.ID, "map_id": job.ID, "status": job.Status,
+		"status_url": fmt.Sprintf("/api/jobs/%d", job.ID), "result_url": fmt.Sprintf("/api/vectors/%d/maps/%d", v.ID, job.ID),
+		"page": mapPermalink(v.ID, job.ID)})
 }
+
+// mapPermalink is the address of saved map id of vector set setID.
+func mapPermalink(setID, id int64) string { return fmt.Sprintf("/vectors/%d/maps/%d", setID, id) }
 
 func (s *Server) apiMapJob(c echo.Context) error {
 	v, _, err := s.loadSet(c)
 	if err != nil {
 		return err
 	}
-	info, err := s.tsneJob(c, v)
+	info, err := s.mapJob(c, v)
 	if err != nil {
 		return err
 	}
@@ -130,13 +141,51 @@ func (s *Server) apiMapJob(c echo.Context) error {
 	case info.Status != store.JobDone:
 		return c.JSON(http.StatusConflict, map[string]any{"job_id": info.ID, "status": info.Status, "error": info.Error, "status_code": http.StatusConflict})
 	}
-	res, err := s.svc.TSNEResult(ctx(c), info)
+	res, err := s.svc.MapResultOf(ctx(c), info)
 	if err != nil {
 		return err
 	}
 	body := apiMapBody(res)
-	body["job_id"], body["status"] = info.ID, info.Status
+	body["job_id"], body["map_id"], body["status"] = info.ID, info.ID, info.Status
 	return c.JSON(http.StatusOK, body)
+}
+
+// apiSavedMap is a saved map as listed by GET /api/vectors/:id/maps.
+type apiSavedMap struct {
+	ID              int64         `json:"id"`
+	Name            string        `json:"name"`
+	Method          string        `json:"method"`
+	Engine          string        `json:"engine"`
+	N               int           `json:"n"` // points on the map
+	Seed            uint64        `json:"seed"`
+	Params          app.MapParams `json:"params"`
+	Trustworthiness *float64      `json:"trustworthiness"` // null when not computed
+	TrustK          int           `json:"trustworthiness_k,omitempty"`
+	TrustSampled    int           `json:"trustworthiness_points,omitempty"`
+	Created         string        `json:"created"`
+	Page            string        `json:"page"`
+	URL             string        `json:"url"`
+}
+
+func (s *Server) apiSavedMaps(c echo.Context) error {
+	v, err := s.vectorSetOf(c)
+	if err != nil {
+		return err
+	}
+	ms, err := s.svc.SavedMaps(ctx(c), v.ID)
+	if err != nil {
+		return err
+	}
+	out := make([]apiSavedMap, len(ms))
+	for i, m := range ms {
+		out[i] = apiSavedMap{ID: m.ID, Name: m.Params.Name, Method: m.Method, Engine: m.Engine, N: m.Words, Seed: m.Params.Seed,
+			Params: m.Params, Created: fmtTime(m.Created), Page: mapPermalink(v.ID, m.ID), URL: fmt.Sprintf("/api/vectors/%d/maps/%d", v.ID, m.ID)}
+		if t := m.Trust; t.K > 0 && isFinite(t.Value) {
+			val := t.Value
+			out[i].Trustworthiness, out[i].TrustK, out[i].TrustSampled = &val, t.K, t.Sampled
+		}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"vector_set_id": v.ID, "vector_set": v.Name, "maps": out})
 }
 
 // apiVectorSpectrum is the covariance spectrum of a vector set

@@ -302,10 +302,10 @@ func TestBadInputCatalogue(t *testing.T) {
 		// Exploring.
 		{"analogy with unknown words", get(vecAPI + "/analogy?a=king&b=qqqzzz&c=woman"), 422, "not in this vector set"},
 		{"neighbours of an unknown word", get(vecAPI + "/neighbors?word=qqqzzz"), 422, "not in this vector set"},
-		{"t-SNE with more points than allowed", get(vecAPI + "/map?method=tsne&source=words&words=" + url.QueryEscape(strings.Join(demoWords(t, a, setID, 1500), "\n"))), 400, "too many"},
+		{"t-SNE with more points than the vector set", get(vecAPI + "/map?method=tsne&source=top&n=5000"), 400, "from 4 to 4,197"},
 		{"perplexity ≥ N", get(vecAPI + "/map?method=tsne&source=words&words=king,queen,man,woman,paris,france&perplexity=30"), 400, "perplexity"},
 		{"non-numeric perplexity", get(vecAPI + "/map?method=tsne&perplexity=abc"), 400, "perplexity"},
-		{"unknown map method", get(vecAPI + "/map?method=umap"), 400, "pca, tsne or axis"},
+		{"unknown map method", get(vecAPI + "/map?method=lda"), 400, "pca, tsne, umap or axis"},
 		{"t-SNE map started by a GET", get(vecAPI + "/map?method=tsne&source=words&words=king,queen,man,woman,paris,france,london,berlin&perplexity=2"), 405, "must be asked for with POST"},
 		// Co-occurrence spectra (the demo's matrix has about 19,000 words).
 		{"spectrum of an unbuilt corpus", func(t *testing.T, a *app) *httptest.ResponseRecorder {

@@ -168,7 +168,7 @@ func TestBrowserCorpusAndRatios(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") || !strings.Contains(cd, "-ice-steam.png") || !strings.Contains(cd, "gloveboard-ratio-corpus") {
+	if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") || !strings.Contains(cd, "-ratio-ice-steam.png") || !strings.Contains(cd, `filename="gloveboard-`) {
 		t.Errorf("download name %q", cd)
 	}
 	img, err := png.Decode(bytes.NewReader(body))

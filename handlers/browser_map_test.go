@@ -24,6 +24,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
+	"github.com/gloveboard/gloveboard/analysis/project"
+	"github.com/gloveboard/gloveboard/analysis/wordgroups"
 	service "github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/internal/testkit"
@@ -135,7 +137,15 @@ func TestBrowserMapView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	job, err := a.svc.SubmitTSNE(v, set, service.TSNERequest{Words: words, Groups: groups, Perplexity: 10})
+	list := &wordgroups.Assignment{}
+	for i, w := range words {
+		list.Add(w, groups[i])
+	}
+	plan, err := a.svc.PlanMap(ctx, set, service.MapRequest{Method: project.MethodTSNE, Source: service.SourceWords, List: list, Perplexity: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	job, err := a.svc.SubmitMap(v, set, plan)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -174,7 +174,7 @@ func TestBrowserTrainAndExplore(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if ct, cd := resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"); ct != "image/png" || !strings.Contains(cd, `gloveboard-analogy-set`) || !strings.Contains(cd, `-man-king-woman-add.png"`) || !strings.HasPrefix(cd, "attachment") {
+	if ct, cd := resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"); ct != "image/png" || !strings.Contains(cd, `filename="gloveboard-`) || !strings.Contains(cd, `-analogy-man-king-woman-add.png"`) || !strings.HasPrefix(cd, "attachment") {
 		t.Errorf("download: %s, %q", ct, cd)
 	}
 	img, err := png.Decode(bytes.NewReader(body))

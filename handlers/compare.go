@@ -436,8 +436,11 @@ func (s *Server) alignPlot(c echo.Context) error {
 	}
 	spec := plot.AlignedMapSpec{Arrows: arrows, FromName: r.a.Name + " (rotated)", ToName: r.b.Name,
 		ExplainedVariance: m.ExplainedVarianceRatio[:], Title: fmt.Sprintf("%s aligned onto %s", r.a.Name, r.b.Name)}
-	owner := fmt.Sprintf("sets%d-%d", r.a.ID, r.b.ID)
-	return s.sendPlot(c, plotOut{what: "align", owner: owner, params: []string{fmt.Sprintf("fit%d", r.fitTop), r.word}, width: 760, height: 520,
+	params := []string{"onto", r.b.Name, fmt.Sprintf("fit%d", r.fitTop)}
+	if r.word != "" {
+		params = append(params, r.word)
+	}
+	return s.sendPlot(c, plotOut{what: "align", owner: setOwner(r.a.ID, r.a.Name), params: params, width: 760, height: 520,
 		figure: func() (*plot.Figure, error) { return plot.NewAlignedMap(spec) },
 		header: []string{"word", "a_x", "a_y", "b_x", "b_y", "distance"}, rows: rows})
 }

@@ -492,6 +492,17 @@ func corpusSpectrumResultView(res *app.CorpusSpectrum, jobID int64) views.Corpus
 	return v
 }
 
+// savedSpectrumRows are the rows of a corpus's saved spectra.
+func savedSpectrumRows(saved []app.SavedSpectrum) []views.SavedSpectrumRow {
+	rows := make([]views.SavedSpectrumRow, len(saved))
+	for i, sp := range saved {
+		r := sp.Request
+		rows[i] = views.SavedSpectrumRow{ID: sp.ID, Name: fmt.Sprintf("%s, top %s words, k = %d", app.WeightingLabel(r.Weighting), views.Count(r.TopN), r.K),
+			Values: sp.Values, Beta: r2Text(sp.Beta), R2: r2Text(sp.R2), Created: fmtTime(sp.Created)}
+	}
+	return rows
+}
+
 // corpusSpectrumView is the spectrum card of a built corpus's page, with
 // the job of ?spectrum=N when given.
 func (s *Server) corpusSpectrumView(c echo.Context, corp store.Corpus, l *app.Build) *views.CorpusSpectrumView {
@@ -499,6 +510,11 @@ func (s *Server) corpusSpectrumView(c echo.Context, corp store.Corpus, l *app.Bu
 	n := min(vocab, app.DefaultSpectrumTopN)
 	v := &views.CorpusSpectrumView{CorpusID: corp.ID, Vocab: vocab, MaxTopN: app.MaxSpectrumTopN,
 		Form: views.CorpusSpectrumForm{Matrix: "ppmi", TopN: n, K: min(app.DefaultSpectrumK, n), FitFrom: 1}}
+	if saved, err := s.svc.SavedSpectra(ctx(c), corp.ID); err != nil {
+		s.log.Error("listing saved spectra", "corpus", corp.ID, "err", err)
+	} else {
+		v.Saved = savedSpectrumRows(saved)
+	}
 	raw := strings.TrimSpace(c.QueryParam("spectrum"))
 	if raw == "" {
 		return v

@@ -7,7 +7,8 @@ package handlers
 // files) goes out through sendArtefact, so all share:
 //
 //   - the file name rule of downloadName:
-//     gloveboard-<what>-<owner>[-<param>…].<ext>, ASCII only;
+//     gloveboard-<owner>-<what>[-<param>…].<ext>, ASCII, with a UTF-8
+//     twin in filename* when names or words are not ASCII;
 //   - Content-Disposition: attachment with ?download=1 (and for files
 //     that are only ever downloaded), inline otherwise, always with the
 //     file name so that "Save as" proposes it;
@@ -30,8 +31,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/gloveboard/gloveboard/analysis/plot"
 	"github.com/gloveboard/gloveboard/analysis/project"
@@ -54,51 +58,122 @@ const (
 // maxNamePart is the most characters one part of a file name keeps.
 const maxNamePart = 40
 
-// corpusOwner, setOwner and runOwner name what an artefact belongs to in
-// its file name: the kind and id (which make names distinct across
-// corpora, vector sets and runs) and, when there is one, the name.
-func corpusOwner(id int64, name string) string { return ownerPart("corpus", id, name) }
-func setOwner(id int64, name string) string    { return ownerPart("set", id, name) }
-func runOwner(id int64) string                 { return ownerPart("run", id, "") }
-
-func ownerPart(kind string, id int64, name string) string {
-	owner := kind + strconv.FormatInt(id, 10)
-	if n, _ := slug(name); n != "" {
-		owner += "-" + n
-	}
-	return owner
+// fileOwner is what an artefact belongs to, as its file name says it:
+// slug in the ASCII name, name in the UTF-8 one (filename*).
+type fileOwner struct {
+	slug, name string
 }
 
-// downloadName is the file name of an artefact:
-// gloveboard-<what>-<owner>[-<param>…].<ext>. what and owner are made by
-// the server (ASCII); each param (a word typed by a user, a method, a
-// range) keeps ASCII letters, digits, '_' and '-' lower-cased, other runs
-// of characters become one '-', at most maxNamePart characters. A param
-// that lost anything that way gets six hex digits of its SHA-256, so two
-// words never share a file name ("Ice" and "ice", two Chinese words).
-// The result is safe in a quoted Content-Disposition and on every file
-// system.
-func downloadName(what, owner, ext string, params ...string) string {
-	var b strings.Builder
-	b.WriteString("gloveboard-")
-	b.WriteString(what)
-	b.WriteString("-")
-	b.WriteString(owner)
+// corpusOwner, setOwner and runOwner name what an artefact belongs to:
+// a corpus or vector set by its name (transliterated to ASCII: "Tiếng
+// Việt" is tieng-viet), a run by its number and its corpus's name. A
+// name with nothing left in ASCII (日本) falls back to the kind and id.
+func corpusOwner(id int64, name string) fileOwner { return ownerOf("corpus", id, name) }
+func setOwner(id int64, name string) fileOwner    { return ownerOf("set", id, name) }
+func runOwner(id int64, corpusName string) fileOwner {
+	run := "run" + strconv.FormatInt(id, 10)
+	o := fileOwner{slug: run, name: run}
+	if n := transliterate(corpusName); n != "" {
+		o.slug += "-" + n
+	}
+	if n := safeUTF8(corpusName); n != "" {
+		o.name += "-" + n
+	}
+	return o
+}
+
+func ownerOf(kind string, id int64, name string) fileOwner {
+	o := fileOwner{slug: transliterate(name), name: safeUTF8(name)}
+	if o.slug == "" {
+		o.slug = kind + strconv.FormatInt(id, 10)
+	}
+	if o.name == "" {
+		o.name = o.slug
+	}
+	return o
+}
+
+// fileName is an artefact's file name: ASCII (filename=) and, when it
+// differs, UTF-8 (filename*=).
+type fileName struct {
+	ascii, utf8 string
+}
+
+// downloadName is the file name of an artefact, the one naming rule of
+// every download: gloveboard-<owner>-<what>[-<param>…].<ext>, e.g.
+// gloveboard-demo-tsne-1000-seed1.png, gloveboard-news-ratio-king-queen.png,
+// gloveboard-news-zipf.png, gloveboard-run7-news-loss.png. what is made
+// by the server (ASCII); the owner is a transliterated name (fileOwner);
+// each param (a word typed by a user, a method, a range) is transliterated
+// and keeps ASCII letters, digits, '_' and '-' lower-cased, other runs of
+// characters become one '-', at most maxNamePart characters. A param that
+// lost anything that way gets six hex digits of its SHA-256, so two words
+// never share a file name ("Ice" and "ice", two Chinese words). The ASCII
+// name is safe in a quoted Content-Disposition and on every file system;
+// the UTF-8 one keeps the names and words as typed (without separators
+// or control characters).
+func downloadName(owner fileOwner, what, ext string, params ...string) fileName {
+	var a, u strings.Builder
+	a.WriteString("gloveboard-" + owner.slug + "-" + what)
+	u.WriteString("gloveboard-" + owner.name + "-" + what)
 	for _, p := range params {
-		s, lossy := slug(p)
+		sl, lossy := slug(p)
 		if lossy {
 			sum := sha256.Sum256([]byte(p))
-			if s != "" {
-				s += "-"
+			if sl != "" {
+				sl += "-"
 			}
-			s += hex.EncodeToString(sum[:3])
+			sl += hex.EncodeToString(sum[:3])
 		}
-		b.WriteString("-")
-		b.WriteString(s)
+		a.WriteString("-" + sl)
+		if w := safeUTF8(p); w != "" {
+			u.WriteString("-" + w)
+		} else {
+			u.WriteString("-" + sl)
+		}
 	}
-	b.WriteString(".")
-	b.WriteString(ext)
-	return b.String()
+	a.WriteString("." + ext)
+	u.WriteString("." + ext)
+	return fileName{ascii: a.String(), utf8: u.String()}
+}
+
+// transliterate is s in ASCII for a file name: diacritics dropped (NFD,
+// then no combining marks; đ is d), lower case, other characters as '-'
+// (see slug), "" when nothing is left.
+func transliterate(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ':
+			b.WriteByte('d')
+		case r == 'Đ':
+			b.WriteByte('D')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out, _ := slug(b.String())
+	return out
+}
+
+// safeUTF8 is s for the UTF-8 file name: NFC, spaces and characters that
+// separate paths or break headers (/ \ " ; control characters) as '-',
+// at most maxNamePart characters, trimmed of '-'.
+func safeUTF8(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range norm.NFC.String(s) {
+		if n == maxNamePart {
+			break
+		}
+		if unicode.IsControl(r) || unicode.IsSpace(r) || strings.ContainsRune(`/\"';:*?<>|`, r) || r == utf8.RuneError {
+			r = '-'
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return strings.Trim(b.String(), "-")
 }
 
 // slug is s as a file-name part (see downloadName) and whether anything
@@ -131,6 +206,35 @@ func slug(s string) (string, bool) {
 	}
 	out := strings.Trim(b.String(), "-")
 	return out, lossy || len(out) != b.Len()
+}
+
+// contentDisposition is the header of an artefact named name: filename=
+// with the ASCII name and, when the UTF-8 name differs, filename*= with
+// it percent-encoded (RFC 6266, RFC 8187).
+func contentDisposition(disp string, name fileName) string {
+	h := disp + `; filename="` + name.ascii + `"`
+	if name.utf8 != "" && name.utf8 != name.ascii {
+		h += "; filename*=UTF-8''" + percentEncode(name.utf8)
+	}
+	return h
+}
+
+// percentEncode encodes s as RFC 8187's value-chars: attr-chars as they
+// are, every other byte as %XX.
+func percentEncode(s string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hexDigits[c>>4])
+		b.WriteByte(hexDigits[c&15])
+	}
+	return b.String()
 }
 
 // spreadsheetSafe is a cell as the server writes it: a finite number (a
@@ -168,14 +272,14 @@ func wantsDownload(c echo.Context) bool { return c.QueryParam("download") != "" 
 // artefactHeaders sets the headers every artefact shares (see the top of
 // this file): its type, its file name name, attachment or inline, and
 // caching.
-func artefactHeaders(c echo.Context, ctype, name string, attach bool) {
+func artefactHeaders(c echo.Context, ctype string, name fileName, attach bool) {
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, ctype)
 	disp := "inline"
 	if attach {
 		disp = "attachment"
 	}
-	h.Set(echo.HeaderContentDisposition, disp+`; filename="`+name+`"`)
+	h.Set(echo.HeaderContentDisposition, contentDisposition(disp, name))
 	if c.QueryParam("v") != "" {
 		h.Set(echo.HeaderCacheControl, "private, max-age=3600")
 	} else {
@@ -184,7 +288,7 @@ func artefactHeaders(c echo.Context, ctype, name string, attach bool) {
 }
 
 // sendArtefact writes body as an artefact.
-func sendArtefact(c echo.Context, ctype, name string, attach bool, body []byte) error {
+func sendArtefact(c echo.Context, ctype string, name fileName, attach bool, body []byte) error {
 	artefactHeaders(c, ctype, name, attach)
 	c.Response().WriteHeader(http.StatusOK)
 	_, err := c.Response().Write(body)
@@ -199,7 +303,7 @@ func corpusPlotLinks(id int64, name string, q url.Values, alt string) views.Mode
 		base += "?" + q.Encode()
 	}
 	p := views.NewModelPlot(base, alt, "")
-	p.Src = strings.Replace(p.SVG, "&download=1", "", 1)
+	p.Src = strings.Replace(p.SVG, "&download=1", "&view=page", 1)
 	return p
 }
 
@@ -280,7 +384,7 @@ func (s *Server) corpusSpectrumPlot(c echo.Context) error {
 func corpusSpectrumPlot(res *app.CorpusSpectrum) plotOut {
 	r := res.Request
 	spec := plot.SpectrumSpec{Values: res.Values, Quantity: "singular value",
-		Matrix: fmt.Sprintf("%s (top %s words)", app.WeightingLabel(r.Weighting), views.Count(r.TopN))}
+		Matrix: fmt.Sprintf("%s (top %s words) · %s", app.WeightingLabel(r.Weighting), views.Count(r.TopN), res.Name)}
 	if res.FitError == "" {
 		logC := res.Fit.LogC
 		spec.Fit = &plot.PowerLawFit{Beta: res.Fit.Beta, R2: res.Fit.R2, From: res.Fit.From, To: res.Fit.To, LogC: &logC}
@@ -298,13 +402,43 @@ func corpusSpectrumPlot(res *app.CorpusSpectrum) plotOut {
 // plotOut is one plot: how to draw it, its data as CSV rows, and the
 // parts of its file name (downloadName).
 type plotOut struct {
-	what, owner   string   // file name: gloveboard-<what>-<owner>-<params>
+	what          string // file name: gloveboard-<owner>-<what>-<params>
+	owner         fileOwner
 	params        []string // file name parts that tell plots of one owner apart
 	width, height int      // pixels; 0: plot.DefaultWidthPx × plot.DefaultHeightPx
 	dpi           int      // text size relative to the figure; 0: plot.DefaultDPI
 	figure        func() (*plot.Figure, error)
 	header        []string
 	rows          [][]string
+}
+
+// pageLayoutPx is the width, in CSS pixels at 96 DPI, at which figures
+// shown on pages are laid out (?view=page). Tick labels are set in 9
+// points, 12 px at this width; pages show figures 560–740 px wide, so the
+// labels appear at 12·560/600 = 11.2 CSS px or more (at 960 px wide they
+// appeared at 7). A download keeps the plot's own size.
+const pageLayoutPx = 600
+
+// output is the image of p in format f: its own size (default 960×720
+// pixels at 96 DPI), or for a page (?view=page) laid out pageLayoutPx
+// wide, with PNGs at twice the pixels and DPI so that they stay sharp on
+// high-density screens.
+func (p plotOut) output(f plot.Format, page bool) plot.Output {
+	w, h := p.width, p.height
+	if w == 0 {
+		w, h = plot.DefaultWidthPx, plot.DefaultHeightPx
+	}
+	out := plot.Output{Format: f, Width: float64(w), Height: float64(h)}
+	if !page {
+		return out
+	}
+	if w > pageLayoutPx {
+		out.Width, out.Height = pageLayoutPx, math.Round(float64(h)*pageLayoutPx/float64(w))
+	}
+	if f == plot.PNG {
+		out.Width, out.Height, out.DPI = 2*out.Width, 2*out.Height, 2*plot.DefaultDPI
+	}
+	return out
 }
 
 // sendPlot writes the plot in the format asked for (?format=png|svg|csv,
@@ -329,11 +463,11 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 			return err
 		}
 		f, _ := plot.ParseFormat(format)
-		w, h := p.width, p.height
-		if w == 0 {
-			w, h = plot.DefaultWidthPx, plot.DefaultHeightPx
+		out := p.output(f, c.QueryParam("view") == "page")
+		if p.dpi != 0 { // a view download at 2× (sendMapPlot)
+			out.DPI = p.dpi
 		}
-		if err := fig.Render(&buf, plot.Output{Format: f, Width: float64(w), Height: float64(h), DPI: p.dpi}); err != nil {
+		if err := fig.Render(&buf, out); err != nil {
 			return err
 		}
 		ctype = ctypePNG
@@ -343,7 +477,7 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 	default:
 		return public(plot.ErrFormat, fmt.Sprintf("Plots can be had as png, svg or csv, not “%s”.", apperr.Quote(format)))
 	}
-	return sendArtefact(c, ctype, downloadName(p.what, p.owner, format, p.params...), wantsDownload(c), buf.Bytes())
+	return sendArtefact(c, ctype, downloadName(p.owner, p.what, format, p.params...), wantsDownload(c), buf.Bytes())
 }
 
 func vectorDownloads(id int64) []views.Download {
@@ -356,7 +490,11 @@ func vectorDownloads(id int64) []views.Download {
 	}
 }
 
-func mapPlot(res *app.MapResult, owner string) plotOut {
+// mapPlot is the figure of map res of vector set v, named
+// gloveboard-<set>-<method>-<N>-seed<S>[-<source>[-<word>]].<ext> (axis
+// maps add their relation), with a subtitle naming the set, the words and
+// the method's parameters.
+func mapPlot(res *app.MapResult, v store.VectorSet) plotOut {
 	pts := make([]plot.MapPoint, len(res.Words))
 	rows := make([][]string, len(res.Words))
 	for i, w := range res.Words {
@@ -364,7 +502,11 @@ func mapPlot(res *app.MapResult, owner string) plotOut {
 		pts[i] = plot.MapPoint{Word: w, X: x, Y: y, Group: res.Groups[i]}
 		rows[i] = []string{w, res.Groups[i], fnum(x), fnum(y)}
 	}
-	spec := plot.ScatterSpec{Points: pts, Method: res.Map.Method, EqualAspect: res.Map.Method == project.MethodPCA}
+	spec := plot.ScatterSpec{Points: pts, Method: res.Map.Method, EqualAspect: res.Map.Method == project.MethodPCA,
+		Context: strings.TrimSuffix(v.Name+" · "+mapParamsText(res), " · ")}
+	if app.Source(res.Params.Source) == app.SourceNeighbors {
+		spec.Highlight = []string{app.GroupQuery} // labelled first, drawn on top
+	}
 	switch res.Map.Method {
 	case project.MethodPCA:
 		spec.ExplainedVariance = res.Map.ExplainedVarianceRatio
@@ -379,17 +521,24 @@ func mapPlot(res *app.MapResult, owner string) plotOut {
 		v := t.Value
 		spec.Trustworthiness = &v
 	}
-	params := []string{res.Map.Method}
+	p := res.Params
+	params := []string{strconv.Itoa(len(res.Words)), "seed" + strconv.FormatUint(max(p.Seed, 1), 10)}
+	switch app.Source(p.Source) {
+	case app.SourceNeighbors:
+		params = append(params, p.Source, p.Word)
+	case app.SourceTop, app.SourceSample, app.SourceWords:
+		params = append(params, p.Source)
+	}
 	if res.Map.Method == project.MethodAxis {
 		params = append(params, res.Relation.Name())
 	}
-	return plotOut{what: "map", owner: owner, params: params, figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
+	return plotOut{what: res.Map.Method, owner: setOwner(v.ID, v.Name), params: params, figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
 		header: []string{"word", "group", "x", "y"}, rows: rows}
 }
 
-func spectrumPlot(res *spectrumResult, owner string) plotOut {
+func spectrumPlot(res *spectrumResult, v store.VectorSet) plotOut {
 	logC := res.fit.LogC
-	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance",
+	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance · " + v.Name,
 		Fit: &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC}}
 	rows := make([][]string, len(res.values))
 	for i, x := range res.values {
@@ -400,7 +549,7 @@ func spectrumPlot(res *spectrumResult, owner string) plotOut {
 		}
 		rows[i] = []string{strconv.Itoa(r), fnum(x), fitted}
 	}
-	return plotOut{what: "spectrum", owner: owner, params: []string{fmt.Sprintf("ranks%d-%d", res.fit.From, res.fit.To)}, figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
+	return plotOut{what: "spectrum", owner: setOwner(v.ID, v.Name), params: []string{fmt.Sprintf("ranks%d-%d", res.fit.From, res.fit.To)}, figure: func() (*plot.Figure, error) { return plot.NewSpectrum(spec) },
 		header: []string{"rank", "eigenvalue", "power_law_fit"}, rows: rows}
 }
 
@@ -419,7 +568,9 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		}
 		_, bars, rows := scoreRows(ms)
 		return s.sendPlot(c, plotOut{what: "neighbors", owner: setOwner(v.ID, v.Name), params: []string{word}, width: 640, height: 420,
-			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Query: word}) },
+			figure: func() (*plot.Figure, error) {
+				return plot.NewBars(plot.BarsSpec{Bars: bars, Title: "Nearest neighbours of " + word + " · " + v.Name})
+			},
 			header: []string{"rank", "word", "cosine"}, rows: rows})
 	case "analogy":
 		q, ms, err := s.analogyMatches(c, set, 10)
@@ -431,7 +582,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		if q.method == vectors.CosMul {
 			xl = "3CosMul score"
 		}
-		title := fmt.Sprintf("%s : %s :: %s : ?  (%s)", q.a, q.b, q.c, methodName(q.method))
+		title := fmt.Sprintf("%s : %s :: %s : ?  (%s) · %s", q.a, q.b, q.c, methodName(q.method), v.Name)
 		return s.sendPlot(c, plotOut{what: "analogy", owner: setOwner(v.ID, v.Name), params: []string{q.a, q.b, q.c, q.method.String()}, width: 640, height: 420,
 			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Title: title, XLabel: xl}) },
 			header: []string{"rank", "word", "score"}, rows: rows})
@@ -440,11 +591,11 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		if c.QueryParam("job") != "" {
 			c.SetParamNames("id", "job")
 			c.SetParamValues(strconv.FormatInt(v.ID, 10), c.QueryParam("job"))
-			info, err := s.tsneJob(c, v)
+			info, err := s.mapJob(c, v)
 			if err != nil {
 				return err
 			}
-			if res, err = s.svc.TSNEResult(ctx(c), info); err != nil {
+			if res, err = s.svc.MapResultOf(ctx(c), info); err != nil {
 				return err
 			}
 		} else {
@@ -452,20 +603,20 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			if err != nil {
 				return err
 			}
-			if r.method == "tsne" {
-				return public(ErrBadRequest, "t-SNE maps are drawn by a job: use the job number (job=N).")
+			if !r.plan.Instant() {
+				return public(ErrBadRequest, "This map is drawn by a job: use the map's number (job=N).")
 			}
 			if res, err = s.instantMap(c, v, set, r); err != nil {
 				return err
 			}
 		}
-		return s.sendMapPlot(c, res, setOwner(v.ID, v.Name))
+		return s.sendMapPlot(c, res, v)
 	case "spectrum":
 		res, err := s.spectrumOf(c, v, set)
 		if err != nil {
 			return err
 		}
-		return s.sendPlot(c, spectrumPlot(res, setOwner(v.ID, v.Name)))
+		return s.sendPlot(c, spectrumPlot(res, v))
 	}
 	return public(store.ErrNotFound, "There is no such plot. Plots are neighbors, analogy, map and spectrum.")
 }
@@ -500,7 +651,7 @@ func (s *Server) downloadVectors(c echo.Context) error {
 	default:
 		return public(store.ErrNotFound, "Vectors can be downloaded as glove.txt, word2vec.bin, vectors.tsv or metadata.tsv.")
 	}
-	artefactHeaders(c, ctype, downloadName(what, setOwner(v.ID, v.Name), ext), true)
+	artefactHeaders(c, ctype, downloadName(setOwner(v.ID, v.Name), what, ext), true)
 	c.Response().WriteHeader(http.StatusOK)
 	w := bufio.NewWriterSize(c.Response(), 1<<16)
 	if err := write(w); err != nil {
@@ -557,7 +708,7 @@ func (s *Server) fidelityPlot(c echo.Context) error {
 	for i := range spec.X {
 		rows[i] = []string{fnum(spec.X[i]), fnum(spec.Y[i])}
 	}
-	return s.sendPlot(c, plotOut{what: "fidelity", owner: runOwner(r.ID), params: []string{kind}, width: 640, height: 520,
+	return s.sendPlot(c, plotOut{what: "fidelity", owner: runOwner(r.ID, r.Params.CorpusName), params: []string{kind}, width: 640, height: 520,
 		figure: func() (*plot.Figure, error) { return plot.NewFidelity(spec) }, header: header, rows: rows})
 }
 
@@ -566,11 +717,11 @@ func (s *Server) lossPlot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.sendLoss(c, []app.Run{r}, runOwner(r.ID))
+	return s.sendLoss(c, []app.Run{r}, runOwner(r.ID, r.Params.CorpusName))
 }
 
 // sendLoss sends the loss curves of rs; owner names them in the file name.
-func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner string) error {
+func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner fileOwner) error {
 	// ?log=1 puts the cost on a logarithmic axis.
 	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1"}
 	var rows [][]string
@@ -602,6 +753,9 @@ func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner string) error {
 	width := 720
 	if len(rs) == 1 {
 		spec.Title = fmt.Sprintf("Training loss of run %d", rs[0].ID)
+		if name := rs[0].Params.CorpusName; name != "" {
+			spec.Title += " · " + name
+		}
 	} else {
 		width = 900 // room for legend labels that say what differs
 	}
@@ -622,5 +776,6 @@ func (s *Server) comparePlot(c echo.Context) error {
 	for i, id := range ids {
 		parts[i] = strconv.FormatInt(id, 10)
 	}
-	return s.sendLoss(c, rs, "runs"+strings.Join(parts, "-"))
+	runs := "runs" + strings.Join(parts, "-")
+	return s.sendLoss(c, rs, fileOwner{slug: runs, name: runs})
 }

@@ -22,16 +22,15 @@ func TestDownloadsOfVectorsAreGuarded(t *testing.T) {
 		t.Fatalf("upload: %d %s", rec.Code, rec.Body)
 	}
 	base := strings.SplitN(rec.Header().Get("Location"), "?", 2)[0]
-	id := strings.TrimPrefix(base, "/vectors/")
-	owner := "set" + id + "-formulas"
+	owner := "formulas"
 	words := url.QueryEscape("=cmd\n+sum\n-neg\n@at\ncat\ndog")
 	tests := []struct {
 		path, file string
 		column     int // the column holding words
 	}{
-		{"/plots/neighbors?format=csv&download=1&n=6&word=" + url.QueryEscape("=cmd"), "gloveboard-neighbors-" + owner + "-cmd-*.csv", 1},
-		{"/plots/analogy?format=csv&download=1&n=3&a=cat&b=dog&c=sun", "gloveboard-analogy-" + owner + "-cat-dog-sun-add.csv", 1},
-		{"/plots/map?format=csv&download=1&method=pca&source=words&words=" + words, "gloveboard-map-" + owner + "-pca.csv", 0},
+		{"/plots/neighbors?format=csv&download=1&n=6&word=" + url.QueryEscape("=cmd"), "gloveboard-" + owner + "-neighbors-cmd-*.csv", 1},
+		{"/plots/analogy?format=csv&download=1&n=3&a=cat&b=dog&c=sun", "gloveboard-" + owner + "-analogy-cat-dog-sun-add.csv", 1},
+		{"/plots/map?format=csv&download=1&method=pca&source=words&words=" + words, "gloveboard-" + owner + "-pca-6-seed1-words.csv", 0},
 	}
 	for _, tc := range tests {
 		rec := a.get(base + tc.path)
@@ -60,17 +59,17 @@ func TestDownloadsOfVectorsAreGuarded(t *testing.T) {
 	}
 
 	rec = a.get(base + "/download/metadata.tsv")
-	checkArtefactHeaders(t, "metadata.tsv", rec.Header(), "text/tab-separated-values; charset=utf-8", "attachment", "gloveboard-projector-metadata-"+owner+".tsv")
+	checkArtefactHeaders(t, "metadata.tsv", rec.Header(), "text/tab-separated-values; charset=utf-8", "attachment", "gloveboard-"+owner+"-projector-metadata.tsv")
 	if got, want := rec.Body.String(), "'=cmd\n'+sum\n'-neg\n'@at\ncat\ndog\nsun\n"; got != want {
 		t.Errorf("metadata.tsv = %q, want %q", got, want)
 	}
 	rec = a.get(base + "/download/vectors.tsv")
-	checkArtefactHeaders(t, "vectors.tsv", rec.Header(), "text/tab-separated-values; charset=utf-8", "attachment", "gloveboard-projector-vectors-"+owner+".tsv")
+	checkArtefactHeaders(t, "vectors.tsv", rec.Header(), "text/tab-separated-values; charset=utf-8", "attachment", "gloveboard-"+owner+"-projector-vectors.tsv")
 	if !strings.Contains(rec.Body.String(), "\n-0.5\t0.9\t0\n") {
 		t.Errorf("vectors.tsv lost its numbers: %q", rec.Body.String())
 	}
 	rec = a.get(base + "/download/glove.txt")
-	checkArtefactHeaders(t, "glove.txt", rec.Header(), "text/plain; charset=utf-8", "attachment", "gloveboard-glove-"+owner+".txt")
+	checkArtefactHeaders(t, "glove.txt", rec.Header(), "text/plain; charset=utf-8", "attachment", "gloveboard-"+owner+"-glove.txt")
 	if !strings.HasPrefix(rec.Body.String(), "=cmd 1 0 0.1\n") {
 		t.Errorf("glove.txt must keep the words as they are: %.40q", rec.Body.String())
 	}
@@ -78,7 +77,7 @@ func TestDownloadsOfVectorsAreGuarded(t *testing.T) {
 	// A plot shown on a page is inline, with the same name; a versioned
 	// address may be cached.
 	rec = a.get(base + "/plots/analogy?format=png&a=cat&b=dog&c=sun&v=3")
-	if cd, cc := rec.Header().Get("Content-Disposition"), rec.Header().Get("Cache-Control"); cd != `inline; filename="gloveboard-analogy-`+owner+`-cat-dog-sun-add.png"` || cc != "private, max-age=3600" {
+	if cd, cc := rec.Header().Get("Content-Disposition"), rec.Header().Get("Cache-Control"); cd != `inline; filename="gloveboard-`+owner+`-analogy-cat-dog-sun-add.png"` || cc != "private, max-age=3600" {
 		t.Errorf("inline plot: %q, %q", cd, cc)
 	}
 }

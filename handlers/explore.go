@@ -32,8 +32,6 @@ import (
 // Limits of the Explore pages.
 const (
 	maxNeighbors   = 100
-	maxPCAWords    = 2000
-	maxTSNEWords   = 1000
 	maxWordListLen = 20000 // characters of a user word list
 	maxMemo        = 32    // PCA and relation-axis maps kept in memory
 )
@@ -43,12 +41,9 @@ var (
 	// ErrNeedsPost marks a GET for something that starts a job: jobs are
 	// started only by POST, which carries the CSRF token.
 	ErrNeedsPost = errors.New("this request starts a job and must be a POST")
-	// ErrTooManyWords marks a map asked for more words than allowed.
+	// ErrTooManyWords marks a word list longer than allowed.
 	ErrTooManyWords = errors.New("too many words for this map")
 )
-
-// errTSNENeedsPost refuses a t-SNE map asked for with GET.
-var errTSNENeedsPost = public(ErrNeedsPost, "A t-SNE map is computed by a background job, so it must be asked for with POST (the map form does this); PCA and relation-axis maps can be fetched with GET.")
 
 // vectorSetOf returns the vector set of the path's id.
 func (s *Server) vectorSetOf(c echo.Context) (store.VectorSet, error) {
@@ -97,8 +92,11 @@ func (s *Server) explorePage(c echo.Context) error {
 		return err
 	}
 	d := views.ExploreData{Page: s.page(c, "Explore "+v.Name, views.SectionExplore), Set: vectorRow(v), N: 10,
-		TSNEMax: maxTSNEWords, PCAMax: maxPCAWords, Downloads: vectorDownloads(v.ID), Examples: exampleWords(set),
-		Method: "add"}
+		TSNEMax: min(project.MaxPointsTSNE, set.Len()), PCAMax: set.Len(), InstantMax: app.InstantMapMax,
+		Downloads: vectorDownloads(v.ID), Examples: exampleWords(set), Method: "add"}
+	if d.SavedMaps, err = s.savedMapRows(c, v.ID); err != nil {
+		return err
+	}
 	q := c.QueryParams()
 	// Without JavaScript the forms come back here with their fields.
 	if w := strings.TrimSpace(q.Get("word")); w != "" {
@@ -118,6 +116,32 @@ func (s *Server) explorePage(c echo.Context) error {
 		d.A, d.B, d.C, d.Method = av.A, av.B, av.C, av.Method
 	}
 	return s.ok(c, views.ExplorePage(d))
+}
+
+// savedMapRows lists the saved maps of vector set setID for its page.
+func (s *Server) savedMapRows(c echo.Context, setID int64) ([]views.SavedMapRow, error) {
+	ms, err := s.svc.SavedMaps(ctx(c), setID)
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]views.SavedMapRow, len(ms))
+	for i, m := range ms {
+		rows[i] = views.SavedMapRow{ID: m.ID, Name: m.Params.Name, Method: methodLabel(m.Method), N: m.Words,
+			Trust: trustText(m.Trust), Created: fmtTime(m.Created)}
+		if rows[i].Name == "" {
+			rows[i].Name = fmt.Sprintf("map %d", m.ID)
+		}
+		if m.Params.Seed != 0 {
+			rows[i].Seed = strconv.FormatUint(m.Params.Seed, 10)
+		}
+		if t := m.Trust; t.K > 0 {
+			rows[i].TrustNote = fmt.Sprintf("k = %d", t.K)
+			if t.Sampled < m.Words {
+				rows[i].TrustNote += fmt.Sprintf(", on a seeded sample of %s words", views.Count(t.Sampled))
+			}
+		}
+	}
+	return rows, nil
 }
 
 // unknownVectorWord explains that word is not in the set.
@@ -285,52 +309,113 @@ func (s *Server) analogyFragment(c echo.Context) error {
 	return s.ok(c, views.AnalogyResult(av))
 }
 
-type mapRequest struct {
-	method     string // pca | tsne | axis
-	relation   wordgroups.Family
-	pairs      []project.Pair // rows of the relation's pairs (axis)
-	perplexity float64
-	words      []string
-	groups     []string
-	skipped    []string
-	key        string
+// mapForm is a map request as read from the query or form, with the
+// key of its instant map in the memo.
+type mapForm struct {
+	plan *app.MapPlan
+	key  string
 }
 
-// parseMapRequest reads a map request and refuses maps over the limits
-// (word counts, perplexity, and the service's memory budget).
-func (s *Server) parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set) (mapRequest, error) {
-	var r mapRequest
+// Defaults of the map form.
+const (
+	defaultMapTopN      = 1000
+	defaultMapNeighbors = 100
+	defaultMapSample    = 1000
+)
+
+// parseMapRequest reads a map request (parseMapForm) and has the service
+// check it against the vector set and pick its words (app.PlanMap: the
+// size limits, the memory budget and the vocabulary are the service's).
+func (s *Server) parseMapRequest(c echo.Context, v store.VectorSet, set *vectors.Set) (mapForm, error) {
+	req, err := parseMapForm(c)
+	if err != nil {
+		return mapForm{}, err
+	}
+	plan, err := s.svc.PlanMap(ctx(c), set, req)
+	if err != nil {
+		return mapForm{}, err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s|%s|%s|%d|%s|%d|%g|%d|%g|%s|", v.SHA256, plan.Method, plan.Source, plan.N, plan.Word, plan.Seed,
+		plan.Perplexity, plan.Neighbors, plan.MinDist, plan.Relation.Name())
+	for i, w := range plan.Words {
+		fmt.Fprintf(h, "%s\x00%s\x00", w, plan.Groups[i])
+	}
+	return mapForm{plan: plan, key: "map:" + hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// parseMapForm reads the fields of a map request: method (pca, tsne,
+// umap or axis; default pca), source (builtin, words, top, neighbors or
+// sample; default builtin, or words when words are given), n, word,
+// words, seed, perplexity (t-SNE), neighbors and min_dist (UMAP),
+// relation (axis) and save. It checks what a form can get wrong on its
+// own (numbers, names); the service checks the rest.
+func parseMapForm(c echo.Context) (app.MapRequest, error) {
+	var r app.MapRequest
 	var err error
-	if r.method, r.relation, err = parseMapMethod(c); err != nil {
+	if r.Method, r.Relation, err = parseMapMethod(c); err != nil {
 		return r, err
 	}
-	as, err := parseMapWords(c)
+	text := c.FormValue("words")
+	src := strings.ToLower(strings.TrimSpace(c.FormValue("source")))
+	if src == "" && strings.TrimSpace(text) != "" {
+		src = string(app.SourceWords)
+	}
+	if r.Source, err = app.ParseSource(src); err != nil {
+		return r, err
+	}
+	switch r.Source {
+	case app.SourceWords:
+		if r.List, err = parseMapWords(text); err != nil {
+			return r, err
+		}
+	case app.SourceTop, app.SourceNeighbors, app.SourceSample:
+		def := map[app.Source]int{app.SourceTop: defaultMapTopN, app.SourceNeighbors: defaultMapNeighbors, app.SourceSample: defaultMapSample}[r.Source]
+		// The service checks the range, which depends on the method and
+		// the vector set.
+		if r.N, err = wholeNumber(c.FormValue("n"), "The number of words", def, 1, maxOf[int]()); err != nil {
+			return r, err
+		}
+		if r.Source == app.SourceNeighbors {
+			if r.Word, err = formWord(c, "word", "the word whose neighbours to map"); err != nil {
+				return r, err
+			}
+		}
+	}
+	seed, err := wholeNumber(c.FormValue("seed"), "The seed", int64(1), 1, 1<<53)
 	if err != nil {
 		return r, err
 	}
-	for _, w := range as.Words {
-		if _, ok := set.Index(w); ok {
-			r.words = append(r.words, w)
-			r.groups = append(r.groups, as.Group(w))
-		} else {
-			r.skipped = append(r.skipped, w)
+	r.Seed = uint64(seed)
+	switch r.Method {
+	case project.MethodTSNE:
+		raw := c.FormValue("perplexity")
+		// realNumber's ranges are closed: the open one is checked here.
+		if r.Perplexity, err = realNumber(raw, "The perplexity", 30, 0, math.Inf(1)); err != nil || r.Perplexity == 0 {
+			return r, badNumber("The perplexity", "a number greater than 0", raw, nil)
 		}
-	}
-	if err := r.checkSize(c, set.Dim(), s.svc.CheckTSNE); err != nil {
-		return r, err
-	}
-	if r.method == project.MethodAxis {
-		if err := r.findPairs(); err != nil {
+	case project.MethodUMAP:
+		if r.Neighbors, err = wholeNumber(c.FormValue("neighbors"), "The UMAP neighbours", 15, 2, 200); err != nil {
+			return r, err
+		}
+		if r.MinDist, err = realNumber(c.FormValue("min_dist"), "The UMAP minimum distance", 0.1, 0, 1); err != nil {
 			return r, err
 		}
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s|%s|%g|%s|", v.SHA256, r.method, r.perplexity, r.relation.Name())
-	for i, w := range r.words {
-		fmt.Fprintf(h, "%s\x00%s\x00", w, r.groups[i])
-	}
-	r.key = "map:" + hex.EncodeToString(h.Sum(nil))
+	r.Save = c.FormValue("save") != ""
 	return r, nil
+}
+
+// formWord reads the word of field name (from the query or form).
+func formWord(c echo.Context, name, label string) (string, error) {
+	w := strings.TrimSpace(c.FormValue(name))
+	if w == "" {
+		return "", public(ErrBadRequest, "Type "+label+".")
+	}
+	if len(w) > 200 {
+		return "", public(ErrBadRequest, "That word is too long.")
+	}
+	return w, nil
 }
 
 // parseMapMethod reads ?method (default pca) and, for an axis map,
@@ -338,13 +423,14 @@ func (s *Server) parseMapRequest(c echo.Context, v store.VectorSet, set *vectors
 func parseMapMethod(c echo.Context) (string, wordgroups.Family, error) {
 	method := strings.ToLower(strings.TrimSpace(c.FormValue("method")))
 	if method == "" {
-		method = "pca"
+		method = project.MethodPCA
 	}
-	if method != "pca" && method != "tsne" && method != project.MethodAxis {
-		return "", wordgroups.Family{}, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca, tsne or axis, not “%s”.", apperr.Quote(method)))
-	}
-	if method != project.MethodAxis {
+	switch method {
+	case project.MethodPCA, project.MethodTSNE, project.MethodUMAP:
 		return method, wordgroups.Family{}, nil
+	case project.MethodAxis:
+	default:
+		return "", wordgroups.Family{}, public(project.ErrUnknownMethod, fmt.Sprintf("The map method must be pca, tsne, umap or axis, not “%s”.", apperr.Quote(method)))
 	}
 	name := strings.TrimSpace(c.FormValue("relation"))
 	if name == "" {
@@ -357,21 +443,9 @@ func parseMapMethod(c echo.Context) (string, wordgroups.Family, error) {
 	return method, fam, nil
 }
 
-// parseMapWords reads the words to map: ?source=builtin (the default) or
-// words, with ?words one word a line, optionally followed by a group.
-func parseMapWords(c echo.Context) (*wordgroups.Assignment, error) {
-	source := c.FormValue("source")
-	text := c.FormValue("words")
-	if source == "" && strings.TrimSpace(text) != "" {
-		source = "words"
-	}
-	switch source {
-	case "", "builtin":
-		return wordgroups.FromGroups(wordgroups.Builtin()), nil
-	case "words":
-	default:
-		return nil, public(ErrBadRequest, "The word source must be builtin or words.")
-	}
+// parseMapWords reads the user's words: one a line (or separated by
+// commas), optionally followed by a group.
+func parseMapWords(text string) (*wordgroups.Assignment, error) {
 	if len(text) > maxWordListLen {
 		return nil, public(ErrTooManyWords, fmt.Sprintf("The word list is too long (at most %s characters).", views.Count(maxWordListLen)))
 	}
@@ -385,80 +459,12 @@ func parseMapWords(c echo.Context) (*wordgroups.Assignment, error) {
 	return as, nil
 }
 
-// checkSize refuses too few or too many words for r's method, reads the
-// perplexity of a t-SNE map, and asks checkTSNE (the service's memory
-// budget) about a t-SNE map of vectors of dim dimensions.
-func (r *mapRequest) checkSize(c echo.Context, dim int, checkTSNE func(n, dim int, perplexity float64) error) error {
-	n := len(r.words)
-	limit := maxPCAWords
-	if r.method == "tsne" {
-		limit = maxTSNEWords
-	}
-	if n > limit {
-		return public(ErrTooManyWords, fmt.Sprintf("%s words is too many for a %s map here: at most %s.", views.Count(n), methodLabel(r.method), views.Count(limit)))
-	}
-	if n < 4 {
-		return public(project.ErrTooFewPoints, fmt.Sprintf("A map needs at least 4 words that are in this vector set; %d of the words given are.", n))
-	}
-	r.perplexity = 30
-	if r.method != "tsne" {
-		return nil
-	}
-	raw := c.FormValue("perplexity")
-	// realNumber's ranges are closed: the open one is checked here.
-	p, err := realNumber(raw, "The perplexity", r.perplexity, 0, math.Inf(1))
-	if err != nil || p == 0 {
-		return badNumber("The perplexity", "a number greater than 0", raw, nil)
-	}
-	r.perplexity = p
-	if r.perplexity >= float64(n-1) {
-		return public(project.ErrPerplexityTooLarge, fmt.Sprintf("A perplexity of %g is too large for %d words: it must be below %d (the number of words minus one). Lower it or add words.",
-			r.perplexity, n, n-1))
-	}
-	return checkTSNE(n, dim, r.perplexity)
-}
+func methodLabel(m string) string { return app.MethodLabel(m) }
 
-// findPairs sets the rows of the relation's pairs whose two words are both
-// on the map, and refuses an axis map without any.
-func (r *mapRequest) findPairs() error {
-	row := make(map[string]int, len(r.words))
-	for i, w := range r.words {
-		row[w] = i
-	}
-	for _, p := range r.relation.Pairs {
-		a, okA := row[p.A]
-		b, okB := row[p.B]
-		if okA && okB {
-			r.pairs = append(r.pairs, project.Pair{A: a, B: b})
-		}
-	}
-	if len(r.pairs) == 0 {
-		return public(project.ErrNoPairs, fmt.Sprintf("A %s→%s axis needs at least one pair whose two words are both on the map (for example %s and %s).",
-			r.relation.GroupA, r.relation.GroupB, r.relation.Pairs[0].A, r.relation.Pairs[0].B))
-	}
-	return nil
-}
-
-func methodLabel(m string) string {
-	switch m {
-	case "tsne":
-		return "t-SNE"
-	case project.MethodAxis:
-		return "relation-axis"
-	}
-	return "PCA"
-}
-
-// instantMap computes (or recalls) a PCA or relation-axis map: both take
-// milliseconds, so they run in the request rather than as a job.
-func (s *Server) instantMap(c echo.Context, v store.VectorSet, set *vectors.Set, r mapRequest) (*app.MapResult, error) {
-	return s.memo.Get(r.key, func() (*app.MapResult, error) {
-		m, err := project.Project(ctx(c), app.Gather(set, r.words), len(r.words), set.Dim(), r.method, project.Options{Workers: 2, Pairs: r.pairs})
-		if err != nil {
-			return nil, err
-		}
-		return &app.MapResult{SetID: v.ID, Words: r.words, Groups: r.groups, Skipped: r.skipped, Map: m, Relation: r.relation}, nil
-	})
+// instantMap computes (or recalls) a small PCA or relation-axis map: both
+// take milliseconds, so they run in the request rather than as a job.
+func (s *Server) instantMap(c echo.Context, v store.VectorSet, set *vectors.Set, r mapForm) (*app.MapResult, error) {
+	return s.memo.Get(r.key, func() (*app.MapResult, error) { return app.DrawMap(ctx(c), v, set, r.plan, nil) })
 }
 
 func trustText(t project.TrustworthinessResult) string {
@@ -468,12 +474,31 @@ func trustText(t project.TrustworthinessResult) string {
 	return strconv.FormatFloat(t.Value, 'f', 3, 64)
 }
 
+// mapParamsText says how a map was drawn: its words, the method's
+// parameters and the seed ("the top 5,000 words · perplexity 30 · seed 1").
+func mapParamsText(res *app.MapResult) string {
+	p := res.Params
+	parts := []string{}
+	if p.Name != "" {
+		parts = append(parts, p.Name)
+	}
+	switch res.Map.Method {
+	case project.MethodTSNE:
+		parts = append(parts, "perplexity "+strconv.FormatFloat(p.Perplexity, 'g', -1, 64))
+	case project.MethodUMAP:
+		parts = append(parts, fmt.Sprintf("%d neighbours", p.Neighbors), "min_dist "+strconv.FormatFloat(p.MinDist, 'g', -1, 64))
+	}
+	if p.Seed != 0 && (res.Map.Method == project.MethodTSNE || res.Map.Method == project.MethodUMAP || p.Source == string(app.SourceSample)) {
+		parts = append(parts, fmt.Sprintf("seed %d", p.Seed))
+	}
+	return strings.Join(parts, " · ")
+}
+
 func mapView(res *app.MapResult, link string) views.MapView {
 	m := res.Map
 	mv := views.MapView{Method: methodLabel(m.Method), Words: len(res.Words), Skipped: res.Skipped, Trust: trustText(m.Trust), TrustK: m.Trust.K}
 	switch m.Method {
 	case project.MethodPCA:
-		mv.Method = "PCA"
 		if r := m.ExplainedVarianceRatio; len(r) >= 2 && isFinite(r[0]) && isFinite(r[1]) {
 			mv.Extra = fmt.Sprintf("the two axes explain %.1f%% and %.1f%% of the variance of these words", 100*r[0], 100*r[1])
 		}
@@ -481,8 +506,9 @@ func mapView(res *app.MapResult, link string) views.MapView {
 		mv.Method = "relation axis"
 		mv.Extra = fmt.Sprintf("x runs along the mean %s→%s offset of %d pairs (their offsets align with it at %.2f on average); y is the main remaining direction. The axis is learned from these pairs, so their own words separate by construction: judge it by the other words",
 			res.Relation.GroupA, res.Relation.GroupB, m.AxisPairs, m.AxisAlignment)
+	case project.MethodUMAP:
+		mv.Engine = "UMAP (" + strings.TrimPrefix(m.Engine, "umap-") + " initialisation)"
 	default:
-		mv.Method = "t-SNE"
 		switch project.Engine(m.Engine) {
 		case project.EngineExact:
 			mv.Engine = "exact (every pair of words attracts or repels every other; used up to a few thousand words)"
@@ -495,6 +521,12 @@ func mapView(res *app.MapResult, link string) views.MapView {
 			mv.Extra = fmt.Sprintf("final KL divergence %.3f: how far the map's neighbour probabilities are from those of the full space (0 would be a perfect match; lower is better, but only comparable between maps of the same words)", m.KL)
 		}
 	}
+	if t := m.Trust; t.K > 0 && t.Sampled > 0 && t.Sampled < len(res.Words) {
+		mv.Extra = strings.TrimPrefix(mv.Extra+fmt.Sprintf("; trustworthiness computed on a seeded sample of %s of the %s words", views.Count(t.Sampled), views.Count(len(res.Words))), "; ")
+	}
+	if p := mapParamsText(res); p != "" {
+		mv.Extra = strings.TrimPrefix(mv.Extra+"; "+p, "; ")
+	}
 	mv.Plot = views.NewModelPlot(link, mv.Method+" map of "+strconv.Itoa(len(res.Words))+" words", "")
 	return mv
 }
@@ -504,11 +536,14 @@ func mapQuery(c echo.Context) string {
 	if err := c.Request().ParseForm(); err == nil {
 		q = c.Request().Form // the query and, for POST, the form body
 	}
-	for _, k := range []string{"format", "download", "v", "_csrf"} {
+	for _, k := range []string{"format", "download", "v", "_csrf", "save"} {
 		q.Del(k)
 	}
 	return q.Encode()
 }
+
+// errJobNeedsPost refuses a map job asked for with GET.
+var errJobNeedsPost = public(ErrNeedsPost, "This map is computed by a background job (t-SNE, UMAP, a large PCA map, or a map to save), so it must be asked for with POST (the map form does this); small PCA and relation-axis maps can be fetched with GET.")
 
 func (s *Server) mapFragment(c echo.Context) error {
 	v, set, err := s.loadSet(c)
@@ -519,10 +554,7 @@ func (s *Server) mapFragment(c echo.Context) error {
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
-	if r.method == "tsne" && c.Request().Method != http.MethodPost {
-		return s.fragmentError(c, errTSNENeedsPost)
-	}
-	if r.method != "tsne" {
+	if r.plan.Instant() {
 		res, err := s.instantMap(c, v, set, r)
 		if err != nil {
 			return s.fragmentError(c, err)
@@ -534,25 +566,23 @@ func (s *Server) mapFragment(c echo.Context) error {
 		}
 		return s.ok(c, views.MapResult(mv))
 	}
-	job, err := s.submitTSNE(v, set, r)
+	if c.Request().Method != http.MethodPost {
+		return s.fragmentError(c, errJobNeedsPost)
+	}
+	job, err := s.svc.SubmitMap(v, set, r.plan)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
 	return s.ok(c, views.MapPendingFragment(views.MapPending{SetID: v.ID, JobID: job.ID, Status: string(job.Status)}))
 }
 
-// submitTSNE queues the t-SNE map of r.
-func (s *Server) submitTSNE(v store.VectorSet, set *vectors.Set, r mapRequest) (store.Job, error) {
-	return s.svc.SubmitTSNE(v, set, app.TSNERequest{Words: r.words, Groups: r.groups, Skipped: r.skipped, Perplexity: r.perplexity})
-}
-
-// tsneJob returns the t-SNE job :job of vector set v.
-func (s *Server) tsneJob(c echo.Context, v store.VectorSet) (app.JobInfo, error) {
-	id, err := idParam(c, "job", "map job")
+// mapJob returns the map job :job of vector set v.
+func (s *Server) mapJob(c echo.Context, v store.VectorSet) (app.JobInfo, error) {
+	id, err := idParam(c, "job", "map")
 	if err != nil {
 		return app.JobInfo{}, err
 	}
-	return s.svc.TSNEJob(ctx(c), v.ID, id)
+	return s.svc.MapJob(ctx(c), v.ID, id)
 }
 
 func (s *Server) mapJobFragment(c echo.Context) error {
@@ -563,7 +593,7 @@ func (s *Server) mapJobFragment(c echo.Context) error {
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
-	info, err := s.tsneJob(c, v)
+	info, err := s.mapJob(c, v)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
@@ -577,7 +607,7 @@ func (s *Server) mapJobFragment(c echo.Context) error {
 	case info.Status != store.JobDone:
 		return s.ok(c, views.MapFailedFragment(pend))
 	}
-	res, err := s.svc.TSNEResult(ctx(c), info)
+	res, err := s.svc.MapResultOf(ctx(c), info)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}

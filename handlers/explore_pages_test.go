@@ -103,7 +103,8 @@ func TestExplorePages(t *testing.T) {
 		}
 		img := find(find(doc, "figure", "analogy-plot"), "img", "")
 		rec = a.get(attr(img, "src"))
-		if im, err := png.Decode(rec.Body); err != nil || im.Bounds().Dx() != 640 {
+		// Page figures are laid out 600 px wide, drawn at twice the pixels.
+		if im, err := png.Decode(rec.Body); err != nil || im.Bounds().Dx() != 1200 || im.Bounds().Dy() != 788 {
 			t.Errorf("analogy bar chart: %v", err)
 		}
 	}
@@ -179,11 +180,16 @@ func TestExploreMaps(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("PCA plot: %d %s", rec.Code, rec.Body)
 	}
-	if im, err := png.Decode(rec.Body); err != nil || im.Bounds().Dx() != 960 || im.Bounds().Dy() != 720 {
-		t.Errorf("PCA plot PNG: %v", err)
+	// On the page: laid out 600 px wide (tick labels ≥ 11 CSS px where
+	// shown 560 px wide or more), drawn at twice the pixels.
+	if im, err := png.Decode(rec.Body); err != nil || im.Bounds().Dx() != 1200 || im.Bounds().Dy() != 900 {
+		t.Errorf("PCA plot PNG on the page: %v", err)
+	}
+	if im, err := png.Decode(a.get(strings.Replace(plotSrc, "&view=page", "", 1)).Body); err != nil || im.Bounds().Dx() != 960 || im.Bounds().Dy() != 720 {
+		t.Errorf("PCA plot PNG download: %v", err)
 	}
 	rec = a.get(strings.Replace(plotSrc, "format=png", "format=svg&download=1", 1))
-	if cd := rec.Header().Get("Content-Disposition"); cd != fmt.Sprintf(`attachment; filename="gloveboard-map-set%d-glove-6b-50d-4k-words-demo-pca.svg"`, id) {
+	if cd := rec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="gloveboard-glove-6b-50d-4k-words-demo-pca-`) || !strings.Contains(cd, `-seed1.svg"; filename*=UTF-8''gloveboard-GloVe-6B-50d`) {
 		t.Errorf("SVG disposition %q", cd)
 	}
 
@@ -204,7 +210,8 @@ func TestExploreMaps(t *testing.T) {
 		"/map?source=words&method=tsne&perplexity=30&words=" + words:  "too large for 8 words",
 		"/map?source=words&method=tsne&perplexity=-1&words=" + words:  "greater than 0",
 		"/map?source=words&method=tsne&perplexity=abc&words=" + words: "greater than 0",
-		"/map?source=words&method=umap&words=" + words:                "pca, tsne or axis",
+		"/map?source=words&method=lda&words=" + words:                 "pca, tsne, umap or axis",
+		"/map?source=words&method=umap&words=" + words:                "UMAP with 15 neighbours needs at least 15 words",
 		"/map?source=words&method=pca&words=paris%0Alondon":           "at least 4 words",
 	} {
 		rec := a.get(base + path)
@@ -217,9 +224,9 @@ func TestExploreMaps(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Fatalf("API neighbours: %d", rec.Code)
 	}
-	if rec := a.get(base + "/map?source=words&method=tsne&words=" + url.QueryEscape(strings.Join(demoWords(t, a, id, 1100), "\n"))); rec.Code != http.StatusBadRequest ||
-		!strings.Contains(rec.Body.String(), "too many for a t-SNE map") {
-		t.Errorf("t-SNE of 1100 words: %d %s", rec.Code, rec.Body)
+	if rec := a.get(base + "/map?source=top&n=5000&method=tsne"); rec.Code != http.StatusBadRequest ||
+		!strings.Contains(rec.Body.String(), "from 4 to 4,197 for a t-SNE map") {
+		t.Errorf("t-SNE of the top 5,000 of 4,197 words: %d %s", rec.Code, rec.Body)
 	}
 
 	// A t-SNE map starts a job, so a GET is refused and a POST (with the

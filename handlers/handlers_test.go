@@ -342,7 +342,7 @@ func TestJobsFragmentAndCancel(t *testing.T) {
 		t.Fatalf("jobs fragment does not poll while a job runs")
 	}
 	row := text(find(sec, "tr", "job-"+id))
-	for _, want := range []string{"Build corpus", "corpus #1", "running", "40%", "counting words", "Cancel"} {
+	for _, want := range []string{"Build corpus", "corpus “WordNet glosses (demo)”", "running", "40%", "counting words", "Cancel"} {
 		if !strings.Contains(row, want) {
 			t.Errorf("job row %q lacks %q", row, want)
 		}

@@ -40,9 +40,9 @@ func withViewer(mv views.MapView, v store.VectorSet, res *app.MapResult, plotBas
 	if err != nil {
 		return mv, fmt.Errorf("encoding the map: %w", err)
 	}
-	p := mapPlot(res, setOwner(v.ID, v.Name))
+	p := mapPlot(res, v)
 	mv.Viewer = views.MapViewer{SetID: v.ID, Data: string(data), Plot: plotBase, Words: len(res.Words),
-		SelectionName: downloadName(p.what+"-selection", p.owner, "csv", p.params...)}
+		SelectionName: downloadName(p.owner, p.what+"-selection", "csv", p.params...).ascii}
 	if jobID != 0 {
 		mv.Viewer.Permalink = fmt.Sprintf("/vectors/%d/maps/%d", v.ID, jobID)
 	}
@@ -57,7 +57,7 @@ func (s *Server) mapPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	info, err := s.tsneJob(c, v)
+	info, err := s.mapJob(c, v)
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func (s *Server) mapPage(c echo.Context) error {
 		d.Pending, d.Failed = &pend, true
 		return s.ok(c, views.MapPage(d))
 	}
-	res, err := s.svc.TSNEResult(ctx(c), info)
+	res, err := s.svc.MapResultOf(ctx(c), info)
 	if err != nil {
 		return err
 	}
@@ -162,8 +162,8 @@ func parseMapView(c echo.Context) (q mapViewQuery, ok bool, err error) {
 // name): the whole map, or with a view box (parseMapView) exactly the
 // part on screen with the labels the view shows. The CSV always holds
 // every point.
-func (s *Server) sendMapPlot(c echo.Context, res *app.MapResult, owner string) error {
-	p := mapPlot(res, owner)
+func (s *Server) sendMapPlot(c echo.Context, res *app.MapResult, v store.VectorSet) error {
+	p := mapPlot(res, v)
 	q, ok, err := parseMapView(c)
 	if err != nil || !ok {
 		if err != nil {

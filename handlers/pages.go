@@ -58,6 +58,91 @@ func jobRow(j app.JobInfo) views.JobRow {
 	}
 }
 
+// jobTargets names the targets of jobs and links them and the jobs'
+// results, looking each corpus and vector set up once per list.
+type jobTargets struct {
+	s       *Server
+	c       echo.Context
+	corpora map[int64]*store.Corpus    // nil: deleted
+	sets    map[int64]*store.VectorSet // nil: deleted
+}
+
+// describe sets the target's name and link, and the result's link, of row
+// (job j). A deleted target is named as such and linked nowhere, and so
+// is its result (it went with it).
+func (t *jobTargets) describe(row *views.JobRow, j app.JobInfo) error {
+	kind := app.Describe(j.Kind)
+	done := j.Status == store.JobDone
+	switch kind.Target {
+	case "corpus":
+		corp, err := t.corpus(j.TargetID)
+		if err != nil || corp == nil {
+			row.Target = "deleted corpus"
+			return err
+		}
+		row.Target, row.TargetLink = "corpus “"+corp.Name+"”", "/corpora/"+strconv.FormatInt(corp.ID, 10)
+		switch {
+		case !done:
+		case j.Kind == string(app.KindBuild):
+			row.Link = row.TargetLink
+		case j.Kind == string(app.KindSpectrum):
+			row.Link = fmt.Sprintf("/corpora/%d?spectrum=%d#corpus-spectrum", corp.ID, j.ID)
+		case j.Kind == string(app.KindTrain):
+			r, err := t.s.st.RunOfJob(ctx(t.c), j.ID)
+			if errors.Is(err, store.ErrNotFound) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			row.Link = "/runs/" + strconv.FormatInt(r.ID, 10)
+		}
+	case "vector set":
+		v, err := t.set(j.TargetID)
+		if err != nil || v == nil {
+			row.Target = "deleted vector set"
+			return err
+		}
+		row.Target, row.TargetLink = "vector set “"+v.Name+"”", "/vectors/"+strconv.FormatInt(v.ID, 10)+"/explore"
+		if done && app.IsMapKind(j.Kind) {
+			row.Link = mapPermalink(v.ID, j.ID)
+		}
+	}
+	return nil
+}
+
+func (t *jobTargets) corpus(id int64) (*store.Corpus, error) {
+	if c, ok := t.corpora[id]; ok {
+		return c, nil
+	}
+	corp, err := t.s.st.Corpus(ctx(t.c), id)
+	if errors.Is(err, store.ErrNotFound) {
+		t.corpora[id] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	t.corpora[id] = &corp
+	return &corp, nil
+}
+
+func (t *jobTargets) set(id int64) (*store.VectorSet, error) {
+	if v, ok := t.sets[id]; ok {
+		return v, nil
+	}
+	v, err := t.s.st.VectorSet(ctx(t.c), id)
+	if errors.Is(err, store.ErrNotFound) {
+		t.sets[id] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	t.sets[id] = &v
+	return &v, nil
+}
+
 func (s *Server) corpusRows(c echo.Context) ([]views.CorpusRow, error) {
 	cs, err := s.st.Corpora(ctx(c))
 	if err != nil {
@@ -88,8 +173,12 @@ func (s *Server) jobsModel(c echo.Context) (views.Jobs, error) {
 		return views.Jobs{}, err
 	}
 	m := views.Jobs{Workers: s.svc.Workers(), Rows: make([]views.JobRow, len(list))}
+	targets := &jobTargets{s: s, c: c, corpora: map[int64]*store.Corpus{}, sets: map[int64]*store.VectorSet{}}
 	for i, j := range list {
 		m.Rows[i] = jobRow(j)
+		if err := targets.describe(&m.Rows[i], j); err != nil {
+			return views.Jobs{}, err
+		}
 		if m.Rows[i].Active() {
 			m.Poll = true
 		}

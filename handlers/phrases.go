@@ -163,7 +163,7 @@ func (s *Server) downloadPhrases(c echo.Context) error {
 	if err := writeCSV(&buf, []string{"phrase", "count", "score", "pass"}, rows); err != nil {
 		return err
 	}
-	return sendArtefact(c, ctypeCSV, downloadName("phrases", corpusOwner(corp.ID, corp.Name), "csv"), true, buf.Bytes())
+	return sendArtefact(c, ctypeCSV, downloadName(corpusOwner(corp.ID, corp.Name), "phrases", "csv"), true, buf.Bytes())
 }
 
 // apiPhrase is one phrase of the JSON twin, with the field names of

@@ -96,6 +96,7 @@ func (s *Server) registerModelRoutes(e *echo.Echo) {
 	e.POST("/evalsets/:id/delete", s.deleteEvalSet)
 	e.GET("/api/evalsets", s.apiEvalSets)
 	e.POST("/api/evalsets", s.apiUploadEvalSet)
+	e.GET("/api/vectors/:id/maps", s.apiSavedMaps)
 }
 
 // registerCompareRoutes adds the Compare pages (issue 16): two vector sets

@@ -43,6 +43,7 @@ type BuildService interface {
 	CorpusSpectrumRequest(b *app.Build, p app.SpectrumParams) (app.SpectrumRequest, error)
 	SubmitCorpusSpectrum(c store.Corpus, b *app.Build, r app.SpectrumRequest) (store.Job, error)
 	CorpusSpectrumJob(ctx context.Context, corpusID, jobID int64) (app.JobInfo, *app.CorpusSpectrum, error)
+	SavedSpectra(ctx context.Context, corpusID int64) ([]app.SavedSpectrum, error)
 }
 
 // RunService trains GloVe and reports on training runs.
@@ -63,10 +64,11 @@ type VectorService interface {
 	VectorSet(ctx context.Context, v store.VectorSet) (*vectors.Set, error)
 	Evaluate(ctx context.Context, v store.VectorSet, set *vectors.Set) (*app.Evaluation, error)
 	CovarianceEigenvalues(ctx context.Context, v store.VectorSet, set *vectors.Set) ([]float64, error)
-	CheckTSNE(words, dim int, perplexity float64) error
-	SubmitTSNE(v store.VectorSet, set *vectors.Set, r app.TSNERequest) (store.Job, error)
-	TSNEJob(ctx context.Context, setID, jobID int64) (app.JobInfo, error)
-	TSNEResult(ctx context.Context, info app.JobInfo) (*app.MapResult, error)
+	PlanMap(ctx context.Context, set *vectors.Set, r app.MapRequest) (*app.MapPlan, error)
+	SubmitMap(v store.VectorSet, set *vectors.Set, p *app.MapPlan) (store.Job, error)
+	MapJob(ctx context.Context, setID, jobID int64) (app.JobInfo, error)
+	MapResultOf(ctx context.Context, info app.JobInfo) (*app.MapResult, error)
+	SavedMaps(ctx context.Context, setID int64) ([]app.SavedMap, error)
 }
 
 // WordService answers what the word pages show beyond a build's counts.

@@ -292,7 +292,7 @@ func TestTrainEndToEnd(t *testing.T) {
 		t.Errorf("loss plot is not a PNG: %v", err)
 	}
 	rec = a.get(fmt.Sprintf("/runs/%d/plots/loss?format=csv&download=1", id))
-	if cd := rec.Header().Get("Content-Disposition"); cd != fmt.Sprintf(`attachment; filename="gloveboard-loss-run%d.csv"`, id) {
+	if cd := rec.Header().Get("Content-Disposition"); cd != fmt.Sprintf(`attachment; filename="gloveboard-run%d-tiny-royal-corpus-loss.csv"`, id) {
 		t.Errorf("CSV disposition %q", cd)
 	}
 	if lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n"); len(lines) != 3 || lines[0] != "run,epoch,cost,seconds" {

@@ -17,6 +17,8 @@ type CorpusSpectrumView struct {
 	Result   *CorpusSpectrumResult
 	// Message explains a ?spectrum=N that cannot be shown.
 	Message string
+	// Saved are the corpus's saved spectra, newest first.
+	Saved []SavedSpectrumRow
 }
 
 // CorpusSpectrumForm holds the values of the spectrum form.

@@ -25,7 +25,9 @@ func NewModelPlot(base, alt, version string) ModelPlot {
 	if u, err := url.Parse(base); err == nil && u.RawQuery != "" {
 		sep = "&"
 	}
-	src := base + sep + "format=png"
+	// view=page lays the figure out at the width pages show it, so its
+	// tick labels are readable (handlers.pageLayoutPx).
+	src := base + sep + "format=png&view=page"
 	if version != "" {
 		src += "&v=" + url.QueryEscape(version)
 	}
@@ -352,8 +354,11 @@ type ExploreData struct {
 	Words     string // user word list for maps
 	TSNEMax   int
 	PCAMax    int
-	Downloads []Download
-	Examples  []string
+	// InstantMax is the most words of a map drawn in the request.
+	InstantMax int
+	SavedMaps  []SavedMapRow
+	Downloads  []Download
+	Examples   []string
 }
 
 // setPath is the address of a vector set page below /vectors/<id>.
@@ -396,4 +401,26 @@ func AccuracyText(correct, covered int) string {
 		return ">99.9%"
 	}
 	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
+}
+
+// SavedMapRow is a saved map in its vector set's list.
+type SavedMapRow struct {
+	ID        int64
+	Name      string // the words ("the top 5,000 words")
+	Method    string // "t-SNE", "UMAP", …
+	N         int
+	Seed      string
+	Trust     string // "0.912", or "" when not computed
+	TrustNote string // how it was computed ("k = 10, on a sample of 5,000 words")
+	Created   string
+}
+
+// SavedSpectrumRow is a saved co-occurrence spectrum in its corpus's list.
+type SavedSpectrumRow struct {
+	ID      int64
+	Name    string // the matrix and its size
+	Values  int
+	Beta    string
+	R2      string
+	Created string
 }

@@ -7,11 +7,11 @@ import (
 
 func TestNewModelPlot(t *testing.T) {
 	l := NewModelPlot("/runs/3/plots/loss", "alt", "4-running")
-	if l.Src != "/runs/3/plots/loss?format=png&v=4-running" || l.CSV != "/runs/3/plots/loss?format=csv&download=1" {
+	if l.Src != "/runs/3/plots/loss?format=png&view=page&v=4-running" || l.CSV != "/runs/3/plots/loss?format=csv&download=1" {
 		t.Errorf("links %+v", l)
 	}
 	l = NewModelPlot("/vectors/1/plots/neighbors?word=ice", "alt", "")
-	if l.Src != "/vectors/1/plots/neighbors?word=ice&format=png" || l.SVG != "/vectors/1/plots/neighbors?word=ice&format=svg&download=1" {
+	if l.Src != "/vectors/1/plots/neighbors?word=ice&format=png&view=page" || l.SVG != "/vectors/1/plots/neighbors?word=ice&format=svg&download=1" {
 		t.Errorf("links with a query %+v", l)
 	}
 }

@@ -75,9 +75,13 @@ type VectorRow struct {
 
 // JobRow is one job in the job list.
 type JobRow struct {
-	ID       int64
-	Kind     string
-	Target   string // human description of what it works on
+	ID     int64
+	Kind   string
+	Target string // human description of what it works on ("vector set “demo”")
+	// TargetLink is the page of what it works on ("" when deleted).
+	TargetLink string
+	// Link is the page of a finished job's result ("" when it has none).
+	Link     string
 	Status   string
 	Progress float64
 	Message  string

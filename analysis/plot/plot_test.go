@@ -45,6 +45,17 @@ func TestDescribe(t *testing.T) {
 				XMin: -0.4, XMax: 10.4, YMin: -0.2, YMax: 5.2, Legend: []string{"x", "y"}, LabelCandidates: 2},
 		},
 		{
+			name: "scatter with context",
+			build: func() (*Figure, error) {
+				return NewScatter(ScatterSpec{Method: "tsne", Engine: "barnes-hut", Context: "demo · the top 2 words · perplexity 30 · seed 1",
+					Points: []MapPoint{{"a", 0, 0, "x"}, {"b", 10, 5, "y"}}})
+			},
+			want: Description{Kind: KindScatter, Title: "Word map (t-SNE)",
+				Subtitle: "demo · the top 2 words · perplexity 30 · seed 1 · engine: barnes-hut · 2 words",
+				XLabel:   "t-SNE 1", YLabel: "t-SNE 2",
+				XMin: -0.4, XMax: 10.4, YMin: -0.2, YMax: 5.2, Legend: []string{"x", "y"}, LabelCandidates: 2},
+		},
+		{
 			name: "loss",
 			build: func() (*Figure, error) {
 				return NewLoss(LossSpec{Runs: []Series{{Name: "a.csv", Y: []float64{4, 2, 1}}, {Name: "b.csv", X: []float64{1, 2}, Y: []float64{3, 0.5}}}})
@@ -627,6 +638,24 @@ func TestLinearTicks(t *testing.T) {
 	}
 	if want := []string{"1", "2", "3"}; !slices.Equal(epochs, want) {
 		t.Errorf("integer ticks(0.96, 3.04) = %q, want %q", epochs, want)
+	}
+	// Every labelled epoch tick is a whole number, whatever the range
+	// (1 to 15 epochs once chose steps of 2.5).
+	for hi := 2.0; hi <= 400; hi++ {
+		lo, top := 1-0.02*(hi-1), hi+0.02*(hi-1)
+		n := 0
+		for _, tk := range (linearTicks{integer: true}).Ticks(lo, top) {
+			if tk.Label == "" {
+				continue
+			}
+			n++
+			if v, err := strconv.Atoi(tk.Label); err != nil || float64(v) != tk.Value {
+				t.Errorf("integer ticks(%g, %g): label %q at %g", lo, top, tk.Label, tk.Value)
+			}
+		}
+		if n < 2 {
+			t.Errorf("integer ticks(%g, %g): %d labels", lo, top, n)
+		}
 	}
 }
 

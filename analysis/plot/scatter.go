@@ -33,6 +33,9 @@ type ScatterSpec struct {
 	ExplainedVariance []float64
 	// Title, Subtitle, XLabel and YLabel override the defaults.
 	Title, Subtitle, XLabel, YLabel string
+	// Context, when set, opens the default subtitle: what is mapped and
+	// how, e.g. "demo · the top 1,000 words · perplexity 30 · seed 1".
+	Context string
 	// Highlight lists groups whose points are labelled first and drawn
 	// on top of the others.
 	Highlight []string
@@ -160,6 +163,9 @@ func NewScatter(s ScatterSpec) (*Figure, error) {
 		f.subtitle = cleanText(s.Subtitle, maxTitleRunes)
 	} else {
 		var parts []string
+		if s.Context != "" {
+			parts = append(parts, s.Context)
+		}
 		if s.Engine != "" {
 			parts = append(parts, "engine: "+s.Engine)
 		}

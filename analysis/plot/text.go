@@ -157,6 +157,9 @@ func (t linearTicks) Ticks(lo, hi float64) []gplot.Tick {
 	mag := math.Pow(10, exp)
 	step, decimals := 10*mag, -int(exp)-1
 	for _, m := range []float64{1, 2, 2.5, 5} {
+		if t.integer && m == 2.5 && mag < 10 {
+			continue // 2.5, 25: steps of 2.5 label 2.5, 7.5, …
+		}
 		if m*mag >= raw {
 			step, decimals = m*mag, -int(exp)
 			if m == 2.5 {
@@ -165,8 +168,8 @@ func (t linearTicks) Ticks(lo, hi float64) []gplot.Tick {
 			break
 		}
 	}
-	if t.integer && step < 1 {
-		step, decimals = 1, 0
+	if t.integer {
+		step, decimals = max(math.Round(step), 1), 0
 	}
 	decimals = max(decimals, 0)
 	var ticks []gplot.Tick

@@ -52,26 +52,18 @@ func Covariance(ctx context.Context, data []float32, n, d int, opt CovOptions) (
 		rowsDone int
 		wg       sync.WaitGroup
 	)
-	// Worker w accumulates blocks w, w + workers, w + 2·workers, …: a fixed
-	// assignment (not the first free worker) so that every block's rows
-	// are summed into the same accumulator in the same order on every run,
-	// and the covariance, hence PCA maps and t-SNE's PCA start, are
-	// bit-for-bit reproducible.
-	take := func(w, prev, finished int) (int, bool) {
+	// Worker w accumulates blocks w, w+workers, …: a fixed assignment, so
+	// that each worker's sum, and the sum of the workers' in index order,
+	// add the same numbers in the same order on every run (maps drawn from
+	// this covariance are reproducible to the bit).
+	report := func(finished int) bool {
 		mu.Lock()
 		defer mu.Unlock()
 		rowsDone += finished
 		if opt.Progress != nil && finished > 0 {
 			opt.Progress(rowsDone, n)
 		}
-		b := prev + workers
-		if prev < 0 {
-			b = w
-		}
-		if b >= blocks || ctx.Err() != nil {
-			return 0, false
-		}
-		return b, true
+		return ctx.Err() == nil
 	}
 	// Dimensions are padded to a multiple of 4 for the 4×4 kernel.
 	d4 := (d + 3) &^ 3
@@ -83,10 +75,8 @@ func Covariance(ctx context.Context, data []float32, n, d int, opt CovOptions) (
 			// The block is stored transposed (d4 × rows, padding rows
 			// zero) so that each covariance entry is a contiguous dot product.
 			bt := make([]float64, d4*covarianceBlock)
-			finished, b := 0, -1
-			for {
-				var ok bool
-				if b, ok = take(w, b, finished); !ok {
+			for b := w; b < blocks; b += workers {
+				if !report(0) {
 					return
 				}
 				lo := b * covarianceBlock
@@ -100,7 +90,7 @@ func Covariance(ctx context.Context, data []float32, n, d int, opt CovOptions) (
 				}
 				clear(bt[d*rows : d4*rows])
 				accumulateGram(c, d4, bt[:d4*rows], rows)
-				finished = rows
+				report(rows)
 			}
 		}(w, acc[w])
 	}

@@ -117,7 +117,7 @@ func run(args []string) error {
 		if _, err := project.PCA(context.Background(), data, *n, *d, project.PCAOptions{Components: 2}); err != nil {
 			return err
 		}
-		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": time.Since(start).Seconds()})
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": time.Since(start).Seconds(), "peak_rss_mib": peakRSSMiB(), "cpu_seconds_total": cpuSeconds()})
 	case "umap":
 		data, err := readF32(*in, *n**d)
 		if err != nil {
@@ -133,7 +133,7 @@ func run(args []string) error {
 		if err := writeMap(*out, res.Points); err != nil {
 			return err
 		}
-		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": secs, "init": res.Init, "a": res.A, "b": res.B})
+		return json.NewEncoder(os.Stdout).Encode(map[string]any{"seconds": secs, "init": res.Init, "a": res.A, "b": res.B, "peak_rss_mib": peakRSSMiB(), "cpu_seconds_total": cpuSeconds()})
 	case "tsne":
 		data, err := readF32(*in, *n**d)
 		if err != nil {
@@ -153,7 +153,7 @@ func run(args []string) error {
 			return err
 		}
 		return json.NewEncoder(os.Stdout).Encode(map[string]any{
-			"seconds": secs, "kl": res.KL, "trustworthiness": tw.Value, "engine": res.Engine})
+			"seconds": secs, "kl": res.KL, "trustworthiness": tw.Value, "engine": res.Engine, "peak_rss_mib": peakRSSMiB(), "cpu_seconds_total": cpuSeconds()})
 	}
 	return fmt.Errorf("unknown mode %q", args[0])
 }

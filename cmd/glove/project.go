@@ -150,6 +150,10 @@ func runProject(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	// The dashboard's limits (t-SNE and UMAP up to 20,000 words).
+	if err := project.CheckSize(f.method, len(words)); err != nil {
+		return err
+	}
 	d := set.Dim()
 	data := make([]float32, 0, len(words)*d)
 	for _, w := range words {

@@ -95,7 +95,8 @@ func TestJobErrorMessage(t *testing.T) {
 // TestDescribe checks that every kind is registered and that the stored
 // kind strings of existing catalogues keep their meaning.
 func TestDescribe(t *testing.T) {
-	stored := map[string]string{"build-corpus": "corpus", "train": "corpus", "tsne": "vector set", "corpus-spectrum": "corpus", "svd-ppmi": "corpus", "align": "vector set"}
+	stored := map[string]string{"build-corpus": "corpus", "train": "corpus", "tsne": "vector set", "corpus-spectrum": "corpus",
+		"svd-ppmi": "corpus", "align": "vector set", "umap-map": "vector set", "pca-map": "vector set", "axis-map": "vector set"}
 	for _, k := range Kinds() {
 		if _, ok := stored[string(k)]; !ok {
 			t.Errorf("kind %q is not one of the stored kinds", k)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gloveboard/gloveboard/analysis/project"
 	"github.com/gloveboard/gloveboard/internal/durable"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
@@ -124,7 +125,11 @@ func TestDiskFullMapFailsClearly(t *testing.T) {
 		t.Fatal(err)
 	}
 	space.Set(10)
-	j, err := s.SubmitTSNE(v, set, TSNERequest{Words: []string{"a", "b", "c", "d", "e", "f", "g"}, Perplexity: 2})
+	plan, err := s.PlanMap(ctx, set, MapRequest{Method: project.MethodTSNE, Source: SourceTop, N: 7, Perplexity: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := s.SubmitMap(v, set, plan)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,6 +89,8 @@ var jobFailures = []struct {
 	{project.ErrPerplexityTooLarge, "The perplexity must be smaller than the number of words minus one."},
 	{project.ErrTooFewPoints, "Too few words to draw a map: give at least 4 that are in the vector set."},
 	{project.ErrTooManyPointsExact, "Too many words for the exact t-SNE engine."},
+	{project.ErrTooManyPoints, "Too many words for this map method: t-SNE and UMAP maps take at most 20,000."},
+	{project.ErrBadUMAPOptions, "The UMAP parameters are out of range."},
 	{spectrum.ErrFitRange, "Too few eigenvalues to fit a power law."},
 	{spectrum.ErrNonPositive, "The spectrum has non-positive eigenvalues where a power law was to be fitted."},
 }

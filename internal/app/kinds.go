@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"github.com/gloveboard/gloveboard/analysis/project"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
@@ -23,6 +24,14 @@ const (
 	KindTrain Kind = "train"
 	// KindMap draws a t-SNE map of words; target: the vector set.
 	KindMap Kind = "tsne"
+	// KindUMAP draws a UMAP map of words; target: the vector set.
+	KindUMAP Kind = "umap-map"
+	// KindPCAMap draws (and saves) a PCA map of words: a large one, or a
+	// small one the user asked to keep; target: the vector set.
+	KindPCAMap Kind = "pca-map"
+	// KindAxisMap draws (and saves) a relation-axis map of words;
+	// target: the vector set.
+	KindAxisMap Kind = "axis-map"
 	// KindSpectrum computes the singular values of a corpus's weighted
 	// co-occurrence matrix; target: the corpus.
 	KindSpectrum Kind = "corpus-spectrum"
@@ -50,6 +59,12 @@ var kinds = map[Kind]KindInfo{
 		Description: "Trains GloVe vectors on a built corpus, saves them as a vector set and scores them."},
 	KindMap: {Title: "t-SNE map", Target: "vector set",
 		Description: "Places words of a vector set on a 2-D map with t-SNE."},
+	KindUMAP: {Title: "UMAP map", Target: "vector set",
+		Description: "Places words of a vector set on a 2-D map with UMAP."},
+	KindPCAMap: {Title: "PCA map", Target: "vector set",
+		Description: "Places words of a vector set on a 2-D map along their two main principal components, and keeps the map."},
+	KindAxisMap: {Title: "Relation-axis map", Target: "vector set",
+		Description: "Places words of a vector set on a 2-D map along a relation's mean offset, and keeps the map."},
 	KindSpectrum: {Title: "Co-occurrence spectrum", Target: "corpus",
 		Description: "Computes the singular values of a corpus's weighted co-occurrence matrix."},
 	KindSVD: {Title: "SVD-PPMI baseline", Target: "corpus",
@@ -68,10 +83,28 @@ func Describe(kind string) KindInfo {
 }
 
 // Kinds returns every registered kind.
-func Kinds() []Kind { return []Kind{KindBuild, KindTrain, KindMap, KindSpectrum, KindSVD, KindAlign} }
+func Kinds() []Kind {
+	return []Kind{KindBuild, KindTrain, KindMap, KindUMAP, KindPCAMap, KindAxisMap, KindSpectrum, KindSVD, KindAlign}
+}
+
+// mapKinds are the job kinds that draw a map, by map method.
+var mapKinds = map[string]Kind{
+	project.MethodTSNE: KindMap, project.MethodUMAP: KindUMAP,
+	project.MethodPCA: KindPCAMap, project.MethodAxis: KindAxisMap,
+}
+
+// IsMapKind reports whether jobs of kind (as stored) draw a word map.
+func IsMapKind(kind string) bool {
+	for _, k := range mapKinds {
+		if string(k) == kind {
+			return true
+		}
+	}
+	return false
+}
 
 // Submit queues body as a job of kind working on target. The service's
-// own methods (StartBuild, StartRun, ResumeRun, SubmitTSNE, SubmitCorpusSpectrum)
+// own methods (StartBuild, StartRun, ResumeRun, SubmitMap, SubmitCorpusSpectrum)
 // validate their requests and check the memory budget first; Submit is
 // for work that needs neither, such as tests standing in for a job.
 func (s *Service) Submit(kind Kind, target int64, body func(ctx context.Context, run jobs.Run) error) (store.Job, error) {

@@ -1,6 +1,6 @@
 package app
 
-// Saved results. A finished t-SNE map or co-occurrence spectrum is saved
+// Saved results. A finished map job or co-occurrence spectrum is saved
 // through the store as results/<job>.json when its job finishes, before the
 // job is marked done, and deleted with its vector set or corpus. Every
 // result kind has the same envelope:
@@ -205,15 +205,31 @@ func decodeResult(data []byte, kind string, v any) error {
 }
 
 // MapResult is a finished word map: the words placed (rows of Map.Points),
-// their groups, the words left out (not in the vector set) and, for a
-// relation-axis map, its pair family.
+// their groups, the words left out (not in the vector set), for a
+// relation-axis map its pair family, and the request's parameters.
 type MapResult struct {
 	SetID    int64
+	SetName  string // the vector set's name when the map was drawn
 	Words    []string
 	Groups   []string
 	Skipped  []string
 	Map      *project.Map
 	Relation wordgroups.Family
+	Params   MapParams
+}
+
+// MapParams are the parameters of a map beyond its method: the source of
+// its words and the method's settings (zero when they do not apply; maps
+// saved before they were recorded have them all zero).
+type MapParams struct {
+	Name       string  `json:"name"`   // the words for people ("the top 5,000 words")
+	Source     string  `json:"source"` // builtin, words, top, neighbors or sample
+	N          int     `json:"n,omitempty"`
+	Word       string  `json:"word,omitempty"`
+	Seed       uint64  `json:"seed"`
+	Perplexity float64 `json:"perplexity,omitempty"` // t-SNE
+	Neighbors  int     `json:"neighbors,omitempty"`  // UMAP n_neighbors
+	MinDist    float64 `json:"min_dist,omitempty"`   // UMAP min_dist
 }
 
 // savedMap is a MapResult as saved.
@@ -236,6 +252,9 @@ type savedMap struct {
 	TrustValue             exactFloat  `json:"trust_value"`
 	TrustK                 int         `json:"trust_k"`
 	TrustSampled           int         `json:"trust_sampled"`
+	// Since the word sources (still version 2: older files lack them).
+	VectorSetName string     `json:"vector_set_name,omitempty"`
+	Params        *MapParams `json:"params,omitempty"`
 }
 
 func encodeMapResult(res *MapResult) ([]byte, error) {
@@ -245,7 +264,8 @@ func encodeMapResult(res *MapResult) ([]byte, error) {
 		RelationA: res.Relation.GroupA, RelationB: res.Relation.GroupB,
 		Method: m.Method, Engine: m.Engine, Points: m.Points, ExplainedVarianceRatio: m.ExplainedVarianceRatio,
 		KL: exactFloat(m.KL), AxisAlignment: exactFloat(m.AxisAlignment), AxisPairs: m.AxisPairs,
-		TrustValue: exactFloat(m.Trust.Value), TrustK: m.Trust.K, TrustSampled: m.Trust.Sampled})
+		TrustValue: exactFloat(m.Trust.Value), TrustK: m.Trust.K, TrustSampled: m.Trust.Sampled,
+		VectorSetName: res.SetName, Params: &res.Params})
 }
 
 func decodeMapResult(data []byte) (*MapResult, error) {
@@ -256,7 +276,11 @@ func decodeMapResult(data []byte) (*MapResult, error) {
 	if len(s.Groups) != len(s.Words) || len(s.Points) != 2*len(s.Words) {
 		return nil, fmt.Errorf("%d words, %d groups and %d coordinates: %w", len(s.Words), len(s.Groups), len(s.Points), ErrResultFormat)
 	}
-	return &MapResult{SetID: s.VectorSetID, Words: s.Words, Groups: s.Groups, Skipped: s.Skipped,
+	var params MapParams
+	if s.Params != nil {
+		params = *s.Params
+	}
+	return &MapResult{SetID: s.VectorSetID, SetName: s.VectorSetName, Words: s.Words, Groups: s.Groups, Skipped: s.Skipped, Params: params,
 		Relation: wordgroups.Family{GroupA: s.RelationA, GroupB: s.RelationB},
 		Map: &project.Map{Method: s.Method, Engine: s.Engine, Points: s.Points, ExplainedVarianceRatio: s.ExplainedVarianceRatio,
 			KL: float64(s.KL), AxisAlignment: float64(s.AxisAlignment), AxisPairs: s.AxisPairs,

@@ -66,13 +66,17 @@ func TestSavedMapRoundTrip(t *testing.T) {
 		name string
 		res  *MapResult
 	}{
-		{"t-SNE", &MapResult{SetID: 3, Words: []string{"paris", "<b>", "tokyo"}, Groups: []string{"city", "", "city"},
+		{"t-SNE", &MapResult{SetID: 3, SetName: "Tiếng Việt", Words: []string{"paris", "<b>", "tokyo"}, Groups: []string{"city", "", "city"},
+			Params: MapParams{Name: "paris and its 2 nearest neighbours", Source: "neighbors", N: 2, Word: "paris", Seed: 1 << 52, Perplexity: 0.1 + 0.2},
 			Map: &project.Map{Method: project.MethodTSNE, Engine: string(project.EngineExact), Points: []float64{0.1, -3e-12, 5, math.Copysign(0, -1), 1e300, 2},
 				KL: 0.25, Trust: project.TrustworthinessResult{Value: math.NaN(), K: 10, Sampled: 3}}}},
 		{"axis", &MapResult{SetID: 1, Words: []string{"france", "paris"}, Groups: []string{"country", "capital"}, Skipped: []string{"vienna"},
 			Relation: wordgroups.Family{GroupA: "country", GroupB: "capital"},
 			Map: &project.Map{Method: project.MethodAxis, Engine: "axis", Points: []float64{1, 2, 3, 4}, AxisAlignment: 0.75, AxisPairs: 1,
 				Trust: project.TrustworthinessResult{Value: 0.9, K: 1, Sampled: 2}}}},
+		{"UMAP", &MapResult{SetID: 4, Words: []string{"a", "b"}, Groups: []string{"other", "other"},
+			Params: MapParams{Name: "the top 2 words", Source: "top", N: 2, Seed: 3, Neighbors: 2, MinDist: 0.1},
+			Map:    &project.Map{Method: project.MethodUMAP, Engine: "umap-spectral", Points: []float64{1, 2, 3, 4}}}},
 		{"PCA", &MapResult{SetID: 2, Words: []string{"a", "b"}, Groups: []string{"", ""}, Skipped: []string{},
 			Map: &project.Map{Method: project.MethodPCA, Engine: "pca", Points: []float64{1, 2, 3, 4}, ExplainedVarianceRatio: []float64{0.5, 0.25, math.Inf(1)}}}},
 	}
@@ -98,7 +102,8 @@ func TestSavedMapRoundTrip(t *testing.T) {
 				t.Errorf("map %+v, want %+v", gm, wm)
 			}
 			if got.SetID != want.SetID || !reflect.DeepEqual(got.Words, want.Words) || !reflect.DeepEqual(got.Groups, want.Groups) ||
-				!reflect.DeepEqual(got.Skipped, want.Skipped) || got.Relation.Name() != want.Relation.Name() {
+				!reflect.DeepEqual(got.Skipped, want.Skipped) || got.Relation.Name() != want.Relation.Name() ||
+				got.SetName != want.SetName || got.Params != want.Params {
 				t.Errorf("got %+v, want %+v", got, want)
 			}
 		})

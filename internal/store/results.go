@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 )
 
 // ErrDamaged means a file of the data directory no longer matches its
@@ -165,4 +166,44 @@ func (s *Store) forgetUnfinishedResults(ctx context.Context) error {
 	_, err := s.w.ExecContext(ctx,
 		`DELETE FROM job_results WHERE job_id NOT IN (SELECT id FROM jobs WHERE status = ?)`, string(JobDone))
 	return err
+}
+
+// SavedResult is the catalogue entry of a saved result.
+type SavedResult struct {
+	JobID   int64
+	Size    int64 // bytes of its file
+	Created time.Time
+}
+
+// VectorSetResults lists the saved results of vector set id, newest first
+// (none for an unknown vector set).
+func (s *Store) VectorSetResults(ctx context.Context, id int64) ([]SavedResult, error) {
+	return s.resultsOf(ctx, "vector_set_id", id)
+}
+
+// CorpusResults lists the saved results of corpus id, newest first (none
+// for an unknown corpus).
+func (s *Store) CorpusResults(ctx context.Context, id int64) ([]SavedResult, error) {
+	return s.resultsOf(ctx, "corpus_id", id)
+}
+
+// resultsOf lists the results whose column col (a constant:
+// vector_set_id or corpus_id) is id.
+func (s *Store) resultsOf(ctx context.Context, col string, id int64) ([]SavedResult, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT job_id, size, created FROM job_results WHERE `+col+` = ? ORDER BY job_id DESC`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SavedResult
+	for rows.Next() {
+		var r SavedResult
+		var created sql.NullString
+		if err := rows.Scan(&r.JobID, &r.Size, &created); err != nil {
+			return nil, err
+		}
+		r.Created = parseTime(created)
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }

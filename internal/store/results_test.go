@@ -89,6 +89,30 @@ func TestJobResults(t *testing.T) {
 		}
 	})
 
+	t.Run("listed by owner", func(t *testing.T) {
+		listed := func(rs []store.SavedResult) []int64 {
+			var ids []int64
+			for _, r := range rs {
+				if r.Size != int64(len(data[r.JobID])) || r.Created.IsZero() {
+					t.Errorf("listed %+v: want size %d and a creation time", r, len(data[r.JobID]))
+				}
+				ids = append(ids, r.JobID)
+			}
+			return ids
+		}
+		vs, err := st.VectorSetResults(ctx, v.ID)
+		if got, want := listed(vs), []int64{mapJob2, mapJob}; err != nil || !slices.Equal(got, want) {
+			t.Errorf("VectorSetResults = %v, %v; want %v (newest first)", got, err, want)
+		}
+		cs, err := st.CorpusResults(ctx, c.ID)
+		if got, want := listed(cs), []int64{specJob}; err != nil || !slices.Equal(got, want) {
+			t.Errorf("CorpusResults = %v, %v; want %v", got, err, want)
+		}
+		if none, err := st.VectorSetResults(ctx, 9999); err != nil || len(none) != 0 {
+			t.Errorf("results of an unknown vector set: %v, %v", none, err)
+		}
+	})
+
 	t.Run("refused", func(t *testing.T) {
 		other := newJob(t, st, "tsne", v.ID)
 		tests := []struct {
@@ -175,6 +199,9 @@ func TestJobResults(t *testing.T) {
 		}
 		if got, err := st.JobResult(ctx, specJob); err != nil || !bytes.Equal(got, data[specJob]) {
 			t.Errorf("the corpus's result after deleting the vector set: %q, %v", got, err)
+		}
+		if rs, err := st.VectorSetResults(ctx, v.ID); err != nil || len(rs) != 0 {
+			t.Errorf("results listed after deleting their vector set: %v, %v", rs, err)
 		}
 	})
 
