@@ -244,7 +244,9 @@ func TestAlignPage(t *testing.T) {
 	if !strings.HasPrefix(csvRec.Body.String(), "word,a_x,a_y,b_x,b_y,distance\nking,") {
 		t.Errorf("map CSV starts %q", csvRec.Body.String()[:min(80, csvRec.Body.Len())])
 	}
-	if cd := csvRec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="gloveboard-align-sets`) {
+	// The one naming rule: gloveboard-<set A>-align-onto-<set B>-fit<N>-<word>.
+	if cd := csvRec.Header().Get("Content-Disposition"); !strings.HasPrefix(cd, `attachment; filename="gloveboard-glove-6b-50d-4k-words-demo-align-onto-rotated-copy-`) ||
+		!strings.Contains(cd, `-fit0-king.csv"`) {
 		t.Errorf("CSV Content-Disposition %q", cd)
 	}
 	if lines := strings.Count(csvRec.Body.String(), "\n"); lines != 13 {

@@ -175,8 +175,10 @@ func TestExploreMaps(t *testing.T) {
 	if trust := text(find(doc, "dd", "map-trust")); !strings.HasPrefix(trust, "0.") {
 		t.Errorf("trustworthiness %q", trust)
 	}
+	// The page draws the map on a canvas; its figure, as charts on pages
+	// are drawn (?view=page), and as downloaded.
 	plotSrc := mapPlotSrc(doc)
-	rec = a.get(plotSrc)
+	rec = a.get(plotSrc + "&view=page")
 	if rec.Code != http.StatusOK {
 		t.Fatalf("PCA plot: %d %s", rec.Code, rec.Body)
 	}

@@ -112,7 +112,7 @@ func TestVietnamesePhrasesOnTheWeb(t *testing.T) {
 
 	// Every phrase as CSV, through the downloads convention.
 	rec = a.get(page + "/download/phrases.csv")
-	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Disposition"), `attachment; filename="gloveboard-phrases-corpus`) {
+	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Disposition"), `attachment; filename="gloveboard-libreoffice-help-vietnamese-demo-phrases.csv"`) {
 		t.Fatalf("csv = %d, %q", rec.Code, rec.Header().Get("Content-Disposition"))
 	}
 	records, err := csv.NewReader(rec.Body).ReadAll()
