@@ -69,6 +69,7 @@ type VectorService interface {
 	MapJob(ctx context.Context, setID, jobID int64) (app.JobInfo, error)
 	MapResultOf(ctx context.Context, info app.JobInfo) (*app.MapResult, error)
 	SavedMaps(ctx context.Context, setID int64) ([]app.SavedMap, error)
+	WordOnMaps(ctx context.Context, setID int64, word string) ([]app.WordOnMap, error)
 }
 
 // WordService answers what the word pages show beyond a build's counts.

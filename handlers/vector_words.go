@@ -10,6 +10,7 @@ package handlers
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -42,6 +43,7 @@ type vectorWordResult struct {
 	done      []views.AnalogyDone
 	asked     int
 	corpusID  int64 // the corpus the set was trained on, if its build has the word
+	onMaps    []app.WordOnMap
 }
 
 // vectorWordParam reads :word (path-escaped), trimmed; a word not in the
@@ -91,6 +93,9 @@ func (s *Server) vectorWordReport(c echo.Context, v store.VectorSet, set *vector
 		return r, err
 	}
 	r.corpusID = s.trainedCorpus(c, v, w)
+	if r.onMaps, err = s.svc.WordOnMaps(ctx(c), v.ID, w); err != nil {
+		return r, err
+	}
 	return r, nil
 }
 
@@ -182,6 +187,12 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 	if r.corpusID != 0 {
 		wv.CorpusWordURL = views.WordURL(r.corpusID, r.word)
 	}
+	for _, m := range r.onMaps {
+		wv.OnMaps = append(wv.OnMaps, views.WordOnMapRow{
+			Map:    fmt.Sprintf("%s map %d · %s", methodLabel(m.Map.Method), m.Map.ID, m.Map.Params.Name),
+			URL:    wordOnMapURL(v.ID, m.Map.ID, r.word),
+			Method: m.Map.Method, Words: m.Map.Words, X: fnum(m.X), Y: fnum(m.Y), Group: m.Group})
+	}
 	d.Word = wv
 	return s.ok(c, views.VectorWordPage(d))
 }
@@ -198,6 +209,26 @@ type apiVectorWordOut struct {
 	Analogies  []apiAnalogyDone `json:"analogies"`
 	Asked      int              `json:"analogies_covered"`
 	CorpusID   int64            `json:"corpus_id,omitempty"`
+	Maps       []apiWordOnMap   `json:"maps"`
+}
+
+// apiWordOnMap is the word's place on one saved map.
+type apiWordOnMap struct {
+	MapID  int64   `json:"map_id"`
+	Method string  `json:"method"`
+	Name   string  `json:"name"`
+	N      int     `json:"n"`
+	Seed   uint64  `json:"seed"`
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	Group  string  `json:"group"`
+	URL    string  `json:"url"`
+}
+
+// wordOnMapURL opens saved map mapID of set setID with word pinned (the
+// map view reads #pin= from the address).
+func wordOnMapURL(setID, mapID int64, word string) string {
+	return fmt.Sprintf("/vectors/%d/maps/%d#pin=%s", setID, mapID, url.QueryEscape(word))
 }
 
 type apiAnalogyDone struct {
@@ -225,6 +256,11 @@ func (s *Server) apiVectorWord(c echo.Context) error {
 	}
 	for _, a := range r.done {
 		out.Analogies = append(out.Analogies, apiAnalogyDone{a.Section, a.A, a.B, a.C, a.D})
+	}
+	out.Maps = make([]apiWordOnMap, 0, len(r.onMaps))
+	for _, m := range r.onMaps {
+		out.Maps = append(out.Maps, apiWordOnMap{MapID: m.Map.ID, Method: m.Map.Method, Name: m.Map.Params.Name, N: m.Map.Words,
+			Seed: m.Map.Params.Seed, X: finite(m.X), Y: finite(m.Y), Group: m.Group, URL: wordOnMapURL(v.ID, m.Map.ID, r.word)})
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -206,6 +206,18 @@ type VectorWordView struct {
 	// trained on ("" without one).
 	CorpusWordURL string
 	ExploreURL    string
+	// OnMaps is where the word lies on the set's saved maps, newest first.
+	OnMaps []WordOnMapRow
+}
+
+// WordOnMapRow is the word's place on one saved map.
+type WordOnMapRow struct {
+	Map    string // "t-SNE map 12 · the top 5,000 words"
+	URL    string // the map's page, with the word pinned
+	Method string
+	Words  int
+	X, Y   string // coordinates, formatted
+	Group  string
 }
 
 // AnalogyDone is one analogy a : b :: c : d the vectors complete.

@@ -29,30 +29,62 @@ type SavedMap struct {
 // saved result that cannot be read is left out (and logged by
 // loadResult).
 func (s *Service) SavedMaps(ctx context.Context, setID int64) ([]SavedMap, error) {
+	var out []SavedMap
+	err := s.eachSavedMap(ctx, setID, func(m SavedMap, _ *MapResult) {
+		out = append(out, m)
+	})
+	return out, err
+}
+
+// WordOnMap is where a word lies on one saved map: its coordinates and
+// its group there ("" for none).
+type WordOnMap struct {
+	Map   SavedMap
+	X, Y  float64
+	Group string
+}
+
+// WordOnMaps returns word's place on every saved map of vector set setID
+// that shows it, newest map first (none: an empty slice).
+func (s *Service) WordOnMaps(ctx context.Context, setID int64, word string) ([]WordOnMap, error) {
+	out := []WordOnMap{}
+	err := s.eachSavedMap(ctx, setID, func(m SavedMap, res *MapResult) {
+		for i, w := range res.Words {
+			if w == word {
+				out = append(out, WordOnMap{Map: m, X: res.Map.Points[2*i], Y: res.Map.Points[2*i+1], Group: res.Groups[i]})
+				return
+			}
+		}
+	})
+	return out, err
+}
+
+// eachSavedMap calls fn with each readable saved map of vector set setID,
+// newest first.
+func (s *Service) eachSavedMap(ctx context.Context, setID int64, fn func(SavedMap, *MapResult)) error {
 	rows, err := s.st.VectorSetResults(ctx, setID)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]SavedMap, 0, len(rows))
 	for _, r := range rows {
 		info, err := s.MapJob(ctx, setID, r.JobID)
 		if errors.Is(err, store.ErrNotFound) {
 			continue // a result of another kind
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		res, err := s.MapResultOf(ctx, info)
 		if errors.Is(err, ErrResultGone) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, SavedMap{ID: r.JobID, Method: res.Map.Method, Engine: res.Map.Engine, Words: len(res.Words),
-			Params: res.Params, Trust: res.Map.Trust, Created: r.Created})
+		fn(SavedMap{ID: r.JobID, Method: res.Map.Method, Engine: res.Map.Engine, Words: len(res.Words),
+			Params: res.Params, Trust: res.Map.Trust, Created: r.Created}, res)
 	}
-	return out, nil
+	return nil
 }
 
 // SavedSpectrum is a saved co-occurrence spectrum as listed.
