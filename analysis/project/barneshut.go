@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gloveboard/gloveboard/analysis/spectrum"
 )
@@ -236,19 +237,48 @@ func chunkedIndices(n, w, workers int) func(yield func(int) bool) {
 // by exag. theta = 0 computes the repulsion exactly.
 func gradient(p *spectrum.CSR, y, grad []float64, exag, theta float64, tree *quadTree, workers int) {
 	n := len(y) / 2
-	if theta > 0 {
-		tree.build(y)
-	}
-	rep := make([]float64, 2*n)
-	zs := make([]float64, workers)
-	// Points are taken in chunks of gradientChunk, chunk c by worker
-	// c mod workers; with a tree, in the tree's order so that a chunk's
-	// points are neighbours and walk the same cells.
+	// Phase 1: the attraction of every point, which needs no tree, on
+	// every worker, chunks handed out in turn by an atomic counter (a
+	// point's sum is the same whichever worker computes it), while worker 0
+	// first builds the tree, so that the build overlaps the attraction
+	// instead of running alone.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
+		wg.Go(func() {
+			if w == 0 && theta > 0 {
+				tree.build(y)
+			}
+			for {
+				start := int(next.Add(gradientChunk)) - gradientChunk
+				if start >= n {
+					return
+				}
+				for i := start; i < min(n, start+gradientChunk); i++ {
+					var ax, ay float64
+					xi, yi := y[2*i], y[2*i+1]
+					for t := p.RowPtr[i]; t < p.RowPtr[i+1]; t++ {
+						j := p.ColIdx[t]
+						dx, dy := xi-y[2*j], yi-y[2*j+1]
+						q := 1 / (1 + dx*dx + dy*dy)
+						ax += p.Vals[t] * q * dx
+						ay += p.Vals[t] * q * dy
+					}
+					grad[2*i], grad[2*i+1] = exag*ax, exag*ay
+				}
+			}
+		})
+	}
+	wg.Wait()
+	// Phase 2: the repulsion. Points are taken in chunks of gradientChunk,
+	// chunk c by worker c mod workers (a fixed assignment, so that each
+	// worker's share of Z is summed in the same order on every run); with
+	// a tree, in the tree's order so that a chunk's points are neighbours
+	// and walk the same cells.
+	rep := make([]float64, 2*n)
+	zs := make([]float64, workers)
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
 			var z float64
 			for k := range chunkedIndices(n, w, workers) {
 				i := k
@@ -273,20 +303,9 @@ func gradient(p *spectrum.CSR, y, grad []float64, exag, theta float64, tree *qua
 				}
 				rep[2*i], rep[2*i+1] = fx, fy
 				z += zi
-				// Attraction over the sparse row of P.
-				var ax, ay float64
-				xi, yi := y[2*i], y[2*i+1]
-				for t := p.RowPtr[i]; t < p.RowPtr[i+1]; t++ {
-					j := p.ColIdx[t]
-					dx, dy := xi-y[2*j], yi-y[2*j+1]
-					q := 1 / (1 + dx*dx + dy*dy)
-					ax += p.Vals[t] * q * dx
-					ay += p.Vals[t] * q * dy
-				}
-				grad[2*i], grad[2*i+1] = exag*ax, exag*ay
 			}
 			zs[w] = z
-		}(w)
+		})
 	}
 	wg.Wait()
 	var z float64
