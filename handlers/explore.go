@@ -676,9 +676,18 @@ func r2Text(v float64) string {
 }
 
 func (s *Server) spectrumFragment(c echo.Context) error {
+	// A browser's own request (not htmx's) gets the spectrum's page,
+	// whose address is its permalink; its errors are error pages.
+	page := !isHTMX(c)
+	fail := func(err error) error {
+		if page {
+			return err
+		}
+		return s.fragmentError(c, err)
+	}
 	v, set, err := s.loadSet(c)
 	if err != nil {
-		return s.fragmentError(c, err)
+		return fail(err)
 	}
 	res, err := s.spectrumOf(c, v, set)
 	note := ""
@@ -691,7 +700,7 @@ func (s *Server) spectrumFragment(c echo.Context) error {
 		res, err = s.spectrumOf(c, v, set)
 	}
 	if err != nil {
-		return s.fragmentError(c, err)
+		return fail(err)
 	}
 	total := 0.0
 	for _, x := range res.values {
@@ -707,10 +716,15 @@ func (s *Server) spectrumFragment(c echo.Context) error {
 			res.note = note2
 		}
 	}
-	return s.ok(c, views.SpectrumResult(views.SpectrumView{SetID: v.ID, Error: note, Note: res.note, Dim: set.Dim(), Words: set.Len(),
+	view := views.SpectrumView{SetID: v.ID, Error: note, Note: res.note, Dim: set.Dim(), Words: set.Len(),
 		Beta: r2Text(res.fit.Beta), R2: r2Text(res.fit.R2), ExpR2: r2Text(res.fit.ExpR2), From: res.fit.From, To: res.fit.To, Top: top,
 		Plot: views.NewModelPlot(fmt.Sprintf("/vectors/%d/plots/spectrum?from=%d&to=%d", v.ID, res.fit.From, res.fit.To),
-			"Eigenvalues of the covariance against rank, log–log, with a power-law fit", "")}))
+			"Eigenvalues of the covariance against rank, log–log, with a power-law fit", "")}
+	if page {
+		return s.ok(c, views.SpectrumPage(views.SpectrumPageData{Page: s.page(c, "Spectrum · "+v.Name, views.SectionExplore),
+			Set: vectorRow(v), View: view}))
+	}
+	return s.ok(c, views.SpectrumResult(view))
 }
 
 // evaluationFragment scores a vector set on the evaluation sets (kept in

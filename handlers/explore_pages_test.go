@@ -491,3 +491,36 @@ func (a *app) postMap(path, form string) *httptest.ResponseRecorder {
 	req.Header.Set("X-CSRF-Token", a.tok)
 	return a.do(req)
 }
+
+// TestSpectrumPermalink: a vector set's covariance spectrum asked for by a
+// browser is a page of its own whose address (with the fit range) is its
+// permalink, linked from the spectrum itself; htmx still gets the bare
+// fragment, and a bad request is an error page, not a fragment.
+func TestSpectrumPermalink(t *testing.T) {
+	a := newModelApp(t, "")
+	id := demoSet(t, a)
+	base := fmt.Sprintf("/vectors/%d", id)
+	perma := base + "/spectrum?from=2&to=20"
+
+	rec := a.get(perma)
+	doc := parse(t, rec.Body.String())
+	h1 := text(find(doc, "h1", ""))
+	if rec.Code != http.StatusOK || !strings.HasPrefix(h1, "Covariance spectrum of ") || find(doc, "dd", "spectrum-beta") == nil {
+		t.Fatalf("spectrum page: %d, h1 %q", rec.Code, h1)
+	}
+	link := find(doc, "a", "spectrum-permalink")
+	if link == nil || attr(link, "href") != perma {
+		t.Errorf("permalink %v, want %s", link, perma)
+	}
+
+	req := httptest.NewRequest(http.MethodGet, perma, nil)
+	req.Header.Set("HX-Request", "true")
+	frag := a.do(req)
+	if frag.Code != http.StatusOK || strings.Contains(frag.Body.String(), "<html") || !strings.Contains(frag.Body.String(), `id="spectrum-beta"`) {
+		t.Errorf("htmx spectrum: %d, want the fragment alone", frag.Code)
+	}
+
+	if rec := a.get("/vectors/999/spectrum"); rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), "<html") {
+		t.Errorf("unknown set's spectrum page: %d", rec.Code)
+	}
+}

@@ -65,3 +65,10 @@ type MapPageData struct {
 	Failed  bool
 	Map     MapView
 }
+
+// SpectrumPageData is a vector set's covariance spectrum on its own page.
+type SpectrumPageData struct {
+	Page Page
+	Set  VectorRow
+	View SpectrumView
+}
