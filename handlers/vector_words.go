@@ -191,7 +191,7 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 		wv.OnMaps = append(wv.OnMaps, views.WordOnMapRow{
 			Map:    fmt.Sprintf("%s map %d · %s", methodLabel(m.Map.Method), m.Map.ID, m.Map.Params.Name),
 			URL:    wordOnMapURL(v.ID, m.Map.ID, r.word),
-			Method: m.Map.Method, Words: m.Map.Words, X: fnum(m.X), Y: fnum(m.Y), Group: m.Group})
+			Method: m.Map.Method, Words: m.Map.Words, X: strconv.FormatFloat(m.X, 'f', 3, 64), Y: strconv.FormatFloat(m.Y, 'f', 3, 64), Group: m.Group})
 	}
 	d.Word = wv
 	return s.ok(c, views.VectorWordPage(d))
