@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/gloveboard/gloveboard/internal/durable"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
 // corpusText is n bytes of plain words.
@@ -61,7 +62,8 @@ func TestDiskFullUploadAnswers507(t *testing.T) {
 func TestDiskFullOnRealTmpfs(t *testing.T) {
 	dir := t.TempDir()
 	if os.Geteuid() != 0 || exec.Command("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", dir).Run() != nil {
-		t.Skip("a real full disk needs root and mount -t tmpfs; the simulated-disk tests cover the same paths")
+		testkit.Missing(t, "fills a real tmpfs (the simulated-disk tests cover the same paths)", "root and mount -t tmpfs", "run the tests as root, as .ci/run does")
+		return
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
 	a := startApp(t, dir, func(*appOptions) {})

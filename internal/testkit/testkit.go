@@ -43,6 +43,14 @@ func missing(tb TB, checks, need, howTo string) {
 	tb.Skipf("%s this test %s; it needs %s (%s)", SkipMarker, checks, need, howTo)
 }
 
+// Missing is the same rule for a need of a test's own (a privilege, a
+// system command): the test is skipped with one line when CI is unset and
+// fails when it is set.
+func Missing(tb TB, checks, need, howTo string) {
+	tb.Helper()
+	missing(tb, checks, need, howTo)
+}
+
 // RepoRoot returns the directory holding the module's go.mod, searching
 // upward from the working directory (go test runs a test in its package's
 // directory).
