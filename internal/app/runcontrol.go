@@ -12,7 +12,6 @@ import (
 	"fmt"
 
 	"github.com/gloveboard/gloveboard/internal/apperr"
-	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/runs"
 	"github.com/gloveboard/gloveboard/internal/store"
@@ -144,29 +143,14 @@ func (s *Service) checkSVD(corpusName string, vocabSize int, nnz int64, vectorSi
 // records the run's results whatever happens.
 func (s *Service) svdBody(p RunParams, corpusID int64) func(context.Context, jobs.Run) error {
 	return func(jctx context.Context, job jobs.Run) error {
-		rec, err := s.st.RunOfJob(jctx, job.ID)
+		runID, progress, record, err := s.runJob(jctx, job)
 		if err != nil {
 			return err
-		}
-		runID := rec.ID
-		prefix := fmt.Sprintf("run %d: ", runID)
-		progress := func(f float64, msg string) { job.Progress(f, prefix+msg) }
-		record := func(res RunResults) {
-			enc, err := res.Encode()
-			if err == nil {
-				err = s.st.SetRunResults(context.WithoutCancel(jctx), runID, enc)
-			}
-			if err != nil {
-				s.log.Error("recording the results of a run", "run", runID, "err", err)
-			}
 		}
 		progress(0, "loading the co-occurrence matrix")
 		b, err := s.Build(corpusID)
 		if err != nil {
-			msg := "The corpus build could not be read. Rebuild the corpus and try again."
-			if errors.Is(err, corpusbuild.ErrNotBuilt) {
-				msg = "The corpus is no longer built. Build it again and start a new run."
-			}
+			msg := buildUnreadableMessage(err)
 			record(RunResults{Error: msg})
 			return apperr.Wrap(err, apperr.Invalid, msg)
 		}

@@ -231,34 +231,52 @@ func (s *Service) trainBudget(vocabSize int, nnz int64, vectorSize int) int64 {
 	return max(s.budget-trainingBytes(vocabSize, 0, vectorSize, 0)-streamSlack, 1)
 }
 
+// runJob is the start of every run job's body: the run the job works for,
+// a progress callback whose messages name that run (the job list on the
+// home page shows which run a job computes), and record, which saves the
+// run's results and only logs a failure to save them (the job's status still
+// tells the outcome).
+func (s *Service) runJob(jctx context.Context, job jobs.Run) (runID int64, progress func(float64, string), record func(RunResults), err error) {
+	rec, err := s.st.RunOfJob(jctx, job.ID)
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	runID = rec.ID
+	prefix := fmt.Sprintf("run %d: ", runID)
+	progress = func(f float64, msg string) { job.Progress(f, prefix+msg) }
+	record = func(res RunResults) {
+		enc, err := res.Encode()
+		if err == nil {
+			err = s.st.SetRunResults(context.WithoutCancel(jctx), runID, enc)
+		}
+		if err != nil {
+			s.log.Error("recording the results of a run", "run", runID, "err", err)
+		}
+	}
+	return runID, progress, record, nil
+}
+
+// buildUnreadableMessage is what a run says when its corpus build cannot
+// be read (err from loading it).
+func buildUnreadableMessage(err error) string {
+	if errors.Is(err, corpusbuild.ErrNotBuilt) {
+		return "The corpus is no longer built. Build it again and start a new run."
+	}
+	return "The corpus build could not be read. Rebuild the corpus and try again."
+}
+
 // trainBody is the work of a train job on the build in dir, resuming the
 // run from its checkpoint when resume. It records the run's results
 // whatever happens; the run's status is the job's.
 func (s *Service) trainBody(p RunParams, dir string, resume bool) func(context.Context, jobs.Run) error {
 	return func(jctx context.Context, job jobs.Run) error {
-		rec, err := s.st.RunOfJob(jctx, job.ID)
+		runID, progress, record, err := s.runJob(jctx, job)
 		if err != nil {
 			return err
 		}
-		runID := rec.ID
-		// The job list on the home page shows which run a job trains.
-		prefix := fmt.Sprintf("run %d: ", runID)
-		progress := func(f float64, msg string) { job.Progress(f, prefix+msg) }
-		record := func(res RunResults) {
-			enc, err := res.Encode()
-			if err == nil {
-				err = s.st.SetRunResults(context.WithoutCancel(jctx), runID, enc)
-			}
-			if err != nil {
-				s.log.Error("recording the results of a run", "run", runID, "err", err)
-			}
-		}
 		progress(0, "loading the co-occurrence matrix")
 		unreadable := func(err error) error {
-			msg := "The corpus build could not be read. Rebuild the corpus and try again."
-			if errors.Is(err, corpusbuild.ErrNotBuilt) {
-				msg = "The corpus is no longer built. Build it again and start a new run."
-			}
+			msg := buildUnreadableMessage(err)
 			record(RunResults{Error: msg})
 			return apperr.Wrap(err, apperr.Invalid, msg)
 		}

@@ -188,26 +188,18 @@ func (s *Store) Jobs(ctx context.Context, limit int) ([]Job, error) {
 	if limit <= 0 {
 		limit = -1
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+jobCols+` FROM jobs ORDER BY id DESC LIMIT ?`, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Job
-	for rows.Next() {
-		j, err := scanJob(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, j)
-	}
-	return out, rows.Err()
+	return s.queryJobs(ctx, `SELECT `+jobCols+` FROM jobs ORDER BY id DESC LIMIT ?`, limit)
 }
 
 // ActiveJobs lists the jobs recorded as queued or running, oldest first.
 func (s *Store) ActiveJobs(ctx context.Context) ([]Job, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+jobCols+` FROM jobs WHERE status IN (?, ?) ORDER BY id`,
+	return s.queryJobs(ctx, `SELECT `+jobCols+` FROM jobs WHERE status IN (?, ?) ORDER BY id`,
 		string(JobQueued), string(JobRunning))
+}
+
+// queryJobs runs query (selecting jobCols) on the readers and scans its rows.
+func (s *Store) queryJobs(ctx context.Context, query string, args ...any) ([]Job, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
