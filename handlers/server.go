@@ -90,6 +90,10 @@ type Config struct {
 	// MaxConcurrentUploads bounds the uploads received at once; more are
 	// refused with 429 (DefaultMaxConcurrentUploads when 0).
 	MaxConcurrentUploads int
+	// ForceLocale, when set, serves every request in that locale whatever
+	// its cookie or Accept-Language (tests render pages with
+	// views.PseudoLocale to find text missing from the catalogue).
+	ForceLocale *views.Locale
 }
 
 // Server holds the handlers' dependencies.
@@ -105,6 +109,7 @@ type Server struct {
 	csrfKey   []byte                           // signs CSRF tokens (guard.go)
 	bodyIdle  time.Duration                    // cut a body silent this long (guard.go)
 	uploads   chan struct{}                    // a slot per upload being received (guard.go)
+	locales   *locales                         // interface languages (i18n.go)
 }
 
 // New builds the echo instance serving the dashboard.
@@ -132,6 +137,7 @@ func New(cfg Config) (*echo.Echo, error) {
 		return nil, err
 	}
 	s.csrfKey = key
+	s.locales = newLocales(cfg.ForceLocale)
 
 	e := echo.New()
 	e.HideBanner = true
@@ -156,6 +162,7 @@ func New(cfg Config) (*echo.Echo, error) {
 			return nil
 		},
 	}))
+	e.Use(s.localeMiddleware) // first, so that refusals below speak the page's language
 	e.Use(s.hostGuard)
 	e.Use(securityHeaders)
 	e.Use(s.bodyGuard) // before anything reads a body (the CSRF check may)
@@ -171,6 +178,7 @@ func New(cfg Config) (*echo.Echo, error) {
 	e.GET("/", s.home)
 	e.GET("/healthz", s.health)
 	e.GET("/about", s.about)
+	e.GET("/lang/:lang", s.setLanguage)
 	e.GET("/corpora", s.corpora)
 	e.POST("/corpora", s.uploadCorpus)
 	s.registerCorpusRoutes(e)
@@ -214,7 +222,7 @@ func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 // page builds the layout model for the current request.
 func (s *Server) page(c echo.Context, title, section string) views.Page {
 	tok, _ := c.Get("csrf").(string)
-	return views.Page{Title: title, Section: section, CSRF: tok}
+	return views.Page{Title: title, Section: section, CSRF: tok, Path: c.Request().URL.RequestURI()}
 }
 
 // render writes component with status.

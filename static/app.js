@@ -3,6 +3,52 @@
 (function () {
   "use strict";
 
+  // The page's strings for scripts: the catalogue entries under "js." in
+  // the page's language, put into the page by the layout (views.Layout).
+  // gloveboard.t(key, a, b) replaces %s (or %[n]s) with its arguments;
+  // gloveboard.num(x, digits) writes a number as the page's language does.
+  var strings = {};
+  var data = document.getElementById("gb-strings");
+  if (data) {
+    try {
+      strings = JSON.parse(data.textContent) || {};
+    } catch (e) {
+      strings = {};
+    }
+  }
+  var lang = document.documentElement.lang || "en";
+  window.gloveboard = {
+    lang: lang,
+    t: function (key) {
+      var format = Object.prototype.hasOwnProperty.call(strings, key) ? strings[key] : key;
+      var args = Array.prototype.slice.call(arguments, 1);
+      var next = 0;
+      return format.replace(/%(?:\[(\d+)\])?[sd]/g, function (m, index) {
+        var i = index ? Number(index) - 1 : next;
+        next = i + 1;
+        return i < args.length ? String(args[i]) : m;
+      });
+    },
+    num: function (x, digits) {
+      if (!isFinite(x)) {
+        return "—";
+      }
+      var opts = digits === undefined ? {} : { maximumFractionDigits: digits, minimumFractionDigits: digits };
+      return Number(x).toLocaleString(lang === "vi" ? "vi-VN" : "en-US", opts);
+    }
+  };
+
+  // The language switch comes back to this page with its fragment, where
+  // map views keep their state.
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest && ev.target.closest(".lang-switch a");
+    if (link && window.location.hash) {
+      var u = new URL(link.href, window.location.href);
+      u.searchParams.set("next", u.searchParams.get("next") + window.location.hash);
+      link.href = u.toString();
+    }
+  });
+
   function size(n) {
     var units = ["B", "KiB", "MiB", "GiB", "TiB"];
     var i = 0;

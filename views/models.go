@@ -24,6 +24,9 @@ type Page struct {
 	Title   string
 	Section string
 	CSRF    string // token for state-changing requests
+	// Path is the request's path and query; the language switch comes
+	// back to it.
+	Path string
 }
 
 // hxHeaders is the hx-headers value putting the CSRF token on every htmx
