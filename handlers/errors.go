@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -190,7 +191,7 @@ func (s *Server) resolve(err error) (int, string) {
 }
 
 func (s *Server) tooLargeMessage() string {
-	return "The file is larger than the upload limit of " + views.Bytes(s.maxUpload) + "."
+	return fmt.Sprintf("The file is larger than the upload limit of %s.", views.Bytes(s.maxUpload))
 }
 
 // handleError is echo's HTTPErrorHandler: JSON for /api, an HTML error
@@ -219,7 +220,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		werr = c.JSON(status, map[string]any{"error": msg, "status": status})
 	default:
 		werr = s.render(c, status, views.Error(views.ErrorData{
-			Page:    s.page(c, "Error", ""),
+			Page:    s.page(c, locale(c).T("frame.error.title"), ""),
 			Status:  status,
 			Heading: headingFor(status),
 			Message: msg,
@@ -230,21 +231,23 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 }
 
+// headingFor returns the catalogue key of the error page's heading for
+// status.
 func headingFor(status int) string {
 	switch status {
 	case http.StatusNotFound:
-		return "Not found"
+		return "frame.error.not_found"
 	case http.StatusRequestEntityTooLarge:
-		return "File too large"
+		return "frame.error.too_large"
 	case http.StatusForbidden:
-		return "Request refused"
+		return "frame.error.refused"
 	case http.StatusConflict:
-		return "Cannot do that now"
+		return "frame.error.conflict"
 	case http.StatusInsufficientStorage:
-		return "Disk full"
+		return "frame.error.disk_full"
 	}
 	if status >= 500 {
-		return "Server error"
+		return "frame.error.server"
 	}
-	return "Cannot do that"
+	return "frame.error.cannot"
 }

@@ -46,14 +46,36 @@ func vectorRow(v store.VectorSet) views.VectorRow {
 	}
 }
 
-func jobRow(j app.JobInfo) views.JobRow {
-	kind := app.Describe(j.Kind)
+// kindKeys are the catalogue keys of the job kinds' titles (app.KindInfo
+// titles are English, for logs and the CLI).
+var kindKeys = map[app.Kind]string{
+	app.KindBuild:    "frame.kind.build",
+	app.KindTrain:    "frame.kind.train",
+	app.KindMap:      "frame.kind.tsne",
+	app.KindUMAP:     "frame.kind.umap",
+	app.KindPCAMap:   "frame.kind.pca_map",
+	app.KindAxisMap:  "frame.kind.axis_map",
+	app.KindSpectrum: "frame.kind.spectrum",
+	app.KindSVD:      "frame.kind.svd",
+	app.KindAlign:    "frame.kind.align",
+}
+
+// kindTitle is the title of jobs of kind (as stored) in loc; a kind
+// without a key is shown by its English title.
+func kindTitle(loc views.Locale, kind string) string {
+	if key, ok := kindKeys[app.Kind(kind)]; ok {
+		return loc.T(key)
+	}
+	return app.Describe(kind).Title
+}
+
+func jobRow(loc views.Locale, j app.JobInfo) views.JobRow {
 	target := ""
 	if j.TargetID != 0 {
-		target = kind.Target + " #" + strconv.FormatInt(j.TargetID, 10)
+		target = loc.T("frame.jobs.target_item", j.TargetID)
 	}
 	return views.JobRow{
-		ID: j.ID, Kind: kind.Title, Target: target, Status: string(j.Status), Progress: j.Progress,
+		ID: j.ID, Kind: kindTitle(loc, j.Kind), Target: target, Status: string(j.Status), Progress: j.Progress,
 		Message: j.Message, Error: j.Error, Position: j.Position, Created: fmtTime(j.Created),
 	}
 }
@@ -73,14 +95,15 @@ type jobTargets struct {
 func (t *jobTargets) describe(row *views.JobRow, j app.JobInfo) error {
 	kind := app.Describe(j.Kind)
 	done := j.Status == store.JobDone
+	loc := locale(t.c)
 	switch kind.Target {
 	case "corpus":
 		corp, err := t.corpus(j.TargetID)
 		if err != nil || corp == nil {
-			row.Target = "deleted corpus"
+			row.Target = loc.T("frame.jobs.deleted_corpus")
 			return err
 		}
-		row.Target, row.TargetLink = "corpus “"+corp.Name+"”", "/corpora/"+strconv.FormatInt(corp.ID, 10)
+		row.Target, row.TargetLink = loc.T("frame.jobs.target_corpus", corp.Name), "/corpora/"+strconv.FormatInt(corp.ID, 10)
 		switch {
 		case !done:
 		case j.Kind == string(app.KindBuild):
@@ -100,10 +123,10 @@ func (t *jobTargets) describe(row *views.JobRow, j app.JobInfo) error {
 	case "vector set":
 		v, err := t.set(j.TargetID)
 		if err != nil || v == nil {
-			row.Target = "deleted vector set"
+			row.Target = loc.T("frame.jobs.deleted_vector_set")
 			return err
 		}
-		row.Target, row.TargetLink = "vector set “"+v.Name+"”", "/vectors/"+strconv.FormatInt(v.ID, 10)+"/explore"
+		row.Target, row.TargetLink = loc.T("frame.jobs.target_vector_set", v.Name), "/vectors/"+strconv.FormatInt(v.ID, 10)+"/explore"
 		if done && app.IsMapKind(j.Kind) {
 			row.Link = mapPermalink(v.ID, j.ID)
 		}
@@ -175,7 +198,7 @@ func (s *Server) jobsModel(c echo.Context) (views.Jobs, error) {
 	m := views.Jobs{Workers: s.svc.Workers(), Rows: make([]views.JobRow, len(list))}
 	targets := &jobTargets{s: s, c: c, corpora: map[int64]*store.Corpus{}, sets: map[int64]*store.VectorSet{}}
 	for i, j := range list {
-		m.Rows[i] = jobRow(j)
+		m.Rows[i] = jobRow(locale(c), j)
 		if err := targets.describe(&m.Rows[i], j); err != nil {
 			return views.Jobs{}, err
 		}
@@ -199,7 +222,7 @@ func (s *Server) home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, "Home", views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js,
+	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, locale(c).T("frame.title.home"), views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js,
 		Example: homeExample(cs), Examples: ratioExamples(cs)}))
 }
 
@@ -217,7 +240,7 @@ func homeExample(cs []views.CorpusRow) *views.HomeExample {
 }
 
 func (s *Server) about(c echo.Context) error {
-	return s.ok(c, views.About(views.AboutData{Page: s.page(c, "About", ""),
+	return s.ok(c, views.About(views.AboutData{Page: s.page(c, locale(c).T("frame.title.about"), ""),
 		WordNetLicense: demo.WordNetLicense, GloVeNotice: demo.GloVeNotice,
 		AnalogyNotice: evalsets.AnalogyNotice, SimilarityLicense: evalsets.SimilarityLicense, MPLLicense: demo.MPLLicense}))
 }
@@ -227,7 +250,7 @@ func (s *Server) corpora(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ok(c, views.Corpora(views.CorporaData{Page: s.page(c, "Corpora", views.SectionCorpora), Corpora: cs, MaxUpload: s.maxUpload}))
+	return s.ok(c, views.Corpora(views.CorporaData{Page: s.page(c, locale(c).T("frame.title.corpora"), views.SectionCorpora), Corpora: cs, MaxUpload: s.maxUpload}))
 }
 
 func (s *Server) vectors(c echo.Context) error {
@@ -235,7 +258,7 @@ func (s *Server) vectors(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ok(c, views.Vectors(views.VectorsData{Page: s.page(c, "Vector sets", views.SectionExplore), Vectors: vs, MaxUpload: s.maxUpload}))
+	return s.ok(c, views.Vectors(views.VectorsData{Page: s.page(c, locale(c).T("frame.title.vector_sets"), views.SectionExplore), Vectors: vs, MaxUpload: s.maxUpload}))
 }
 
 func (s *Server) vectorSet(c echo.Context) error {
@@ -278,7 +301,12 @@ func (s *Server) cancelJob(c echo.Context) error {
 func deleteError(err error, noun string, id int64) error {
 	var inUse *store.InUseError
 	if errors.As(err, &inUse) {
-		return public(ErrInUse, fmt.Sprintf("Job %d is working on this %s. Cancel it or wait for it to finish first.", inUse.JobID, noun))
+		// One whole format per noun, so that the message can be
+		// translated at display (views.Locale.Message).
+		if noun == "vector set" {
+			return public(ErrInUse, fmt.Sprintf("Job %d is working on this vector set. Cancel it or wait for it to finish first.", inUse.JobID))
+		}
+		return public(ErrInUse, fmt.Sprintf("Job %d is working on this corpus. Cancel it or wait for it to finish first.", inUse.JobID))
 	}
 	return notFound(err, noun, id)
 }
@@ -325,7 +353,7 @@ func (s *Server) fragmentError(c echo.Context, err error) error {
 		s.log.Error("request failed", "method", c.Request().Method, "path", c.Request().URL.Path, "err", err)
 	}
 	c.Response().Header().Set("X-Fragment-Error", "1")
-	return s.render(c, status, views.FragmentError(msg))
+	return s.render(c, status, views.FragmentError(locale(c).Message(msg)))
 }
 
 // isFinite reports whether v is neither NaN nor ±Inf.

@@ -38,7 +38,7 @@ func idParam(c echo.Context, name, what string) (int64, error) {
 func parseIDText(raw, what string) (int64, error) {
 	id, err := strconv.ParseInt(raw, 10, 64)
 	if err != nil || id <= 0 || strings.HasPrefix(raw, "+") {
-		return 0, public(ErrBadRequest, "That is not a valid "+what+" id: ids are whole numbers such as 1 or 42.")
+		return 0, public(ErrBadRequest, fmt.Sprintf("That is not a valid %s id: ids are whole numbers such as 1 or 42.", what))
 	}
 	return id, nil
 }
@@ -53,12 +53,12 @@ func wholeNumber[T ~int | ~int64](raw, label string, def, lo, hi T) (T, error) {
 		return def, nil
 	}
 	v, err := strconv.ParseInt(raw, 10, 64)
-	rule := "a whole number" + rangeText(lo, hi, minOf[T](), maxOf[T](), views.Count[T])
+	r := bounds(lo, hi, minOf[T](), maxOf[T](), views.Count[T])
 	if err != nil || v < int64(minOf[T]()) || v > int64(maxOf[T]()) {
-		return 0, badNumber(label, rule, raw, nil)
+		return 0, badWhole(label, r, raw, nil)
 	}
 	if n := T(v); n < lo || n > hi {
-		return n, badNumber(label, rule, raw, errOutOfRange)
+		return n, badWhole(label, r, raw, errOutOfRange)
 	}
 	return T(v), nil
 }
@@ -70,38 +70,78 @@ func realNumber(raw, label string, def, lo, hi float64) (float64, error) {
 	if raw == "" {
 		return def, nil
 	}
-	rule := "a number" + rangeText(lo, hi, math.Inf(-1), math.Inf(1), fnum)
+	r := bounds(lo, hi, math.Inf(-1), math.Inf(1), fnum)
 	v, err := strconv.ParseFloat(raw, 64)
 	if err != nil || !isFinite(v) {
-		return 0, badNumber(label, rule, raw, nil)
+		return 0, badReal(label, r, raw, nil)
 	}
 	if v < lo || v > hi {
-		return v, badNumber(label, rule, raw, errOutOfRange)
+		return v, badReal(label, r, raw, errOutOfRange)
 	}
 	return v, nil
 }
 
-// rangeText says which numbers lie from lo to hi, where min and max are
-// the type's bounds (no bound).
-func rangeText[T ~int | ~int64 | ~float64](lo, hi, minV, maxV T, format func(T) string) string {
-	switch {
-	case lo == minV && hi == maxV:
-		return ""
-	case hi == maxV:
-		return " of at least " + format(lo)
-	case lo == minV:
-		return " of at most " + format(hi)
+// numberRange is the range of a number parser as its message states it:
+// lo and hi written out, "" where the type's own bound applies (no bound).
+type numberRange struct{ lo, hi string }
+
+// bounds writes lo and hi with format, leaving out the type's bounds minV
+// and maxV.
+func bounds[T ~int | ~int64 | ~float64](lo, hi, minV, maxV T, format func(T) string) numberRange {
+	var r numberRange
+	if lo != minV {
+		r.lo = format(lo)
 	}
-	return " from " + format(lo) + " to " + format(hi)
+	if hi != maxV {
+		r.hi = format(hi)
+	}
+	return r
 }
 
-// badNumber is the message of every number parser.
-func badNumber(label, rule, raw string, cause error) error {
-	err := ErrBadRequest
-	if cause != nil {
-		err = fmt.Errorf("%w: %w", ErrBadRequest, cause)
+// badWhole and badReal are the messages of the number parsers. Each rule
+// is one whole format (not pieces joined), so that the message can be
+// translated at display (views.Locale.Message).
+func badWhole(label string, r numberRange, raw string, cause error) error {
+	err, raw := badNumberCause(cause), apperr.Quote(raw)
+	switch {
+	case r.lo != "" && r.hi != "":
+		return public(err, fmt.Sprintf("%s must be a whole number from %s to %s; “%s” is not.", label, r.lo, r.hi, raw))
+	case r.lo != "":
+		return public(err, fmt.Sprintf("%s must be a whole number of at least %s; “%s” is not.", label, r.lo, raw))
+	case r.hi != "":
+		return public(err, fmt.Sprintf("%s must be a whole number of at most %s; “%s” is not.", label, r.hi, raw))
 	}
-	return public(err, fmt.Sprintf("%s must be %s; “%s” is not.", label, rule, apperr.Quote(raw)))
+	return public(err, fmt.Sprintf("%s must be a whole number; “%s” is not.", label, raw))
+}
+
+func badReal(label string, r numberRange, raw string, cause error) error {
+	err, raw := badNumberCause(cause), apperr.Quote(raw)
+	switch {
+	case r.lo != "" && r.hi != "":
+		return public(err, fmt.Sprintf("%s must be a number from %s to %s; “%s” is not.", label, r.lo, r.hi, raw))
+	case r.lo != "":
+		return public(err, fmt.Sprintf("%s must be a number of at least %s; “%s” is not.", label, r.lo, raw))
+	case r.hi != "":
+		return public(err, fmt.Sprintf("%s must be a number of at most %s; “%s” is not.", label, r.hi, raw))
+	}
+	return public(err, fmt.Sprintf("%s must be a number; “%s” is not.", label, raw))
+}
+
+// badNumber is the message of a number refused by a rule of the caller's
+// (rule: "a number greater than 0"). The rule is carried into the message
+// as it is written: give it its own entry in views' messagesVI to have it
+// translated.
+func badNumber(label, rule, raw string, cause error) error {
+	return public(badNumberCause(cause), fmt.Sprintf("%s must be %s; “%s” is not.", label, rule, apperr.Quote(raw)))
+}
+
+// badNumberCause is the error of a refused number: ErrBadRequest, also
+// wrapping cause when there is one.
+func badNumberCause(cause error) error {
+	if cause != nil {
+		return fmt.Errorf("%w: %w", ErrBadRequest, cause)
+	}
+	return ErrBadRequest
 }
 
 // maxOf and minOf are the largest and smallest T (no bound).

@@ -57,8 +57,9 @@
       i++;
     }
     // Same style as the server: whole numbers and values from 100 up
-    // without decimals.
-    return (n % 1 === 0 || n >= 100 ? n.toFixed(0) : n.toFixed(1)) + " " + units[i];
+    // without decimals; the decimal separator is the page language's.
+    var text = n % 1 === 0 || n >= 100 ? n.toFixed(0) : n.toFixed(1);
+    return (lang === "vi" ? text.replace(".", ",") : text) + " " + units[i];
   }
 
   // Forms with data-confirm ask before they are sent (deletions).
@@ -83,8 +84,7 @@
     if (max > 0 && input && input.files.length > 0 && input.files[0].size > max) {
       ev.preventDefault();
       if (msg) {
-        msg.textContent = "This file is " + size(input.files[0].size) +
-          ", larger than the upload limit of " + size(max) + ".";
+        msg.textContent = window.gloveboard.t("js.frame.upload_too_large", size(input.files[0].size), size(max));
         msg.hidden = false;
       }
       return;
@@ -96,7 +96,7 @@
     if (button) {
       button.disabled = true;
       button.setAttribute("data-label", button.textContent);
-      button.textContent = "Uploading…";
+      button.textContent = window.gloveboard.t("js.frame.uploading");
     }
   });
 
