@@ -113,20 +113,62 @@ func (l Locale) T(key string, args ...any) string {
 // matched against the known English formats and re-rendered with the
 // translation, its arguments (names, numbers) carried over as they were
 // written. A message no format matches is returned unchanged.
+//
+// Arguments are carried over with two changes: a number is written with
+// the language's separators (1,234.5 → 1.234,5), and an argument that is
+// itself a known message (a field label such as "The window", or the
+// progress message after "run 12: ") is translated too. Arguments in
+// quotes (“%s”) are what the user wrote or named, and stay as they are.
 func (l Locale) Message(english string) string {
+	s, ok := l.message(english, 0)
+	if ok && l.pseudo {
+		return "⟦" + s + "⟧"
+	}
+	return s
+}
+
+// maxMessageDepth bounds how deep messages nest in arguments, and
+// minNestedLiteral keeps formats of (almost) nothing but verbs from
+// translating arguments.
+const (
+	maxMessageDepth  = 3
+	minNestedLiteral = 3
+)
+
+// message translates english, reporting whether a format matched.
+func (l Locale) message(english string, depth int) (string, bool) {
 	for _, m := range l.messages {
+		if depth > 0 && m.literal < minNestedLiteral {
+			break // sorted by literal: only catch-alls remain
+		}
 		args := m.re.FindStringSubmatch(english)
 		if args == nil {
 			continue
 		}
-		s := m.render(args[1:])
-		if l.pseudo {
-			return "⟦" + s + "⟧"
+		args = args[1:]
+		seen := make([]bool, len(args))
+		for i, ref := range m.refs {
+			if seen[ref] {
+				continue
+			}
+			seen[ref] = true
+			if strings.HasSuffix(m.pieces[i], "“") {
+				continue
+			}
+			if numberRE.MatchString(args[ref]) {
+				args[ref] = l.localize(args[ref])
+			} else if depth < maxMessageDepth {
+				args[ref], _ = l.message(args[ref], depth+1)
+			}
 		}
-		return s
+		return m.render(args), true
 	}
-	return english
+	return english, false
 }
+
+// numberRE matches a number as Count, Fixed, Sig, Percent and Bytes write
+// it in English (12,345.5; 0.085; 13%; 2.9 MiB), and rates such as 1.2M.
+var numberRE = regexp.MustCompile(`^[-+]?\d[\d,]*(?:\.\d+)?(?:%| [KMGTPE]?i?B|[kM])?$`)
 
 // Strings returns the catalogue strings whose keys start with prefix, for
 // page scripts: the layout puts those under "js." into the page as JSON,

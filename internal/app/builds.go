@@ -112,7 +112,7 @@ func buildError(err error, settings BuildSettings, budget corpusbuild.Budget) er
 		return apperr.Wrap(err, apperr.Unprocessable, fmt.Sprintf("Learning phrases met more than %s distinct word pairs, the most the memory budget allows. Raise the phrase minimum count (pairs of rarer words are not counted), build by syllables, or start the server with a larger -memory-budget.",
 			views.Count(int64(budget.MaxPairs))))
 	case errors.Is(err, corpusbuild.ErrBadPhraseSettings):
-		return apperr.Wrap(err, apperr.Invalid, "The phrase settings are out of range: "+err.Error()+".")
+		return apperr.Wrap(err, apperr.Invalid, fmt.Sprintf("The phrase settings are out of range: %s.", err.Error()))
 	case errors.Is(err, corpus.ErrEmptyCorpus) && settings.MinCount > 1:
 		return apperr.Wrap(err, apperr.Unprocessable, fmt.Sprintf("No word occurs at least %d times (the minimum count), so nothing is left to count. Lower the minimum count and build again.", settings.MinCount))
 	}

@@ -242,8 +242,9 @@ func (s *Service) runJob(jctx context.Context, job jobs.Run) (runID int64, progr
 		return 0, nil, nil, err
 	}
 	runID = rec.ID
-	prefix := fmt.Sprintf("run %d: ", runID)
-	progress = func(f float64, msg string) { job.Progress(f, prefix+msg) }
+	// One format with the message as its argument, which the job list
+	// translates in turn (views.Locale.Message).
+	progress = func(f float64, msg string) { job.Progress(f, fmt.Sprintf("run %d: %s", runID, msg)) }
 	record = func(res RunResults) {
 		enc, err := res.Encode()
 		if err == nil {

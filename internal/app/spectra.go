@@ -115,33 +115,30 @@ func (s *Service) CorpusSpectrumRequest(b *Build, p SpectrumParams) (SpectrumReq
 	}
 	r.Weighting = w
 
-	topNRule := fmt.Sprintf("The number of words (top-N) must be a whole number from 2 to %s", views.Count(MaxSpectrumTopN))
 	r.TopN = orDefault(p.TopN, min(vocab, DefaultSpectrumTopN))
 	switch {
 	case r.TopN > MaxSpectrumTopN:
 		return r, apperr.Wrap(ErrSpectrumTooLarge, apperr.Unprocessable, fmt.Sprintf("A spectrum can use at most the %s most frequent words, not %s. Use fewer words.",
 			views.Count(MaxSpectrumTopN), views.Count(r.TopN)))
 	case r.TopN < 2:
-		return r, apperr.Invalidf("%s.", topNRule)
+		return r, apperr.Invalidf("The number of words (top-N) must be a whole number from 2 to %s.", views.Count(MaxSpectrumTopN))
 	case r.TopN > vocab:
 		r.Note = fmt.Sprintf("This corpus's co-occurrence matrix has only %s words, so all of them are used (%s were asked for).",
 			views.Count(vocab), views.Count(r.TopN))
 		r.TopN = vocab
 	}
 
-	kRule := fmt.Sprintf("The number of singular values k must be a whole number from 1 to %s (the number of words N)", views.Count(r.TopN))
 	r.K = orDefault(p.K, min(DefaultSpectrumK, r.TopN))
 	if r.K < 1 || r.K > r.TopN {
-		return r, apperr.Invalidf("%s, not %s.", kRule, views.Count(r.K))
+		return r, apperr.Invalidf("The number of singular values k must be a whole number from 1 to %s (the number of words N), not %s.", views.Count(r.TopN), views.Count(r.K))
 	}
 
-	rangeRule := fmt.Sprintf("The fit range must be whole ranks with 1 ≤ from, from + 2 ≤ to and to ≤ k = %d (an empty or 0 “to” means k)", r.K)
 	r.From, r.To = orDefault(p.FitFrom, 1), orDefault(p.FitTo, 0)
 	if r.To == 0 {
 		r.To = r.K
 	}
 	if r.From < 1 || r.To > r.K || r.To-r.From < 2 {
-		return r, apperr.Wrap(spectrum.ErrFitRange, apperr.Unprocessable, fmt.Sprintf("%s; %d–%d is not.", rangeRule, r.From, r.To))
+		return r, apperr.Wrap(spectrum.ErrFitRange, apperr.Unprocessable, fmt.Sprintf("The fit range must be whole ranks with 1 ≤ from, from + 2 ≤ to and to ≤ k = %d (an empty or 0 “to” means k); %d–%d is not.", r.K, r.From, r.To))
 	}
 
 	r.NNZ = topNNonzeros(b.Matrix, r.TopN)

@@ -92,12 +92,12 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 	opt := j.Params.Options()
 	nnz := float64(tr.NNZ())
 	how := fmt.Sprintf("training on %.0f nonzeros", nnz)
-	streamed := ""
+	streamed := false
 	if chunk, ok := tr.Streamed(); ok {
 		// The trainer holds two chunks: the one trained on and the next, read meanwhile.
 		res.InMemoryNonzeros = int64(min(2*chunk, tr.NNZ()))
 		how = fmt.Sprintf("streaming the nonzeros from disk: %d of %d in memory", res.InMemoryNonzeros, tr.NNZ())
-		streamed = " · streamed from disk"
+		streamed = true
 	}
 	var lossErr error
 	tr.SetProgress(func(es glove.EpochStats) {
@@ -106,8 +106,13 @@ func Execute(ctx context.Context, j Training) (Results, error) {
 			store.LossPoint{Epoch: es.Epoch, Cost: es.Cost, Seconds: time.Since(start).Seconds()}); err != nil && lossErr == nil {
 			lossErr = err
 		}
-		progress(0.02+0.88*float64(es.Epoch)/float64(opt.Epochs),
-			fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s%s", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond), streamed))
+		// One whole format each, so that the job list can translate
+		// the message (views.Locale.Message).
+		msg := fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond))
+		if streamed {
+			msg = fmt.Sprintf("epoch %d of %d · cost %.5f · %s nonzeros/s · streamed from disk", es.Epoch, opt.Epochs, es.Cost, rate(es.NonzerosPerSecond))
+		}
+		progress(0.02+0.88*float64(es.Epoch)/float64(opt.Epochs), msg)
 		if es.Epoch < opt.Epochs { // the last epoch's is written with the model
 			ck.maybeWrite(tr)
 		}
