@@ -295,3 +295,20 @@ func waitRunDone(t *testing.T, base string, id int64) int64 {
 	t.Fatalf("run %d did not finish", id)
 	return 0
 }
+
+// TestDemoNamesTranslated: every name of the shipped demo data has a
+// Vietnamese name, and names people give stay as they are.
+func TestDemoNamesTranslated(t *testing.T) {
+	vi := views.NewLocale(views.Vietnamese)
+	for _, name := range []string{demo.CorpusName, demo.VectorsName, demo.VietnameseName} {
+		if got := vi.Name(name); got == name || got == "" {
+			t.Errorf("Vietnamese name of %q = %q", name, got)
+		}
+		if got := views.NewLocale(views.English).Name(name); got != name {
+			t.Errorf("English name of %q = %q", name, got)
+		}
+	}
+	if got, want := vi.Name("my corpus"), "my corpus"; got != want {
+		t.Errorf("Vietnamese name of a user's corpus = %q, want %q", got, want)
+	}
+}

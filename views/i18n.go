@@ -45,6 +45,7 @@ type Locale struct {
 	lang     Lang
 	strings  map[string]string
 	messages []messagePattern // longest literal first
+	names    map[string]string // names of the shipped demo data → translation
 	// pseudo marks every catalogue string with ⟦ ⟧ (English text). Tests
 	// render pages with it to find text that did not come from the
 	// catalogue.
@@ -59,7 +60,7 @@ type Locale struct {
 func NewLocale(lang Lang) Locale {
 	if lang == Vietnamese {
 		return Locale{lang: Vietnamese, strings: catalogueVI(), messages: compileMessages(messagesVI()),
-			group: '.', decimal: ','}
+			names: namesVI(), group: '.', decimal: ','}
 	}
 	return Locale{lang: English, strings: catalogueEN(), group: ',', decimal: '.'}
 }
@@ -126,6 +127,16 @@ func (l Locale) Message(english string) string {
 		return s
 	}
 	return english
+}
+
+// Name returns how the locale shows the name of a corpus or vector set:
+// the names of the demo data gloveboard ships are translated ("WordNet
+// glosses (demo)"); names people gave are data and stay as they are.
+func (l Locale) Name(name string) string {
+	if tr, ok := l.names[name]; ok {
+		return tr
+	}
+	return name
 }
 
 // Strings returns the catalogue strings whose keys start with prefix, for
@@ -215,6 +226,10 @@ func T(ctx context.Context, key string, args ...any) string { return LocaleFrom(
 // Loc is LocaleFrom for templ components, short for use in expressions:
 // { Loc(ctx).Sig(r.Ratio) }.
 func Loc(ctx context.Context) Locale { return LocaleFrom(ctx) }
+
+// DataName is Locale.Name for templ components: the name of a corpus or
+// vector set as ctx's language shows it.
+func DataName(ctx context.Context, name string) string { return LocaleFrom(ctx).Name(name) }
 
 // Msg translates a message from below the web layer (Locale.Message).
 func Msg(ctx context.Context, english string) string { return LocaleFrom(ctx).Message(english) }
