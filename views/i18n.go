@@ -44,7 +44,7 @@ func (l Lang) Name() string {
 type Locale struct {
 	lang     Lang
 	strings  map[string]string
-	messages []messagePattern // longest literal first
+	messages []messagePattern  // longest literal first
 	names    map[string]string // names of the shipped demo data → translation
 	// pseudo marks every catalogue string with ⟦ ⟧ (English text). Tests
 	// render pages with it to find text that did not come from the
@@ -120,7 +120,15 @@ func (l Locale) Message(english string) string {
 		if args == nil {
 			continue
 		}
-		s := m.render(args[1:])
+		args = args[1:]
+		for i, a := range args {
+			// Numbers the message wrote get the language's separators;
+			// quoted input stays as the user typed it.
+			if !m.quoted[i] && numberRE.MatchString(a) {
+				args[i] = l.localize(a)
+			}
+		}
+		s := m.render(args)
 		if l.pseudo {
 			return "⟦" + s + "⟧"
 		}
@@ -241,7 +249,14 @@ type messagePattern struct {
 	pieces  []string // translation literals, len(refs)+1
 	refs    []int    // argument index of each verb of the translation
 	literal int      // literal characters of the English format (for ordering)
+	// quoted marks the arguments the English format quotes (%q, or a verb
+	// right after a quotation mark): what a user typed, repeated as typed.
+	quoted []bool
 }
+
+// numberRE matches a number as English messages write it: 1,234.5, 0.05,
+// -3, 1e-07.
+var numberRE = regexp.MustCompile(`^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:e[-+]?\d+)?$|^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$`)
 
 // verbRE finds fmt verbs with an optional explicit index and flags.
 var verbRE = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
@@ -256,6 +271,7 @@ func compileMessages(formats map[string]string) []messagePattern {
 		var re strings.Builder
 		re.WriteString("^")
 		last, nargs, literal := 0, 0, 0
+		var quotes []bool
 		for _, loc := range verbRE.FindAllStringIndex(en, -1) {
 			re.WriteString(regexp.QuoteMeta(en[last:loc[0]]))
 			literal += loc[0] - last
@@ -264,13 +280,16 @@ func compileMessages(formats map[string]string) []messagePattern {
 			} else {
 				re.WriteString("(.+?)")
 				nargs++
+				before := en[:loc[0]]
+				quotes = append(quotes, en[loc[1]-1] == 'q' || strings.HasSuffix(before, "“") ||
+					strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "'") || strings.HasSuffix(before, "‘"))
 			}
 			last = loc[1]
 		}
 		re.WriteString(regexp.QuoteMeta(en[last:]))
 		literal += len(en) - last
 		re.WriteString("$")
-		p := messagePattern{re: regexp.MustCompile(re.String()), literal: literal}
+		p := messagePattern{re: regexp.MustCompile(re.String()), literal: literal, quoted: quotes}
 		var piece strings.Builder
 		last, next := 0, 0
 		for _, m := range verbRE.FindAllStringSubmatchIndex(tr, -1) {
