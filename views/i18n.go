@@ -44,7 +44,8 @@ func (l Lang) Name() string {
 type Locale struct {
 	lang     Lang
 	strings  map[string]string
-	messages []messagePattern // longest literal first
+	messages []messagePattern  // longest literal first
+	names    map[string]string // names of the shipped demo data → translation
 	// pseudo marks every catalogue string with ⟦ ⟧ (English text). Tests
 	// render pages with it to find text that did not come from the
 	// catalogue.
@@ -59,7 +60,7 @@ type Locale struct {
 func NewLocale(lang Lang) Locale {
 	if lang == Vietnamese {
 		return Locale{lang: Vietnamese, strings: catalogueVI(), messages: compileMessages(messagesVI()),
-			group: '.', decimal: ','}
+			names: namesVI(), group: '.', decimal: ','}
 	}
 	return Locale{lang: English, strings: catalogueEN(), group: ',', decimal: '.'}
 }
@@ -114,11 +115,10 @@ func (l Locale) T(key string, args ...any) string {
 // translation, its arguments (names, numbers) carried over as they were
 // written. A message no format matches is returned unchanged.
 //
-// Arguments are carried over with two changes: a number is written with
-// the language's separators (1,234.5 → 1.234,5), and an argument that is
-// itself a known message (a field label such as "The window", or the
-// progress message after "run 12: ") is translated too. Arguments in
-// quotes (“%s”) are what the user wrote or named, and stay as they are.
+// An unquoted argument that is itself a known message is translated too
+// (a field label such as "The window" in a parser's message, or the
+// progress message after "run 12: "), so that messages made of a format
+// and such parts need no format for every combination.
 func (l Locale) Message(english string) string {
 	s, ok := l.message(english, 0)
 	if ok && l.pseudo {
@@ -135,7 +135,8 @@ const (
 	minNestedLiteral = 3
 )
 
-// message translates english, reporting whether a format matched.
+// message translates english, reporting whether a format matched; depth
+// counts the arguments it is nested in.
 func (l Locale) message(english string, depth int) (string, bool) {
 	for _, m := range l.messages {
 		if depth > 0 && m.literal < minNestedLiteral {
@@ -146,19 +147,15 @@ func (l Locale) message(english string, depth int) (string, bool) {
 			continue
 		}
 		args = args[1:]
-		seen := make([]bool, len(args))
-		for i, ref := range m.refs {
-			if seen[ref] {
-				continue
-			}
-			seen[ref] = true
-			if strings.HasSuffix(m.pieces[i], "“") {
-				continue
-			}
-			if numberRE.MatchString(args[ref]) {
-				args[ref] = l.localize(args[ref])
-			} else if depth < maxMessageDepth {
-				args[ref], _ = l.message(args[ref], depth+1)
+		for i, a := range args {
+			// Numbers the message wrote get the language's separators;
+			// quoted input stays as the user typed it.
+			switch {
+			case m.quoted[i]:
+			case numberRE.MatchString(a):
+				args[i] = l.localize(a)
+			case depth < maxMessageDepth:
+				args[i], _ = l.message(a, depth+1)
 			}
 		}
 		return m.render(args), true
@@ -166,9 +163,15 @@ func (l Locale) message(english string, depth int) (string, bool) {
 	return english, false
 }
 
-// numberRE matches a number as Count, Fixed, Sig, Percent and Bytes write
-// it in English (12,345.5; 0.085; 13%; 2.9 MiB), and rates such as 1.2M.
-var numberRE = regexp.MustCompile(`^[-+]?\d[\d,]*(?:\.\d+)?(?:%| [KMGTPE]?i?B|[kM])?$`)
+// Name returns how the locale shows the name of a corpus or vector set:
+// the names of the demo data gloveboard ships are translated ("WordNet
+// glosses (demo)"); names people gave are data and stay as they are.
+func (l Locale) Name(name string) string {
+	if tr, ok := l.names[name]; ok {
+		return tr
+	}
+	return name
+}
 
 // Strings returns the catalogue strings whose keys start with prefix, for
 // page scripts: the layout puts those under "js." into the page as JSON,
@@ -258,6 +261,10 @@ func T(ctx context.Context, key string, args ...any) string { return LocaleFrom(
 // { Loc(ctx).Sig(r.Ratio) }.
 func Loc(ctx context.Context) Locale { return LocaleFrom(ctx) }
 
+// DataName is Locale.Name for templ components: the name of a corpus or
+// vector set as ctx's language shows it.
+func DataName(ctx context.Context, name string) string { return LocaleFrom(ctx).Name(name) }
+
 // Msg translates a message from below the web layer (Locale.Message).
 func Msg(ctx context.Context, english string) string { return LocaleFrom(ctx).Message(english) }
 
@@ -268,7 +275,15 @@ type messagePattern struct {
 	pieces  []string // translation literals, len(refs)+1
 	refs    []int    // argument index of each verb of the translation
 	literal int      // literal characters of the English format (for ordering)
+	// quoted marks the arguments the English format quotes (%q, or a verb
+	// right after a quotation mark): what a user typed, repeated as typed.
+	quoted []bool
 }
+
+// numberRE matches a number as English messages write it: 1,234.5, 0.05,
+// -3, 1e-07, with the units Bytes, Percent and rates add: 2.9 MiB, 13%,
+// 1.2M.
+var numberRE = regexp.MustCompile(`^-?(?:\d{1,3}(?:,\d{3})*|\d+)(?:\.\d+)?(?:e[-+]?\d+)?(?: [KMGTPE]iB| B|%|[kM])?$`)
 
 // verbRE finds fmt verbs with an optional explicit index and flags.
 var verbRE = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
@@ -283,6 +298,7 @@ func compileMessages(formats map[string]string) []messagePattern {
 		var re strings.Builder
 		re.WriteString("^")
 		last, nargs, literal := 0, 0, 0
+		var quotes []bool
 		for _, loc := range verbRE.FindAllStringIndex(en, -1) {
 			re.WriteString(regexp.QuoteMeta(en[last:loc[0]]))
 			literal += loc[0] - last
@@ -291,13 +307,16 @@ func compileMessages(formats map[string]string) []messagePattern {
 			} else {
 				re.WriteString("(.+?)")
 				nargs++
+				before := en[:loc[0]]
+				quotes = append(quotes, en[loc[1]-1] == 'q' || strings.HasSuffix(before, "“") ||
+					strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "'") || strings.HasSuffix(before, "‘"))
 			}
 			last = loc[1]
 		}
 		re.WriteString(regexp.QuoteMeta(en[last:]))
 		literal += len(en) - last
 		re.WriteString("$")
-		p := messagePattern{re: regexp.MustCompile(re.String()), literal: literal}
+		p := messagePattern{re: regexp.MustCompile(re.String()), literal: literal, quoted: quotes}
 		var piece strings.Builder
 		last, next := 0, 0
 		for _, m := range verbRE.FindAllStringSubmatchIndex(tr, -1) {
