@@ -103,7 +103,7 @@ func (t *jobTargets) describe(row *views.JobRow, j app.JobInfo) error {
 			row.Target = loc.T("frame.jobs.deleted_corpus")
 			return err
 		}
-		row.Target, row.TargetLink = loc.T("frame.jobs.target_corpus", corp.Name), "/corpora/"+strconv.FormatInt(corp.ID, 10)
+		row.Target, row.TargetLink = loc.T("frame.jobs.target_corpus", loc.Name(corp.Name)), "/corpora/"+strconv.FormatInt(corp.ID, 10)
 		switch {
 		case !done:
 		case j.Kind == string(app.KindBuild):
@@ -126,7 +126,7 @@ func (t *jobTargets) describe(row *views.JobRow, j app.JobInfo) error {
 			row.Target = loc.T("frame.jobs.deleted_vector_set")
 			return err
 		}
-		row.Target, row.TargetLink = loc.T("frame.jobs.target_vector_set", v.Name), "/vectors/"+strconv.FormatInt(v.ID, 10)+"/explore"
+		row.Target, row.TargetLink = loc.T("frame.jobs.target_vector_set", loc.Name(v.Name)), "/vectors/"+strconv.FormatInt(v.ID, 10)+"/explore"
 		if done && app.IsMapKind(j.Kind) {
 			row.Link = mapPermalink(v.ID, j.ID)
 		}
@@ -266,7 +266,7 @@ func (s *Server) vectorSet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ok(c, views.VectorPage(views.VectorPageData{Page: s.page(c, v.Name, views.SectionExplore),
+	return s.ok(c, views.VectorPage(views.VectorPageData{Page: s.page(c, locale(c).Name(v.Name), views.SectionExplore),
 		Vectors: vectorRow(v), Duplicate: c.QueryParam("duplicate") == "1"}))
 }
 

@@ -131,7 +131,7 @@ type RatioExample struct {
 	Link
 	CorpusID int64
 	Corpus   string // its name
-	Gloss    string // the words in English, when they are not
+	Gloss    string // the words in English, when they are not (shown on English pages)
 }
 
 // CorporaData is the corpus list and upload page.
