@@ -5,13 +5,18 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/internal/jobs"
 	"github.com/gloveboard/gloveboard/internal/store"
+	"github.com/gloveboard/gloveboard/internal/testkit"
 	"github.com/gloveboard/gloveboard/views"
 )
 
@@ -166,4 +171,62 @@ func TestJobListVietnamese(t *testing.T) {
 	en := a.frameGet("en", "/jobs", true).Body.String()
 	wantIn(t, "English job list", en, "Co-occurrence spectrum", "running", "weighting the top 12,345 words (raw counts X)",
 		"The corpus looks like a binary file, not text.", ">Cancel</button>")
+}
+
+// frameShots is where TestBrowserFrameVietnamese leaves its screenshots
+// ($GLOVEBOARD_SHOTS, else the temporary directory).
+func frameShots() string {
+	if dir := os.Getenv("GLOVEBOARD_SHOTS"); dir != "" {
+		return dir
+	}
+	return filepath.Join(os.TempDir(), "gloveboard-frame")
+}
+
+// TestBrowserFrameVietnamese opens the home page (demo corpora built, a
+// job that failed), the about page and an error page in a browser asking
+// for Vietnamese, at 400 and 1400 px: nothing is wider than the window
+// (Vietnamese runs about 20% longer than English), and the screenshots
+// are kept to be looked at.
+func TestBrowserFrameVietnamese(t *testing.T) {
+	t.Parallel()
+	chromium := testkit.Browser(t, "shows the home, about and error pages in Vietnamese in a real browser")
+	a := newApp(t, 0)
+	a.buildDemo(t)
+	failed, err := a.jobs.Submit("corpus-spectrum", 1, func(ctx context.Context, run jobs.Run) error {
+		return fmt.Errorf("reading: %w", corpus.ErrBinary)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	a.jobs.Wait(wctx, failed.ID)
+	srv := httptest.NewServer(a.e)
+	defer srv.Close()
+	browser := newBrowser(t, chromium, 2*time.Minute, chromedp.Flag("accept-lang", "vi-VN,vi"), chromedp.Flag("lang", "vi"))
+	dir := frameShots()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []struct{ name, path, heading string }{
+		{"home", "/", "GloVe, từng bước một"},
+		{"about", "/about", "Giới thiệu gloveboard"},
+		{"error", "/corpora/999999", "Không tìm thấy"},
+	} {
+		if err := chromedp.Do(browser.ctx, chromedp.Navigate(srv.URL+page.path)); err != nil {
+			t.Fatal(err)
+		}
+		if h1 := mustRun(t, browser.ctx, chromedp.Evaluate[string](`document.querySelector("h1").innerText`)); h1 != page.heading {
+			t.Errorf("%s: <h1> %q, want %q", page.path, h1, page.heading)
+		}
+		for _, w := range []int64{400, 1400} {
+			if err := chromedp.Do(browser.ctx, chromedp.EmulateViewport(w, 900), chromedp.Sleep(200*time.Millisecond)); err != nil {
+				t.Fatal(err)
+			}
+			if sw := mustRun(t, browser.ctx, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`)); sw > float64(w) {
+				t.Errorf("%s is %v px wide in a %d px window", page.path, sw, w)
+			}
+			shot(t, browser.ctx, filepath.Join(dir, fmt.Sprintf("%s-%d.png", page.name, w)))
+		}
+	}
 }
