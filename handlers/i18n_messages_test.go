@@ -42,7 +42,29 @@ var messageArg = map[string]int{
 	"public":   1,
 	"Progress": 1, "progress": 1, // jobs.Run.Progress and the run closures
 	"badMap": 0, "no": 0, // format helpers of maps.go and runcontrol.go
+	"bad":   1, // runs.Params.Validate's
 	"jobOf": 4, // its not-found message
+}
+
+// messageFuncs are functions whose results are messages for users: every
+// string literal they return or assign, and every format they pass to
+// fmt.Sprintf, is a message (or a part that is translated inside one,
+// such as DivergedError's "cost %.4g").
+var messageFuncs = map[string]bool{"buildUnreadableMessage": true, "DivergedError.Error": true}
+
+// funcName is "F" for func F and "T.M" for a method M of T or *T.
+func funcName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name
+	}
+	typ := fd.Recv.List[0].Type
+	if star, ok := typ.(*ast.StarExpr); ok {
+		typ = star.X
+	}
+	if id, ok := typ.(*ast.Ident); ok {
+		return id.Name + "." + fd.Name.Name
+	}
+	return fd.Name.Name
 }
 
 // nounArg maps the functions naming a missing thing to their noun
@@ -219,6 +241,32 @@ func collectMessages(t *testing.T, fset *token.FileSet, files []*ast.File) colle
 						}
 					}
 				}
+			case *ast.FuncDecl:
+				if !messageFuncs[funcName(n)] || n.Body == nil {
+					return true
+				}
+				ast.Inspect(n.Body, func(m ast.Node) bool {
+					var exprs []ast.Expr
+					switch m := m.(type) {
+					case *ast.ReturnStmt:
+						exprs = m.Results
+					case *ast.AssignStmt:
+						exprs = m.Rhs
+					case *ast.CallExpr:
+						exprs = []ast.Expr{m}
+					}
+					for _, e := range exprs {
+						switch e.(type) {
+						case *ast.BasicLit, *ast.CallExpr:
+							if fs, ok := formats(e, 0); ok {
+								for _, s := range fs {
+									c.formats[s] = at(e)
+								}
+							}
+						}
+					}
+					return true
+				})
 			case *ast.ValueSpec:
 				// jobFailures: the messages of sentinel errors.
 				for i, name := range n.Names {

@@ -79,7 +79,7 @@ func (s *Service) AddEvalSet(name, filename string, r io.Reader) (UserEvalSet, e
 	pairs, format, err := evaluate.ReadSet(bytes.NewReader(raw))
 	if err != nil {
 		return UserEvalSet{}, apperr.Wrap(fmt.Errorf("%w: %w", ErrBadEvalSet, err), apperr.Invalid,
-			"The evaluation file could not be read: "+err.Error()+". Accepted: lines “word TAB word TAB score”, ViSim-400 (header Word1 Word2 POS Sim1 Sim2 STD) or ViCon (header Word1 Word2 Relation, SYN or ANT).")
+			fmt.Sprintf("The evaluation file could not be read: %s. Accepted: lines “word TAB word TAB score”, ViSim-400 (header Word1 Word2 POS Sim1 Sim2 STD) or ViCon (header Word1 Word2 Relation, SYN or ANT).", err.Error()))
 	}
 	name = evalSetName(name, filename)
 	sum := sha256.Sum256(raw)
