@@ -44,6 +44,8 @@ var messageArg = map[string]int{
 	"badMap": 0, "no": 0, // format helpers of maps.go and runcontrol.go
 	"bad":   1, // runs.Params.Validate's
 	"jobOf": 4, // its not-found message
+	// the reason recorded on jobs a restart interrupted
+	"InterruptActiveJobs": 1,
 }
 
 // messageFuncs are functions whose results are messages for users: every

@@ -344,6 +344,7 @@ func messagesVI() map[string]string {
 		// The job manager (internal/jobs) and failed jobs.
 		"cancelled before it started": "đã hủy trước khi bắt đầu",
 		"cancelled":                   "đã hủy",
+		"the server restarted while this job was queued or running":                       "máy chủ đã khởi động lại khi tác vụ này đang chờ hoặc đang chạy",
 		"the server shut down before this job finished":                                   "máy chủ đã tắt trước khi tác vụ này hoàn tất",
 		"The server is too busy to record the job now. Try again in a moment.":            "Máy chủ đang quá bận để ghi nhận tác vụ. Hãy thử lại sau giây lát.",
 		"The job failed because of an internal error. The details are in the server log.": "Tác vụ thất bại do lỗi nội bộ. Chi tiết được ghi trong nhật ký của máy chủ.",
