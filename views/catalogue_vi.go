@@ -132,7 +132,7 @@ func catalogueVI() map[string]string {
 		"frame.about.vi_text_3":        ") và ở dưới đây; nguồn gốc tại https://www.libreoffice.org/.",
 		"frame.about.mpl_summary":      "Giấy phép Công cộng Mozilla 2.0 (Mozilla Public License 2.0)",
 		"frame.about.software_heading": "Phần mềm",
-		"frame.about.software_text":    "Mã kịch bản của trang là htmx 2.0.11 (giấy phép BSD không điều khoản, Zero-Clause BSD).",
+		"frame.about.software_text":    "Các trang dùng thư viện kịch bản htmx 2.0.11 (giấy phép Zero-Clause BSD).",
 
 		"js.frame.upload_too_large": "Tệp này có kích thước %s, lớn hơn giới hạn tải lên %s.",
 		"js.frame.uploading":        "Đang tải lên…",

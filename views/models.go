@@ -163,9 +163,12 @@ type VectorPageData struct {
 
 // ErrorData is an error page.
 type ErrorData struct {
-	Page    Page
-	Status  int
+	Page   Page
+	Status int
+	// Heading is the catalogue key of the page's heading.
 	Heading string
+	// Message is the user-facing message in English, as the error
+	// carries it; the page shows its translation (Msg).
 	Message string
 }
 
