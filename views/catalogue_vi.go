@@ -292,9 +292,10 @@ func messagesVI() map[string]string {
 		"This looks like the vectors.tsv of a TensorFlow Projector pair: its rows hold numbers only. Choose it together with its metadata.tsv (the words) and upload both at once.": "Tệp này trông giống vectors.tsv của một cặp TensorFlow Projector: các hàng của nó chỉ chứa số. Hãy chọn nó cùng với metadata.tsv (các từ) và tải lên cả hai cùng lúc.",
 		"That file is not a word-vector text file (%s).":                                        "Tệp đó không phải tệp văn bản chứa véc-tơ từ (%s).",
 		"This vector file could not be read: %s.":                                               "Không đọc được tệp véc-tơ này: %s.",
-		"ranks 1–%d drawn one by one; of the %d ranks after them, %d drawn at log-spaced ranks": "các thứ hạng 1–%d được vẽ từng điểm một; trong %d thứ hạng sau đó, %d điểm được vẽ tại các thứ hạng cách đều theo thang log",
+		"ranks 1–%d drawn one by one; of the %d ranks after them, %d drawn at log-spaced ranks": "thứ hạng 1–%d vẽ đủ; %d thứ hạng còn lại chỉ vẽ %d điểm, cách đều theo thang log",
 		"%d non-positive singular values omitted (log axis)":                                    "đã bỏ %d giá trị kỳ dị không dương (trục log)",
 		"%d non-positive singular value omitted (log axis)":                                     "đã bỏ %d giá trị kỳ dị không dương (trục log)",
+		"Note:": "Ghi chú:",
 		// ==== end app messages ====
 	}
 }

@@ -192,11 +192,13 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 	return f, nil
 }
 
-// translateNotes rewrites the figure's notes with translate (nil: none).
+// translateNotes rewrites the figure's notes, and the "Note:" that
+// introduces each, with translate (nil: none).
 func (f *Figure) translateNotes(translate func(string) string) {
 	if translate == nil {
 		return
 	}
+	f.noteLabel = translate("Note:")
 	for i, n := range f.notes {
 		f.notes[i] = translate(n)
 	}
