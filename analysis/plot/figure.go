@@ -53,6 +53,9 @@ type Figure struct {
 	// noteLabel introduces each note under the plot ("Note:" when
 	// empty; translateNotes sets it).
 	noteLabel string
+	// decimalComma is Output.DecimalComma while the figure renders, for
+	// plotters that write numbers themselves.
+	decimalComma bool
 }
 
 type legendEntry struct {
