@@ -286,7 +286,7 @@ func (s *Server) corpusDetail(c echo.Context) error {
 // the PMI word asked for is refused).
 func (s *Server) corpusDetailData(c echo.Context, corp store.Corpus) (views.CorpusDetailData, int, error) {
 	id := corp.ID
-	d := views.CorpusDetailData{Page: s.page(c, corp.Name, views.SectionCorpora), Corpus: corpusRow(corp),
+	d := views.CorpusDetailData{Page: s.page(c, locale(c).Name(corp.Name), views.SectionCorpora), Corpus: corpusRow(corp),
 		Duplicate: c.QueryParam("duplicate") == "1", Form: settingsOf(app.DefaultBuildSettings()).Form(),
 		Limits: views.BuildLimits{MaxWindow: cooccur.MaxWindow, MaxMinCount: maxMinCount, MaxVocab: maxVocabLimit}}
 	status := http.StatusOK

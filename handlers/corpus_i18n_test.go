@@ -54,14 +54,14 @@ func TestCorporaPageVietnamese(t *testing.T) {
 	}
 
 	// A refused upload: the message of the web layer, translated.
-	body, ctype := formBody(t, a.tok, "", "empty.txt", nil)
+	body, ctype := formBody(t, a.tok, "", "binary.txt", []byte("a\x00b\n"))
 	req := httptest.NewRequest(http.MethodPost, "/corpora", body)
 	req.Header.Set("Content-Type", ctype)
 	req.Header.Set("Accept-Language", "vi")
 	rec = a.do(req)
 	msg := text(find(parse(t, rec.Body.String()), "main", ""))
-	if rec.Code/100 != 4 || !strings.Contains(msg, "Tệp rỗng.") || !strings.Contains(msg, "Hãy chọn lại tệp để thử lại") {
-		t.Errorf("empty upload in Vietnamese: %d %s", rec.Code, clipBody(msg))
+	if rec.Code/100 != 4 || !strings.Contains(msg, "Tệp này không giống tệp văn bản: nó chứa byte NUL") || !strings.Contains(msg, "Hãy chọn lại tệp để thử lại") {
+		t.Errorf("binary upload in Vietnamese: %d %s", rec.Code, clipBody(msg))
 	}
 }
 

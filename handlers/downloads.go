@@ -160,7 +160,7 @@ func (s *Server) corpusPlot(c echo.Context) error {
 
 // zipfFigure is the Zipf plot of a corpus, its text in loc's language.
 func zipfFigure(loc views.Locale, corp store.Corpus, z *zipfResult, mark *plot.ZipfMark) (*plot.Figure, error) {
-	spec := plot.ZipfSpec{Counts: z.counts, Title: loc.T("corpus.zipf.plot_title", corp.Name), Mark: mark,
+	spec := plot.ZipfSpec{Counts: z.counts, Title: loc.T("corpus.zipf.plot_title", loc.Name(corp.Name)), Mark: mark,
 		XLabel: loc.T("corpus.zipf.plot_x"), YLabel: loc.T("corpus.zipf.plot_y"), WordsName: loc.T("corpus.zipf.plot_words"),
 		Translate: loc.Message}
 	if z.mleErr == nil {
@@ -215,7 +215,7 @@ func (s *Server) corpusSpectrumPlot(c echo.Context) error {
 func corpusSpectrumPlot(loc views.Locale, res *app.CorpusSpectrum) plotOut {
 	r := res.Request
 	spec := plot.SpectrumSpec{Values: res.Values, Quantity: "singular value",
-		Title:  loc.T("corpus.spectrum.plot_title", weightingText(loc, r.Weighting), loc.Int(int64(r.TopN)), res.Name),
+		Title:  loc.T("corpus.spectrum.plot_title", weightingText(loc, r.Weighting), loc.Int(int64(r.TopN)), loc.Name(res.Name)),
 		XLabel: loc.T("corpus.spectrum.plot_x"), YLabel: loc.T("corpus.spectrum.plot_y"),
 		ValuesName: loc.T("corpus.spectrum.plot_values"), Translate: loc.Message}
 	if res.FitError == "" {

@@ -106,7 +106,7 @@ func catalogueEN() map[string]string {
 		"corpus.stats.pairs_joined":            "(%s pairs joined)",
 		"corpus.stats.settings":                "Settings",
 		"corpus.stats.built":                   "Built",
-		"corpus.stats.built_in":                "%s in %s s",
+		"corpus.stats.built_in":                ", in %s s",
 		"corpus.stats.warnings":                "Warnings",
 		"corpus.stats.warnings_text":           "%s invalid UTF-8 sequences replaced, %s over-long tokens truncated",
 		"corpus.settings.tokenizer":            "tokenizer %s",

@@ -107,7 +107,7 @@ func catalogueVI() map[string]string {
 		"corpus.stats.pairs_joined":            "(%s cặp được ghép)",
 		"corpus.stats.settings":                "Tham số",
 		"corpus.stats.built":                   "Xây dựng lúc",
-		"corpus.stats.built_in":                "%s, mất %s giây",
+		"corpus.stats.built_in":                ", mất %s giây",
 		"corpus.stats.warnings":                "Cảnh báo",
 		"corpus.stats.warnings_text":           "đã thay %s chuỗi byte UTF-8 không hợp lệ, đã cắt ngắn %s từ tố quá dài",
 		"corpus.settings.tokenizer":            "bộ tách từ tố %s",
@@ -250,7 +250,6 @@ func messagesVI() map[string]string {
 	return map[string]string{
 		// ==== app messages ====
 		// ---- corpus ----
-		"The tokenizer must be “words” or “whitespace”.":                                                "Bộ tách từ tố phải là “words” hoặc “whitespace”.",
 		"The window must be a whole number from %s to %s; “%s” is not.":                                 "Cửa sổ ngữ cảnh phải là số nguyên từ %s đến %s; “%s” không hợp lệ.",
 		"The minimum count must be a whole number from %s to %s; “%s” is not.":                          "Số lần xuất hiện tối thiểu phải là số nguyên từ %s đến %s; “%s” không hợp lệ.",
 		"The maximum vocabulary (0 keeps all words) must be a whole number from %s to %s; “%s” is not.": "Kích thước từ vựng tối đa (0 là giữ mọi từ) phải là số nguyên từ %s đến %s; “%s” không hợp lệ.",
@@ -276,9 +275,8 @@ func messagesVI() map[string]string {
 		"Expected a file upload (multipart/form-data).":                                                                                "Cần tải lên một tệp (multipart/form-data).",
 		"The name must be valid text of at most %s bytes.":                                                                             "Tên phải là văn bản hợp lệ, dài tối đa %s byte.",
 		"Upload one file at a time (or the two files of a Projector pair).":                                                            "Mỗi lần chỉ tải lên một tệp (hoặc hai tệp của một cặp Projector).",
-		"The file is empty.":       "Tệp rỗng.",
-		"Choose a file to upload.": "Hãy chọn một tệp để tải lên.",
-		"The upload was interrupted or is malformed. Please try again.":                                                                                 "Quá trình tải lên bị gián đoạn hoặc dữ liệu gửi lên bị lỗi. Vui lòng thử lại.",
+		"Choose a file to upload.":                                      "Hãy chọn một tệp để tải lên.",
+		"The upload was interrupted or is malformed. Please try again.": "Quá trình tải lên bị gián đoạn hoặc dữ liệu gửi lên bị lỗi. Vui lòng thử lại.",
 		"The file decompresses to more than %s, %d times the upload limit; it looks like a gzip bomb. Upload the text in smaller parts.":                "Tệp giải nén ra hơn %s, gấp %d lần giới hạn tải lên; có vẻ đây là một quả bom gzip. Hãy tải văn bản lên thành nhiều phần nhỏ hơn.",
 		"The file decompresses to more than %s, %d times the upload limit; it looks like a gzip bomb. Upload the vectors in smaller parts.":             "Tệp giải nén ra hơn %s, gấp %d lần giới hạn tải lên; có vẻ đây là một quả bom gzip. Hãy tải các véc-tơ lên thành nhiều phần nhỏ hơn.",
 		"The file is gzip-compressed but its data is truncated or damaged, so it cannot be read to the end. Compress it again and upload it once more.": "Tệp được nén gzip nhưng dữ liệu bị cắt cụt hoặc hư hỏng, nên không thể đọc đến hết. Hãy nén lại rồi tải lên một lần nữa.",
