@@ -286,7 +286,7 @@ func (s *Server) corpusDetail(c echo.Context) error {
 // the PMI word asked for is refused).
 func (s *Server) corpusDetailData(c echo.Context, corp store.Corpus) (views.CorpusDetailData, int, error) {
 	id := corp.ID
-	d := views.CorpusDetailData{Page: s.page(c, corp.Name, views.SectionCorpora), Corpus: corpusRow(corp),
+	d := views.CorpusDetailData{Page: s.page(c, locale(c).Name(corp.Name), views.SectionCorpora), Corpus: corpusRow(corp),
 		Duplicate: c.QueryParam("duplicate") == "1", Form: settingsOf(app.DefaultBuildSettings()).Form(),
 		Limits: views.BuildLimits{MaxWindow: cooccur.MaxWindow, MaxMinCount: maxMinCount, MaxVocab: maxVocabLimit}}
 	status := http.StatusOK
@@ -299,7 +299,7 @@ func (s *Server) corpusDetailData(c echo.Context, corp store.Corpus) (views.Corp
 		} else if j.Status != store.JobDone {
 			d.LastError = j.Error
 			if d.LastError == "" {
-				d.LastError = "the job was " + string(j.Status) + "."
+				d.LastError = jobEndedText(locale(c), j.Status)
 			}
 		}
 	}
@@ -322,8 +322,8 @@ func (s *Server) corpusDetailData(c echo.Context, corp store.Corpus) (views.Corp
 		}
 		d.Phrases = s.phrasesView(corp, l, c.QueryParam("phrase"))
 		d.Stats.RatioExample = ratioExample(corp.ID, corp.SHA256)
-		d.Zipf = zipfView(corp, s.zipfOf(id, l))
-		pm, perr := s.pmiView(corp, l, c.QueryParam("pmi"))
+		d.Zipf = zipfView(locale(c), corp, s.zipfOf(id, l))
+		pm, perr := s.pmiView(locale(c), corp, l, c.QueryParam("pmi"))
 		if perr != nil {
 			st, msg := s.resolve(perr)
 			if st >= 500 {
@@ -349,11 +349,22 @@ func settingsOf(settings app.BuildSettings) views.BuildSettings {
 	return v
 }
 
-func zipfView(corp store.Corpus, z *zipfResult) *views.ZipfView {
-	v := &views.ZipfView{CorpusID: corp.ID, Plot: corpusPlotLinks(corp.ID, "zipf", nil,
-		"Zipf plot: word frequency against rank on log–log axes, with the fitted power law")}
+// jobEndedText says, in loc's language, how a build job without an error
+// message ended (failed, cancelled or interrupted).
+func jobEndedText(loc views.Locale, status store.JobStatus) string {
+	switch status {
+	case store.JobCancelled:
+		return loc.T("corpus.build.ended_cancelled")
+	case store.JobInterrupted:
+		return loc.T("corpus.build.ended_interrupted")
+	}
+	return loc.T("corpus.build.ended_failed")
+}
+
+func zipfView(loc views.Locale, corp store.Corpus, z *zipfResult) *views.ZipfView {
+	v := &views.ZipfView{CorpusID: corp.ID, Plot: corpusPlotLinks(corp.ID, "zipf", nil, loc.T("corpus.zipf.alt"))}
 	if z.mleErr != nil {
-		v.Err = "This corpus has too few distinct words for a power-law fit of its word frequencies."
+		v.Err = loc.T("corpus.zipf.too_few")
 		return v
 	}
 	m := z.mle
@@ -364,8 +375,9 @@ func zipfView(corp store.Corpus, z *zipfResult) *views.ZipfView {
 	return v
 }
 
-// pmiView computes the PMI box for word (empty: the box with its form only).
-func (s *Server) pmiView(corp store.Corpus, l *app.Build, word string) (views.PMIView, error) {
+// pmiView computes the PMI box for word (empty: the box with its form
+// only), its text in loc's language.
+func (s *Server) pmiView(loc views.Locale, corp store.Corpus, l *app.Build, word string) (views.PMIView, error) {
 	v := views.PMIView{CorpusID: corp.ID, Word: strings.TrimSpace(word), N: defaultPMIN, MinCount: defaultPMIMin}
 	if v.Word == "" {
 		return v, nil
@@ -379,7 +391,7 @@ func (s *Server) pmiView(corp store.Corpus, l *app.Build, word string) (views.PM
 		v.Rows = append(v.Rows, views.PMIRow{Word: p.word, Bits: p.bits, Count: p.x})
 	}
 	if len(v.Rows) == 0 {
-		v.Message = fmt.Sprintf("“%s” has no partner seen at least %d times.", apperr.Quote(v.Word), defaultPMIMin)
+		v.Message = loc.T("corpus.pmi.no_partner", apperr.Quote(v.Word), loc.Int(defaultPMIMin))
 	}
 	return v, nil
 }
@@ -475,13 +487,26 @@ func pendingSpectrumOf(info app.JobInfo) views.CorpusSpectrumPending {
 	return p
 }
 
-func corpusSpectrumResultView(res *app.CorpusSpectrum, jobID int64) views.CorpusSpectrumResult {
+// weightingText names a spectrum's matrix weighting for people, in loc's
+// language (app.WeightingLabel's names in English).
+func weightingText(loc views.Locale, w spectrum.Weighting) string {
+	switch w {
+	case spectrum.Counts:
+		return loc.T("corpus.spectrum.matrix_counts")
+	case spectrum.Log1p:
+		return loc.T("corpus.spectrum.matrix_log")
+	}
+	return loc.T("corpus.spectrum.label_ppmi")
+}
+
+func corpusSpectrumResultView(loc views.Locale, res *app.CorpusSpectrum, jobID int64) views.CorpusSpectrumResult {
 	r := res.Request
-	v := views.CorpusSpectrumResult{CorpusID: res.CorpusID, JobID: jobID, Matrix: app.WeightingLabel(r.Weighting), TopN: r.TopN,
+	matrix := weightingText(loc, r.Weighting)
+	v := views.CorpusSpectrumResult{CorpusID: res.CorpusID, JobID: jobID, Matrix: matrix, TopN: r.TopN,
 		K: len(res.Values), NNZ: res.NNZ, Note: r.Note, FitError: res.FitError,
 		API: fmt.Sprintf("/api/corpora/%d/spectra/%d", res.CorpusID, jobID),
 		Plot: views.NewModelPlot(fmt.Sprintf("/corpora/%d/spectra/%d/plot", res.CorpusID, jobID),
-			fmt.Sprintf("Singular values of the %s matrix of the top %s words against rank, log–log, with the power-law fit", app.WeightingLabel(r.Weighting), views.Count(r.TopN)), "")}
+			loc.T("corpus.spectrum.alt", matrix, loc.Int(int64(r.TopN))), "")}
 	if n := len(res.Values); n > 0 {
 		v.First, v.Last = res.Values[0], res.Values[n-1]
 	}
@@ -492,12 +517,13 @@ func corpusSpectrumResultView(res *app.CorpusSpectrum, jobID int64) views.Corpus
 	return v
 }
 
-// savedSpectrumRows are the rows of a corpus's saved spectra.
-func savedSpectrumRows(saved []app.SavedSpectrum) []views.SavedSpectrumRow {
+// savedSpectrumRows are the rows of a corpus's saved spectra, named in
+// loc's language.
+func savedSpectrumRows(loc views.Locale, saved []app.SavedSpectrum) []views.SavedSpectrumRow {
 	rows := make([]views.SavedSpectrumRow, len(saved))
 	for i, sp := range saved {
 		r := sp.Request
-		rows[i] = views.SavedSpectrumRow{ID: sp.ID, Name: fmt.Sprintf("%s, top %s words, k = %d", app.WeightingLabel(r.Weighting), views.Count(r.TopN), r.K),
+		rows[i] = views.SavedSpectrumRow{ID: sp.ID, Name: loc.T("corpus.spectrum.saved_name", weightingText(loc, r.Weighting), loc.Int(int64(r.TopN)), loc.Int(int64(r.K))),
 			Values: sp.Values, Beta: r2Text(sp.Beta), R2: r2Text(sp.R2), Created: fmtTime(sp.Created)}
 	}
 	return rows
@@ -513,7 +539,7 @@ func (s *Server) corpusSpectrumView(c echo.Context, corp store.Corpus, l *app.Bu
 	if saved, err := s.svc.SavedSpectra(ctx(c), corp.ID); err != nil {
 		s.log.Error("listing saved spectra", "corpus", corp.ID, "err", err)
 	} else {
-		v.Saved = savedSpectrumRows(saved)
+		v.Saved = savedSpectrumRows(locale(c), saved)
 	}
 	raw := strings.TrimSpace(c.QueryParam("spectrum"))
 	if raw == "" {
@@ -531,7 +557,7 @@ func (s *Server) corpusSpectrumView(c echo.Context, corp store.Corpus, l *app.Bu
 	case res != nil:
 		r := res.Request
 		v.Form = views.CorpusSpectrumForm{Matrix: r.Weighting.String(), TopN: r.TopN, K: r.K, FitFrom: r.From, FitTo: r.To}
-		rv := corpusSpectrumResultView(res, info.ID)
+		rv := corpusSpectrumResultView(locale(c), res, info.ID)
 		v.Result = &rv
 	default:
 		p := pendingSpectrumOf(info)
@@ -583,5 +609,5 @@ func (s *Server) corpusSpectrumFragment(c echo.Context) error {
 	if res == nil {
 		return s.ok(c, views.CorpusSpectrumPendingFragment(pendingSpectrumOf(info)))
 	}
-	return s.ok(c, views.CorpusSpectrumResultFragment(corpusSpectrumResultView(res, info.ID)))
+	return s.ok(c, views.CorpusSpectrumResultFragment(corpusSpectrumResultView(locale(c), res, info.ID)))
 }

@@ -146,7 +146,7 @@ func (s *Server) corpusPlot(c echo.Context) error {
 	if name == "zipf" {
 		z := s.zipfOf(corp.ID, l)
 		return s.sendPlot(c, plotOut{what: "zipf", owner: owner,
-			figure: func() (*plot.Figure, error) { return zipfFigure(corp, z, zipfMarkOf(c, l)) },
+			figure: func() (*plot.Figure, error) { return zipfFigure(locale(c), corp, z, zipfMarkOf(c, l)) },
 			header: []string{"rank", "word", "frequency"}, rows: zipfRows(l)})
 	}
 	r, t, err := computeRatio(c, l)
@@ -158,15 +158,31 @@ func (s *Server) corpusPlot(c echo.Context) error {
 		header: ratioHeader, rows: ratioRows(t)})
 }
 
-func zipfFigure(corp store.Corpus, z *zipfResult, mark *plot.ZipfMark) (*plot.Figure, error) {
-	spec := plot.ZipfSpec{Counts: z.counts, Title: "Zipf's law: " + corp.Name, Mark: mark}
+// zipfFigure is the Zipf plot of a corpus, its text in loc's language.
+func zipfFigure(loc views.Locale, corp store.Corpus, z *zipfResult, mark *plot.ZipfMark) (*plot.Figure, error) {
+	spec := plot.ZipfSpec{Counts: z.counts, Title: loc.T("corpus.zipf.plot_title", loc.Name(corp.Name)), Mark: mark,
+		XLabel: loc.T("corpus.zipf.plot_x"), YLabel: loc.T("corpus.zipf.plot_y"), WordsName: loc.T("corpus.zipf.plot_words"),
+		Translate: loc.Message}
 	if z.mleErr == nil {
 		m := z.mle
 		spec.MLE = &plot.ZipfMLE{Alpha: m.Alpha, AlphaSE: m.AlphaSE, XMin: float64(m.XMin), NTail: m.NTail, KS: m.KS, RankExponent: m.RankExponent}
+		exp := m.RankExponent
+		if exp == 0 && m.Alpha > 1 {
+			exp = 1 / (m.Alpha - 1)
+		}
+		if m.AlphaSE > 0 {
+			spec.MLEName = loc.T("corpus.zipf.plot_mle_se", loc.Int(m.XMin), loc.Fixed(m.Alpha, 3), loc.Fixed(m.AlphaSE, 3), loc.Fixed(exp, 3))
+		} else {
+			spec.MLEName = loc.T("corpus.zipf.plot_mle", loc.Int(m.XMin), loc.Fixed(m.Alpha, 3), loc.Fixed(exp, 3))
+		}
 	}
 	if z.lsErr == nil {
 		ic := z.ls.Intercept
 		spec.LeastSquares = &plot.ZipfLeastSquares{Slope: z.ls.Slope, R2: z.ls.R2, Intercept: &ic}
+		spec.LeastSquaresName = loc.T("corpus.zipf.plot_ls", loc.Fixed(z.ls.Slope, 3), loc.Fixed(z.ls.R2, 3))
+	}
+	if mark != nil && mark.Rank >= 1 && mark.Rank <= len(z.counts) {
+		mark.Name = loc.T("corpus.zipf.plot_mark", mark.Label, loc.Int(int64(mark.Rank)), loc.CountF(z.counts[mark.Rank-1]))
 	}
 	return plot.NewZipf(spec)
 }
@@ -191,16 +207,22 @@ func (s *Server) corpusSpectrumPlot(c echo.Context) error {
 	if res == nil {
 		return public(ErrInUse, fmt.Sprintf("The spectrum (job %d) is %s, so there is nothing to draw yet.", info.ID, info.Status))
 	}
-	return s.sendPlot(c, corpusSpectrumPlot(res))
+	return s.sendPlot(c, corpusSpectrumPlot(locale(c), res))
 }
 
-func corpusSpectrumPlot(res *app.CorpusSpectrum) plotOut {
+// corpusSpectrumPlot is a corpus spectrum's plot and data, its text in
+// loc's language.
+func corpusSpectrumPlot(loc views.Locale, res *app.CorpusSpectrum) plotOut {
 	r := res.Request
 	spec := plot.SpectrumSpec{Values: res.Values, Quantity: "singular value",
-		Matrix: fmt.Sprintf("%s (top %s words) · %s", app.WeightingLabel(r.Weighting), views.Count(r.TopN), res.Name)}
+		Title:  loc.T("corpus.spectrum.plot_title", weightingText(loc, r.Weighting), loc.Int(int64(r.TopN)), loc.Name(res.Name)),
+		XLabel: loc.T("corpus.spectrum.plot_x"), YLabel: loc.T("corpus.spectrum.plot_y"),
+		ValuesName: loc.T("corpus.spectrum.plot_values"), Translate: loc.Message}
 	if res.FitError == "" {
 		logC := res.Fit.LogC
 		spec.Fit = &plot.PowerLawFit{Beta: res.Fit.Beta, R2: res.Fit.R2, From: res.Fit.From, To: res.Fit.To, LogC: &logC}
+		spec.FitName = loc.T("corpus.spectrum.plot_fit", loc.Int(int64(res.Fit.From)), loc.Int(int64(res.Fit.To)),
+			loc.Fixed(res.Fit.Beta, 3), loc.Fixed(res.Fit.R2, 3))
 	}
 	rows := make([][]string, len(res.Values))
 	for i, v := range res.Values {

@@ -234,6 +234,8 @@ func (p *pseudoApp) pseudoPages() []string {
 		"/", "/about", "/jobs", "/corpora/999999",
 		// corpus
 		"/corpora", fmt.Sprintf("/corpora/%d", c), fmt.Sprintf("/corpora/%d/build-status", c),
+		fmt.Sprintf("/corpora/%d?pmi=zqice", c), fmt.Sprintf("/corpora/%d?pmi=zqnotthere", c),
+		fmt.Sprintf("/corpora/%d/spectrum", c),
 		// ratio
 		fmt.Sprintf("/corpora/%d/ratio?i=zqice&j=zqsteam", c),
 		// word

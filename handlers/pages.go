@@ -250,7 +250,7 @@ func (s *Server) corpora(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ok(c, views.Corpora(views.CorporaData{Page: s.page(c, locale(c).T("frame.title.corpora"), views.SectionCorpora), Corpora: cs, MaxUpload: s.maxUpload}))
+	return s.ok(c, views.Corpora(views.CorporaData{Page: s.page(c, locale(c).T("corpus.list.title"), views.SectionCorpora), Corpora: cs, MaxUpload: s.maxUpload}))
 }
 
 func (s *Server) vectors(c echo.Context) error {

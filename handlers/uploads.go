@@ -224,7 +224,7 @@ func (s *Server) uploadFormError(c echo.Context, up upload, err error) error {
 	if lerr != nil {
 		return lerr
 	}
-	return s.render(c, status, views.Corpora(views.CorporaData{Page: s.page(c, "Corpora", views.SectionCorpora),
+	return s.render(c, status, views.Corpora(views.CorporaData{Page: s.page(c, locale(c).T("corpus.list.title"), views.SectionCorpora),
 		Corpora: cs, MaxUpload: s.maxUpload, Name: up.name, Error: msg}))
 }
 

@@ -365,9 +365,54 @@ func onOff(b bool) string {
 	return "no"
 }
 
-func maxVocabText(n int) string {
-	if n <= 0 {
-		return "all words"
+// Text writes the settings as the corpus page lists them, in l's
+// language: "tokenizer words, window 10, symmetric, 1/d weighting, …".
+func (s BuildSettings) Text(l Locale) string {
+	tokenizer := l.T("corpus.settings.tokenizer_words")
+	if s.Tokenizer == "whitespace" {
+		tokenizer = l.T("corpus.settings.tokenizer_whitespace")
 	}
-	return Count(n)
+	parts := []string{l.T("corpus.settings.tokenizer", tokenizer), l.T("corpus.settings.window", l.Int(int64(s.Window)))}
+	if s.Symmetric {
+		parts = append(parts, l.T("corpus.settings.symmetric"))
+	} else {
+		parts = append(parts, l.T("corpus.settings.left_only"))
+	}
+	if s.DistanceWeighting {
+		parts = append(parts, l.T("corpus.settings.weighting"))
+	} else {
+		parts = append(parts, l.T("corpus.settings.no_weighting"))
+	}
+	maxVocab := l.T("corpus.settings.all_words")
+	if s.MaxVocab > 0 {
+		maxVocab = l.Int(int64(s.MaxVocab))
+	}
+	parts = append(parts, l.T("corpus.settings.min_count", l.Int(s.MinCount)), l.T("corpus.settings.max_vocab", maxVocab))
+	if s.Tokens == "phrases" {
+		parts = append(parts, l.T("corpus.settings.phrases", l.Int(int64(s.PhrasePasses)), l.Int(s.PhraseMinCount), l.Fixed(s.PhraseThreshold, 2)))
+	} else {
+		parts = append(parts, l.T("corpus.settings.syllables"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// JobStatusText is a job status (queued, running, done, failed,
+// cancelled, interrupted) in l's language; an unknown status is shown as
+// it is.
+func JobStatusText(l Locale, status string) string {
+	switch status {
+	case "queued":
+		return l.T("corpus.status.queued")
+	case "running":
+		return l.T("corpus.status.running")
+	case "done":
+		return l.T("corpus.status.done")
+	case "failed":
+		return l.T("corpus.status.failed")
+	case "cancelled":
+		return l.T("corpus.status.cancelled")
+	case "interrupted":
+		return l.T("corpus.status.interrupted")
+	}
+	return status
 }

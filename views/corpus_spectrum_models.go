@@ -90,44 +90,44 @@ type CorpusSpectrumResult struct {
 	Plot     ModelPlot
 }
 
-// Ratio is σ_1/σ_k, how far the spectrum falls over the k values.
-func (r CorpusSpectrumResult) Ratio() string {
+// Ratio is σ_1/σ_k, how far the spectrum falls over the k values,
+// written in l's language.
+func (r CorpusSpectrumResult) Ratio(l Locale) string {
 	if !(r.Last > 0) {
 		return "—"
 	}
-	return Sig(r.First / r.Last)
+	return l.Sig(r.First / r.Last)
 }
 
 // DoublingFactor is 2^β: by how much a singular value shrinks when the
 // rank doubles, if the power law holds.
-func (r CorpusSpectrumResult) DoublingFactor() string {
-	return Fixed(math.Pow(2, r.Beta), 2)
+func (r CorpusSpectrumResult) DoublingFactor(l Locale) string {
+	return l.Fixed(math.Pow(2, r.Beta), 2)
 }
 
 // FitQuality says in words how straight the log–log line is.
-func (r CorpusSpectrumResult) FitQuality() string {
+func (r CorpusSpectrumResult) FitQuality(l Locale) string {
 	switch {
 	case math.IsNaN(r.R2):
-		return "cannot be judged"
+		return l.T("corpus.spectrum.quality_unknown")
 	case r.R2 >= 0.98:
-		return "very close to a straight line: a power law describes these values well"
+		return l.T("corpus.spectrum.quality_straight")
 	case r.R2 >= 0.9:
-		return "close to a straight line, with visible bends: a power law is a fair summary"
+		return l.T("corpus.spectrum.quality_bends")
 	default:
-		return "clearly curved: a single power law is a poor summary of this range"
+		return l.T("corpus.spectrum.quality_curved")
 	}
 }
 
-// Comparison compares the power law with exponential decay.
-func (r CorpusSpectrumResult) Comparison() string {
+// Comparison compares the power law with exponential decay ("" when
+// either R² is unknown).
+func (r CorpusSpectrumResult) Comparison(l Locale) string {
 	switch {
 	case math.IsNaN(r.R2) || math.IsNaN(r.ExpR2):
 		return ""
 	case r.R2 > r.ExpR2:
-		return "The power law fits better than exponential decay (R² " + Fixed(r.R2, 3) + " against " + Fixed(r.ExpR2, 3) +
-			"): the values fall off slowly and steadily, the heavy tail typical of word statistics, rather than dying away after a few directions."
+		return l.T("corpus.spectrum.power_better", l.Fixed(r.R2, 3), l.Fixed(r.ExpR2, 3))
 	default:
-		return "Exponential decay fits at least as well as the power law here (R² " + Fixed(r.ExpR2, 3) + " against " + Fixed(r.R2, 3) +
-			"), so over this range the values die away faster than a power law would predict."
+		return l.T("corpus.spectrum.exp_better", l.Fixed(r.ExpR2, 3), l.Fixed(r.R2, 3))
 	}
 }

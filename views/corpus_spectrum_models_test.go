@@ -20,20 +20,39 @@ func TestCorpusSpectrumText(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := tc.r.Ratio(); got != tc.wantRatio {
+			en := NewLocale(English)
+			if got := tc.r.Ratio(en); got != tc.wantRatio {
 				t.Errorf("Ratio() = %q, want %q", got, tc.wantRatio)
 			}
-			if got := tc.r.DoublingFactor(); got != tc.wantDouble {
+			if got := tc.r.DoublingFactor(en); got != tc.wantDouble {
 				t.Errorf("DoublingFactor() = %q, want %q", got, tc.wantDouble)
 			}
-			if got := tc.r.FitQuality(); !strings.Contains(got, tc.wantQuality) {
+			if got := tc.r.FitQuality(en); !strings.Contains(got, tc.wantQuality) {
 				t.Errorf("FitQuality() = %q, want it to contain %q", got, tc.wantQuality)
 			}
-			got := tc.r.Comparison()
+			got := tc.r.Comparison(en)
 			if (tc.wantCompr == "") != (got == "") || !strings.Contains(got, tc.wantCompr) {
 				t.Errorf("Comparison() = %q, want %q", got, tc.wantCompr)
 			}
 		})
+	}
+}
+
+// TestCorpusSpectrumTextVietnamese checks the same sentences in
+// Vietnamese: numbers with a decimal comma, the power law compared in
+// words.
+func TestCorpusSpectrumTextVietnamese(t *testing.T) {
+	vi := NewLocale(Vietnamese)
+	r := CorpusSpectrumResult{First: 60, Last: 12.5, Beta: 0.5, R2: 0.99, ExpR2: 0.7}
+	for _, tc := range []struct{ name, got, want string }{
+		{"ratio", r.Ratio(vi), "4,8"},
+		{"doubling", r.DoublingFactor(vi), "1,41"},
+		{"quality", r.FitQuality(vi), "rất gần một đường thẳng: luật lũy thừa mô tả tốt các giá trị này"},
+		{"comparison", r.Comparison(vi)[:strings.Index(r.Comparison(vi), ":")], "Luật lũy thừa khớp tốt hơn mô hình suy giảm hàm mũ (R² 0,990 so với 0,700)"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s = %q, want %q", tc.name, tc.got, tc.want)
+		}
 	}
 }
 

@@ -30,15 +30,17 @@ type PhraseRow struct {
 	Pass   int
 }
 
-// Shown says which rows the table holds, e.g. "the best 200 of 1,514".
-func (v PhrasesView) Shown() string {
+// Shown says which rows the table holds, in l's language, e.g.
+// "Showing the best 200 of 1,514, best first (by score, then count)."; ""
+// when none matched.
+func (v PhrasesView) Shown(l Locale) string {
 	switch {
 	case v.Matched == 0:
 		return ""
 	case len(v.Rows) == v.Matched:
-		return "all " + Count(v.Matched)
+		return l.T("corpus.phrases.showing_all", l.Int(int64(v.Matched)))
 	}
-	return "the best " + Count(len(v.Rows)) + " of " + Count(v.Matched)
+	return l.T("corpus.phrases.showing_best", l.Int(int64(len(v.Rows))), l.Int(int64(v.Matched)))
 }
 
 // passText is the pass of a phrase as the table shows it.

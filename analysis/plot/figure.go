@@ -50,6 +50,9 @@ type Figure struct {
 	// equalAspect widens one axis range at render time so that a data
 	// unit is as long on x as on y.
 	equalAspect bool
+	// noteLabel introduces each note under the plot ("Note:" when
+	// empty; translateNotes sets it).
+	noteLabel string
 	// decimalComma is Output.DecimalComma while the figure renders, for
 	// plotters that write numbers themselves.
 	decimalComma bool
@@ -276,7 +279,7 @@ func (f *Figure) draw(c draw.Canvas) {
 		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
 		y := c.Min.Y
 		for i := len(f.notes) - 1; i >= 0; i-- {
-			t := fitWidth(sty, "Note: "+f.notes[i], width)
+			t := fitWidth(sty, or(f.noteLabel, "Note:")+" "+f.notes[i], width)
 			c.FillText(sty, vg.Point{X: c.Min.X, Y: y}, t)
 			y += sty.Height(t) + vg.Points(1)
 		}

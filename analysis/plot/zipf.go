@@ -43,12 +43,24 @@ type ZipfSpec struct {
 	Mark *ZipfMark
 	// Title, XLabel and YLabel override the defaults.
 	Title, XLabel, YLabel string
+	// WordsName, MLEName and LeastSquaresName, when set, replace the
+	// built-in English legend entries of the points and of the two fit
+	// lines (the web writes them in the page's language, numbers
+	// included); empty keeps the English default, as the CLI does.
+	WordsName, MLEName, LeastSquaresName string
+	// Translate, when set, rewrites each note printed under the plot (the
+	// notes are English formats, such as the thinning of long series); nil
+	// keeps them in English.
+	Translate func(note string) string
 }
 
 // ZipfMark names the word at Rank (from 1) of Counts.
 type ZipfMark struct {
 	Rank  int
 	Label string
+	// Name, when set, is the mark's whole legend entry; empty gives
+	// "Label: rank r, f = n".
+	Name string
 }
 
 // NewZipf builds a rank–frequency plot. The MLE fit is drawn as
@@ -69,7 +81,7 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 		panic(err)
 	}
 	pts.GlyphStyle = draw.GlyphStyle{Color: palette[0], Radius: vg.Points(1.6), Shape: draw.CircleGlyph{}}
-	f.legend = append(f.legend, legendEntry{name: "words", thumbs: []gplot.Thumbnailer{pts}})
+	f.legend = append(f.legend, legendEntry{name: or(s.WordsName, "words"), thumbs: []gplot.Thumbnailer{pts}})
 	for _, p := range xys {
 		f.occupied = append(f.occupied, [2]float64{p.X, p.Y})
 	}
@@ -106,6 +118,7 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 				name += fmt.Sprintf(" ± %.3f", m.AlphaSE)
 			}
 			name += fmt.Sprintf(" → rank exponent %.3f", exp)
+			name = or(s.MLEName, name)
 			f.legend = append(f.legend, legendEntry{name: name, thumbs: []gplot.Thumbnailer{line}})
 			_, _, a, b := bounds(line.XYs)
 			ylo, yhi = math.Min(ylo, a), math.Max(yhi, b)
@@ -136,7 +149,7 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 			line.LineStyle = draw.LineStyle{Color: mutedColor, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 			f.p.Add(line)
 			f.legend = append(f.legend, legendEntry{
-				name:   fmt.Sprintf("least squares, all ranks (descriptive): slope %.3f, R² = %.3f", ls.Slope, ls.R2),
+				name:   or(s.LeastSquaresName, fmt.Sprintf("least squares, all ranks (descriptive): slope %.3f, R² = %.3f", ls.Slope, ls.R2)),
 				thumbs: []gplot.Thumbnailer{line},
 			})
 			_, _, lo, hi := bounds(line.XYs)
@@ -168,14 +181,27 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 			ring.GlyphStyle = draw.GlyphStyle{Color: palette[1], Radius: vg.Points(7), Shape: thickRing{}}
 			f.p.Add(ring)
 			f.legend = append(f.legend, legendEntry{
-				name:   fmt.Sprintf("%s: rank %s, f = %s", cleanText(mk.Label, 40), formatNum(float64(mk.Rank)), formatNum(s.Counts[mk.Rank-1])),
+				name:   or(mk.Name, fmt.Sprintf("%s: rank %s, f = %s", cleanText(mk.Label, 40), formatNum(float64(mk.Rank)), formatNum(s.Counts[mk.Rank-1]))),
 				thumbs: []gplot.Thumbnailer{ring},
 			})
 		}
 	}
 	setRange(&f.p.X, xlo, xhi, 0.03)
 	setRange(&f.p.Y, ylo, yhi, 0.04)
+	f.translateNotes(s.Translate)
 	return f, nil
+}
+
+// translateNotes rewrites the figure's notes, and the "Note:" that
+// introduces each, with translate (nil: none).
+func (f *Figure) translateNotes(translate func(string) string) {
+	if translate == nil {
+		return
+	}
+	f.noteLabel = translate("Note:")
+	for i, n := range f.notes {
+		f.notes[i] = translate(n)
+	}
 }
 
 // thickRing is a ring glyph drawn with a 2 pt line (draw.RingGlyph's is
