@@ -154,7 +154,7 @@ func (s *Server) corpusPlot(c echo.Context) error {
 		return err
 	}
 	return s.sendPlot(c, plotOut{what: "ratio", owner: owner, params: []string{r.i, r.j},
-		figure: func() (*plot.Figure, error) { return ratioFigure(t) },
+		figure: func() (*plot.Figure, error) { return ratioFigure(locale(c), t) },
 		header: ratioHeader, rows: ratioRows(t)})
 }
 
