@@ -74,7 +74,7 @@ func catalogueEN() map[string]string {
 		"ratio.discovered.lean_i":          "Leaning clearly to “%s”: ratio ≥ %s",
 		"ratio.discovered.lean_j":          "Leaning clearly to “%s”: ratio ≤ %s",
 		"ratio.discovered.none":            "No word in this corpus leans clearly to “%s”: none passes the threshold with enough evidence for its %s %% bound to exclude a ratio of 1.",
-		"ratio.discovered.add_probe":       "+ probe",
+		"ratio.discovered.add_probe":       "+\u00a0probe",
 		"ratio.discovered.add_probe_title": "Add this word to the probes",
 		"ratio.plot.alt":                   "Bar chart of P(k|%s)/P(k|%s) for each probe word on a log scale centred at 1",
 		"ratio.plot.title":                 "P(k | %s) / P(k | %s)",
