@@ -1,8 +1,6 @@
 package handlers_test
 
 import (
-	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -23,12 +21,7 @@ func TestBrowserRatioVietnamese(t *testing.T) {
 	t.Parallel()
 	chromium := testkit.Browser(t, "shows the Vietnamese ratio page in a real browser")
 	a := newApp(t, 0)
-	id := a.vietnameseDemo(t)
-	page := fmt.Sprintf("/corpora/%d", id)
-	if rec := a.postForm(page+"/build", phrasesForm); rec.Code != http.StatusSeeOther {
-		t.Fatalf("build = %d: %s", rec.Code, rec.Body)
-	}
-	a.waitJobs(t)
+	page := a.buildVietnamese(t)
 	srv := httptest.NewServer(a.e)
 	defer srv.Close()
 	browser := newBrowser(t, chromium, 120*time.Second)

@@ -19,6 +19,18 @@ func (a *app) getIn(path, accept string) *httptest.ResponseRecorder {
 	return a.do(req)
 }
 
+// buildVietnamese builds the Vietnamese demo corpus with phrases through
+// its page's form and returns the page's path.
+func (a *app) buildVietnamese(t *testing.T) string {
+	t.Helper()
+	page := fmt.Sprintf("/corpora/%d", a.vietnameseDemo(t))
+	if rec := a.postForm(page+"/build", phrasesForm); rec.Code != http.StatusSeeOther {
+		t.Fatalf("build = %d: %s", rec.Code, rec.Body)
+	}
+	a.waitJobs(t)
+	return page
+}
+
 // Numbers with a fractional part and a group separator, as each language
 // writes them: 1,234.50 and 1.234,50.
 var (
@@ -33,12 +45,7 @@ var (
 // the page's language, and the numbers use its separators.
 func TestRatioPageVietnamese(t *testing.T) {
 	a := newApp(t, 0)
-	id := a.vietnameseDemo(t)
-	page := fmt.Sprintf("/corpora/%d", id)
-	if rec := a.postForm(page+"/build", phrasesForm); rec.Code != http.StatusSeeOther {
-		t.Fatalf("build = %d: %s", rec.Code, rec.Body)
-	}
-	a.waitJobs(t)
+	page := a.buildVietnamese(t)
 	p := demo.VietnamesePreset
 
 	vi := a.getIn(page+"/ratio", "vi-VN,vi;q=0.9,en;q=0.5")
@@ -54,7 +61,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 		"xác suất có điều kiện", "cửa sổ ngữ cảnh", // the explanation of P(k|i)
 		"Các từ thăm dò k", "Tính tỷ lệ", // the form
 		"Xác suất đồng xuất hiện của “" + p.I + "” và “" + p.J + "”", // the table
-		"Các từ ngữ cảnh phân biệt “" + p.I + "” với “" + p.J + "”", // the discovered words
+		"Các từ ngữ cảnh phân biệt “" + p.I + "” với “" + p.J + "”",  // the discovered words
 		"cận tin cậy", "Nghiêng rõ về “" + p.I + "”",
 	} {
 		if !strings.Contains(main, want) {
