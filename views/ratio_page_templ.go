@@ -61,7 +61,7 @@ func RatioPage(d RatioPageData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = richT(ctx, "ratio.heading_in", corpusLink(d)).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("ratio.heading_in", corpusLink(d)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -78,7 +78,7 @@ func RatioPage(d RatioPageData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = richT(ctx, "ratio.lead_def", ratioX("ik"), ratioX("i")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("ratio.lead_def", ratioX("ik"), ratioX("i")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -574,7 +574,7 @@ func ratioForm(d RatioPageData) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = richT(ctx, "ratio.form.thin_hint", ratioX("ik"), ratioX("jk")).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("ratio.form.thin_hint", ratioX("ik"), ratioX("jk")).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -647,7 +647,7 @@ func ratioForm(d RatioPageData) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = richT(ctx, "ratio.form.min_evidence_hint", ratioX("ik"), ratioX("jk")).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("ratio.form.min_evidence_hint", ratioX("ik"), ratioX("jk")).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -716,12 +716,12 @@ func ratioTotals(t RatioTableView) templ.Component {
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
 		if t.Unweighted {
-			templ_7745c5c3_Err = richT(ctx, "ratio.table.totals_unweighted", ratioX("i"), Loc(ctx).CountF(t.XI), t.I, ratioX("j"), Loc(ctx).CountF(t.XJ), t.J).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("ratio.table.totals_unweighted", ratioX("i"), Loc(ctx).CountF(t.XI), t.I, ratioX("j"), Loc(ctx).CountF(t.XJ), t.J).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = richT(ctx, "ratio.table.totals_weighted", ratioX("i"), Loc(ctx).CountF(t.XI), t.I, ratioX("j"), Loc(ctx).CountF(t.XJ), t.J).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("ratio.table.totals_weighted", ratioX("i"), Loc(ctx).CountF(t.XI), t.I, ratioX("j"), Loc(ctx).CountF(t.XJ), t.J).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -1224,7 +1224,7 @@ func ratioTable(d RatioPageData, t RatioTableView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = richT(ctx, "ratio.table.count_near", ratioX("ik"), t.I).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("ratio.table.count_near", ratioX("ik"), t.I).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -1291,7 +1291,7 @@ func ratioTable(d RatioPageData, t RatioTableView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = richT(ctx, "ratio.table.count_near", ratioX("jk"), t.J).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("ratio.table.count_near", ratioX("jk"), t.J).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -1371,7 +1371,7 @@ func ratioTable(d RatioPageData, t RatioTableView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = richT(ctx, "ratio.legend.inf", ratioStrong("∞"), t.I, t.J).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = richT("ratio.legend.inf", ratioStrong("∞"), t.I, t.J).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1385,7 +1385,7 @@ func ratioTable(d RatioPageData, t RatioTableView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = richT(ctx, "ratio.legend.zero", ratioStrong("0"), t.J, t.I).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = richT("ratio.legend.zero", ratioStrong("0"), t.J, t.I).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1399,7 +1399,7 @@ func ratioTable(d RatioPageData, t RatioTableView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = richT(ctx, "ratio.legend.undefined", ratioStrong(T(ctx, "ratio.kind.undefined"))).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = richT("ratio.legend.undefined", ratioStrong(T(ctx, "ratio.kind.undefined"))).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1413,7 +1413,7 @@ func ratioTable(d RatioPageData, t RatioTableView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = richT(ctx, "ratio.legend.thin", thinBadge(), Loc(ctx).CountF(t.ThinBelow), t.I, t.J).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = richT("ratio.legend.thin", thinBadge(), Loc(ctx).CountF(t.ThinBelow), t.I, t.J).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1563,7 +1563,7 @@ func discoveredSection(d RatioPageData, t RatioTableView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = richT(ctx, "ratio.discovered.rule", ratioX("ik"), ratioX("jk"), Loc(ctx).CountF(t.MinEvid), Loc(ctx).Sig(t.LeanThreshold), Loc(ctx).Sig(1/t.LeanThreshold), Loc(ctx).Sig(100*t.Confidence)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("ratio.discovered.rule", ratioX("ik"), ratioX("jk"), Loc(ctx).CountF(t.MinEvid), Loc(ctx).Sig(t.LeanThreshold), Loc(ctx).Sig(1/t.LeanThreshold), Loc(ctx).Sig(100*t.Confidence)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -10,16 +10,16 @@ import (
 	"github.com/a-h/templ"
 )
 
-// richT renders the catalogue string key with args where some arguments
-// are markup: an argument that is a templ.Component (notation such as
-// X<sub>ik</sub>, a link, a badge) is rendered in place, any other is
-// written as escaped text. A translation may move its arguments
+// richT renders the catalogue string key, in the locale of the context it
+// is rendered with, with args of which some are markup: an argument that
+// is a templ.Component (notation such as X<sub>ik</sub>, a link, a badge)
+// is rendered in place, any other is written as escaped text. A translation may move its arguments
 // (%[2]s), so the markup follows its argument wherever the language puts
 // it. The catalogue string itself is escaped like any text.
 //
 // The ratio page's sentences mix words of the corpus, numbers and
 // notation; without this they would be cut into untranslatable pieces.
-func richT(ctx context.Context, key string, args ...any) templ.Component {
+func richT(key string, args ...any) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
 		// Each argument is replaced by a marker no catalogue string or
 		// argument contains (U+001A SUBSTITUTE), then the formatted
