@@ -153,7 +153,7 @@ func (s *Server) ratioPage(c echo.Context) error {
 		return err
 	}
 	loc := locale(c)
-	d := views.RatioPageData{Page: s.page(c, loc.T("ratio.title", corp.Name), views.SectionCorpora), CorpusID: corp.ID, CorpusName: corp.Name}
+	d := views.RatioPageData{Page: s.page(c, loc.T("ratio.title", loc.Name(corp.Name)), views.SectionCorpora), CorpusID: corp.ID, CorpusName: corp.Name}
 	r, t, err := computeRatio(c, l)
 	d.Form, d.Notes = r.form, r.notes
 	if err != nil {

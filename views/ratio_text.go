@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/a-h/templ"
 )
@@ -28,10 +29,24 @@ func richT(key string, args ...any) templ.Component {
 		for n := range args {
 			markers[n] = "\x1a" + strconv.Itoa(n) + "\x1a"
 		}
-		s := T(ctx, key, markers...)
+		loc := LocaleFrom(ctx)
+		s := loc.T(key, markers...)
+		if loc.pseudo {
+			// The pseudo locale marks each piece of catalogue text
+			// between the arguments instead of the whole, so that a
+			// piece after markup is still seen as catalogue text.
+			s = strings.TrimSuffix(strings.TrimPrefix(s, "⟦"), "⟧")
+		}
+		text := func(piece string) error {
+			if loc.pseudo && strings.TrimSpace(piece) != "" {
+				piece = "⟦" + piece + "⟧"
+			}
+			_, err := io.WriteString(w, templ.EscapeString(piece))
+			return err
+		}
 		last := 0
 		for _, m := range richMarker.FindAllStringSubmatchIndex(s, -1) {
-			if _, err := io.WriteString(w, templ.EscapeString(s[last:m[0]])); err != nil {
+			if err := text(s[last:m[0]]); err != nil {
 				return err
 			}
 			last = m[1]
@@ -40,8 +55,7 @@ func richT(key string, args ...any) templ.Component {
 				return err
 			}
 		}
-		_, err := io.WriteString(w, templ.EscapeString(s[last:]))
-		return err
+		return text(s[last:])
 	})
 }
 

@@ -53,7 +53,8 @@ func TestRichT(t *testing.T) {
 	}{
 		{"English", NewLocale(English), `X<sub>ik</sub> (count near &lt;b&gt;)`},
 		{"Vietnamese", NewLocale(Vietnamese), `X<sub>ik</sub> (số lần gần “&lt;b&gt;”)`},
-		{"pseudo", PseudoLocale(), `⟦X<sub>ik</sub> (count near &lt;b&gt;)⟧`},
+		// Each piece of catalogue text marked, the data between them not.
+		{"pseudo", PseudoLocale(), `X<sub>ik</sub>⟦ (count near ⟧&lt;b&gt;⟦)⟧`},
 	} {
 		if got := render(tc.l, "ratio.table.count_near", ratioX("ik"), "<b>"); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)

@@ -72,7 +72,7 @@ func NewRatio(s RatioSpec) (*Figure, error) {
 	}
 	setLog(&f.p.Y)
 
-	rb := &ratioBars{}
+	rb := &ratioBars{fig: f}
 	reclassified := 0
 	extent := 0.5 // decades each way from 1: at least half a decade
 	names := make([]string, len(s.Bars))
@@ -163,6 +163,7 @@ type ratioBars struct {
 	kinds  []RatioKind
 	thin   []bool
 	top    float64 // data value where ∞ markers sit (1/top for 0)
+	fig    *Figure // for its render-time options (decimal comma)
 }
 
 func (rb *ratioBars) Plot(c draw.Canvas, p *gplot.Plot) {
@@ -193,6 +194,9 @@ func (rb *ratioBars) Plot(c draw.Canvas, p *gplot.Plot) {
 			sty := textStyle(regularFont, 9, mutedColor)
 			sty.XAlign = draw.XCenter
 			label := formatSig(v)
+			if rb.fig != nil && rb.fig.decimalComma {
+				label = strings.NewReplacer(".", ",", ",", ".").Replace(label)
+			}
 			if sty.Width(label) > slot { // would run into the neighbours' labels
 				continue
 			}

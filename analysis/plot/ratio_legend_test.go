@@ -54,3 +54,34 @@ func TestRatioLegendOverride(t *testing.T) {
 		}
 	}
 }
+
+// TestRatioBarValuesDecimalComma: the values written on the ratio bars
+// follow Output.DecimalComma (15,9 and 0,0295), the bar words do not
+// change, and the figure renders with points again afterwards.
+func TestRatioBarValuesDecimalComma(t *testing.T) {
+	f, err := NewRatio(RatioSpec{I: "hàng", J: "cột", Bars: []RatioBar{
+		{Word: "chiều_cao", Ratio: 15.9, Kind: RatioFinite}, {Word: "bề_rộng", Ratio: 0.0295, Kind: RatioFinite}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		out          Output
+		want, unwant []string
+	}{
+		{Output{}, []string{"15.9", "0.0295"}, []string{"15,9", "0,0295"}},
+		{Output{DecimalComma: true}, []string{"15,9", "0,0295", "chiều_cao", "bề_rộng"}, []string{"15.9", "0.0295"}},
+		{Output{}, []string{"15.9", "0.0295"}, []string{"15,9", "0,0295"}},
+	} {
+		texts := strings.Join(svgTexts(t, f, tc.out), "|")
+		for _, w := range tc.want {
+			if !strings.Contains(texts, w) {
+				t.Errorf("DecimalComma %v: no %q in %s", tc.out.DecimalComma, w, texts)
+			}
+		}
+		for _, w := range tc.unwant {
+			if strings.Contains(texts, w) {
+				t.Errorf("DecimalComma %v: %q in %s", tc.out.DecimalComma, w, texts)
+			}
+		}
+	}
+}
