@@ -238,6 +238,10 @@ func (p *pseudoApp) pseudoPages() []string {
 		fmt.Sprintf("/corpora/%d/spectrum", c),
 		// ratio
 		fmt.Sprintf("/corpora/%d/ratio?i=zqice&j=zqsteam", c),
+		fmt.Sprintf("/corpora/%d/ratio", c), // the most frequent words, with a note
+		fmt.Sprintf("/corpora/%d/ratio?i=zqice&j=zqsteam&probes=zqa,zqb,zqc,zqd,zqe,zqf,zqg,zzzz&smoothing=0.5&thin=1000000&top=5&min_evidence=1", c),
+		fmt.Sprintf("/corpora/%d/ratio?i=zqice&j=zqice", c), fmt.Sprintf("/corpora/%d/ratio?i=zqice&j=&probes=", c),
+		fmt.Sprintf("/corpora/%d/ratio?i=zqice&j=zqsteam&probes=zzzz", c),
 		// word
 		fmt.Sprintf("/corpora/%d/words/zqice", c), fmt.Sprintf("/vectors/%d/words/zqice", v),
 		// train

@@ -34,14 +34,33 @@ func ratioExample(id int64, sha string) views.Link {
 	return views.Link{Label: presetLabel(p), Href: presetURL(id, p)}
 }
 
+// presetGloss is preset p's two words in loc's language ("row / column"
+// for hàng / cột on an English page, "nước đá / hơi nước" for ice / steam
+// on a Vietnamese one); empty when they are already in that language.
+func presetGloss(loc views.Locale, p demo.Preset) string {
+	var gloss string
+	switch {
+	case p.I == demo.EnglishPreset.I && p.J == demo.EnglishPreset.J:
+		gloss = loc.T("ratio.preset.ice_steam")
+	case p.I == demo.VietnamesePreset.I && p.J == demo.VietnamesePreset.J:
+		gloss = loc.T("ratio.preset.hang_cot")
+	default:
+		return ""
+	}
+	if gloss == presetLabel(p) {
+		return ""
+	}
+	return gloss
+}
+
 // ratioExamples are the links to the presets of the demo corpora among
-// rows, oldest corpus first.
-func ratioExamples(rows []views.CorpusRow) []views.RatioExample {
+// rows, oldest corpus first, glossed in loc's language.
+func ratioExamples(loc views.Locale, rows []views.CorpusRow) []views.RatioExample {
 	var out []views.RatioExample
 	for _, c := range rows {
 		if l := ratioExample(c.ID, c.SHA256); l.Href != "" {
 			p, _ := demo.PresetFor(c.SHA256)
-			out = append(out, views.RatioExample{Link: l, CorpusID: c.ID, Corpus: c.Name, Gloss: p.Gloss})
+			out = append(out, views.RatioExample{Link: l, CorpusID: c.ID, Corpus: c.Name, Gloss: presetGloss(loc, p)})
 		}
 	}
 	// The paper's example first: the oldest demo corpus.

@@ -53,7 +53,7 @@ func parseRatio(c echo.Context, l *app.Build) (ratioRequest, error) {
 			}
 		} else if w := frequentWords(l, 2); len(w) == 2 {
 			r.i, r.j = w[0], w[1]
-			r.notes = append(r.notes, "The paper's words “ice” and “steam” are not both in this corpus's vocabulary, so the two most frequent words are shown instead. Type any two words above.")
+			r.notes = append(r.notes, locale(c).T("ratio.note.frequent"))
 		} else {
 			return r, public(ratio.ErrUnknownWord, "This corpus's vocabulary has fewer than two words, so there is nothing to compare.")
 		}
@@ -152,7 +152,8 @@ func (s *Server) ratioPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := views.RatioPageData{Page: s.page(c, "Ratios · "+corp.Name, views.SectionCorpora), CorpusID: corp.ID, CorpusName: corp.Name}
+	loc := locale(c)
+	d := views.RatioPageData{Page: s.page(c, loc.T("ratio.title", loc.Name(corp.Name)), views.SectionCorpora), CorpusID: corp.ID, CorpusName: corp.Name}
 	r, t, err := computeRatio(c, l)
 	d.Form, d.Notes = r.form, r.notes
 	if err != nil {
@@ -166,7 +167,7 @@ func (s *Server) ratioPage(c echo.Context) error {
 	tv := ratioTableView(t, r.opt)
 	tv.Unweighted = !l.Summary.Settings.DistanceWeighting
 	d.Table = &tv
-	d.Plot = corpusPlotLinks(corp.ID, "ratio", ratioQuery(r), fmt.Sprintf("Bar chart of P(k|%s)/P(k|%s) for each probe word on a log scale centred at 1", t.I, t.J))
+	d.Plot = corpusPlotLinks(corp.ID, "ratio", ratioQuery(r), loc.T("ratio.plot.alt", t.I, t.J))
 	return s.ok(c, views.RatioPage(d))
 }
 
@@ -224,8 +225,14 @@ func plotKind(k ratio.Kind) plot.RatioKind {
 	return plot.RatioFinite
 }
 
-func ratioFigure(t *ratio.Table) (*plot.Figure, error) {
-	spec := plot.RatioSpec{I: t.I, J: t.J}
+// ratioFigure is the bar chart of t, its text in loc's language (the
+// words i and j are put into the legend here).
+func ratioFigure(loc views.Locale, t *ratio.Table) (*plot.Figure, error) {
+	spec := plot.RatioSpec{I: t.I, J: t.J, Title: loc.T("ratio.plot.title", t.I, t.J),
+		XLabel: loc.T("ratio.plot.x"), YLabel: loc.T("ratio.plot.y"),
+		Legend: plot.RatioLegend{Up: loc.T("ratio.plot.up", t.I), Down: loc.T("ratio.plot.down", t.J),
+			Inf: loc.T("ratio.plot.inf", t.J), Zero: loc.T("ratio.plot.zero", t.I),
+			Undefined: loc.T("ratio.plot.undefined"), Thin: loc.T("ratio.plot.thin")}}
 	for _, r := range t.Rows {
 		if !r.InVocab {
 			continue

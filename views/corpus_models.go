@@ -223,38 +223,39 @@ type RatioCell struct {
 	Bound float64
 }
 
-// BoundText is the discovered word's confidence bound: a number, or "∞"
-// for an upper bound that is not finite.
-func (r RatioCell) BoundText() string {
+// BoundText is the discovered word's confidence bound: a number in l's
+// format, or "∞" for an upper bound that is not finite.
+func (r RatioCell) BoundText(l Locale) string {
 	if math.IsInf(r.Bound, 1) {
 		return "∞"
 	}
-	return Sig(r.Bound)
+	return l.Sig(r.Bound)
 }
 
-// RatioText is how a ratio is written in the table: a number, "∞",
-// "0" or "undefined"; never NaN.
-func (r RatioCell) RatioText() string {
+// RatioText is how a ratio is written in the table: a number in l's
+// format, "∞", "0" or l's word for undefined; never NaN.
+func (r RatioCell) RatioText(l Locale) string {
 	switch r.Kind {
 	case "finite":
-		return Sig(r.Ratio)
+		return l.Sig(r.Ratio)
 	case "inf":
 		return "∞"
 	case "zero":
 		return "0"
 	}
-	return "undefined"
+	return l.T("ratio.kind.undefined")
 }
 
-// RatioTitle explains a ratio kind in words (tooltip).
-func (r RatioCell) RatioTitle() string {
+// RatioTitle explains a ratio kind in l's words (tooltip); "" for a
+// finite ratio.
+func (r RatioCell) RatioTitle(l Locale) string {
 	switch r.Kind {
 	case "inf":
-		return "infinite: k occurs near i but never near j"
+		return l.T("ratio.kind.inf_title")
 	case "zero":
-		return "zero: k occurs near j but never near i"
+		return l.T("ratio.kind.zero_title")
 	case "undefined":
-		return "undefined (0/0): k occurs near neither word"
+		return l.T("ratio.kind.undefined_title")
 	}
 	return ""
 }

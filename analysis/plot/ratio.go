@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -44,6 +45,16 @@ type RatioSpec struct {
 	// Title, XLabel and YLabel override "P(k | i) / P(k | j)", "probe word
 	// k" and "ratio (log scale, 1 = no preference)".
 	Title, XLabel, YLabel string
+	// Legend overrides the English legend entries (for a page in another
+	// language); an empty field keeps its English default.
+	Legend RatioLegend
+}
+
+// RatioLegend holds the legend entries of a ratio plot, complete (the
+// caller puts the words i and j in): Up and Down name the bars above and
+// below 1, Inf, Zero and Undefined the markers, Thin the pale bars.
+type RatioLegend struct {
+	Up, Down, Inf, Zero, Undefined, Thin string
 }
 
 // NewRatio builds one bar per probe word on a log axis centred at 1: bars
@@ -61,7 +72,7 @@ func NewRatio(s RatioSpec) (*Figure, error) {
 	}
 	setLog(&f.p.Y)
 
-	rb := &ratioBars{}
+	rb := &ratioBars{fig: f}
 	reclassified := 0
 	extent := 0.5 // decades each way from 1: at least half a decade
 	names := make([]string, len(s.Bars))
@@ -106,8 +117,9 @@ func NewRatio(s RatioSpec) (*Figure, error) {
 	rb.top = math.Pow(10, extent)
 	f.p.Add(rb)
 
-	upName := fmt.Sprintf("more likely near %s (ratio > 1)", i)
-	downName := fmt.Sprintf("more likely near %s (ratio < 1)", j)
+	lg := s.Legend
+	upName := legendOr(lg.Up, fmt.Sprintf("more likely near %s (ratio > 1)", i))
+	downName := legendOr(lg.Down, fmt.Sprintf("more likely near %s (ratio < 1)", j))
 	f.legend = append(f.legend,
 		legendEntry{name: upName, thumbs: []gplot.Thumbnailer{swatch{clr: palette[0]}}},
 		legendEntry{name: downName, thumbs: []gplot.Thumbnailer{swatch{clr: palette[1]}}},
@@ -117,22 +129,31 @@ func NewRatio(s RatioSpec) (*Figure, error) {
 		counts[k]++
 	}
 	if counts[RatioInf] > 0 {
-		f.legend = append(f.legend, legendEntry{name: fmt.Sprintf("∞: k never seen near %s", j), thumbs: []gplot.Thumbnailer{markerThumb{RatioInf}}})
+		f.legend = append(f.legend, legendEntry{name: legendOr(lg.Inf, fmt.Sprintf("∞: k never seen near %s", j)), thumbs: []gplot.Thumbnailer{markerThumb{RatioInf}}})
 	}
 	if counts[RatioZero] > 0 {
-		f.legend = append(f.legend, legendEntry{name: fmt.Sprintf("0: k never seen near %s", i), thumbs: []gplot.Thumbnailer{markerThumb{RatioZero}}})
+		f.legend = append(f.legend, legendEntry{name: legendOr(lg.Zero, fmt.Sprintf("0: k never seen near %s", i)), thumbs: []gplot.Thumbnailer{markerThumb{RatioZero}}})
 	}
 	if counts[RatioUndefined] > 0 {
-		f.legend = append(f.legend, legendEntry{name: "0/0: k seen near neither", thumbs: []gplot.Thumbnailer{markerThumb{RatioUndefined}}})
+		f.legend = append(f.legend, legendEntry{name: legendOr(lg.Undefined, "0/0: k seen near neither"), thumbs: []gplot.Thumbnailer{markerThumb{RatioUndefined}}})
 	}
 	if counts[ratioOOV] > 0 {
 		f.legend = append(f.legend, legendEntry{name: "?: k not in the vocabulary", thumbs: []gplot.Thumbnailer{markerThumb{ratioOOV}}})
 	}
 	if slices.Contains(rb.thin, true) {
-		f.legend = append(f.legend, legendEntry{name: "pale: thin evidence (few co-occurrences)", thumbs: []gplot.Thumbnailer{swatch{clr: pale(palette[0]), alt: pale(palette[1])}}})
+		f.legend = append(f.legend, legendEntry{name: legendOr(lg.Thin, "pale: thin evidence (few co-occurrences)"), thumbs: []gplot.Thumbnailer{swatch{clr: pale(palette[0]), alt: pale(palette[1])}}})
 	}
 	f.legendOutside = true
 	return f, nil
+}
+
+// legendOr is a legend entry the caller gave (cleaned; room for one word
+// of the corpus beside the usual legend text), or def.
+func legendOr(given, def string) string {
+	if strings.TrimSpace(given) == "" {
+		return def
+	}
+	return cleanText(given, maxLegendRunes+maxWordRunes)
 }
 
 // ratioBars draws bars from 1 to each finite ratio and markers for the
@@ -142,6 +163,7 @@ type ratioBars struct {
 	kinds  []RatioKind
 	thin   []bool
 	top    float64 // data value where ∞ markers sit (1/top for 0)
+	fig    *Figure // for its render-time options (decimal comma)
 }
 
 func (rb *ratioBars) Plot(c draw.Canvas, p *gplot.Plot) {
@@ -172,6 +194,9 @@ func (rb *ratioBars) Plot(c draw.Canvas, p *gplot.Plot) {
 			sty := textStyle(regularFont, 9, mutedColor)
 			sty.XAlign = draw.XCenter
 			label := formatSig(v)
+			if rb.fig != nil && rb.fig.decimalComma {
+				label = strings.NewReplacer(".", ",", ",", ".").Replace(label)
+			}
 			if sty.Width(label) > slot { // would run into the neighbours' labels
 				continue
 			}
