@@ -31,7 +31,6 @@ const (
 	maxContrasts  = 5
 )
 
-
 // wordResult is everything the word page and its JSON twin show.
 type wordResult struct {
 	word        string
