@@ -60,7 +60,9 @@ func zipfMarkOf(c echo.Context, l *app.Build) *plot.ZipfMark {
 	if !ok {
 		return nil
 	}
-	return &plot.ZipfMark{Rank: int(id) + 1, Label: w}
+	loc := locale(c)
+	return &plot.ZipfMark{Rank: int(id) + 1, Label: w,
+		Legend: loc.T("word.zipf.mark", w, loc.Int(int64(id)+1), loc.Int(l.Unigrams.Count(id)))}
 }
 
 // concordanceView reads the word's first lines (through the service's

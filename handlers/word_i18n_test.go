@@ -121,6 +121,11 @@ func TestWordPageVietnamese(t *testing.T) {
 		t.Errorf("English fit plot lost its title or legend")
 	}
 
+	// The Zipf plot's mark names the word in the page's language.
+	if z := a.getIn("vi", page+"/plots/zipf?word=a&format=svg").Body.String(); !strings.Contains(z, "a: thứ hạng 1, f = 2.469") {
+		t.Errorf("Vietnamese Zipf plot lacks the mark's legend")
+	}
+
 	// English stays English.
 	doc = parse(t, a.get(page+"/words/a").Body.String())
 	if s := text(byID(doc, "word-count")); s != "2,469" {

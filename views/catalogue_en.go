@@ -142,6 +142,7 @@ func catalogueEN() map[string]string {
 		"word.vec.method_umap":         "UMAP",
 		"word.vec.method_axis":         "relation-axis",
 		"word.vec.method_pca":          "PCA",
+		"word.zipf.mark":               "%s: rank %s, f = %s",
 		// ==== end word ====
 
 		// ==== train: train page, runs, run comparison, loss plots ====

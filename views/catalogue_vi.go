@@ -143,6 +143,7 @@ func catalogueVI() map[string]string {
 		"word.vec.method_umap":         "UMAP",
 		"word.vec.method_axis":         "trục quan hệ",
 		"word.vec.method_pca":          "PCA",
+		"word.zipf.mark":               "%s: thứ hạng %s, f = %s",
 		// ==== end word ====
 
 		// ==== train: train page, runs, run comparison, loss plots ====

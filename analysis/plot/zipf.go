@@ -49,6 +49,9 @@ type ZipfSpec struct {
 type ZipfMark struct {
 	Rank  int
 	Label string
+	// Legend, if set, is the mark's legend in full, in place of
+	// "Label: rank r, f = n" (the web's other languages).
+	Legend string
 }
 
 // NewZipf builds a rank–frequency plot. The MLE fit is drawn as
@@ -167,8 +170,12 @@ func NewZipf(s ZipfSpec) (*Figure, error) {
 			}
 			ring.GlyphStyle = draw.GlyphStyle{Color: palette[1], Radius: vg.Points(7), Shape: thickRing{}}
 			f.p.Add(ring)
+			name := fmt.Sprintf("%s: rank %s, f = %s", cleanText(mk.Label, 40), formatNum(float64(mk.Rank)), formatNum(s.Counts[mk.Rank-1]))
+			if mk.Legend != "" {
+				name = cleanText(mk.Legend, 80)
+			}
 			f.legend = append(f.legend, legendEntry{
-				name:   fmt.Sprintf("%s: rank %s, f = %s", cleanText(mk.Label, 40), formatNum(float64(mk.Rank)), formatNum(s.Counts[mk.Rank-1])),
+				name:   name,
 				thumbs: []gplot.Thumbnailer{ring},
 			})
 		}
