@@ -167,7 +167,7 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 		return err
 	}
 	loc := locale(c)
-	d := views.VectorWordPageData{Page: s.page(c, loc.T("word.page_title", v.Name), views.SectionExplore), SetID: v.ID, SetName: v.Name}
+	d := views.VectorWordPageData{Page: s.page(c, loc.T("word.page_title", loc.Name(v.Name)), views.SectionExplore), SetID: v.ID, SetName: v.Name}
 	r, err := s.vectorWordReport(c, v, set)
 	if err != nil {
 		status, msg := s.resolve(err)
@@ -177,7 +177,7 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 		d.Error = msg
 		return s.render(c, status, views.VectorWordPage(d))
 	}
-	d.Page.Title = r.word + " · " + v.Name
+	d.Page.Title = r.word + " · " + loc.Name(v.Name)
 	wv := &views.VectorWordView{Word: r.word, Norm: r.norm, MeanNorm: r.meanNorm, LongerThan: float64(r.shorter) / float64(set.Len()),
 		Position: r.row + 1, Words: set.Len(),
 		Dim: set.Dim(), Analogies: r.done, Asked: r.asked, AskedMax: maxAnalogyChecks,

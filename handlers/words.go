@@ -178,7 +178,7 @@ func (s *Server) wordPage(c echo.Context) error {
 		return err // no corpus to show the page in
 	}
 	loc := locale(c)
-	d := views.WordPageData{Page: s.page(c, loc.T("word.page_title", req.corpusName), views.SectionCorpora), CorpusID: req.corpusID, CorpusName: req.corpusName}
+	d := views.WordPageData{Page: s.page(c, loc.T("word.page_title", loc.Name(req.corpusName)), views.SectionCorpora), CorpusID: req.corpusID, CorpusName: req.corpusName}
 	if err != nil {
 		status, msg := s.resolve(err)
 		if status >= 500 || status == http.StatusConflict {
@@ -188,7 +188,7 @@ func (s *Server) wordPage(c echo.Context) error {
 		return s.render(c, status, views.WordPage(d))
 	}
 	r, sum := req.result, req.build.Summary
-	d.Page.Title = r.word + " · " + req.corpusName
+	d.Page.Title = r.word + " · " + loc.Name(req.corpusName)
 	d.Word = &views.WordView{Word: r.word, Count: r.count, Rank: r.rank, Share: r.share, Tokens: sum.Tokens,
 		XW: r.profile.RowSum, Contexts: r.profile.Contexts, EntropyBits: r.profile.ContextEntropy,
 		MIShare: r.profile.MIShare, MIBits: r.miBits, MinCount: defaultPMIMin, N: r.n,

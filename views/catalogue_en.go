@@ -143,6 +143,8 @@ func catalogueEN() map[string]string {
 		"word.vec.method_axis":         "relation-axis",
 		"word.vec.method_pca":          "PCA",
 		"word.zipf.mark":               "%s: rank %s, f = %s",
+		"word.fit.min":                 "min",
+		"word.fit.pmi":                 "PMI",
 		// ==== end word ====
 
 		// ==== train: train page, runs, run comparison, loss plots ====

@@ -144,6 +144,8 @@ func catalogueVI() map[string]string {
 		"word.vec.method_axis":         "trục quan hệ",
 		"word.vec.method_pca":          "PCA",
 		"word.zipf.mark":               "%s: thứ hạng %s, f = %s",
+		"word.fit.min":                 "min",
+		"word.fit.pmi":                 "PMI",
 		// ==== end word ====
 
 		// ==== train: train page, runs, run comparison, loss plots ====

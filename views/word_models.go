@@ -106,7 +106,12 @@ func wordText(ctx context.Context, key string, args ...any) templ.Component {
 		}
 		fargs[i] = a
 	}
-	s := T(ctx, key, fargs...)
+	loc := LocaleFrom(ctx)
+	// The pseudo locale marks each piece of text, not the whole string,
+	// since the pieces become text nodes of their own between the parts.
+	pseudo := loc.pseudo
+	loc.pseudo = false
+	s := loc.T(key, fargs...)
 	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
 		s := s
 		for s != "" {
@@ -114,7 +119,11 @@ func wordText(ctx context.Context, key string, args ...any) templ.Component {
 			if i < 0 {
 				i = len(s)
 			}
-			if _, err := io.WriteString(w, templ.EscapeString(s[:i])); err != nil {
+			text := s[:i]
+			if pseudo && strings.TrimSpace(text) != "" {
+				text = "⟦" + text + "⟧"
+			}
+			if _, err := io.WriteString(w, templ.EscapeString(text)); err != nil {
 				return err
 			}
 			if i == len(s) {
