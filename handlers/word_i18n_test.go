@@ -74,7 +74,7 @@ func TestWordPageVietnamese(t *testing.T) {
 		{"concordance-scope", "50 lần xuất hiện đầu tiên"},
 		{"compare", "Mở bảng tỷ lệ xác suất"},
 		{"word-run", "Mô hình đã huấn luyện biểu diễn “a” ra sao"},
-		{"word-fit-reading", "Đọc kết quả cho đúng"},
+		{"word-fit-reading", "Đọc kết quả một cách trung thực"},
 	} {
 		if n := byID(doc, tc.id); n == nil || !strings.Contains(text(n), tc.want) {
 			t.Errorf("#%s does not show %q: %.200q", tc.id, tc.want, text(n))

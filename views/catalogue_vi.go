@@ -94,7 +94,7 @@ func catalogueVI() map[string]string {
 		"word.fit.heading":             "Độ khớp của hàng",
 		"word.fit.hint":                "Mỗi điểm là một từ đi kèm k có %s > 0 (tổng cộng %s từ): trục hoành là ln %s, trục tung là giá trị của mô hình %s, kích thước điểm là %s, tức trọng số mà quá trình huấn luyện gán cho điểm đó. Trên đường y = x, mô hình tái tạo đúng số lần đồng xuất hiện.",
 		"word.fit.alt":                 "Đường khớp của GloVe cho hàng của “%s”: giá trị mô hình theo logarit số lần đồng xuất hiện",
-		"word.fit.reading":             "Đọc kết quả cho đúng",
+		"word.fit.reading":             "Đọc kết quả một cách trung thực",
 		"word.fit.reading_fit":         "Điều GloVe khớp là %s, với trọng số %s. Ở hàng này, giá trị khớp và ln X tương quan với r = %s, và R² so với đường y = x (không khớp lại đường thẳng) là %s; căn bậc hai của trung bình bình phương phần dư có trọng số là %s (theo đơn vị ln: phần dư %s ứng với X chênh lệch 2 lần).",
 		"word.fit.reading_pmi":         "Vì %s, riêng tích vô hướng %s chỉ bằng PMI nếu các độ lệch (bias) hấp thụ đúng phần còn lại (%s cộng một hằng số, %s).",
 		"word.fit.reading_biases":      "Không có gì trong hàm mục tiêu buộc phải phân chia như vậy: ở đây %s = %s trong khi ln %s = %s và ln S = %s, còn trung bình của %s trên các từ đi kèm là %s.",
