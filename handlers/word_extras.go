@@ -300,7 +300,7 @@ func (s *Server) wordFitPlot(c echo.Context) error {
 		Title:  loc.T("word.fit.plot_title", p.run.ID, w),
 		XLabel: "ln X_wk", YLabel: "w·w̃_k + b_w + b̃_k",
 		Text: plot.FidelityText{Points: loc.T("word.fit.plot_points"), SizedBy: loc.T("word.fit.plot_sized_by"),
-			R2: loc.T("word.fit.plot_r2"), Number: loc.Fixed}}
+			R2: loc.T("word.fit.plot_r2"), Thinned: loc.T("word.fit.plot_thinned"), Number: loc.Fixed}}
 	header := []string{"word", "x", "f", "log_x", "model", "residual", "dot", "pmi_nats"}
 	rows := make([][]string, len(f.Cols))
 	for k := range f.Cols {

@@ -145,6 +145,7 @@ func catalogueEN() map[string]string {
 		"word.zipf.mark":               "%s: rank %s, f = %s",
 		"word.fit.min":                 "min",
 		"word.fit.pmi":                 "PMI",
+		"word.fit.plot_thinned":        "showing one point in %s (%s of %s); R² and the line use all points",
 		// ==== end word ====
 
 		// ==== train: train page, runs, run comparison, loss plots ====

@@ -146,6 +146,7 @@ func catalogueVI() map[string]string {
 		"word.zipf.mark":               "%s: thứ hạng %s, f = %s",
 		"word.fit.min":                 "min",
 		"word.fit.pmi":                 "PMI",
+		"word.fit.plot_thinned":        "chỉ vẽ một trong mỗi %s điểm (%s trên %s điểm); R² và đường thẳng dùng mọi điểm",
 		// ==== end word ====
 
 		// ==== train: train page, runs, run comparison, loss plots ====

@@ -60,6 +60,10 @@ type FidelityText struct {
 	SizedBy string
 	// R2 follows the title, with R² to 3 decimals (" — R² = %s").
 	R2 string
+	// Thinned is the note of a thinned scatter, with the stride, the
+	// points drawn and all points ("showing every %s point (%s of %s);
+	// …", the English with an ordinal).
+	Thinned string
 	// Number writes the numbers of these texts (the count with 0
 	// decimals, R² with 3) in the language's convention; nil writes
 	// them as Go does ("1234", "0.123").
@@ -116,8 +120,12 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		for k := 0; k < len(xys); k += stride {
 			draws = append(draws, xys[k])
 		}
-		f.note("showing every %d%s point (%d of %d); R² and the line use all points",
-			stride, ordinalSuffix(stride), len(draws), len(xys))
+		if s.Text.Thinned != "" {
+			f.note(s.Text.Thinned, s.Text.number(float64(stride), 0), s.Text.number(float64(len(draws)), 0), s.Text.number(float64(len(xys)), 0))
+		} else {
+			f.note("showing every %d%s point (%d of %d); R² and the line use all points",
+				stride, ordinalSuffix(stride), len(draws), len(xys))
+		}
 	}
 	xlo, xhi, ylo, yhi := bounds(xys)
 	pts, err := plotter.NewScatter(draws)
