@@ -248,7 +248,10 @@ func runPanelView(loc views.Locale, corpusID int64, l *app.Build, w string, p *w
 		WordBias: f.WordBias, LogXW: f.LogRowSum, LogS: f.LogTotal, MeanContextBias: f.MeanContextBias}
 	for _, k := range worstOf(f, worstFitted) {
 		word := l.Vocab.Word(f.Cols[k])
-		fv.Worst = append(fv.Worst, views.FitPartner{Word: word, URL: views.WordURL(corpusID, word), X: math.Exp(f.LogX[k]),
+		// exp(ln X) is off by rounding (2469.0000000000005): to a
+		// millionth, a whole count shows as one (2,469, not 2,469.00).
+		x := math.Round(math.Exp(f.LogX[k])*1e6) / 1e6
+		fv.Worst = append(fv.Worst, views.FitPartner{Word: word, URL: views.WordURL(corpusID, word), X: x,
 			F: f.Weight[k], LogX: f.LogX[k], Model: f.Model[k], Residual: f.Residual[k], Dot: f.Dot[k], PMI: f.PMI[k],
 			WeightedSquare: f.Weight[k] * f.Residual[k] * f.Residual[k]})
 	}

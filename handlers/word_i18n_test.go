@@ -106,6 +106,16 @@ func TestWordPageVietnamese(t *testing.T) {
 		t.Errorf("r on the page %q, want %q", s, want)
 	}
 
+	// The worst-fitted table shows X_wk as counted: 2.469 and 1.234,50.
+	xs := map[string]string{}
+	for _, row := range findAll(find(doc, "table", "worst-fit-table"), "tr")[1:] {
+		cells := findAll(row, "td")
+		xs[text(cells[0])] = text(cells[1])
+	}
+	if xs["b"] != "2.469" || xs["c"] != "1.234,50" {
+		t.Errorf("worst-fitted X column %v, want b 2.469 and c 1.234,50", xs)
+	}
+
 	// The fit plot speaks the page's language: title, legend and R².
 	svg := a.getIn("vi", fmt.Sprintf("%s/words/a/plots/fit?run=%d&format=svg", page, id)).Body.String()
 	for _, want := range []string{fmt.Sprintf("Lần chạy %d: hàng của a", id), "2 điểm, kích thước điểm tăng theo f(X_wk)", "R² = "} {
