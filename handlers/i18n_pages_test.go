@@ -244,6 +244,8 @@ func (p *pseudoApp) pseudoPages() []string {
 		fmt.Sprintf("/corpora/%d/ratio?i=zqice&j=zqsteam&probes=zzzz", c),
 		// word
 		fmt.Sprintf("/corpora/%d/words/zqice", c), fmt.Sprintf("/vectors/%d/words/zqice", v),
+		fmt.Sprintf("/corpora/%d/words/zqice/plots/fit?run=%d&format=svg", c, r),
+		fmt.Sprintf("/corpora/%d/words/%s", c, strings.Repeat("zq", 201)), fmt.Sprintf("/vectors/%d/words/%s", v, strings.Repeat("zq", 101)),
 		// train
 		"/train", fmt.Sprintf("/runs/%d", r), fmt.Sprintf("/runs/%d/progress", r),
 		// explore

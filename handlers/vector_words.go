@@ -166,7 +166,8 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := views.VectorWordPageData{Page: s.page(c, "Word · "+v.Name, views.SectionExplore), SetID: v.ID, SetName: v.Name}
+	loc := locale(c)
+	d := views.VectorWordPageData{Page: s.page(c, loc.T("word.page_title", loc.Name(v.Name)), views.SectionExplore), SetID: v.ID, SetName: v.Name}
 	r, err := s.vectorWordReport(c, v, set)
 	if err != nil {
 		status, msg := s.resolve(err)
@@ -176,7 +177,7 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 		d.Error = msg
 		return s.render(c, status, views.VectorWordPage(d))
 	}
-	d.Page.Title = r.word + " · " + v.Name
+	d.Page.Title = r.word + " · " + loc.Name(v.Name)
 	wv := &views.VectorWordView{Word: r.word, Norm: r.norm, MeanNorm: r.meanNorm, LongerThan: float64(r.shorter) / float64(set.Len()),
 		Position: r.row + 1, Words: set.Len(),
 		Dim: set.Dim(), Analogies: r.done, Asked: r.asked, AskedMax: maxAnalogyChecks,
@@ -189,9 +190,9 @@ func (s *Server) vectorWordPage(c echo.Context) error {
 	}
 	for _, m := range r.onMaps {
 		wv.OnMaps = append(wv.OnMaps, views.WordOnMapRow{
-			Map:    fmt.Sprintf("%s map %d · %s", methodLabel(m.Map.Method), m.Map.ID, m.Map.Params.Name),
+			Map:    mapLabel(loc, m.Map),
 			URL:    wordOnMapURL(v.ID, m.Map.ID, r.word),
-			Method: m.Map.Method, Words: m.Map.Words, X: strconv.FormatFloat(m.X, 'f', 3, 64), Y: strconv.FormatFloat(m.Y, 'f', 3, 64), Group: m.Group})
+			Method: m.Map.Method, Words: m.Map.Words, X: m.X, Y: m.Y, Group: m.Group})
 	}
 	d.Word = wv
 	return s.ok(c, views.VectorWordPage(d))
@@ -263,4 +264,36 @@ func (s *Server) apiVectorWord(c echo.Context) error {
 			Seed: m.Map.Params.Seed, X: finite(m.X), Y: finite(m.Y), Group: m.Group, URL: wordOnMapURL(v.ID, m.Map.ID, r.word)})
 	}
 	return c.JSON(http.StatusOK, out)
+}
+
+// mapLabel names a saved map in the page's language from its method and
+// the source of its words ("t-SNE map 12 · the top 5,000 words"); the
+// name stored with the map is English.
+func mapLabel(loc views.Locale, m app.SavedMap) string {
+	p := m.Params
+	var words string
+	switch app.Source(p.Source) {
+	case app.SourceWords:
+		words = loc.T("word.vec.map_src_words")
+	case app.SourceTop:
+		words = loc.T("word.vec.map_src_top", loc.Int(int64(p.N)))
+	case app.SourceNeighbors:
+		words = loc.T("word.vec.map_src_neighbors", p.Word, loc.Int(int64(p.N)))
+	case app.SourceSample:
+		words = loc.T("word.vec.map_src_sample", loc.Int(int64(p.N)), p.Seed)
+	default:
+		words = loc.T("word.vec.map_src_builtin")
+	}
+	var method string
+	switch methodLabel(m.Method) {
+	case "t-SNE":
+		method = loc.T("word.vec.method_tsne")
+	case "UMAP":
+		method = loc.T("word.vec.method_umap")
+	case "relation-axis":
+		method = loc.T("word.vec.method_axis")
+	default:
+		method = loc.T("word.vec.method_pca")
+	}
+	return loc.T("word.vec.map_label", method, m.ID, words)
 }

@@ -8,7 +8,6 @@ package handlers
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"net/url"
 	"slices"
@@ -25,6 +24,13 @@ import (
 	"github.com/gloveboard/gloveboard/views"
 )
 
+// Messages of the run panel's errors (English; messagesVI translates
+// them at display).
+const (
+	badRunMessage = "“run” must be the id of a finished run trained on this corpus."
+	noRunMessage  = "No finished training run was trained on this corpus."
+)
+
 const (
 	// runNeighbors is how many neighbours and PMI partners the run
 	// panel compares; worstFitted how many badly fitted partners it lists.
@@ -33,14 +39,14 @@ const (
 )
 
 // zipfMark places w on the corpus's Zipf plot (ranked over every type).
-func zipfMark(corpusID int64, l *app.Build, w string) *views.ZipfMarkView {
+func zipfMark(loc views.Locale, corpusID int64, l *app.Build, w string) *views.ZipfMarkView {
 	id, ok := l.Unigrams.ID(w)
 	if !ok {
 		return nil
 	}
 	q := url.Values{"word": {w}}
 	return &views.ZipfMarkView{Rank: int(id) + 1,
-		Plot: corpusPlotLinks(corpusID, "zipf", q, "Zipf plot of the corpus with “"+w+"” marked")}
+		Plot: corpusPlotLinks(corpusID, "zipf", q, loc.T("word.zipf.alt", w))}
 }
 
 // zipfMarkOf reads ?word= of a Zipf plot request: the word to mark, if
@@ -54,30 +60,33 @@ func zipfMarkOf(c echo.Context, l *app.Build) *plot.ZipfMark {
 	if !ok {
 		return nil
 	}
-	return &plot.ZipfMark{Rank: int(id) + 1, Label: w}
+	loc := locale(c)
+	return &plot.ZipfMark{Rank: int(id) + 1, Label: w,
+		Name: loc.T("word.zipf.mark", w, loc.Int(int64(id)+1), loc.Int(l.Unigrams.Count(id)))}
 }
 
 // concordanceView reads the word's first lines (through the service's
 // budget and cache) and turns them into a view.
 func (s *Server) concordanceView(c echo.Context, corp store.Corpus, l *app.Build, w string) (*views.ConcordanceView, *app.Concordance) {
+	loc := locale(c)
 	set := l.Summary.Settings
-	v := &views.ConcordanceView{Max: concord.DefaultMaxLines, WindowRule: windowRule(set.Window, set.Symmetric, set.DistanceWeighting)}
+	v := &views.ConcordanceView{Max: concord.DefaultMaxLines, WindowRule: windowRule(loc, set.Window, set.Symmetric, set.DistanceWeighting)}
 	res, err := s.svc.Concordance(ctx(c), corp, l, w)
 	if err != nil {
 		s.log.Error("concordance", "corpus", corp.ID, "err", err)
-		v.Error = "The corpus file could not be read for the concordance."
+		v.Error = loc.T("word.conc.unreadable")
 		return v, nil
 	}
 	v.Complete = res.Complete
 	if res.Complete {
-		v.Scope = "the whole corpus (" + views.Bytes(res.Bytes) + " of text)"
+		v.Scope = loc.T("word.conc.scope_whole", loc.Bytes(res.Bytes))
 	} else {
-		v.Scope = "the first " + views.Bytes(res.Bytes) + " of text"
+		v.Scope = loc.T("word.conc.scope_first", loc.Bytes(res.Bytes))
 	}
 	for _, line := range res.Lines {
 		cl := views.ConcordLine{Number: line.Number, CutBefore: line.CutBefore, CutAfter: line.CutAfter}
 		for _, t := range line.Tokens {
-			cl.Tokens = append(cl.Tokens, concordToken(w, t, set.DistanceWeighting))
+			cl.Tokens = append(cl.Tokens, concordToken(loc, w, t, set.DistanceWeighting))
 		}
 		v.Lines = append(v.Lines, cl)
 	}
@@ -86,15 +95,15 @@ func (s *Server) concordanceView(c echo.Context, corp store.Corpus, l *app.Build
 
 // concordToken gives a token its class and the hover text that states
 // what it adds to X.
-func concordToken(w string, t concord.Token, weighted bool) views.ConcordToken {
+func concordToken(loc views.Locale, w string, t concord.Token, weighted bool) views.ConcordToken {
 	ct := views.ConcordToken{Text: t.Text}
 	switch t.Role {
 	case concord.Keyword:
-		ct.Class, ct.Title = "kw", "the word"
+		ct.Class, ct.Title = "kw", loc.T("word.conc.token_word")
 	case concord.InWindow:
-		side := "after"
+		key := "word.conc.token_after"
 		if t.Distance < 0 {
-			side = "before"
+			key = "word.conc.token_before"
 		}
 		// Shaded by distance, so the 1/d weights show at a glance.
 		switch d := abs(t.Distance); {
@@ -105,16 +114,16 @@ func concordToken(w string, t concord.Token, weighted bool) views.ConcordToken {
 		default:
 			ct.Class = "win w3"
 		}
-		ct.Title = fmt.Sprintf("%d %s; weight %s: adds %s to X(%s, %s)", abs(t.Distance), side, weightText(t.Distance, weighted), fnum(t.Weight), w, t.Text)
+		ct.Title = loc.T(key, loc.Int(int64(abs(t.Distance))), weightText(loc, t.Distance, weighted), loc.Sig(t.Weight), w, t.Text)
 	case concord.Dropped:
-		ct.Class, ct.Title = "oov", "not in the vocabulary (below the minimum count): skipped before windowing"
+		ct.Class, ct.Title = "oov", loc.T("word.conc.token_oov")
 	}
 	return ct
 }
 
-func weightText(d int, weighted bool) string {
+func weightText(loc views.Locale, d int, weighted bool) string {
 	if !weighted {
-		return "1 (no distance weighting)"
+		return loc.T("word.conc.weight_none")
 	}
 	return "1/" + strconv.Itoa(abs(d))
 }
@@ -126,19 +135,16 @@ func abs(n int) int {
 	return n
 }
 
-func windowRule(window int, symmetric, weighted bool) string {
-	r := fmt.Sprintf("The window: %d words", window)
-	if symmetric {
-		r += " on each side"
-	} else {
-		r += " after the word (an asymmetric build)"
+// windowRule states the window the counts were made with.
+func windowRule(loc views.Locale, window int, symmetric, weighted bool) string {
+	side, weight := loc.T("word.conc.window_symmetric"), loc.T("word.conc.window_weighted")
+	if !symmetric {
+		side = loc.T("word.conc.window_asymmetric")
 	}
-	if weighted {
-		r += ", a word at distance d adding 1/d to X_wk"
-	} else {
-		r += ", each adding 1 to X_wk"
+	if !weighted {
+		weight = loc.T("word.conc.window_unweighted")
 	}
-	return r + "; words below the minimum count (greyed) are skipped before windowing, and windows stop at line ends. Hover a word for its weight."
+	return loc.T("word.conc.window", loc.Int(int64(window)), side, weight)
 }
 
 // wordRun is the run panel's data, shared by the page and the API.
@@ -167,7 +173,7 @@ func (s *Server) runPanel(c echo.Context, corpusID int64, l *app.Build, id int32
 		n, err := strconv.ParseInt(q, 10, 64)
 		i := slices.IndexFunc(rs, func(r app.Run) bool { return r.ID == n })
 		if err != nil || i < 0 {
-			return nil, public(ErrBadRequest, "“run” must be the id of a finished run trained on this corpus.")
+			return nil, public(ErrBadRequest, badRunMessage)
 		}
 		p.run = &rs[i]
 	}
@@ -217,10 +223,10 @@ func (s *Server) runPanel(c echo.Context, corpusID int64, l *app.Build, id int32
 }
 
 // runPanelView turns the panel into its view.
-func runPanelView(corpusID int64, l *app.Build, w string, p *wordRun) *views.WordRunPanel {
+func runPanelView(loc views.Locale, corpusID int64, l *app.Build, w string, p *wordRun) *views.WordRunPanel {
 	v := &views.WordRunPanel{RunID: p.run.ID, Error: p.errMsg, Overlap: p.overlap}
 	for _, r := range p.runs {
-		label := fmt.Sprintf("Run %d: d = %d, %d epochs, %s", r.ID, r.Params.VectorSize, r.Params.Epochs, r.Created.UTC().Format("2006-01-02 15:04"))
+		label := loc.T("word.run.choice", r.ID, loc.Int(int64(r.Params.VectorSize)), loc.Int(int64(r.Params.Epochs)), r.Created.UTC().Format("2006-01-02 15:04"))
 		v.Runs = append(v.Runs, views.RunChoice{ID: r.ID, Label: label, Selected: r.ID == p.run.ID})
 	}
 	if p.fit == nil {
@@ -237,12 +243,15 @@ func runPanelView(corpusID int64, l *app.Build, w string, p *wordRun) *views.Wor
 	f := p.fit
 	base := views.WordURL(corpusID, w) + "/plots/fit?run=" + strconv.FormatInt(p.run.ID, 10)
 	fv := &views.WordFitView{Partners: len(f.Cols), XMax: p.run.Params.XMax, Alpha: p.run.Params.Alpha,
-		Plot:  views.NewModelPlot(base, "GloVe's fit of the row of “"+w+"”: model against log count", ""),
-		LogXR: r2Text(f.LogCountR), LogXR2: r2Text(f.LogCountR2), PMIR: r2Text(f.PMIR), WeightedRMS: r2Text(f.WeightedRMS),
-		WordBias: r2Text(f.WordBias), LogXW: r2Text(f.LogRowSum), LogS: r2Text(f.LogTotal), MeanContextBias: r2Text(f.MeanContextBias)}
+		Plot:  views.NewModelPlot(base, loc.T("word.fit.alt", w), ""),
+		LogXR: f.LogCountR, LogXR2: f.LogCountR2, PMIR: f.PMIR, WeightedRMS: f.WeightedRMS,
+		WordBias: f.WordBias, LogXW: f.LogRowSum, LogS: f.LogTotal, MeanContextBias: f.MeanContextBias}
 	for _, k := range worstOf(f, worstFitted) {
 		word := l.Vocab.Word(f.Cols[k])
-		fv.Worst = append(fv.Worst, views.FitPartner{Word: word, URL: views.WordURL(corpusID, word), X: math.Exp(f.LogX[k]),
+		// exp(ln X) is off by rounding (2469.0000000000005): to a
+		// millionth, a whole count shows as one (2,469, not 2,469.00).
+		x := math.Round(math.Exp(f.LogX[k])*1e6) / 1e6
+		fv.Worst = append(fv.Worst, views.FitPartner{Word: word, URL: views.WordURL(corpusID, word), X: x,
 			F: f.Weight[k], LogX: f.LogX[k], Model: f.Model[k], Residual: f.Residual[k], Dot: f.Dot[k], PMI: f.PMI[k],
 			WeightedSquare: f.Weight[k] * f.Residual[k] * f.Residual[k]})
 	}
@@ -282,16 +291,19 @@ func (s *Server) wordFitPlot(c echo.Context) error {
 		return err
 	}
 	if p == nil {
-		return apperr.New(apperr.NotFound, "No finished training run was trained on this corpus.")
+		return apperr.New(apperr.NotFound, noRunMessage)
 	}
 	if p.fit == nil {
 		return apperr.New(apperr.Conflict, p.errMsg)
 	}
 	f := p.fit
 	r2 := f.LogCountR2
+	loc := locale(c)
 	spec := plot.FidelitySpec{X: f.LogX, Y: f.Model, Sizes: f.Weight, SizeLabel: "f(X_wk)", Reference: plot.Identity, R2: &r2,
-		Title:  fmt.Sprintf("Run %d: the row of %s", p.run.ID, w),
-		XLabel: "ln X_wk", YLabel: "w·w̃_k + b_w + b̃_k"}
+		Title:  loc.T("word.fit.plot_title", p.run.ID, w),
+		XLabel: "ln X_wk", YLabel: "w·w̃_k + b_w + b̃_k",
+		Text: plot.FidelityText{Points: loc.T("word.fit.plot_points"), SizedBy: loc.T("word.fit.plot_sized_by"),
+			R2: loc.T("word.fit.plot_r2"), Thinned: loc.T("word.fit.plot_thinned"), Number: loc.Fixed}}
 	header := []string{"word", "x", "f", "log_x", "model", "residual", "dot", "pmi_nats"}
 	rows := make([][]string, len(f.Cols))
 	for k := range f.Cols {

@@ -31,9 +31,6 @@ const (
 	maxContrasts  = 5
 )
 
-// contrastRule states how contrasts are chosen, on the page.
-const contrastRule = "Suggested: the words at most 25 frequency ranks away whose contexts overlap least with this word's (smallest Σ_k min(P(k|w), P(k|j))), so their ratio table shows the most contrast."
-
 // wordResult is everything the word page and its JSON twin show.
 type wordResult struct {
 	word        string
@@ -180,7 +177,8 @@ func (s *Server) wordPage(c echo.Context) error {
 	if req.corpusID == 0 {
 		return err // no corpus to show the page in
 	}
-	d := views.WordPageData{Page: s.page(c, "Word · "+req.corpusName, views.SectionCorpora), CorpusID: req.corpusID, CorpusName: req.corpusName}
+	loc := locale(c)
+	d := views.WordPageData{Page: s.page(c, loc.T("word.page_title", loc.Name(req.corpusName)), views.SectionCorpora), CorpusID: req.corpusID, CorpusName: req.corpusName}
 	if err != nil {
 		status, msg := s.resolve(err)
 		if status >= 500 || status == http.StatusConflict {
@@ -190,13 +188,13 @@ func (s *Server) wordPage(c echo.Context) error {
 		return s.render(c, status, views.WordPage(d))
 	}
 	r, sum := req.result, req.build.Summary
-	d.Page.Title = r.word + " · " + req.corpusName
+	d.Page.Title = r.word + " · " + loc.Name(req.corpusName)
 	d.Word = &views.WordView{Word: r.word, Count: r.count, Rank: r.rank, Share: r.share, Tokens: sum.Tokens,
 		XW: r.profile.RowSum, Contexts: r.profile.Contexts, EntropyBits: r.profile.ContextEntropy,
 		MIShare: r.profile.MIShare, MIBits: r.miBits, MinCount: defaultPMIMin, N: r.n,
 		Partners: partnerViews(r.partners), PMIPartners: partnerViews(r.pmiPartners),
-		Contrasts: r.contrasts, ContrastRule: contrastRule, Unweighted: !sum.Settings.DistanceWeighting}
-	d.Word.Zipf = zipfMark(req.corpusID, req.build, r.word)
+		Contrasts: r.contrasts, ContrastRule: loc.T("word.compare.rule", loc.Int(contrastRanks)), Unweighted: !sum.Settings.DistanceWeighting}
+	d.Word.Zipf = zipfMark(loc, req.corpusID, req.build, r.word)
 	d.Word.Concordance, _ = s.concordanceView(c, req.corpus, req.build, r.word)
 	id, _ := req.build.Vocab.ID(r.word)
 	p, err := s.runPanel(c, req.corpusID, req.build, id)
@@ -204,7 +202,7 @@ func (s *Server) wordPage(c echo.Context) error {
 		return err
 	}
 	if p != nil {
-		d.Word.Run = runPanelView(req.corpusID, req.build, r.word, p)
+		d.Word.Run = runPanelView(loc, req.corpusID, req.build, r.word, p)
 	}
 	return s.ok(c, views.WordPage(d))
 }
@@ -249,7 +247,7 @@ func (s *Server) apiWord(c echo.Context) error {
 		XW: r.profile.RowSum, Contexts: r.profile.Contexts, EntropyBits: r.profile.ContextEntropy,
 		MIShare: r.profile.MIShare, MinCount: defaultPMIMin, Partners: r.partners, PMIPartners: r.pmiPartners,
 		Contrasts: r.contrasts}
-	if z := zipfMark(req.corpusID, req.build, r.word); z != nil {
+	if z := zipfMark(locale(c), req.corpusID, req.build, r.word); z != nil {
 		out.ZipfRank = z.Rank
 	}
 	if _, res := s.concordanceView(c, req.corpus, req.build, r.word); res != nil {

@@ -1,8 +1,14 @@
 package views
 
 import (
+	"context"
+	"io"
 	"net/url"
 	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/a-h/templ"
 )
 
 // WordPageData is the page of one word of a built corpus: its counts, the
@@ -80,6 +86,63 @@ func compareURL(corpusID int64, i, j string) string {
 // Percent.
 func SharePercent(share float64) string { return Sig(100*share) + " %" }
 
+// sharePercent is SharePercent in the page's language ("1,23 %").
+func sharePercent(ctx context.Context, share float64) string { return Loc(ctx).Sig(100*share) + " %" }
+
+// wordText renders catalogue string key of the page's locale with args,
+// where an argument may be markup (a templ.Component: a formula with
+// subscripts, a link) as well as text. The catalogue keeps a plain %s
+// for each; the text around them is escaped as any text is. Components
+// stand in the formatted string as private-use runes U+E000…, which
+// neither catalogue text nor formatted numbers contain.
+func wordText(ctx context.Context, key string, args ...any) templ.Component {
+	var parts []templ.Component
+	fargs := make([]any, len(args))
+	for i, a := range args {
+		if c, ok := a.(templ.Component); ok {
+			fargs[i] = string(rune(markBase + len(parts)))
+			parts = append(parts, c)
+			continue
+		}
+		fargs[i] = a
+	}
+	loc := LocaleFrom(ctx)
+	// The pseudo locale marks each piece of text, not the whole string,
+	// since the pieces become text nodes of their own between the parts.
+	pseudo := loc.pseudo
+	loc.pseudo = false
+	s := loc.T(key, fargs...)
+	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		s := s
+		for s != "" {
+			i := strings.IndexFunc(s, func(r rune) bool { return r >= markBase && r < markBase+rune(len(parts)) })
+			if i < 0 {
+				i = len(s)
+			}
+			text := s[:i]
+			if pseudo && strings.TrimSpace(text) != "" {
+				text = "⟦" + text + "⟧"
+			}
+			if _, err := io.WriteString(w, templ.EscapeString(text)); err != nil {
+				return err
+			}
+			if i == len(s) {
+				return nil
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if err := parts[r-markBase].Render(ctx, w); err != nil {
+				return err
+			}
+			s = s[i+size:]
+		}
+		return nil
+	})
+}
+
+// markBase is the first private-use rune standing for a component in
+// wordText.
+const markBase = 0xE000
+
 // ZipfMarkView is the word's place on the corpus's Zipf plot.
 type ZipfMarkView struct {
 	Plot ModelPlot
@@ -153,11 +216,11 @@ type WordScore struct {
 type WordFitView struct {
 	Plot     ModelPlot
 	Partners int
-	// Statistics over the partners (formatted, "—" when undefined).
-	LogXR, LogXR2, PMIR, WeightedRMS string
+	// Statistics over the partners (NaN when undefined, shown "—").
+	LogXR, LogXR2, PMIR, WeightedRMS float64
 	// WordBias is b_w; LogXW is ln X_w and LogS ln S (so ln X_w − ln S
 	// can be compared with b_w); MeanContextBias the mean b̃_k.
-	WordBias, LogXW, LogS, MeanContextBias string
+	WordBias, LogXW, LogS, MeanContextBias float64
 	// Worst are the partners with the largest f(X_wk)·r², the terms
 	// the objective weighs most.
 	Worst []FitPartner
@@ -212,11 +275,11 @@ type VectorWordView struct {
 
 // WordOnMapRow is the word's place on one saved map.
 type WordOnMapRow struct {
-	Map    string // "t-SNE map 12 · the top 5,000 words"
+	Map    string // "t-SNE map 12 · the top 5,000 words", in the page's language
 	URL    string // the map's page, with the word pinned
 	Method string
 	Words  int
-	X, Y   string // coordinates, formatted
+	X, Y   float64 // coordinates on the map
 	Group  string
 }
 
@@ -224,20 +287,4 @@ type WordOnMapRow struct {
 type AnalogyDone struct {
 	Section    string
 	A, B, C, D string
-}
-
-// triedNote says that only the first max questions were tried.
-func triedNote(asked, max int) string {
-	if asked < max {
-		return ""
-	}
-	return " (of the first " + strconv.Itoa(max) + " tried)"
-}
-
-// occurrences writes "1 occurrence" or "n occurrences".
-func occurrences(n int) string {
-	if n == 1 {
-		return "1 occurrence"
-	}
-	return strconv.Itoa(n) + " occurrences"
 }
