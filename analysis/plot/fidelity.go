@@ -43,6 +43,15 @@ type FidelitySpec struct {
 	SizeLabel string
 	// Title, XLabel and YLabel override "Fidelity", "x" and "y".
 	Title, XLabel, YLabel string
+	// Text, when set, rewrites the legend entries ("1234 points") and
+	// captions NewFidelity writes on its own, given as written in English
+	// (LossSpec.Text); R2Text writes the R² the title ends with (default
+	// "R² = 0.873") and FitText the least-squares line's legend entry
+	// (default "least squares: y = 0.873·x +0.12"), so that a figure in
+	// another language writes their numbers its way. Nil keeps English.
+	Text    func(english string) string
+	R2Text  func(r2 float64) string
+	FitText func(slope, intercept float64) string
 }
 
 // maxFidelityPoints caps the points drawn; larger inputs are thinned by a
@@ -75,10 +84,14 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 	}
 	title := or(s.Title, "Fidelity")
 	if finite(r2) {
-		title += fmt.Sprintf(" — R² = %.3f", r2)
+		if s.R2Text != nil {
+			title += " — " + s.R2Text(r2)
+		} else {
+			title += fmt.Sprintf(" — R² = %.3f", r2)
+		}
 	}
 	f := newBase(KindFidelity, title, or(s.XLabel, "x"), or(s.YLabel, "y"))
-	o.report(f, "points")
+	o.reportIn(f, "points", s.Text)
 
 	draws := xys
 	if len(xys) > maxFidelityPoints {
@@ -87,8 +100,8 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		for k := 0; k < len(xys); k += stride {
 			draws = append(draws, xys[k])
 		}
-		f.note("showing every %d%s point (%d of %d); R² and the line use all points",
-			stride, ordinalSuffix(stride), len(draws), len(xys))
+		f.note("%s", say(s.Text, fmt.Sprintf("showing one point in %d (%d of %d); R² and the line use all points",
+			stride, len(draws), len(xys))))
 	}
 	xlo, xhi, ylo, yhi := bounds(xys)
 	pts, err := plotter.NewScatter(draws)
@@ -100,7 +113,7 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		radius = vg.Points(1.2)
 	}
 	pts.GlyphStyle = draw.GlyphStyle{Color: color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0x90}, Radius: radius, Shape: draw.CircleGlyph{}}
-	name := fmt.Sprintf("%d points", len(xys))
+	name := say(s.Text, fmt.Sprintf("%d points", len(xys)))
 	if s.Sizes != nil && len(draws) == len(s.X) { // sizes apply when nothing was thinned or omitted
 		pts.GlyphStyleFunc = func(i int) draw.GlyphStyle {
 			g := pts.GlyphStyle
@@ -108,7 +121,7 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 			return g
 		}
 		if s.SizeLabel != "" {
-			name += ", point size grows with " + cleanText(s.SizeLabel, 40)
+			name += say(s.Text, ", point size grows with "+cleanText(s.SizeLabel, 40))
 		}
 	}
 	f.p.Add(pts)
@@ -130,8 +143,11 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		if fitErr == nil {
 			ref = plotter.XYs{{X: xlo, Y: fit.At(xlo)}, {X: xhi, Y: fit.At(xhi)}}
 			refName = fmt.Sprintf("least squares: y = %.3g·x %+.3g", fit.Slope, fit.Intercept)
+			if s.FitText != nil {
+				refName = s.FitText(fit.Slope, fit.Intercept)
+			}
 		} else {
-			f.note("least-squares line not drawn: x has no spread")
+			f.note("%s", say(s.Text, "least-squares line not drawn: x has no spread"))
 		}
 	}
 	if ref != nil {
@@ -178,19 +194,4 @@ func identityR2(xys plotter.XYs) float64 {
 		return math.NaN()
 	}
 	return 1 - res/tot
-}
-
-func ordinalSuffix(n int) string {
-	if n%100 >= 11 && n%100 <= 13 {
-		return "th"
-	}
-	switch n % 10 {
-	case 1:
-		return "st"
-	case 2:
-		return "nd"
-	case 3:
-		return "rd"
-	}
-	return "th"
 }
