@@ -186,7 +186,7 @@ func parseTrainForm(c echo.Context) (app.RunParams, error) {
 	if p.Epochs, err = anyInt("epochs", loc.T("train.subject.epochs"), p.Epochs); err != nil {
 		return p, err
 	}
-	if p.XMax, err = anyReal("x_max", "x_max", p.XMax); err != nil {
+	if p.XMax, err = anyReal("x_max", loc.T("train.field.xmax"), p.XMax); err != nil {
 		return p, err
 	}
 	if p.Alpha, err = anyReal("alpha", "α", p.Alpha); err != nil {
@@ -294,7 +294,7 @@ func paramFacts(loc views.Locale, p app.RunParams) []views.Fact {
 		{Label: loc.T("train.fact.model"), Value: loc.T("train.model.glove")},
 		{Label: loc.T("train.field.vector_size"), Value: loc.Int(int64(p.VectorSize))},
 		{Label: loc.T("train.field.epochs"), Value: loc.Int(int64(p.Epochs))},
-		{Label: "x_max", Value: paramNum(loc, p.XMax)},
+		{Label: loc.T("train.field.xmax"), Value: paramNum(loc, p.XMax)},
 		{Label: "α", Value: paramNum(loc, p.Alpha)},
 		{Label: loc.T("train.field.eta"), Value: paramNum(loc, p.Eta)},
 		{Label: loc.T("train.field.threads"), Value: loc.Int(int64(p.Threads))},

@@ -111,7 +111,7 @@ func (d TrainPageData) Fields(loc Locale) []NumField {
 	return []NumField{
 		{ID: "train-vector-size", Name: "vector_size", Label: loc.T("train.field.vector_size"), Hint: loc.T("train.field.vector_size_hint"), Value: f.VectorSize, Min: "1", Max: strconv.Itoa(l.MaxVector), Step: "1"},
 		{ID: "train-epochs", Name: "epochs", Label: loc.T("train.field.epochs"), Hint: loc.T("train.field.epochs_hint"), Value: f.Epochs, Min: "1", Max: strconv.Itoa(l.MaxEpochs), Step: "1"},
-		{ID: "train-xmax", Name: "x_max", Label: "x_max", Hint: loc.T("train.field.xmax_hint"), Value: f.XMax, Min: "0", Step: "any"},
+		{ID: "train-xmax", Name: "x_max", Label: loc.T("train.field.xmax"), Hint: loc.T("train.field.xmax_hint"), Value: f.XMax, Min: "0", Step: "any"},
 		{ID: "train-alpha", Name: "alpha", Label: "α", Hint: loc.T("train.field.alpha_hint"), Value: f.Alpha, Min: "0", Max: htmlFloat(l.MaxAlpha), Step: "any"},
 		{ID: "train-eta", Name: "eta", Label: loc.T("train.field.eta"), Hint: loc.T("train.field.eta_hint"), Value: f.Eta, Min: "0", Max: htmlFloat(l.MaxEta), Step: "any"},
 		{ID: "train-threads", Name: "threads", Label: loc.T("train.field.threads"), Hint: threads, Value: f.Threads, Min: "1", Max: strconv.Itoa(l.MaxThreads), Step: "1"},
