@@ -61,7 +61,7 @@ func catalogueVI() map[string]string {
 		"train.field.threads_hint":      "số luồng cập nhật song song",
 		"train.field.threads_hint_cpu":  "số luồng cập nhật song song (%s CPU)",
 		"train.field.threads_hint_cpus": "số luồng cập nhật song song (%s CPU)",
-		"train.field.seed":              "Hạt giống ngẫu nhiên (seed)",
+		"train.field.seed":              "Hạt giống (seed)",
 		"train.field.seed_hint":         "khởi tạo và thứ tự duyệt",
 		"train.field.power":             "Trọng số trị riêng p",
 		"train.field.power_hint":        "chỉ cho SVD-PPMI: W = U_d Σ_d^p",
