@@ -582,7 +582,7 @@ func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner fileOwner) error {
 	if len(rs) == 1 {
 		spec.Title = loc.T("train.plot.loss_title_run", rs[0].ID)
 		if name := rs[0].Params.CorpusName; name != "" {
-			spec.Title += " · " + name
+			spec.Title += " · " + loc.Name(name)
 		}
 	} else {
 		width = 900 // room for legend labels that say what differs

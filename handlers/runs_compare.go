@@ -78,6 +78,8 @@ func runSettings(loc views.Locale, r app.Run) []runSetting {
 	corpus := p.CorpusName
 	if corpus == "" {
 		corpus = loc.T("train.setting.corpus_id", r.CorpusID)
+	} else {
+		corpus = loc.Name(corpus)
 	}
 	seed := strconv.FormatUint(p.Seed, 10)
 	num := func(key, name string, v float64) runSetting {

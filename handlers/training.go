@@ -527,16 +527,7 @@ func (s *Server) runFidelity(c echo.Context) error {
 	id := fp.Identities
 	base := fmt.Sprintf("/runs/%d/plots/fidelity", r.ID)
 	return s.ok(c, views.FidelityResult(views.FidelityView{Sampled: id.Sampled,
-		LogXR: fidelityNum(loc, id.LogCountR), LogXR2: fidelityNum(loc, id.LogCountR2), PMIR: fidelityNum(loc, id.PMIR), PMIR2: fidelityNum(loc, id.PMIR2),
+		LogXR: r2Text(id.LogCountR), LogXR2: r2Text(id.LogCountR2), PMIR: r2Text(id.PMIR), PMIR2: r2Text(id.PMIR2),
 		LogXPlot: views.NewModelPlot(base+"?kind=logx", loc.T("train.plot.fidelity_logx_alt"), ""),
 		PMIPlot:  views.NewModelPlot(base+"?kind=pmi", loc.T("train.plot.fidelity_pmi_alt"), "")}))
-}
-
-// fidelityNum writes a correlation or R² with three decimals as loc
-// writes numbers, "n/a" (in loc's language) when it is undefined.
-func fidelityNum(loc views.Locale, v float64) string {
-	if !isFinite(v) {
-		return loc.T("train.score.na")
-	}
-	return loc.Fixed(v, 3)
 }
