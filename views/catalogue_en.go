@@ -128,8 +128,8 @@ func catalogueEN() map[string]string {
 
 		"train.run.name":          "Run %d",
 		"train.run.lead_before":   "%s on ",
-		"train.run.lead_after":    ", started %s.",
-		"train.run.lead_deleted":  "%s on a deleted corpus, started %s.",
+		"train.run.lead_after":    ", started",
+		"train.run.lead_deleted":  "%s on a deleted corpus, started",
 		"train.run.params":        "Hyperparameters",
 		"train.run.evaluation":    "Evaluation",
 		"train.run.eval_unloaded": "The evaluation sets could not be loaded: the folder given with -eval-dir holds neither analogy/questions-words.txt nor similarity/EN-*.txt, so new runs are not scored. Without the flag the built-in sets are used.",

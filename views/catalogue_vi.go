@@ -129,8 +129,8 @@ func catalogueVI() map[string]string {
 
 		"train.run.name":          "Lần chạy %d",
 		"train.run.lead_before":   "%s trên ",
-		"train.run.lead_after":    ", bắt đầu lúc %s.",
-		"train.run.lead_deleted":  "%s trên một kho ngữ liệu đã bị xóa, bắt đầu lúc %s.",
+		"train.run.lead_after":    ", bắt đầu lúc",
+		"train.run.lead_deleted":  "%s trên một kho ngữ liệu đã bị xóa, bắt đầu lúc",
 		"train.run.params":        "Siêu tham số",
 		"train.run.evaluation":    "Đánh giá",
 		"train.run.eval_unloaded": "Không nạp được các bộ dữ liệu đánh giá: thư mục truyền qua -eval-dir không chứa analogy/questions-words.txt lẫn similarity/EN-*.txt, nên các lần chạy mới không được chấm điểm. Nếu không có cờ này, các bộ dữ liệu có sẵn sẽ được dùng.",
