@@ -128,6 +128,21 @@ func TestTrainPagesInVietnamese(t *testing.T) {
 		}
 	})
 
+	t.Run("fidelity plots", func(t *testing.T) {
+		logx := a.getVI(fmt.Sprintf("/runs/%d/plots/fidelity?kind=logx&format=svg", first)).Body.String()
+		if !strings.Contains(logx, fmt.Sprintf("Lần chạy %d: mô hình so với log X", first)) || !regexp.MustCompile(`R² = -?\d+,\d{3}`).MatchString(logx) ||
+			!regexp.MustCompile(`\d điểm`).MatchString(logx) {
+			t.Error("the Vietnamese log X fidelity plot lacks its title, R² with a decimal comma, or its points legend")
+		}
+		pmi := a.getVI(fmt.Sprintf("/runs/%d/plots/fidelity?kind=pmi&format=svg", first)).Body.String()
+		if !strings.Contains(pmi, "bình phương tối thiểu: y = ") || strings.Contains(pmi, "least squares") {
+			t.Error("the Vietnamese PMI fidelity plot's fit legend is not in Vietnamese")
+		}
+		if en := a.get(fmt.Sprintf("/runs/%d/plots/fidelity?kind=pmi&format=svg", first)).Body.String(); !strings.Contains(en, "least squares: y = ") {
+			t.Error("the English PMI fidelity plot lost its fit legend")
+		}
+	})
+
 	t.Run("comparison", func(t *testing.T) {
 		rec := a.getVI(fmt.Sprintf("/runs/compare?runs=%d,%d", first, second))
 		if rec.Code != http.StatusOK {
