@@ -166,11 +166,10 @@ func paramNum(loc views.Locale, v float64) string {
 
 // parseTrainForm reads the training form. Only the syntax of the numbers
 // is checked here; their ranges are app.RunParams.Validate's.
-// Field names in its messages are in the request's language (the message
-// itself is translated where it is shown).
+// Its messages are English, translated where they are shown (field labels
+// included, as messages of their own in messagesVI).
 func parseTrainForm(c echo.Context) (app.RunParams, error) {
 	p := app.DefaultRunParams()
-	loc := locale(c)
 	var err error
 	if p.CorpusID, err = parseIDText(strings.TrimSpace(c.FormValue("corpus_id")), "corpus"); err != nil {
 		return p, public(ErrBadRequest, "Choose a corpus to train on.")
@@ -180,25 +179,25 @@ func parseTrainForm(c echo.Context) (app.RunParams, error) {
 	}, func(name, label string, def float64) (float64, error) {
 		return realNumber(c.FormValue(name), label, def, math.Inf(-1), math.Inf(1))
 	}
-	if p.VectorSize, err = anyInt("vector_size", loc.T("train.subject.vector_size"), p.VectorSize); err != nil {
+	if p.VectorSize, err = anyInt("vector_size", "The vector size", p.VectorSize); err != nil {
 		return p, err
 	}
-	if p.Epochs, err = anyInt("epochs", loc.T("train.subject.epochs"), p.Epochs); err != nil {
+	if p.Epochs, err = anyInt("epochs", "The number of epochs", p.Epochs); err != nil {
 		return p, err
 	}
-	if p.XMax, err = anyReal("x_max", loc.T("train.field.xmax"), p.XMax); err != nil {
+	if p.XMax, err = anyReal("x_max", "x_max", p.XMax); err != nil {
 		return p, err
 	}
 	if p.Alpha, err = anyReal("alpha", "α", p.Alpha); err != nil {
 		return p, err
 	}
-	if p.Eta, err = anyReal("eta", loc.T("train.subject.eta"), p.Eta); err != nil {
+	if p.Eta, err = anyReal("eta", "The learning rate η", p.Eta); err != nil {
 		return p, err
 	}
-	if p.Threads, err = anyInt("threads", loc.T("train.subject.threads"), p.Threads); err != nil {
+	if p.Threads, err = anyInt("threads", "The number of threads", p.Threads); err != nil {
 		return p, err
 	}
-	seed, err := wholeNumber(c.FormValue("seed"), loc.T("train.subject.seed"), int64(p.Seed), 0, maxOf[int64]())
+	seed, err := wholeNumber(c.FormValue("seed"), "The seed", int64(p.Seed), 0, maxOf[int64]())
 	p.Seed = uint64(seed)
 	if err != nil {
 		return p, err
@@ -207,7 +206,7 @@ func parseTrainForm(c echo.Context) (app.RunParams, error) {
 	case "", app.ModelGloVe:
 	case app.ModelSVDPPMI:
 		p.Model = model
-		if p.Power, err = anyReal("power", loc.T("train.subject.power"), app.DefaultPower); err != nil {
+		if p.Power, err = anyReal("power", "The eigenvalue weight p", app.DefaultPower); err != nil {
 			return p, err
 		}
 	default:

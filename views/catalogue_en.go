@@ -65,13 +65,6 @@ func catalogueEN() map[string]string {
 		"train.field.power":             "Eigenvalue weight p",
 		"train.field.power_hint":        "SVD-PPMI only: W = U_d Σ_d^p",
 
-		"train.subject.vector_size": "The vector size",
-		"train.subject.epochs":      "The number of epochs",
-		"train.subject.eta":         "The learning rate η",
-		"train.subject.threads":     "The number of threads",
-		"train.subject.seed":        "The seed",
-		"train.subject.power":       "The eigenvalue weight p",
-
 		"train.help.summary":        "What do these mean?",
 		"train.help.cost_before":    "GloVe minimises",
 		"train.help.log":            "log",

@@ -66,13 +66,6 @@ func catalogueVI() map[string]string {
 		"train.field.power":             "Trọng số trị riêng p",
 		"train.field.power_hint":        "chỉ cho SVD-PPMI: W = U_d Σ_d^p",
 
-		"train.subject.vector_size": "Số chiều véc-tơ",
-		"train.subject.epochs":      "Số vòng lặp",
-		"train.subject.eta":         "Tốc độ học η",
-		"train.subject.threads":     "Số luồng",
-		"train.subject.seed":        "Hạt giống ngẫu nhiên",
-		"train.subject.power":       "Trọng số trị riêng p",
-
 		"train.help.summary":        "Các tham số này có nghĩa là gì?",
 		"train.help.cost_before":    "GloVe cực tiểu hóa",
 		"train.help.log":            "log",
