@@ -526,20 +526,30 @@ func (s *Server) fidelityPlot(c echo.Context) error {
 	}
 	var spec plot.FidelitySpec
 	var header []string
+	loc := locale(c)
 	kind := c.QueryParam("kind")
 	switch kind {
 	case "", "logx":
 		kind = "logx"
 		r2 := fp.Identities.LogCountR2
 		spec = plot.FidelitySpec{X: fp.LogX, Y: fp.Full, Reference: plot.Identity, R2: &r2,
-			Title: fmt.Sprintf("Run %d: model vs log X", r.ID), XLabel: "log X_ij", YLabel: "w_i·w̃_j + b_i + b̃_j"}
+			Title: loc.T("train.plot.fidelity_logx_title", r.ID), XLabel: "log X_ij", YLabel: "w_i·w̃_j + b_i + b̃_j"}
 		header = []string{"log_x", "model"}
 	case "pmi":
 		spec = plot.FidelitySpec{X: fp.PMI, Y: fp.Dot, Reference: plot.FitLine,
-			Title: fmt.Sprintf("Run %d: w·w̃ vs PMI", r.ID), XLabel: "PMI(i, j)", YLabel: "w_i·w̃_j"}
+			Title: loc.T("train.plot.fidelity_pmi_title", r.ID), XLabel: loc.T("train.plot.pmi_axis"), YLabel: "w_i·w̃_j"}
 		header = []string{"pmi", "dot"}
 	default:
 		return public(ErrBadRequest, "The fidelity plot kind must be logx or pmi.")
+	}
+	spec.Text = loc.Message
+	spec.R2Text = func(r2 float64) string { return "R² = " + loc.Fixed(r2, 3) }
+	spec.FitText = func(slope, intercept float64) string {
+		sign := "+"
+		if intercept < 0 {
+			sign = "−"
+		}
+		return loc.T("train.plot.fit_legend", loc.Sig(slope), sign, loc.Sig(math.Abs(intercept)))
 	}
 	rows := make([][]string, len(spec.X))
 	for i := range spec.X {
@@ -560,9 +570,14 @@ func (s *Server) lossPlot(c echo.Context) error {
 // sendLoss sends the loss curves of rs; owner names them in the file name.
 func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner fileOwner) error {
 	// ?log=1 puts the cost on a logarithmic axis.
-	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1"}
+	loc := locale(c)
+	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1", XLabel: loc.T("train.plot.epoch_axis"),
+		YLabel: loc.T("train.plot.cost_axis"), Title: loc.T("train.plot.loss_title"), Text: loc.Message}
+	if spec.LogY {
+		spec.YLabel = loc.T("train.plot.cost_axis_log")
+	}
 	var rows [][]string
-	labels := compareLabels(rs) // what differs between the runs
+	labels := compareLabels(loc, rs) // what differs between the runs
 	for i, r := range rs {
 		loss, err := s.st.Loss(ctx(c), r.ID)
 		if err != nil {
@@ -589,9 +604,9 @@ func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner fileOwner) error {
 	}
 	width := 720
 	if len(rs) == 1 {
-		spec.Title = fmt.Sprintf("Training loss of run %d", rs[0].ID)
+		spec.Title = loc.T("train.plot.loss_title_run", rs[0].ID)
 		if name := rs[0].Params.CorpusName; name != "" {
-			spec.Title += " · " + name
+			spec.Title += " · " + loc.Name(name)
 		}
 	} else {
 		width = 900 // room for legend labels that say what differs

@@ -248,6 +248,9 @@ func (p *pseudoApp) pseudoPages() []string {
 		fmt.Sprintf("/corpora/%d/words/%s", c, strings.Repeat("zq", 201)), fmt.Sprintf("/vectors/%d/words/%s", v, strings.Repeat("zq", 101)),
 		// train
 		"/train", fmt.Sprintf("/runs/%d", r), fmt.Sprintf("/runs/%d/progress", r),
+		"/runs/compare", fmt.Sprintf("/runs/compare?runs=%d", r), fmt.Sprintf("/runs/%d/fidelity", r),
+		fmt.Sprintf("/runs/%d/plots/loss?format=svg", r), fmt.Sprintf("/runs/compare/plot?runs=%d,%d&format=svg&log=1", r, r),
+		fmt.Sprintf("/runs/%d/plots/fidelity?kind=logx&format=svg", r), fmt.Sprintf("/runs/%d/plots/fidelity?kind=pmi&format=svg", r),
 		// explore
 		"/explore", "/vectors", fmt.Sprintf("/vectors/%d", v), fmt.Sprintf("/vectors/%d/explore", v),
 		fmt.Sprintf("/vectors/%d/neighbors?word=zqice", v), fmt.Sprintf("/vectors/%d/spectrum", v),

@@ -22,7 +22,8 @@ import (
 // cost rank, why costs are not ranked, and which runs have no loss curve.
 // It reports whether any of rs has a loss curve to plot.
 func (s *Server) sideBySide(c echo.Context, rs []app.Run, sims []string, d *views.CompareData) (bool, error) {
-	labels := compareLabels(rs)
+	loc := locale(c)
+	labels := compareLabels(loc, rs)
 	costs, ok := make([]float64, len(rs)), make([]bool, len(rs))
 	curves := false
 	for i, r := range rs {
@@ -30,7 +31,7 @@ func (s *Server) sideBySide(c echo.Context, rs []app.Run, sims []string, d *view
 		row.CorpusName = r.Params.CorpusName
 		d.Compared = append(d.Compared, views.CompareRow{Label: labels[i], Run: row})
 		if r.Params.IsSVD() {
-			d.NoCurve = append(d.NoCurve, fmt.Sprintf("Run %d is an SVD-PPMI run: it is computed in one step, not trained by epochs, so it has no loss curve and no cost; cost comparisons leave it out.", r.ID))
+			d.NoCurve = append(d.NoCurve, loc.T("train.compare.svd_no_curve", r.ID))
 			continue
 		}
 		loss, err := s.st.Loss(ctx(c), r.ID)
@@ -41,10 +42,10 @@ func (s *Server) sideBySide(c echo.Context, rs []app.Run, sims []string, d *view
 			curves = true
 			costs[i], ok[i] = loss[n-1].Cost, isFinite(loss[n-1].Cost)
 		} else {
-			d.NoCurve = append(d.NoCurve, fmt.Sprintf("Run %d has no finished epoch yet, so no loss curve.", r.ID))
+			d.NoCurve = append(d.NoCurve, loc.T("train.compare.no_epoch_yet", r.ID))
 		}
 	}
-	ranks, note := costRanking(rs, costs, ok)
+	ranks, note := costRanking(loc, rs, costs, ok)
 	for i := range d.Compared {
 		d.Compared[i].CostRank = ranks[i]
 	}
@@ -53,60 +54,79 @@ func (s *Server) sideBySide(c echo.Context, rs []app.Run, sims []string, d *view
 }
 
 // runSetting is one setting of a run as a comparison shows it: a name
-// ("d", "η") and a value; an empty name shows the value alone (the
-// model).
+// ("d", "η", "on"; empty for the model, shown by its value alone) and its
+// value as the page writes it (shown), both in the page's language; value
+// is the setting in a form independent of the language, which tells
+// whether two runs agree on it.
 type runSetting struct {
-	key, name, value string
+	key, name, shown, value string
 }
 
 func (s runSetting) String() string {
 	if s.name == "" {
-		return s.value
+		return s.shown
 	}
-	return s.name + " " + s.value
+	return s.name + " " + s.shown
 }
 
 // runSettings lists the settings that make run r what it is, in the
-// order labels show them. The corpus counts as one setting, identified by
-// its id and the build it was trained on (a rebuilt corpus is another).
-func runSettings(r app.Run) []runSetting {
+// order labels show them, written in loc's language. The corpus counts
+// as one setting, identified by its id and the build it was trained on
+// (a rebuilt corpus is another).
+func runSettings(loc views.Locale, r app.Run) []runSetting {
 	p := r.Params
 	corpus := p.CorpusName
 	if corpus == "" {
-		corpus = "corpus " + strconv.FormatInt(r.CorpusID, 10)
+		corpus = loc.T("train.setting.corpus_id", r.CorpusID)
+	} else {
+		corpus = loc.Name(corpus)
+	}
+	seed := strconv.FormatUint(p.Seed, 10)
+	num := func(key, name string, v float64) runSetting {
+		return runSetting{key: key, name: name, shown: paramNum(loc, v), value: fnum(v)}
+	}
+	whole := func(key, name string, n int) runSetting {
+		return runSetting{key: key, name: name, shown: loc.Int(int64(n)), value: strconv.Itoa(n)}
+	}
+	window := whole("window", loc.T("train.setting.window"), p.Window)
+	if p.Window == 0 {
+		window.shown, window.value = "?", "?"
 	}
 	set := []runSetting{
-		{key: "seed", name: "seed", value: strconv.FormatUint(p.Seed, 10)},
-		{key: "d", name: "d", value: strconv.Itoa(p.VectorSize)},
-		{key: "model", value: p.ModelName()},
-		{key: "corpus", name: "on", value: corpus},
-		{key: "build", name: "build", value: fmt.Sprintf("%d words, %d nonzeros", p.VocabSize, p.NNZ)},
-		{key: "window", name: "window", value: windowText(p.Window)},
+		{key: "seed", name: loc.T("train.setting.seed"), shown: seed, value: seed},
+		whole("d", "d", p.VectorSize),
+		{key: "model", shown: modelText(loc, p), value: p.ModelName()},
+		{key: "corpus", name: loc.T("train.setting.on"), shown: corpus, value: corpus},
+		{key: "build", name: loc.T("train.setting.build"),
+			shown: loc.T("train.setting.build_sizes", loc.Int(int64(p.VocabSize)), loc.Int(p.NNZ)),
+			value: fmt.Sprintf("%d words, %d nonzeros", p.VocabSize, p.NNZ)},
+		window,
 	}
 	if p.IsSVD() {
-		return append(set, runSetting{key: "p", name: "p", value: fnum(p.Power)})
+		return append(set, num("p", "p", p.Power))
 	}
 	return append(set,
-		runSetting{key: "epochs", name: "epochs", value: strconv.Itoa(p.Epochs)},
-		runSetting{key: "x_max", name: "x_max", value: fnum(p.XMax)},
-		runSetting{key: "alpha", name: "α", value: fnum(p.Alpha)},
-		runSetting{key: "eta", name: "η", value: fnum(p.Eta)},
-		runSetting{key: "threads", name: "threads", value: strconv.Itoa(p.Threads)},
+		whole("epochs", loc.T("train.setting.epochs"), p.Epochs),
+		num("x_max", "x_max", p.XMax),
+		num("alpha", "α", p.Alpha),
+		num("eta", "η", p.Eta),
+		whole("threads", loc.T("train.setting.threads"), p.Threads),
 	)
 }
 
-func windowText(w int) string {
-	if w == 0 {
-		return "?"
+// modelText names p's model in loc's language.
+func modelText(loc views.Locale, p app.RunParams) string {
+	if p.IsSVD() {
+		return loc.T("train.model.svd_ppmi")
 	}
-	return strconv.Itoa(w)
+	return loc.T("train.model.glove")
 }
 
 // settingsKey identifies runs with the same settings (and corpus).
 func settingsKey(r app.Run) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "corpus %d;", r.CorpusID)
-	for _, s := range runSettings(r) {
+	for _, s := range runSettings(views.NewLocale(views.English), r) { // values only
 		b.WriteString(s.key + "=" + s.value + ";")
 	}
 	return b.String()
@@ -119,10 +139,10 @@ func settingsKey(r app.Run) string {
 // run whose settings are all those of a run with a smaller id among rs,
 // "(same settings as run 1)". The corpus's build size is named only when
 // the corpus is the same.
-func compareLabels(rs []app.Run) []string {
+func compareLabels(loc views.Locale, rs []app.Run) []string {
 	values := map[string]map[string]bool{}
 	for _, r := range rs {
-		for _, s := range runSettings(r) {
+		for _, s := range runSettings(loc, r) {
 			if values[s.key] == nil {
 				values[s.key] = map[string]bool{}
 			}
@@ -135,7 +155,7 @@ func compareLabels(rs []app.Run) []string {
 	labels := make([]string, len(rs))
 	for i, r := range rs {
 		var parts []string
-		for _, s := range runSettings(r) {
+		for _, s := range runSettings(loc, r) {
 			switch {
 			case s.key == "seed" || s.key == "d" || s.key == "p":
 				parts = append(parts, s.String())
@@ -144,9 +164,9 @@ func compareLabels(rs []app.Run) []string {
 				parts = append(parts, s.String())
 			}
 		}
-		label := fmt.Sprintf("run %d: %s", r.ID, strings.Join(parts, ", "))
+		label := loc.T("train.compare.label", r.ID, strings.Join(parts, ", "))
 		if twin := sameSettingsAs(rs, r); twin != 0 {
-			label += fmt.Sprintf(" (same settings as run %d)", twin)
+			label = loc.T("train.compare.label_twin", label, twin)
 		}
 		labels[i] = label
 	}
@@ -174,7 +194,7 @@ func sameSettingsAs(rs []app.Run, r app.Run) int64 {
 // for each run, its rank ("1 of 3", "" when unranked) and a note saying
 // why costs are not ranked ("" when they are, or when fewer than two
 // runs have a cost).
-func costRanking(rs []app.Run, costs []float64, ok []bool) (ranks []string, note string) {
+func costRanking(loc views.Locale, rs []app.Run, costs []float64, ok []bool) (ranks []string, note string) {
 	ranks = make([]string, len(rs))
 	var idx []int
 	for i, r := range rs {
@@ -186,24 +206,25 @@ func costRanking(rs []app.Run, costs []float64, ok []bool) (ranks []string, note
 		return ranks, ""
 	}
 	type check struct{ what, key string }
-	checks := []check{{"corpus", "corpus"}, {"corpus build", "build"}, {"d", "d"}, {"x_max", "x_max"}, {"α", "alpha"}, {"window", "window"}}
+	checks := []check{{loc.T("train.setting.what_corpus"), "corpus"}, {loc.T("train.setting.what_build"), "build"}, {"d", "d"},
+		{"x_max", "x_max"}, {"α", "alpha"}, {loc.T("train.setting.what_window"), "window"}}
 	var differ []string
 	for _, ch := range checks {
-		var vals []string
+		var vals, shown []string
 		for _, i := range idx {
-			for _, s := range runSettings(rs[i]) {
+			for _, s := range runSettings(loc, rs[i]) {
 				if s.key == ch.key && !slices.Contains(vals, s.value) {
 					vals = append(vals, s.value)
+					shown = append(shown, s.shown)
 				}
 			}
 		}
 		if len(vals) > 1 {
-			differ = append(differ, fmt.Sprintf("%s (%s)", ch.what, strings.Join(vals, "; ")))
+			differ = append(differ, fmt.Sprintf("%s (%s)", ch.what, strings.Join(shown, "; ")))
 		}
 	}
 	if len(differ) > 0 {
-		return ranks, "The final costs are not ranked: the runs differ in " + strings.Join(differ, ", ") +
-			". The cost J depends on these, so a lower cost does not mean a better fit; compare the evaluation scores instead."
+		return ranks, loc.T("train.compare.not_ranked", strings.Join(differ, ", "))
 	}
 	order := slices.Clone(idx)
 	slices.SortStableFunc(order, func(a, b int) int {
@@ -221,7 +242,7 @@ func costRanking(rs []app.Run, costs []float64, ok []bool) (ranks []string, note
 		if k == 0 || costs[i] != costs[order[k-1]] {
 			rank = k + 1
 		}
-		ranks[i] = fmt.Sprintf("%d of %d", rank, len(order))
+		ranks[i] = loc.T("train.compare.rank_of", loc.Int(int64(rank)), loc.Int(int64(len(order))))
 	}
 	return ranks, ""
 }
@@ -247,7 +268,7 @@ const notScored = "–"
 
 // runScores returns r's scores as table cells, with one similarity cell
 // for each of names.
-func runScores(r app.Run, names []string) views.RunScores {
+func runScores(loc views.Locale, r app.Run, names []string) views.RunScores {
 	sc := views.RunScores{Total: notScored, Semantic: notScored, Syntactic: notScored, Similarity: make([]string, len(names))}
 	for i := range names {
 		sc.Similarity[i] = notScored
@@ -258,9 +279,9 @@ func runScores(r app.Run, names []string) views.RunScores {
 	}
 	if a := ev.Analogy; a != nil {
 		sc.Scored = true
-		sc.Total = views.AccuracyText(a.Total.Correct, a.Total.Covered)
-		sc.Semantic = views.AccuracyText(a.Semantic.Correct, a.Semantic.Covered)
-		sc.Syntactic = views.AccuracyText(a.Syntactic.Correct, a.Syntactic.Covered)
+		sc.Total = views.AccuracyText(loc, a.Total.Correct, a.Total.Covered)
+		sc.Semantic = views.AccuracyText(loc, a.Semantic.Correct, a.Semantic.Covered)
+		sc.Syntactic = views.AccuracyText(loc, a.Syntactic.Correct, a.Syntactic.Covered)
 	}
 	for _, s := range ev.Similarity {
 		i := slices.Index(names, s.Name)
@@ -270,18 +291,19 @@ func runScores(r app.Run, names []string) views.RunScores {
 		sc.Scored = true
 		switch {
 		case s.Pairs < minSimilarityPairs:
-			sc.Similarity[i] = "few pairs"
+			sc.Similarity[i] = loc.T("train.score.few_pairs")
 		case s.Spearman != nil:
-			sc.Similarity[i] = strconv.FormatFloat(*s.Spearman, 'f', 3, 64)
+			sc.Similarity[i] = loc.Fixed(*s.Spearman, 3)
 		}
 	}
 	return sc
 }
 
 // settingsText is the settings line of the runs table.
-func settingsText(p app.RunParams) string {
+func settingsText(loc views.Locale, p app.RunParams) string {
+	seed := strconv.FormatUint(p.Seed, 10)
 	if p.IsSVD() {
-		return fmt.Sprintf("d %d · p %s · seed %d", p.VectorSize, fnum(p.Power), p.Seed)
+		return loc.T("train.settings.svd", loc.Int(int64(p.VectorSize)), paramNum(loc, p.Power), seed)
 	}
-	return fmt.Sprintf("d %d · η %s · x_max %s · α %s · seed %d", p.VectorSize, fnum(p.Eta), fnum(p.XMax), fnum(p.Alpha), p.Seed)
+	return loc.T("train.settings.glove", loc.Int(int64(p.VectorSize)), paramNum(loc, p.Eta), paramNum(loc, p.XMax), paramNum(loc, p.Alpha), seed)
 }

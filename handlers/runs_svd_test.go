@@ -102,8 +102,8 @@ func TestSVDRunOnDemoBesideGloVe(t *testing.T) {
 		ev := scores[id]
 		cells := text(row)
 		for _, want := range []string{
-			views.AccuracyText(ev.Analogy.Total.Correct, ev.Analogy.Total.Covered),
-			views.AccuracyText(ev.Analogy.Semantic.Correct, ev.Analogy.Semantic.Covered),
+			views.AccuracyText(views.NewLocale(views.English), ev.Analogy.Total.Correct, ev.Analogy.Total.Covered),
+			views.AccuracyText(views.NewLocale(views.English), ev.Analogy.Semantic.Correct, ev.Analogy.Semantic.Covered),
 			strconv.FormatFloat(*ev.Similarity[0].Spearman, 'f', 3, 64),
 			strconv.FormatFloat(*ev.Similarity[2].Spearman, 'f', 3, 64),
 		} {
@@ -120,7 +120,7 @@ func TestSVDRunOnDemoBesideGloVe(t *testing.T) {
 		t.Fatal("SVD run missing from the runs table")
 	}
 	ev := scores[svd]
-	if got := text(row); !strings.Contains(got, "SVD-PPMI") || !strings.Contains(got, views.AccuracyText(ev.Analogy.Syntactic.Correct, ev.Analogy.Syntactic.Covered)) ||
+	if got := text(row); !strings.Contains(got, "SVD-PPMI") || !strings.Contains(got, views.AccuracyText(views.NewLocale(views.English), ev.Analogy.Syntactic.Correct, ev.Analogy.Syntactic.Covered)) ||
 		!strings.Contains(got, strconv.FormatFloat(*ev.Similarity[1].Spearman, 'f', 3, 64)) {
 		t.Errorf("runs table row of the SVD run: %q", got)
 	}

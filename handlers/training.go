@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"path"
 	"runtime"
 	"slices"
 	"strconv"
@@ -54,7 +55,7 @@ func (s *Server) trainPageData(c echo.Context, form views.TrainForm) (views.Trai
 	if err != nil {
 		return views.TrainPageData{}, err
 	}
-	d := views.TrainPageData{Page: s.page(c, "Train", views.SectionTrain), Form: form, Limits: views.TrainLimits{
+	d := views.TrainPageData{Page: s.page(c, locale(c).T("train.title"), views.SectionTrain), Form: form, Limits: views.TrainLimits{
 		MaxVector: app.MaxVectorSize, MaxEpochs: app.MaxEpochs, MaxThreads: app.MaxThreads,
 		MaxAlpha: app.MaxAlpha, MaxEta: app.MaxEta, MaxPower: app.MaxPower, CPUs: cpus(),
 	}}
@@ -96,7 +97,7 @@ func (s *Server) trainFormError(c echo.Context, err error) error {
 	if derr != nil {
 		return derr
 	}
-	d.Error = msg
+	d.Error = locale(c).Message(msg)
 	return s.render(c, status, views.TrainPage(d))
 }
 
@@ -128,28 +129,45 @@ func (s *Server) runRows(c echo.Context, checked []int64) ([]views.RunRow, []str
 // set of sims.
 func (s *Server) runRow(c echo.Context, r app.Run, sims []string) views.RunRow {
 	p, res := r.Params, r.Results
+	loc := locale(c)
 	row := views.RunRow{ID: r.ID, CorpusID: r.CorpusID, CorpusName: p.CorpusName, Status: string(r.Status), Created: fmtTime(r.Created),
 		TotalEpochs: p.Epochs, VectorSize: p.VectorSize, Eta: fnum(p.Eta), VectorSetID: res.VectorSetID,
-		Model: p.ModelName(), SVD: p.IsSVD(), Settings: settingsText(p), Scores: runScores(r, sims)}
+		Model: p.ModelName(), SVD: p.IsSVD(), Settings: settingsText(loc, p), Scores: runScores(loc, r, sims)}
 	if loss, err := s.st.Loss(ctx(c), r.ID); err == nil && len(loss) > 0 {
 		row.Epochs = loss[len(loss)-1].Epoch
-		row.FinalCost = fmtCost(loss[len(loss)-1].Cost)
+		row.FinalCost = fmtCost(loc, loss[len(loss)-1].Cost)
 	}
 	return row
 }
 
-func fmtCost(v float64) string {
-	if !isFinite(v) {
-		return "not a number"
+// fmtCost writes a cost as loc writes numbers: five decimals (0.01234),
+// whole above 10⁴ and m×10ⁿ above 10¹⁵ (a diverging run).
+func fmtCost(loc views.Locale, v float64) string {
+	switch a := math.Abs(v); {
+	case !isFinite(v):
+		return loc.T("train.cost.nan")
+	case a >= 1e15:
+		return loc.Sci(v)
+	case a >= 1e4:
+		return loc.Fixed(v, 0)
 	}
-	if math.Abs(v) >= 1e4 {
-		return strconv.FormatFloat(v, 'g', 5, 64)
+	return loc.Fixed(v, 5)
+}
+
+// paramNum writes a hyperparameter as loc writes numbers, exactly as it
+// was given (0.05 or 0,05); values too large or small to read in full
+// are written m×10ⁿ.
+func paramNum(loc views.Locale, v float64) string {
+	if a := math.Abs(v); v != 0 && (a < 1e-4 || a >= 1e9) {
+		return loc.Sci(v)
 	}
-	return strconv.FormatFloat(v, 'f', 5, 64)
+	return loc.Fixed(v, -1)
 }
 
 // parseTrainForm reads the training form. Only the syntax of the numbers
 // is checked here; their ranges are app.RunParams.Validate's.
+// Its messages are English, translated where they are shown (field labels
+// included, as messages of their own in messagesVI).
 func parseTrainForm(c echo.Context) (app.RunParams, error) {
 	p := app.DefaultRunParams()
 	var err error
@@ -219,6 +237,7 @@ func (s *Server) loadRun(c echo.Context) (app.Run, error) {
 
 func (s *Server) progressModel(c echo.Context, r app.Run) (views.RunProgress, error) {
 	p, res := r.Params, r.Results
+	loc := locale(c)
 	loss, err := s.st.Loss(ctx(c), r.ID)
 	if err != nil {
 		return views.RunProgress{}, err
@@ -226,16 +245,16 @@ func (s *Server) progressModel(c echo.Context, r app.Run) (views.RunProgress, er
 	m := views.RunProgress{RunID: r.ID, Status: string(r.Status), Active: r.Status == store.RunRunning, Epochs: p.Epochs, Error: res.Error, SVD: p.IsSVD()}
 	if n := len(loss); n > 0 {
 		last := loss[n-1]
-		m.Epoch, m.Cost = last.Epoch, fmtCost(last.Cost)
+		m.Epoch, m.Cost = last.Epoch, fmtCost(loc, last.Cost)
 		dt := last.Seconds
 		if n > 1 {
 			dt -= loss[n-2].Seconds
 		}
 		if dt > 0 && p.NNZ > 0 {
-			m.Rate = app.Rate(float64(p.NNZ) / dt)
+			m.Rate = loc.Int(int64(math.Round(float64(p.NNZ) / dt)))
 		}
 		links := views.NewModelPlot(fmt.Sprintf("/runs/%d/plots/loss", r.ID),
-			fmt.Sprintf("Loss curve of run %d: cost against epoch", r.ID), fmt.Sprintf("%d-%s", n, r.Status))
+			loc.T("train.plot.loss_alt", r.ID), fmt.Sprintf("%d-%s-%s", n, r.Status, loc.Lang()))
 		m.Loss = &links
 	}
 	if p.Epochs > 0 {
@@ -247,7 +266,7 @@ func (s *Server) progressModel(c echo.Context, r app.Run) (views.RunProgress, er
 			m.Percent, m.Message = info.Progress, strings.TrimPrefix(info.Message, fmt.Sprintf("run %d: ", r.ID))
 			if info.Status == store.JobQueued {
 				m.Status = "queued"
-				m.Message = fmt.Sprintf("waiting for a worker (position %d in the queue)", info.Position)
+				m.Message = loc.T("train.progress.queued", loc.Int(int64(info.Position)))
 			}
 		}
 	}
@@ -257,38 +276,41 @@ func (s *Server) progressModel(c echo.Context, r app.Run) (views.RunProgress, er
 	return m, nil
 }
 
-func paramFacts(p app.RunParams) []views.Fact {
+// paramFacts lists a run's settings for its page, in loc's language.
+// Seeds are identifiers, written without group separators.
+func paramFacts(loc views.Locale, p app.RunParams) []views.Fact {
+	seed := strconv.FormatUint(p.Seed, 10)
 	if p.IsSVD() {
 		fs := []views.Fact{
-			{Label: "Model", Value: "SVD-PPMI: W = U_d Σ_d^p of the PPMI matrix (context smoothing 0.75)"},
-			{Label: "Vector size d", Value: strconv.Itoa(p.VectorSize)},
-			{Label: "Eigenvalue weight p", Value: fnum(p.Power)},
-			{Label: "Seed", Value: strconv.FormatUint(p.Seed, 10) + " (start of the Lanczos iteration)"},
+			{Label: loc.T("train.fact.model"), Value: loc.T("train.fact.model_svd")},
+			{Label: loc.T("train.field.vector_size"), Value: loc.Int(int64(p.VectorSize))},
+			{Label: loc.T("train.field.power"), Value: paramNum(loc, p.Power)},
+			{Label: loc.T("train.field.seed"), Value: loc.T("train.fact.seed_lanczos", seed)},
 		}
-		return append(fs, buildFacts(p)...)
+		return append(fs, buildFacts(loc, p)...)
 	}
 	fs := []views.Fact{
-		{Label: "Model", Value: "GloVe"},
-		{Label: "Vector size d", Value: strconv.Itoa(p.VectorSize)},
-		{Label: "Epochs", Value: strconv.Itoa(p.Epochs)},
-		{Label: "x_max", Value: fnum(p.XMax)},
-		{Label: "α", Value: fnum(p.Alpha)},
-		{Label: "Learning rate η", Value: fnum(p.Eta)},
-		{Label: "Threads", Value: strconv.Itoa(p.Threads)},
-		{Label: "Seed", Value: strconv.FormatUint(p.Seed, 10)},
+		{Label: loc.T("train.fact.model"), Value: loc.T("train.model.glove")},
+		{Label: loc.T("train.field.vector_size"), Value: loc.Int(int64(p.VectorSize))},
+		{Label: loc.T("train.field.epochs"), Value: loc.Int(int64(p.Epochs))},
+		{Label: loc.T("train.field.xmax"), Value: paramNum(loc, p.XMax)},
+		{Label: "α", Value: paramNum(loc, p.Alpha)},
+		{Label: loc.T("train.field.eta"), Value: paramNum(loc, p.Eta)},
+		{Label: loc.T("train.field.threads"), Value: loc.Int(int64(p.Threads))},
+		{Label: loc.T("train.field.seed"), Value: seed},
 	}
-	return append(fs, buildFacts(p)...)
+	return append(fs, buildFacts(loc, p)...)
 }
 
 // buildFacts describes the corpus build a run was trained on.
-func buildFacts(p app.RunParams) []views.Fact {
+func buildFacts(loc views.Locale, p app.RunParams) []views.Fact {
 	var fs []views.Fact
 	if p.VocabSize > 0 {
-		fs = append(fs, views.Fact{Label: "Vocabulary", Value: views.Count(p.VocabSize) + " words"},
-			views.Fact{Label: "Nonzeros X_ij", Value: views.Count(p.NNZ)})
+		fs = append(fs, views.Fact{Label: loc.T("train.fact.vocabulary"), Value: loc.T("train.fact.words", loc.Int(int64(p.VocabSize)))},
+			views.Fact{Label: loc.T("train.fact.nonzeros"), Value: loc.Int(p.NNZ)})
 	}
 	if p.Window > 0 {
-		fs = append(fs, views.Fact{Label: "Context window", Value: strconv.Itoa(p.Window)})
+		fs = append(fs, views.Fact{Label: loc.T("train.fact.window"), Value: loc.Int(int64(p.Window))})
 	}
 	return fs
 }
@@ -311,24 +333,45 @@ func (s *Server) runPage(c echo.Context) error {
 	} else {
 		row.CorpusName = ""
 	}
-	d := views.RunPageData{Page: s.page(c, fmt.Sprintf("Run %d", r.ID), views.SectionTrain), Run: row, Params: paramFacts(p),
-		Progress: prog, EvalNote: res.EvalNote, Diverged: res.DivergedEpoch, Actions: s.runActions(r)}
+	loc := locale(c)
+	d := views.RunPageData{Page: s.page(c, loc.T("train.run.name", r.ID), views.SectionTrain), Run: row, Params: paramFacts(loc, p),
+		Progress: prog, EvalNote: loc.Message(res.EvalNote), Diverged: res.DivergedEpoch, Actions: s.runActions(r)}
 	if res.Evaluation != nil {
 		ev := evalView(res.Evaluation)
 		d.Eval = &ev
-	} else if d.EvalNote == "" || d.EvalNote == "evaluation sets are not configured" {
-		d.EvalNote = "The evaluation sets could not be loaded: the folder given with -eval-dir holds neither analogy/questions-words.txt nor similarity/EN-*.txt, so new runs are not scored. Without the flag the built-in sets are used."
+	} else if res.EvalNote == "" || res.EvalNote == "evaluation sets are not configured" {
+		d.EvalNote = loc.T("train.run.eval_unloaded")
 	}
 	if res.VectorSetID != 0 {
 		if _, err := s.st.VectorSet(ctx(c), res.VectorSetID); err == nil {
 			d.VectorSetID = res.VectorSetID
-			d.Downloads = vectorDownloads(res.VectorSetID)
+			d.Downloads = runDownloads(loc, vectorDownloads(res.VectorSetID))
 		}
 	}
 	if d.VectorSetID == 0 && r.Status == store.RunDone {
-		d.EvalNote += " The vector set of this run has been deleted."
+		d.EvalNote = strings.TrimSpace(d.EvalNote + " " + loc.T("train.run.set_deleted"))
 	}
 	return s.ok(c, views.RunPage(d))
+}
+
+// runDownloadKeys are the catalogue keys of the label and hint of each
+// vector file a run page offers, by file name.
+var runDownloadKeys = map[string][2]string{
+	"glove.txt":    {"train.download.glove", "train.download.glove_hint"},
+	"word2vec.bin": {"train.download.word2vec", "train.download.word2vec_hint"},
+	"vectors.tsv":  {"train.download.projector_vectors", "train.download.projector_vectors_hint"},
+	"metadata.tsv": {"train.download.projector_metadata", "train.download.projector_metadata_hint"},
+}
+
+// runDownloads labels the vector files of a run (vectorDownloads) in
+// loc's language.
+func runDownloads(loc views.Locale, dls []views.Download) []views.Download {
+	for i, dl := range dls {
+		if keys, ok := runDownloadKeys[path.Base(dl.Href)]; ok {
+			dls[i].Label, dls[i].Hint = loc.T(keys[0]), loc.T(keys[1])
+		}
+	}
+	return dls
 }
 
 func evalView(e *app.Evaluation) views.EvalView {
@@ -337,19 +380,13 @@ func evalView(e *app.Evaluation) views.EvalView {
 		for _, x := range []struct {
 			name string
 			s    app.Score
-		}{{"Total", a.Total}, {"Semantic", a.Semantic}, {"Syntactic", a.Syntactic}} {
-			v.Analogy = append(v.Analogy, views.EvalAnalogyRow{Name: x.name, Accuracy: views.AccuracyText(x.s.Correct, x.s.Covered), Correct: x.s.Correct, Covered: x.s.Covered, Questions: x.s.Questions})
+		}{{"train.eval.total", a.Total}, {"train.eval.semantic", a.Semantic}, {"train.eval.syntactic", a.Syntactic}} {
+			v.Analogy = append(v.Analogy, views.EvalAnalogyRow{Name: x.name, Correct: x.s.Correct, Covered: x.s.Covered, Questions: x.s.Questions})
 		}
 	}
 	for _, sr := range e.Similarity {
-		rho := "n/a"
-		switch {
-		case sr.Pairs < minSimilarityPairs:
-			rho = "too few pairs"
-		case sr.Spearman != nil:
-			rho = strconv.FormatFloat(*sr.Spearman, 'f', 3, 64)
-		}
-		v.Similarity = append(v.Similarity, views.EvalSimilarityRow{Name: sr.Name, Spearman: rho, Pairs: sr.Pairs, Total: sr.Total})
+		v.Similarity = append(v.Similarity, views.EvalSimilarityRow{Name: sr.Name, Spearman: sr.Spearman,
+			TooFew: sr.Pairs < minSimilarityPairs, Pairs: sr.Pairs, Total: sr.Total})
 	}
 	return v
 }
@@ -442,9 +479,10 @@ func (s *Server) compareRuns(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := views.CompareData{Page: s.page(c, "Compare runs", views.SectionTrain), Runs: rows, Selected: ids, SimilarityNames: sims}
+	loc := locale(c)
+	d := views.CompareData{Page: s.page(c, loc.T("train.compare.heading"), views.SectionTrain), Runs: rows, Selected: ids, SimilarityNames: sims}
 	if len(ids) == 0 {
-		d.Note = "Tick two or more runs below and press Compare runs."
+		d.Note = loc.T("train.compare.none")
 		return s.ok(c, views.CompareRuns(d))
 	}
 	curves, err := s.sideBySide(c, rs, sims, &d)
@@ -466,7 +504,7 @@ func (s *Server) compareRuns(c echo.Context) error {
 	} else {
 		d.LogURL += "&log=1"
 	}
-	l := views.NewModelPlot(q, "Loss curves: "+strings.Join(compareLabels(rs), "; "), "")
+	l := views.NewModelPlot(q, loc.T("train.plot.compare_alt", strings.Join(compareLabels(loc, rs), "; ")), "")
 	d.Plot = &l
 	return s.ok(c, views.CompareRuns(d))
 }
@@ -476,11 +514,12 @@ func (s *Server) runFidelity(c echo.Context) error {
 	if err != nil {
 		return s.fragmentError(c, err)
 	}
+	loc := locale(c)
 	fp, err := s.svc.Fidelity(r)
 	if err != nil {
 		status, msg := s.resolve(err)
 		if status < 500 {
-			return s.ok(c, views.FidelityUnavailable(msg))
+			return s.ok(c, views.FidelityUnavailable(loc.Message(msg)))
 		}
 		return s.fragmentError(c, err)
 	}
@@ -488,6 +527,6 @@ func (s *Server) runFidelity(c echo.Context) error {
 	base := fmt.Sprintf("/runs/%d/plots/fidelity", r.ID)
 	return s.ok(c, views.FidelityResult(views.FidelityView{Sampled: id.Sampled,
 		LogXR: r2Text(id.LogCountR), LogXR2: r2Text(id.LogCountR2), PMIR: r2Text(id.PMIR), PMIR2: r2Text(id.PMIR2),
-		LogXPlot: views.NewModelPlot(base+"?kind=logx", "Model prediction against log co-occurrence count", ""),
-		PMIPlot:  views.NewModelPlot(base+"?kind=pmi", "Dot product of word and context vectors against PMI", "")}))
+		LogXPlot: views.NewModelPlot(base+"?kind=logx", loc.T("train.plot.fidelity_logx_alt"), ""),
+		PMIPlot:  views.NewModelPlot(base+"?kind=pmi", loc.T("train.plot.fidelity_pmi_alt"), "")}))
 }

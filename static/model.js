@@ -23,7 +23,7 @@
     var button = form.querySelector('button[type="submit"]');
     if (button) {
       button.disabled = true;
-      button.textContent = "Starting…";
+      button.textContent = gloveboard.t("js.train.starting");
     }
   });
 
@@ -47,7 +47,7 @@
     var b = document.querySelector("#train-form button[type=submit]");
     if (b) {
       b.disabled = false;
-      b.textContent = "Start training";
+      b.textContent = gloveboard.t("js.train.start");
     }
   });
 })();

@@ -1,7 +1,7 @@
 package views
 
 import (
-	"fmt"
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -66,9 +66,10 @@ func NewTrainForm(corpusID int64, vectorSize, epochs int, xMax, alpha, eta float
 		Model: "glove", Power: "0.5"}
 }
 
-// PowerField is the SVD-PPMI eigenvalue weight p of the training form.
-func (d TrainPageData) PowerField() NumField {
-	return NumField{ID: "train-power", Name: "power", Label: "Eigenvalue weight p", Hint: "SVD-PPMI only: W = U_d Σ_d^p",
+// PowerField is the SVD-PPMI eigenvalue weight p of the training form,
+// labelled in loc's language.
+func (d TrainPageData) PowerField(loc Locale) NumField {
+	return NumField{ID: "train-power", Name: "power", Label: loc.T("train.field.power"), Hint: loc.T("train.field.power_hint"),
 		Value: d.Form.Power, Min: "0", Max: htmlFloat(d.Limits.MaxPower), Step: "any"}
 }
 
@@ -95,34 +96,32 @@ type NumField struct {
 // server would refuse and never what it accepts: x_max and η must be
 // above 0, which min="0" cannot say exactly, so the browser lets 0 through
 // and the server's message explains it. None is required: the server
-// takes the default for an empty value.
-func (d TrainPageData) Fields() []NumField {
+// takes the default for an empty value. Labels and hints are in loc's
+// language; values stay in the form's own syntax (1.5, as HTML number
+// inputs want it).
+func (d TrainPageData) Fields(loc Locale) []NumField {
 	f, l := d.Form, d.Limits
-	threads := "workers updating in parallel"
-	if l.CPUs > 0 {
-		threads = fmt.Sprintf("workers updating in parallel (%d %s)", l.CPUs, plural(l.CPUs, "CPU", "CPUs"))
+	threads := loc.T("train.field.threads_hint")
+	switch {
+	case l.CPUs == 1:
+		threads = loc.T("train.field.threads_hint_cpu", loc.Int(1))
+	case l.CPUs > 1:
+		threads = loc.T("train.field.threads_hint_cpus", loc.Int(int64(l.CPUs)))
 	}
 	return []NumField{
-		{ID: "train-vector-size", Name: "vector_size", Label: "Vector size d", Hint: "dimension of w and w̃", Value: f.VectorSize, Min: "1", Max: strconv.Itoa(l.MaxVector), Step: "1"},
-		{ID: "train-epochs", Name: "epochs", Label: "Epochs", Hint: "passes over the nonzeros", Value: f.Epochs, Min: "1", Max: strconv.Itoa(l.MaxEpochs), Step: "1"},
-		{ID: "train-xmax", Name: "x_max", Label: "x_max", Hint: "weighting cut-off, > 0", Value: f.XMax, Min: "0", Step: "any"},
-		{ID: "train-alpha", Name: "alpha", Label: "α", Hint: "weighting exponent", Value: f.Alpha, Min: "0", Max: htmlFloat(l.MaxAlpha), Step: "any"},
-		{ID: "train-eta", Name: "eta", Label: "Learning rate η", Hint: "AdaGrad step, > 0", Value: f.Eta, Min: "0", Max: htmlFloat(l.MaxEta), Step: "any"},
-		{ID: "train-threads", Name: "threads", Label: "Threads", Hint: threads, Value: f.Threads, Min: "1", Max: strconv.Itoa(l.MaxThreads), Step: "1"},
-		{ID: "train-seed", Name: "seed", Label: "Seed", Hint: "initialisation and order", Value: f.Seed, Min: "0", Step: "1"},
+		{ID: "train-vector-size", Name: "vector_size", Label: loc.T("train.field.vector_size"), Hint: loc.T("train.field.vector_size_hint"), Value: f.VectorSize, Min: "1", Max: strconv.Itoa(l.MaxVector), Step: "1"},
+		{ID: "train-epochs", Name: "epochs", Label: loc.T("train.field.epochs"), Hint: loc.T("train.field.epochs_hint"), Value: f.Epochs, Min: "1", Max: strconv.Itoa(l.MaxEpochs), Step: "1"},
+		{ID: "train-xmax", Name: "x_max", Label: loc.T("train.field.xmax"), Hint: loc.T("train.field.xmax_hint"), Value: f.XMax, Min: "0", Step: "any"},
+		{ID: "train-alpha", Name: "alpha", Label: "α", Hint: loc.T("train.field.alpha_hint"), Value: f.Alpha, Min: "0", Max: htmlFloat(l.MaxAlpha), Step: "any"},
+		{ID: "train-eta", Name: "eta", Label: loc.T("train.field.eta"), Hint: loc.T("train.field.eta_hint"), Value: f.Eta, Min: "0", Max: htmlFloat(l.MaxEta), Step: "any"},
+		{ID: "train-threads", Name: "threads", Label: loc.T("train.field.threads"), Hint: threads, Value: f.Threads, Min: "1", Max: strconv.Itoa(l.MaxThreads), Step: "1"},
+		{ID: "train-seed", Name: "seed", Label: loc.T("train.field.seed"), Hint: loc.T("train.field.seed_hint"), Value: f.Seed, Min: "0", Step: "1"},
 	}
 }
 
 // htmlFloat formats f as an HTML floating-point number ("1e30", not
 // "1e+30").
 func htmlFloat(f float64) string { return strings.Replace(ftoa(f), "e+", "e", 1) }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
 
 // RunRow is one training run in a list.
 type RunRow struct {
@@ -154,20 +153,37 @@ type EvalView struct {
 }
 
 // EvalAnalogyRow is one analogy aggregate (total, semantic, syntactic).
+// Name is its catalogue key (train.eval.total, train.eval.semantic,
+// train.eval.syntactic); the page writes the accuracy from Correct and
+// Covered in its language (AccuracyText).
 type EvalAnalogyRow struct {
 	Name      string
-	Accuracy  string
 	Correct   int
 	Covered   int
 	Questions int
 }
 
-// EvalSimilarityRow is one word-similarity set.
+// EvalSimilarityRow is one word-similarity set: Spearman is nil when it
+// cannot be computed, TooFew when it is not shown because too few pairs
+// were covered.
 type EvalSimilarityRow struct {
 	Name     string
-	Spearman string // "n/a" when it cannot be computed
+	Spearman *float64
+	TooFew   bool
 	Pairs    int
 	Total    int
+}
+
+// SpearmanText is the row's Spearman ρ as loc writes it, or why there is
+// none.
+func (r EvalSimilarityRow) SpearmanText(loc Locale) string {
+	switch {
+	case r.TooFew:
+		return loc.T("train.score.too_few_pairs")
+	case r.Spearman == nil || math.IsNaN(*r.Spearman) || math.IsInf(*r.Spearman, 0):
+		return loc.T("train.score.na")
+	}
+	return loc.Fixed(*r.Spearman, 3)
 }
 
 // Download is one file offered for download.
@@ -385,22 +401,23 @@ func modelJoinWords(ws []string) string {
 }
 
 // AccuracyText is an analogy accuracy, correct of covered, as a percentage
-// with one decimal. A score that is neither none nor all of the questions
-// never rounds to "0.0%" or "100.0%" (it reads "<0.1%" or ">99.9%"), so a
-// reader is not told that no answer was right when three were; "n/a" when
-// no question was covered.
-func AccuracyText(correct, covered int) string {
+// with one decimal, written as loc writes numbers (12.5% or 12,5%). A
+// score that is neither none nor all of the questions never rounds to
+// "0.0%" or "100.0%" (it reads "<0.1%" or ">99.9%"), so a reader is not
+// told that no answer was right when three were; "n/a" (in loc's
+// language) when no question was covered.
+func AccuracyText(loc Locale, correct, covered int) string {
 	if covered <= 0 {
-		return "n/a"
+		return loc.T("train.score.na")
 	}
 	p := 100 * float64(correct) / float64(covered)
 	switch {
 	case correct > 0 && p < 0.05:
-		return "<0.1%"
+		return "<" + loc.Fixed(0.1, 1) + "%"
 	case correct < covered && p >= 99.95:
-		return ">99.9%"
+		return ">" + loc.Fixed(99.9, 1) + "%"
 	}
-	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
+	return loc.Fixed(p, 1) + "%"
 }
 
 // SavedMapRow is a saved map in its vector set's list.

@@ -1,6 +1,7 @@
 package views
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -30,20 +31,46 @@ func TestModelJoinWords(t *testing.T) {
 }
 
 func TestAccuracyText(t *testing.T) {
+	en, vi := NewLocale(English), NewLocale(Vietnamese)
 	for _, tc := range []struct {
 		correct, covered int
-		want             string
+		wantEN, wantVI   string
 	}{
-		{0, 0, "n/a"},
-		{0, 6576, "0.0%"},
-		{3, 6576, "<0.1%"}, // 0.046%: not zero
-		{944, 1516, "62.3%"},
-		{7, 7, "100.0%"},
-		{9999, 10000, ">99.9%"}, // 99.99%: not all
-		{1, 1000, "0.1%"},
+		{0, 0, "n/a", "không có"},
+		{0, 6576, "0.0%", "0,0%"},
+		{3, 6576, "<0.1%", "<0,1%"}, // 0.046%: not zero
+		{944, 1516, "62.3%", "62,3%"},
+		{7, 7, "100.0%", "100,0%"},
+		{9999, 10000, ">99.9%", ">99,9%"}, // 99.99%: not all
+		{1, 1000, "0.1%", "0,1%"},
 	} {
-		if got := AccuracyText(tc.correct, tc.covered); got != tc.want {
-			t.Errorf("AccuracyText(%d, %d) = %q, want %q", tc.correct, tc.covered, got, tc.want)
+		if got := AccuracyText(en, tc.correct, tc.covered); got != tc.wantEN {
+			t.Errorf("AccuracyText(en, %d, %d) = %q, want %q", tc.correct, tc.covered, got, tc.wantEN)
+		}
+		if got := AccuracyText(vi, tc.correct, tc.covered); got != tc.wantVI {
+			t.Errorf("AccuracyText(vi, %d, %d) = %q, want %q", tc.correct, tc.covered, got, tc.wantVI)
+		}
+	}
+}
+
+func TestSpearmanText(t *testing.T) {
+	rho, nan := 0.6125, math.NaN()
+	vi := NewLocale(Vietnamese)
+	for _, tc := range []struct {
+		row    EvalSimilarityRow
+		wantEN string
+		wantVI string
+	}{
+		{EvalSimilarityRow{Spearman: &rho}, "0.613", "0,613"},
+		{EvalSimilarityRow{Spearman: &rho, TooFew: true}, "too few pairs", "quá ít cặp"},
+		{EvalSimilarityRow{}, "n/a", "không có"},
+		{EvalSimilarityRow{Spearman: &nan}, "n/a", "không có"},
+	} {
+		if got := tc.row.SpearmanText(NewLocale(English)); got != tc.wantEN {
+			t.Errorf("SpearmanText(en) = %q, want %q", got, tc.wantEN)
+		}
+		if got := tc.row.SpearmanText(vi); got != tc.wantVI {
+			t.Errorf("SpearmanText(vi) = %q, want %q", got, tc.wantVI)
 		}
 	}
 }
@@ -64,7 +91,7 @@ func TestTrainFields(t *testing.T) {
 		Form:   TrainForm{VectorSize: "12", Epochs: "abc", XMax: "0", Alpha: "0.5", Eta: "-1", Threads: "", Seed: "7"},
 		Limits: TrainLimits{MaxVector: 1000, MaxEpochs: 1000, MaxThreads: 64, MaxAlpha: 10, MaxEta: 1e30, CPUs: 1},
 	}
-	fs := d.Fields()
+	fs := d.Fields(NewLocale(English))
 	type row struct{ name, value, min, max, step string }
 	want := []row{
 		{"vector_size", "12", "1", "1000", "1"},
@@ -88,6 +115,19 @@ func TestTrainFields(t *testing.T) {
 	}
 	if hint := fs[5].Hint; !strings.Contains(hint, "(1 CPU)") {
 		t.Errorf("threads hint %q", hint)
+	}
+	d.Limits.CPUs = 1234
+	vi := d.Fields(NewLocale(Vietnamese))
+	if got, want := vi[5].Hint, "số luồng cập nhật song song (1.234 CPU)"; got != want {
+		t.Errorf("Vietnamese threads hint %q, want %q", got, want)
+	}
+	if got, want := vi[0].Label, "Số chiều véc-tơ d"; got != want {
+		t.Errorf("Vietnamese label %q, want %q", got, want)
+	}
+	for i := range fs {
+		if vi[i].Value != fs[i].Value || vi[i].Min != fs[i].Min || vi[i].Max != fs[i].Max {
+			t.Errorf("field %s: values differ between languages (%+v, %+v); HTML number inputs want 1.5 in both", fs[i].Name, vi[i], fs[i])
+		}
 	}
 }
 

@@ -29,6 +29,20 @@ type LossSpec struct {
 	// Title, XLabel and YLabel override "Training loss", "epoch" and
 	// "cost J".
 	Title, XLabel, YLabel string
+	// Text, when set, rewrites the text NewLoss writes on its own — the
+	// caption lines ("2 curves coincide with an earlier one: …") and the
+	// default legend label ("run 2") — given as written in English, for a
+	// figure in another language. Nil keeps the English (the CLI's).
+	Text func(english string) string
+}
+
+// say returns english, rewritten by text when there is one (a Spec's Text
+// field).
+func say(text func(string) string, english string) string {
+	if text == nil {
+		return english
+	}
+	return text(english)
 }
 
 // omissions counts values dropped while preparing a figure's data.
@@ -44,7 +58,10 @@ func (o *omissions) add(p omissions) {
 
 // report appends notes for the omissions to f.
 // what is a plural noun ("costs"), made singular for a count of one.
-func (o omissions) report(f *Figure, what string) {
+func (o omissions) report(f *Figure, what string) { o.reportIn(f, what, nil) }
+
+// reportIn is report with the notes rewritten by text (see LossSpec.Text).
+func (o omissions) reportIn(f *Figure, what string, text func(string) string) {
 	noun := func(n int) string {
 		if n == 1 {
 			return strings.TrimSuffix(what, "s")
@@ -52,10 +69,10 @@ func (o omissions) report(f *Figure, what string) {
 		return what
 	}
 	if o.nonFinite > 0 {
-		f.note("%d NaN or infinite %s omitted", o.nonFinite, noun(o.nonFinite))
+		f.note("%s", say(text, fmt.Sprintf("%d NaN or infinite %s omitted", o.nonFinite, noun(o.nonFinite))))
 	}
 	if o.nonPositive > 0 {
-		f.note("%d non-positive %s omitted (log axis)", o.nonPositive, noun(o.nonPositive))
+		f.note("%s", say(text, fmt.Sprintf("%d non-positive %s omitted (log axis)", o.nonPositive, noun(o.nonPositive))))
 	}
 	f.omitted += o.nonFinite + o.nonPositive
 }
@@ -205,7 +222,7 @@ func NewLoss(s LossSpec) (*Figure, error) {
 		}
 		name := cleanText(run.Name, maxLossLegendRunes)
 		if name == "" {
-			name = fmt.Sprintf("run %d", i+1)
+			name = say(s.Text, fmt.Sprintf("run %d", i+1))
 		}
 		f.legend = append(f.legend, legendEntry{name: name, thumbs: thumbs})
 		for _, p := range xys {
@@ -213,10 +230,10 @@ func NewLoss(s LossSpec) (*Figure, error) {
 			integerX = integerX && p.X == math.Trunc(p.X)
 		}
 	}
-	total.report(f, "costs")
+	total.reportIn(f, "costs", s.Text)
 	if coinciding > 0 {
-		f.note("%d %s an earlier one: drawn over it, dashed, with smaller markers", coinciding,
-			map[bool]string{true: "curve coincides with", false: "curves coincide with"}[coinciding == 1])
+		f.note("%s", say(s.Text, fmt.Sprintf("%d %s an earlier one: drawn over it, dashed, with smaller markers", coinciding,
+			map[bool]string{true: "curve coincides with", false: "curves coincide with"}[coinciding == 1])))
 	}
 	if first {
 		return nil, fmt.Errorf("%w: no loss values to plot (%d runs)", ErrNoData, len(s.Runs))

@@ -3,6 +3,7 @@ package plot
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -86,5 +87,79 @@ func TestLossLegendWhole(t *testing.T) {
 				t.Errorf("%v px: legend label %q not drawn whole", width, l)
 			}
 		}
+	}
+}
+
+// TestLossAndFidelityText: the Text, R2Text and FitText fields rewrite
+// every text the figures write on their own (captions, default legend
+// labels, the R² of the title, the fit's legend), and without them the
+// English stays.
+func TestLossAndFidelityText(t *testing.T) {
+	mark := func(english string) string { return "«" + english + "»" }
+	costs := []float64{0.9, 0.5, -0.1, 0.25}
+	loss := LossSpec{Runs: []Series{{Y: costs}, {Y: costs}}, LogY: true}
+	for _, tc := range []struct {
+		name       string
+		text       func(string) string
+		wantNotes  []string
+		wantLegend []string
+	}{
+		{"English", nil,
+			[]string{"2 non-positive costs omitted (log axis)", "1 curve coincides with an earlier one: drawn over it, dashed, with smaller markers"},
+			[]string{"run 1", "run 2"}},
+		{"rewritten", mark,
+			[]string{"«2 non-positive costs omitted (log axis)»", "«1 curve coincides with an earlier one: drawn over it, dashed, with smaller markers»"},
+			[]string{"«run 1»", "«run 2»"}},
+	} {
+		t.Run("loss "+tc.name, func(t *testing.T) {
+			spec := loss
+			spec.Text = tc.text
+			f, err := NewLoss(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := f.Describe()
+			if got, want := strings.Join(d.Notes, "|"), strings.Join(tc.wantNotes, "|"); got != want {
+				t.Errorf("notes\n got %q\nwant %q", got, want)
+			}
+			if got, want := strings.Join(d.Legend, "|"), strings.Join(tc.wantLegend, "|"); got != want {
+				t.Errorf("legend %q, want %q", got, want)
+			}
+		})
+	}
+
+	// By hand: slope Sxy/Sxx = 4.5/5 = 0.9, intercept 2.75 − 0.9·2.5 =
+	// 0.5, R² = 0.9·4.5/4.75 = 0.853.
+	x := []float64{1, 2, 3, 4, math.NaN()}
+	y := []float64{1.5, 2.5, 2.5, 4.5, 1}
+	for _, tc := range []struct {
+		name                      string
+		spec                      FidelitySpec
+		wantTitle, wantNote       string
+		wantPoints, wantReference string
+	}{
+		{"English", FidelitySpec{X: x, Y: y, Reference: FitLine, Title: "t"},
+			"t — R² = 0.853", "1 NaN or infinite point omitted", "4 points", "least squares: y = 0.9·x +0.5"},
+		{"rewritten", FidelitySpec{X: x, Y: y, Reference: FitLine, Title: "t", Text: mark,
+			R2Text:  func(r2 float64) string { return fmt.Sprintf("R2 %.2f", r2) },
+			FitText: func(slope, intercept float64) string { return fmt.Sprintf("fit %.1f %.1f", slope, intercept) }},
+			"t — R2 0.85", "«1 NaN or infinite point omitted»", "«4 points»", "fit 0.9 0.5"},
+	} {
+		t.Run("fidelity "+tc.name, func(t *testing.T) {
+			f, err := NewFidelity(tc.spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := f.Describe()
+			if d.Title != tc.wantTitle {
+				t.Errorf("title %q, want %q", d.Title, tc.wantTitle)
+			}
+			if len(d.Notes) != 1 || d.Notes[0] != tc.wantNote {
+				t.Errorf("notes %q, want [%q]", d.Notes, tc.wantNote)
+			}
+			if len(d.Legend) != 2 || d.Legend[0] != tc.wantPoints || d.Legend[1] != tc.wantReference {
+				t.Errorf("legend %q, want [%q %q]", d.Legend, tc.wantPoints, tc.wantReference)
+			}
+		})
 	}
 }
