@@ -362,7 +362,7 @@ func spectrumPlot(res *spectrumResult, v store.VectorSet) plotOut {
 	loc := res.loc
 	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance · " + v.Name,
 		Fit:   &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC},
-		Title: loc.T("explore.plot.spectrum_title", v.Name), XLabel: loc.T("explore.plot.rank_axis"), YLabel: loc.T("explore.plot.eigen_axis")}
+		Title: loc.T("explore.plot.spectrum_title", loc.Name(v.Name)), XLabel: loc.T("explore.plot.rank_axis"), YLabel: loc.T("explore.plot.eigen_axis")}
 	rows := make([][]string, len(res.values))
 	for i, x := range res.values {
 		r := i + 1
@@ -393,7 +393,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		_, bars, rows := scoreRows(ms)
 		return s.sendPlot(c, plotOut{what: "neighbors", owner: setOwner(v.ID, v.Name), params: []string{word}, width: 640, height: 420,
 			figure: func() (*plot.Figure, error) {
-				return plot.NewBars(plot.BarsSpec{Bars: bars, Title: loc.T("explore.plot.neighbors_title", word, v.Name), XLabel: loc.T("explore.plot.cosine")})
+				return plot.NewBars(plot.BarsSpec{Bars: bars, Title: loc.T("explore.plot.neighbors_title", word, loc.Name(v.Name)), XLabel: loc.T("explore.plot.cosine")})
 			},
 			header: []string{"rank", "word", "cosine"}, rows: rows})
 	case "analogy":
@@ -407,7 +407,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		if q.method == vectors.CosMul {
 			xl = loc.T("explore.plot.cosmul_score")
 		}
-		title := fmt.Sprintf("%s : %s :: %s : ?  (%s) · %s", q.a, q.b, q.c, methodName(loc, q.method), v.Name)
+		title := fmt.Sprintf("%s : %s :: %s : ?  (%s) · %s", q.a, q.b, q.c, methodName(loc, q.method), loc.Name(v.Name))
 		return s.sendPlot(c, plotOut{what: "analogy", owner: setOwner(v.ID, v.Name), params: []string{q.a, q.b, q.c, q.method.String()}, width: 640, height: 420,
 			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Title: title, XLabel: xl}) },
 			header: []string{"rank", "word", "score"}, rows: rows})

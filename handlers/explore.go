@@ -91,7 +91,7 @@ func (s *Server) explorePage(c echo.Context) error {
 		return err
 	}
 	loc := locale(c)
-	d := views.ExploreData{Page: s.page(c, loc.T("explore.page.title", v.Name), views.SectionExplore), Set: vectorRow(v), N: 10,
+	d := views.ExploreData{Page: s.page(c, loc.T("explore.page.title", loc.Name(v.Name)), views.SectionExplore), Set: vectorRow(v), N: 10,
 		TSNEMax: min(project.MaxPointsTSNE, set.Len()), PCAMax: set.Len(), InstantMax: app.InstantMapMax,
 		Downloads: vectorDownloadsIn(loc, v.ID), Examples: exampleWords(set), Method: "add"}
 	if d.SavedMaps, err = s.savedMapRows(c, v.ID); err != nil {
@@ -149,11 +149,9 @@ func (s *Server) savedMapRows(c echo.Context, setID int64) ([]views.SavedMapRow,
 }
 
 // unknownVectorWord explains that word is not in the set. The message is
-// one of three whole formats (translated by messagesVI); the size of the
-// set is written without group separators, which would read as decimals
-// in another language.
+// one of three whole formats (translated by messagesVI).
 func unknownVectorWord(set *vectors.Set, word string) error {
-	q, n := apperr.Quote(word), strconv.Itoa(set.Len())
+	q, n := apperr.Quote(word), views.Count(set.Len())
 	msg := fmt.Sprintf("“%s” is not in this vector set (%s words).", q, n)
 	if low := strings.ToLower(word); low != word {
 		if _, ok := set.Index(low); ok {
@@ -459,7 +457,7 @@ func parseMapMethod(c echo.Context) (string, wordgroups.Family, error) {
 // commas), optionally followed by a group.
 func parseMapWords(text string) (*wordgroups.Assignment, error) {
 	if len(text) > maxWordListLen {
-		return nil, public(ErrTooManyWords, fmt.Sprintf("The word list is too long (at most %d characters).", maxWordListLen))
+		return nil, public(ErrTooManyWords, fmt.Sprintf("The word list is too long (at most %s characters).", views.Count(maxWordListLen)))
 	}
 	as, err := wordgroups.Parse(strings.NewReader(strings.ReplaceAll(text, ",", "\n")))
 	if err != nil {

@@ -121,7 +121,7 @@ func (s *Server) spectrumFragment(c echo.Context) error {
 		Plot: views.NewModelPlot(fmt.Sprintf("/vectors/%d/plots/spectrum?from=%d&to=%d", v.ID, res.fit.From, res.fit.To),
 			loc.T("explore.spectrum.plot_alt"), "")}
 	if page {
-		return s.ok(c, views.SpectrumPage(views.SpectrumPageData{Page: s.page(c, loc.T("explore.spectrum.title", v.Name), views.SectionExplore),
+		return s.ok(c, views.SpectrumPage(views.SpectrumPageData{Page: s.page(c, loc.T("explore.spectrum.title", loc.Name(v.Name)), views.SectionExplore),
 			Set: vectorRow(v), View: view}))
 	}
 	return s.ok(c, views.SpectrumResult(view))
