@@ -201,7 +201,7 @@ func catalogueVI() map[string]string {
 		"explore.plot.neighbors_title": "Láng giềng gần nhất của %s · %s",
 		"explore.plot.cosine":          "độ tương đồng cô-sin",
 		"explore.plot.cosmul_score":    "điểm 3CosMul",
-		"explore.plot.spectrum_title":  "Phổ trị riêng của ma trận hiệp phương sai · %s",
+		"explore.plot.spectrum_title":  "Phổ trị riêng của hiệp phương sai · %s",
 		"explore.plot.rank_axis":       "thứ hạng r (thang log)",
 		"explore.plot.eigen_axis":      "trị riêng (thang log)",
 
