@@ -152,7 +152,7 @@ func catalogueVI() map[string]string {
 		"explore.fidelity.corr_r2":            "hệ số tương quan r = %s, R² = %s",
 		"explore.fidelity.corr_r_sq":          "hệ số tương quan r = %s, r² = %s",
 		"explore.fidelity.reading_r2":         "R² so với log X được đo theo đường thẳng y = x chứ không theo một đường khớp lại: 1 − Σ(log X − mô hình)² / Σ(log X − trung bình)², nên nó chỉ bằng 1 khi mô hình tái tạo đúng mọi số lần đồng xuất hiện, và xuống dưới 0 khi đoán bằng giá trị log trung bình còn tốt hơn.",
-		"explore.fidelity.reading_pmi":        "Với PMI chỉ hệ số tương quan được hiển thị, vì w·w̃ ≈ PMI chỉ đúng sai khác các độ lệch (bias): log X",
+		"explore.fidelity.reading_pmi":        "Với PMI chỉ hệ số tương quan được hiển thị, vì w·w̃ ≈ PMI chỉ đúng sai khác các số hạng độ lệch (bias): log X",
 		"explore.fidelity.reading_identity_i": " = PMI(i, j) + log X",
 		"explore.fidelity.reading_identity_j": " + log X",
 		"explore.fidelity.reading_free":       " − log S, và quá trình huấn luyện được tự do đưa log X",
