@@ -563,7 +563,7 @@ func VectorPage(d VectorPageData) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = deleteForm(d.Page, idPath("/vectors/", d.Vectors.ID)+"/delete", T(ctx, "explore.vector.noun"), d.Vectors.Name).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = deleteForm(d.Page, idPath("/vectors/", d.Vectors.ID)+"/delete", T(ctx, "explore.vector.noun"), DataName(ctx, d.Vectors.Name)).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
