@@ -317,13 +317,21 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 	return sendArtefact(c, ctype, downloadName(p.owner, p.what, format, p.params...), wantsDownload(c), buf.Bytes())
 }
 
+// vectorDownloads are the files of vector set id, labelled in English
+// (vectorDownloadsIn labels them in a page's language).
 func vectorDownloads(id int64) []views.Download {
+	return vectorDownloadsIn(views.NewLocale(views.English), id)
+}
+
+// vectorDownloadsIn are the files of vector set id, labelled in loc's
+// language.
+func vectorDownloadsIn(loc views.Locale, id int64) []views.Download {
 	base := "/vectors/" + strconv.FormatInt(id, 10) + "/download/"
 	return []views.Download{
-		{Href: base + "glove.txt", Label: "GloVe text", Hint: "word v1 … vd per line, no header"},
-		{Href: base + "word2vec.bin", Label: "word2vec binary", Hint: "“n d” header, then float32 records"},
-		{Href: base + "vectors.tsv", Label: "Projector vectors.tsv", Hint: "for projector.tensorflow.org"},
-		{Href: base + "metadata.tsv", Label: "Projector metadata.tsv", Hint: "the words, one a line"},
+		{Href: base + "glove.txt", Label: loc.T("explore.downloads.glove"), Hint: loc.T("explore.downloads.glove_hint")},
+		{Href: base + "word2vec.bin", Label: loc.T("explore.downloads.word2vec"), Hint: loc.T("explore.downloads.word2vec_hint")},
+		{Href: base + "vectors.tsv", Label: loc.T("explore.downloads.vectors"), Hint: loc.T("explore.downloads.vectors_hint")},
+		{Href: base + "metadata.tsv", Label: loc.T("explore.downloads.metadata"), Hint: loc.T("explore.downloads.metadata_hint")},
 	}
 }
 
@@ -375,8 +383,10 @@ func mapPlot(res *app.MapResult, v store.VectorSet) plotOut {
 
 func spectrumPlot(res *spectrumResult, v store.VectorSet) plotOut {
 	logC := res.fit.LogC
+	loc := res.loc
 	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance · " + v.Name,
-		Fit: &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC}}
+		Fit:   &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC},
+		Title: loc.T("explore.plot.spectrum_title", loc.Name(v.Name)), XLabel: loc.T("explore.plot.rank_axis"), YLabel: loc.T("explore.plot.eigen_axis")}
 	rows := make([][]string, len(res.values))
 	for i, x := range res.values {
 		r := i + 1
@@ -399,6 +409,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 	}
 	switch c.Param("kind") {
 	case "neighbors":
+		loc := locale(c)
 		word, ms, err := s.neighborMatches(c, set, 10)
 		if err != nil {
 			return err
@@ -406,7 +417,7 @@ func (s *Server) vectorPlot(c echo.Context) error {
 		_, bars, rows := scoreRows(ms)
 		return s.sendPlot(c, plotOut{what: "neighbors", owner: setOwner(v.ID, v.Name), params: []string{word}, width: 640, height: 420,
 			figure: func() (*plot.Figure, error) {
-				return plot.NewBars(plot.BarsSpec{Bars: bars, Title: "Nearest neighbours of " + word + " · " + v.Name})
+				return plot.NewBars(plot.BarsSpec{Bars: bars, Title: loc.T("explore.plot.neighbors_title", word, loc.Name(v.Name)), XLabel: loc.T("explore.plot.cosine")})
 			},
 			header: []string{"rank", "word", "cosine"}, rows: rows})
 	case "analogy":
@@ -415,11 +426,12 @@ func (s *Server) vectorPlot(c echo.Context) error {
 			return err
 		}
 		_, bars, rows := scoreRows(ms)
-		xl := "cosine similarity"
+		loc := locale(c)
+		xl := loc.T("explore.plot.cosine")
 		if q.method == vectors.CosMul {
-			xl = "3CosMul score"
+			xl = loc.T("explore.plot.cosmul_score")
 		}
-		title := fmt.Sprintf("%s : %s :: %s : ?  (%s) · %s", q.a, q.b, q.c, methodName(q.method), v.Name)
+		title := fmt.Sprintf("%s : %s :: %s : ?  (%s) · %s", q.a, q.b, q.c, methodName(loc, q.method), loc.Name(v.Name))
 		return s.sendPlot(c, plotOut{what: "analogy", owner: setOwner(v.ID, v.Name), params: []string{q.a, q.b, q.c, q.method.String()}, width: 640, height: 420,
 			figure: func() (*plot.Figure, error) { return plot.NewBars(plot.BarsSpec{Bars: bars, Title: title, XLabel: xl}) },
 			header: []string{"rank", "word", "score"}, rows: rows})

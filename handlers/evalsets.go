@@ -9,11 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/gloveboard/gloveboard/analysis/evaluate"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/views"
@@ -27,7 +27,7 @@ func (s *Server) addEvalSet(c echo.Context) (app.UserEvalSet, error) {
 		if errors.Is(err, http.ErrMissingFile) || strings.Contains(err.Error(), "no multipart") || errors.Is(err, http.ErrNotMultipart) {
 			return app.UserEvalSet{}, public(ErrBadRequest, "Choose an evaluation file to upload (a multipart form with a “file” field).")
 		}
-		return app.UserEvalSet{}, public(ErrBadRequest, "The upload could not be read: send the evaluation file as multipart/form-data, at most "+views.Bytes(int64(app.MaxEvalSetBytes))+".")
+		return app.UserEvalSet{}, public(ErrBadRequest, fmt.Sprintf("The upload could not be read: send the evaluation file as multipart/form-data, at most %s.", views.Bytes(int64(app.MaxEvalSetBytes))))
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -36,7 +36,7 @@ func (s *Server) addEvalSet(c echo.Context) (app.UserEvalSet, error) {
 	defer f.Close()
 	name := c.FormValue("name")
 	if len(name) > maxFieldLen {
-		return app.UserEvalSet{}, public(ErrBadRequest, "The name must be at most "+strconv.Itoa(maxFieldLen)+" bytes.")
+		return app.UserEvalSet{}, public(ErrBadRequest, fmt.Sprintf("The name must be at most %d bytes.", maxFieldLen))
 	}
 	return s.svc.AddEvalSet(name, fh.Filename, f)
 }
@@ -69,27 +69,32 @@ func evalSetReturn(c echo.Context) string {
 
 // uploadedEvals scores set on the uploaded sets for the evaluation card.
 func (s *Server) uploadedEvals(c echo.Context, setID int64, set *vectors.Set) views.UploadedEvals {
+	loc := locale(c)
 	up := views.UploadedEvals{Page: s.page(c, "", ""), SetID: setID, MaxBytes: app.MaxEvalSetBytes}
 	scores, err := s.svc.ScoreUserEvalSets(set)
 	if err != nil {
 		s.log.Error("scoring uploaded evaluation sets", "err", err)
-		up.Note = "The uploaded evaluation sets could not be read; the server log says why."
+		up.Note = loc.T("explore.evalsets.unreadable")
 		return up
 	}
 	for _, sc := range scores {
-		row := views.UploadedEvalRow{ID: sc.ID, Name: sc.Name, Format: sc.Format.String(), Spearman: "n/a", AUC: "–", Pairs: sc.Pairs, Total: sc.Total}
-		switch {
-		case sc.Pairs < minSimilarityPairs:
-			row.Spearman = "too few pairs"
-		case sc.Spearman != nil:
-			row.Spearman = strconv.FormatFloat(*sc.Spearman, 'f', 3, 64)
-		}
-		if sc.AUC != nil && sc.Pairs >= minSimilarityPairs {
-			row.AUC = strconv.FormatFloat(*sc.AUC, 'f', 3, 64)
-		}
-		up.Rows = append(up.Rows, row)
+		up.Rows = append(up.Rows, views.UploadedEvalRow{ID: sc.ID, Name: sc.Name, Format: evalFormatName(loc, sc.Format),
+			TooFew: sc.Pairs < minSimilarityPairs, Spearman: sc.Spearman, AUC: sc.AUC, Pairs: sc.Pairs, Total: sc.Total})
 	}
 	return up
+}
+
+// evalFormatName names an evaluation file format in loc's language.
+func evalFormatName(loc views.Locale, f evaluate.SetFormat) string {
+	switch f {
+	case evaluate.FormatViSim:
+		return loc.T("explore.evalsets.format_visim")
+	case evaluate.FormatViCon:
+		return loc.T("explore.evalsets.format_vicon")
+	case evaluate.FormatPairs:
+		return loc.T("explore.evalsets.format_pairs")
+	}
+	return f.String()
 }
 
 // apiEvalSet is an uploaded set in JSON.

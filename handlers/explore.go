@@ -72,7 +72,7 @@ func (s *Server) exploreList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.ok(c, views.ExploreList(views.ExploreListData{Page: s.page(c, "Explore", views.SectionExplore), Vectors: vs}))
+	return s.ok(c, views.ExploreList(views.ExploreListData{Page: s.page(c, locale(c).T("explore.list.heading"), views.SectionExplore), Vectors: vs}))
 }
 
 // exampleWords suggests words for the inputs: the most frequent ones.
@@ -90,9 +90,10 @@ func (s *Server) explorePage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := views.ExploreData{Page: s.page(c, "Explore "+v.Name, views.SectionExplore), Set: vectorRow(v), N: 10,
+	loc := locale(c)
+	d := views.ExploreData{Page: s.page(c, loc.T("explore.page.title", loc.Name(v.Name)), views.SectionExplore), Set: vectorRow(v), N: 10,
 		TSNEMax: min(project.MaxPointsTSNE, set.Len()), PCAMax: set.Len(), InstantMax: app.InstantMapMax,
-		Downloads: vectorDownloads(v.ID), Examples: exampleWords(set), Method: "add"}
+		Downloads: vectorDownloadsIn(loc, v.ID), Examples: exampleWords(set), Method: "add"}
 	if d.SavedMaps, err = s.savedMapRows(c, v.ID); err != nil {
 		return err
 	}
@@ -123,12 +124,16 @@ func (s *Server) savedMapRows(c echo.Context, setID int64) ([]views.SavedMapRow,
 	if err != nil {
 		return nil, err
 	}
+	loc := locale(c)
 	rows := make([]views.SavedMapRow, len(ms))
 	for i, m := range ms {
 		rows[i] = views.SavedMapRow{ID: m.ID, Name: m.Params.Name, Method: methodLabel(m.Method), N: m.Words,
-			Trust: trustText(m.Trust), Created: fmtTime(m.Created)}
+			Created: fmtTime(m.Created)}
+		if trustText(m.Trust) != "" {
+			rows[i].Trust = loc.Fixed(m.Trust.Value, 3)
+		}
 		if rows[i].Name == "" {
-			rows[i].Name = fmt.Sprintf("map %d", m.ID)
+			rows[i].Name = loc.T("explore.saved_map.name", m.ID)
 		}
 		if m.Params.Seed != 0 {
 			rows[i].Seed = strconv.FormatUint(m.Params.Seed, 10)
@@ -136,22 +141,24 @@ func (s *Server) savedMapRows(c echo.Context, setID int64) ([]views.SavedMapRow,
 		if t := m.Trust; t.K > 0 {
 			rows[i].TrustNote = fmt.Sprintf("k = %d", t.K)
 			if t.Sampled < m.Words {
-				rows[i].TrustNote += fmt.Sprintf(", on a seeded sample of %s words", views.Count(t.Sampled))
+				rows[i].TrustNote = loc.T("explore.saved_map.sampled", t.K, loc.Int(int64(t.Sampled)))
 			}
 		}
 	}
 	return rows, nil
 }
 
-// unknownVectorWord explains that word is not in the set.
+// unknownVectorWord explains that word is not in the set. The message is
+// one of three whole formats (translated by messagesVI).
 func unknownVectorWord(set *vectors.Set, word string) error {
-	msg := fmt.Sprintf("“%s” is not in this vector set (%s words).", apperr.Quote(word), views.Count(set.Len()))
+	q, n := apperr.Quote(word), views.Count(set.Len())
+	msg := fmt.Sprintf("“%s” is not in this vector set (%s words).", q, n)
 	if low := strings.ToLower(word); low != word {
 		if _, ok := set.Index(low); ok {
-			msg += fmt.Sprintf(" Words are case-sensitive: try “%s”.", apperr.Quote(low))
+			msg = fmt.Sprintf("“%s” is not in this vector set (%s words). Words are case-sensitive: try “%s”.", q, n, apperr.Quote(low))
 		}
 	} else {
-		msg += " Check the spelling, or try a more frequent word."
+		msg = fmt.Sprintf("“%s” is not in this vector set (%s words). Check the spelling, or try a more frequent word.", q, n)
 	}
 	return public(vectors.ErrUnknownWord, msg)
 }
@@ -177,7 +184,7 @@ func scoreRows(ms []vectors.Match) ([]views.ScoreRow, []plot.ScoreBar, [][]strin
 	bars := make([]plot.ScoreBar, len(ms))
 	csvRows := make([][]string, len(ms))
 	for i, m := range ms {
-		rows[i] = views.ScoreRow{Rank: i + 1, Word: m.Word, Score: strconv.FormatFloat(m.Score, 'f', 4, 64)}
+		rows[i] = views.ScoreRow{Rank: i + 1, Word: m.Word, Score: m.Score}
 		bars[i] = plot.ScoreBar{Word: m.Word, Score: m.Score}
 		csvRows[i] = []string{strconv.Itoa(i + 1), m.Word, fnum(m.Score)}
 	}
@@ -215,7 +222,8 @@ func (s *Server) neighbors(c echo.Context, v store.VectorSet, set *vectors.Set) 
 	rows, _, _ := scoreRows(ms)
 	linkWords(rows, v.ID)
 	q := fmt.Sprintf("/vectors/%d/plots/neighbors?word=%s&n=%d", v.ID, urlQuery(word), len(ms))
-	return views.NeighborsView{Word: word, Rows: rows, Plot: views.NewModelPlot(q, "Bar chart of the nearest neighbours of "+word, "")}, nil
+	alt := locale(c).T("explore.neighbors.plot_alt", word)
+	return views.NeighborsView{Word: word, Rows: rows, Plot: views.NewModelPlot(q, alt, "")}, nil
 }
 
 func urlQuery(s string) string { return url.QueryEscape(s) }
@@ -277,11 +285,13 @@ func (s *Server) analogyMatches(c echo.Context, set *vectors.Set, def int) (anal
 	return q, ms, err
 }
 
-func methodName(m vectors.Method) string {
+// methodName names an analogy method in loc's catalogue (3CosAdd,
+// 3CosMul).
+func methodName(loc views.Locale, m vectors.Method) string {
 	if m == vectors.CosMul {
-		return "3CosMul"
+		return loc.T("explore.method.cosmul")
 	}
-	return "3CosAdd"
+	return loc.T("explore.method.cosadd")
 }
 
 func (s *Server) analogy(c echo.Context, v store.VectorSet, set *vectors.Set, def int) (views.AnalogyView, error) {
@@ -292,8 +302,9 @@ func (s *Server) analogy(c echo.Context, v store.VectorSet, set *vectors.Set, de
 	rows, _, _ := scoreRows(ms)
 	linkWords(rows, v.ID)
 	link := fmt.Sprintf("/vectors/%d/plots/analogy?a=%s&b=%s&c=%s&method=%s&n=%d", v.ID, urlQuery(q.a), urlQuery(q.b), urlQuery(q.c), q.method, len(ms))
-	return views.AnalogyView{A: q.a, B: q.b, C: q.c, Method: q.method.String(), MethodName: methodName(q.method), Rows: rows,
-		Plot: views.NewModelPlot(link, fmt.Sprintf("Bar chart of the answers to %s : %s :: %s : ?", q.a, q.b, q.c), "")}, nil
+	alt := locale(c).T("explore.analogy.plot_alt", q.a, q.b, q.c)
+	return views.AnalogyView{A: q.a, B: q.b, C: q.c, Method: q.method.String(), Rows: rows,
+		Plot: views.NewModelPlot(link, alt, "")}, nil
 }
 
 func (s *Server) analogyFragment(c echo.Context) error {
@@ -629,10 +640,10 @@ func (s *Server) evaluationFragment(c echo.Context) error {
 	up := s.uploadedEvals(c, v.ID, set)
 	switch {
 	case errors.Is(err, app.ErrNoEvalSets):
-		return s.ok(c, views.EvaluationWithUploads(nil, "The evaluation sets could not be loaded: the folder given with -eval-dir holds neither analogy/questions-words.txt nor similarity/EN-*.txt. Without the flag the built-in sets are used.", up))
+		return s.ok(c, views.EvaluationWithUploads(nil, locale(c).T("explore.evaluation.no_sets"), up))
 	case err != nil && errors.Is(err, app.ErrEvalSetsUnreadable):
 		s.log.Error("loading evaluation sets", "dir", s.svc.EvalDir(), "err", err)
-		return s.ok(c, views.EvaluationWithUploads(nil, "The evaluation sets could not be read; the server log says why.", up))
+		return s.ok(c, views.EvaluationWithUploads(nil, locale(c).T("explore.evaluation.unreadable"), up))
 	case err != nil:
 		return s.fragmentError(c, err)
 	}

@@ -255,6 +255,10 @@ func (p *pseudoApp) pseudoPages() []string {
 		"/explore", "/vectors", fmt.Sprintf("/vectors/%d", v), fmt.Sprintf("/vectors/%d/explore", v),
 		fmt.Sprintf("/vectors/%d/neighbors?word=zqice", v), fmt.Sprintf("/vectors/%d/spectrum", v),
 		fmt.Sprintf("/vectors/%d/evaluation", v),
+		fmt.Sprintf("/vectors/%d/analogy?a=zqice&b=zqsteam&c=zqa", v), fmt.Sprintf("/vectors/%d/neighbors?word=zqnotthere", v),
+		fmt.Sprintf("/vectors/%d/spectrum?from=5&to=6", v),
+		fmt.Sprintf("/vectors/%d/plots/neighbors?word=zqice&format=svg", v),
+		fmt.Sprintf("/vectors/%d/plots/analogy?a=zqice&b=zqsteam&c=zqa&method=mul&format=svg", v),
 		// map
 		fmt.Sprintf("/vectors/%d/map?method=pca&source=top&n=200", v),
 		// compare

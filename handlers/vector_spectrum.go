@@ -6,6 +6,7 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -25,6 +26,8 @@ type spectrumResult struct {
 	// fit (0: none).
 	cut  int
 	note string
+	// loc is the language the result is shown in (the plot's text).
+	loc views.Locale
 }
 
 // spectrumOf fits a power law to the eigenvalues over the ranks ?from..?to
@@ -64,7 +67,7 @@ func (s *Server) spectrumOf(c echo.Context, v store.VectorSet, set *vectors.Set)
 	if err != nil {
 		return nil, err
 	}
-	return &spectrumResult{values: values, fit: fit, cut: cut}, nil
+	return &spectrumResult{values: values, fit: fit, cut: cut, loc: locale(c)}, nil
 }
 
 func r2Text(v float64) string {
@@ -101,26 +104,24 @@ func (s *Server) spectrumFragment(c echo.Context) error {
 	if err != nil {
 		return fail(err)
 	}
+	loc := locale(c)
 	total := 0.0
 	for _, x := range res.values {
 		total += x
 	}
-	top := "n/a"
+	top := math.NaN()
 	if total > 0 {
-		top = strconv.FormatFloat(100*res.values[0]/total, 'f', 1, 64) + "%"
+		top = res.values[0] / total
 	}
-	if res.cut > 0 {
-		note2 := fmt.Sprintf("Ranks %d–%d, where the eigenvalues fall more than tenfold, are left out of the fit; set the range above to include them.", res.cut, len(res.values))
-		if note == "" {
-			res.note = note2
-		}
+	if res.cut > 0 && note == "" {
+		res.note = loc.T("explore.spectrum.note_cut", strconv.Itoa(res.cut), strconv.Itoa(len(res.values)))
 	}
 	view := views.SpectrumView{SetID: v.ID, Error: note, Note: res.note, Dim: set.Dim(), Words: set.Len(),
-		Beta: r2Text(res.fit.Beta), R2: r2Text(res.fit.R2), ExpR2: r2Text(res.fit.ExpR2), From: res.fit.From, To: res.fit.To, Top: top,
+		Beta: res.fit.Beta, R2: res.fit.R2, ExpR2: res.fit.ExpR2, From: res.fit.From, To: res.fit.To, Top: top,
 		Plot: views.NewModelPlot(fmt.Sprintf("/vectors/%d/plots/spectrum?from=%d&to=%d", v.ID, res.fit.From, res.fit.To),
-			"Eigenvalues of the covariance against rank, log–log, with a power-law fit", "")}
+			loc.T("explore.spectrum.plot_alt"), "")}
 	if page {
-		return s.ok(c, views.SpectrumPage(views.SpectrumPageData{Page: s.page(c, "Spectrum · "+v.Name, views.SectionExplore),
+		return s.ok(c, views.SpectrumPage(views.SpectrumPageData{Page: s.page(c, loc.T("explore.spectrum.title", loc.Name(v.Name)), views.SectionExplore),
 			Set: vectorRow(v), View: view}))
 	}
 	return s.ok(c, views.SpectrumResult(view))

@@ -42,7 +42,9 @@
           var opt = document.createElement("option");
           opt.value = parts.head + w.word;
           if (w.count) {
-            opt.label = w.word + " (" + w.count + ")";
+            // The count in the page's language (1.234 in Vietnamese).
+            var count = window.gloveboard ? window.gloveboard.num(w.count, 0) : String(w.count);
+            opt.label = w.word + " (" + count + ")";
           }
           list.appendChild(opt);
         });

@@ -276,8 +276,8 @@ type ExploreListData struct {
 type ScoreRow struct {
 	Rank  int
 	Word  string
-	Score string
-	URL   string // the word's page ("" for none)
+	Score float64 // shown with 4 decimals in the page's language
+	URL   string  // the word's page ("" for none)
 }
 
 // NeighborsView is the nearest neighbours of a word.
@@ -289,11 +289,10 @@ type NeighborsView struct {
 
 // AnalogyView is the answer to a:b :: c:?.
 type AnalogyView struct {
-	A, B, C    string
-	Method     string // add | mul
-	MethodName string // 3CosAdd | 3CosMul
-	Rows       []ScoreRow
-	Plot       ModelPlot
+	A, B, C string
+	Method  string // add | mul
+	Rows    []ScoreRow
+	Plot    ModelPlot
 }
 
 // MapView is a finished 2-D map.
@@ -329,24 +328,26 @@ func (m MapPending) Poll() string {
 }
 
 // SpectrumView is the covariance eigenvalue spectrum of a vector set.
+// Its numbers are formatted by the template in the page's language; NaN
+// reads "n/a".
 type SpectrumView struct {
-	SetID  int64
-	Error  string // a rejected fit range
-	Note   string // how the default range was chosen
-	Dim    int
-	Words  int
-	Beta   string
-	R2     string
-	ExpR2  string
-	From   int
-	To     int
-	Plot   ModelPlot
-	Top    string // share of variance of the first component
-	Excess string
+	SetID int64
+	Error string // a rejected fit range (English, shown translated)
+	Note  string // how the default range was chosen (in the page's language)
+	Dim   int
+	Words int
+	Beta  float64
+	R2    float64
+	ExpR2 float64
+	From  int
+	To    int
+	Plot  ModelPlot
+	Top   float64 // share of variance of the first component, in [0, 1]
 }
 
 // FidelityView shows how well a trained model satisfies the GloVe
-// identities.
+// identities. Its numbers are written in English ("0.912", "n/a"); the
+// template shows them in the page's language (numText).
 type FidelityView struct {
 	Sampled  int
 	LogXR    string
