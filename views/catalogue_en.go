@@ -79,6 +79,7 @@ func catalogueEN() map[string]string {
 		"map.facts.trust_none":    "not computed: too few words",
 		"map.facts.note":          "Note",
 		"map.skipped":             "Not in this vector set, so left out: %s",
+		"map.skipped_more":        "Not in this vector set, so left out: %s and %s more",
 		"map.pending.title":       "t-SNE map: job %d",
 		"map.failed.title":        "The t-SNE map (job %d) %s",
 		"map.status.queued":       "queued",

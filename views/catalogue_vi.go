@@ -80,6 +80,7 @@ func catalogueVI() map[string]string {
 		"map.facts.trust_none":    "không tính: quá ít từ",
 		"map.facts.note":          "Ghi chú",
 		"map.skipped":             "Không có trong bộ véc-tơ này nên bị bỏ qua: %s",
+		"map.skipped_more":        "Không có trong bộ véc-tơ này nên bị bỏ qua: %s và %s từ khác",
 		"map.pending.title":       "Bản đồ t-SNE: tác vụ %d",
 		"map.failed.title":        "Bản đồ t-SNE (tác vụ %d) %s",
 		"map.status.queued":       "đang chờ",
