@@ -261,7 +261,7 @@ func mapPlot(loc views.Locale, res *app.MapResult, v store.VectorSet) plotOut {
 		parts = append(parts, p)
 	}
 	if engine != "" {
-		parts = append(parts, loc.T("map.plot.engine", engine))
+		parts = append(parts, loc.T("map.plot.engine", mapEngineShort(loc, engine)))
 	}
 	if t := res.Map.Trust; t.K > 0 && isFinite(t.Value) {
 		parts = append(parts, loc.T("map.trust_value", loc.Fixed(t.Value, 3)))
@@ -285,6 +285,21 @@ func mapPlot(loc views.Locale, res *app.MapResult, v store.VectorSet) plotOut {
 	}
 	return plotOut{what: res.Map.Method, owner: setOwner(v.ID, v.Name), params: params, figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
 		header: []string{"word", "group", "x", "y"}, rows: rows}
+}
+
+// mapEngineShort names a map's engine in a figure's subtitle: its
+// identifier in English ("exact", "umap-spectral"), words in other
+// languages; Barnes–Hut is a name in every language.
+func mapEngineShort(loc views.Locale, engine string) string {
+	switch engine {
+	case string(project.EngineExact):
+		return loc.T("map.plot.engine_exact")
+	case "umap-spectral":
+		return loc.T("map.plot.engine_umap_spectral")
+	case "umap-random":
+		return loc.T("map.plot.engine_umap_random")
+	}
+	return engine
 }
 
 // mapLegendText names the groups of map res in spec's legend in loc's

@@ -97,7 +97,7 @@ func TestMapPageVietnamese(t *testing.T) {
 
 	// The figure: title, axis labels, subtitle and legend in Vietnamese.
 	svg := getVI(a, fmt.Sprintf("/vectors/%d/plots/map?job=%d&format=svg", id, job)).Body.String()
-	for _, want := range []string{"Bản đồ từ (t-SNE)", "quốc gia", "thủ đô", "độ tin cậy 0,"} {
+	for _, want := range []string{"Bản đồ từ (t-SNE)", "quốc gia", "thủ đô", "độ tin cậy 0,", "thuật toán: chính xác", "độ hỗn loạn (perplexity) 5"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("the Vietnamese SVG of the map lacks %q", want)
 		}
