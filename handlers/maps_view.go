@@ -67,8 +67,8 @@ func (s *Server) mapPage(c echo.Context) error {
 		return err
 	}
 	loc := locale(c)
-	d := views.MapPageData{Page: s.page(c, loc.T("map.page.title_job", info.ID, v.Name), views.SectionExplore), Set: vectorRow(v),
-		Heading: loc.T("map.page.heading_job", info.ID, v.Name)}
+	d := views.MapPageData{Page: s.page(c, loc.T("map.page.title_job", info.ID, loc.Name(v.Name)), views.SectionExplore), Set: vectorRow(v),
+		Heading: loc.T("map.page.heading_job", info.ID, loc.Name(v.Name))}
 	pend := views.MapPending{SetID: v.ID, JobID: info.ID, Status: string(info.Status), Percent: info.Progress, Message: info.Message, Error: info.Error}
 	switch {
 	case !info.Status.Final():
@@ -86,7 +86,7 @@ func (s *Server) mapPage(c echo.Context) error {
 	if d.Map, err = withViewer(mapView(loc, res, plotBase), loc, v, res, plotBase, info.ID); err != nil {
 		return err
 	}
-	d.Heading = loc.T("map.page.heading", d.Map.Method, loc.Int(int64(len(res.Words))), v.Name)
+	d.Heading = loc.T("map.page.heading", d.Map.Method, loc.Int(int64(len(res.Words))), loc.Name(v.Name))
 	d.Page.Title = d.Heading
 	if seed, ok := apiMapBody(res)["seed"]; ok {
 		d.Seed = fmt.Sprint(seed)
@@ -256,7 +256,7 @@ func mapPlot(loc views.Locale, res *app.MapResult, v store.VectorSet) plotOut {
 	}
 	// The subtitle: the set and how the map was drawn, the engine, the
 	// trustworthiness and the number of words drawn.
-	parts := []string{v.Name}
+	parts := []string{loc.Name(v.Name)}
 	if p := mapParamsText(loc, res); p != "" {
 		parts = append(parts, p)
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/gloveboard/gloveboard/internal/demo"
+	"github.com/gloveboard/gloveboard/views"
 )
 
 // shownText is the text of n a reader sees: text() without the contents
@@ -67,11 +68,12 @@ func TestMapPageVietnamese(t *testing.T) {
 			lead = text(p)
 		}
 	}
-	if !strings.HasPrefix(h1, "Bản đồ t-SNE gồm ") || !strings.HasSuffix(h1, " từ · "+demo.VectorsName) {
-		t.Errorf("heading %q, want “Bản đồ t-SNE gồm N từ · %s”", h1, demo.VectorsName)
+	setName := views.NewLocale(views.Vietnamese).Name(demo.VectorsName)
+	if !strings.HasPrefix(h1, "Bản đồ t-SNE gồm ") || !strings.HasSuffix(h1, " từ · "+setName) {
+		t.Errorf("heading %q, want “Bản đồ t-SNE gồm N từ · %s”", h1, setName)
 	}
 	// The demo set has 4,197 words: 4.197 in Vietnamese.
-	if !strings.Contains(lead, "Bộ véc-tơ "+demo.VectorsName+" (4.197 từ × 50 chiều)") || !regexp.MustCompile(`độ tin cậy 0,\d{3}`).MatchString(lead) {
+	if !strings.Contains(lead, "Bộ véc-tơ "+setName+" (4.197 từ × 50 chiều)") || !regexp.MustCompile(`độ tin cậy 0,\d{3}`).MatchString(lead) {
 		t.Errorf("lead %q, want the set's size as 4.197 từ and the trustworthiness with a decimal comma", lead)
 	}
 	for _, want := range []string{"Phương pháp", "Độ tin cậy (trustworthiness)", "Tìm một từ", "Đặt lại", "Tải xuống khung nhìn này:", "Chưa chọn từ nào.",
@@ -127,5 +129,44 @@ func TestMapPageVietnamese(t *testing.T) {
 	}
 	if svg := a.get(fmt.Sprintf("/vectors/%d/plots/map?job=%d&format=svg", id, job)).Body.String(); !strings.Contains(svg, "Word map (t-SNE)") || !strings.Contains(svg, "country") {
 		t.Errorf("the English SVG of the map lacks its title or legend")
+	}
+}
+
+// TestMapPagesSpeakOnlyCatalogue extends TestPagesSpeakOnlyCatalogue to
+// the pages only a map job makes: a saved t-SNE map's own page, its htmx
+// fragment and its figure, rendered in the pseudo locale, show nothing
+// outside the catalogue's marks but data.
+func TestMapPagesSpeakOnlyCatalogue(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and trains a corpus")
+	}
+	p := newPseudoApp(t)
+	job := tsneJobOf(t, p.app, p.set, "source=top&n=60&perplexity=5")
+	page := fmt.Sprintf("/vectors/%d/maps/%d", p.set, job)
+	for _, tc := range []struct {
+		path string
+		htmx bool
+	}{
+		{page, false},
+		{page, true},
+		{fmt.Sprintf("/vectors/%d/plots/map?job=%d&format=svg", p.set, job), false},
+	} {
+		req := httptest.NewRequest(http.MethodGet, tc.path, nil)
+		if tc.htmx {
+			req.Header.Set("HX-Request", "true")
+		}
+		rec := p.do(req)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s (htmx %v) = %d", tc.path, tc.htmx, rec.Code)
+		}
+		texts, _ := pageTexts(parse(t, rec.Body.String()))
+		if len(texts) < 3 {
+			t.Fatalf("GET %s (htmx %v): %d texts, want a map", tc.path, tc.htmx, len(texts))
+		}
+		for _, s := range texts {
+			for _, w := range p.strays(s) {
+				t.Errorf("GET %s (htmx %v) shows %q outside the catalogue, in %q", tc.path, tc.htmx, w, strings.TrimSpace(s))
+			}
+		}
 	}
 }
