@@ -93,7 +93,7 @@ func catalogueVI() map[string]string {
 		"map.method.umap":               "UMAP",
 		"map.method.axis":               "trục quan hệ",
 		"map.extra.pca":                 "hai trục giải thích %s và %s phương sai của các từ này",
-		"map.extra.axis":                "trục x chạy theo véc-tơ hiệu trung bình %s→%s của %s cặp (trung bình, véc-tơ hiệu của từng cặp thẳng hàng với trục ở mức %s); trục y là hướng chính còn lại. Trục được học từ chính các cặp này nên các từ của chúng tách nhau là điều hiển nhiên: hãy đánh giá trục qua các từ khác",
+		"map.extra.axis":                "trục x chạy theo véc-tơ hiệu trung bình %s→%s của %s cặp (trung bình, véc-tơ hiệu của các cặp cùng hướng với trục này ở mức %s); trục y là hướng chính còn lại. Trục được học từ chính các cặp này nên các từ của chúng tất nhiên tách khỏi nhau: hãy đánh giá trục qua các từ còn lại",
 		"map.extra.umap_engine":         "UMAP (khởi tạo %s)",
 		"map.extra.umap_spectral":       "phổ",
 		"map.extra.umap_random":         "ngẫu nhiên",
