@@ -33,7 +33,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/gloveboard/gloveboard/analysis/plot"
-	"github.com/gloveboard/gloveboard/analysis/project"
 	"github.com/gloveboard/gloveboard/analysis/vectors"
 	"github.com/gloveboard/gloveboard/internal/app"
 	"github.com/gloveboard/gloveboard/internal/apperr"
@@ -333,52 +332,6 @@ func vectorDownloadsIn(loc views.Locale, id int64) []views.Download {
 		{Href: base + "vectors.tsv", Label: loc.T("explore.downloads.vectors"), Hint: loc.T("explore.downloads.vectors_hint")},
 		{Href: base + "metadata.tsv", Label: loc.T("explore.downloads.metadata"), Hint: loc.T("explore.downloads.metadata_hint")},
 	}
-}
-
-// mapPlot is the figure of map res of vector set v, named
-// gloveboard-<set>-<method>-<N>-seed<S>[-<source>[-<word>]].<ext> (axis
-// maps add their relation), with a subtitle naming the set, the words and
-// the method's parameters.
-func mapPlot(res *app.MapResult, v store.VectorSet) plotOut {
-	pts := make([]plot.MapPoint, len(res.Words))
-	rows := make([][]string, len(res.Words))
-	for i, w := range res.Words {
-		x, y := res.Map.Points[2*i], res.Map.Points[2*i+1]
-		pts[i] = plot.MapPoint{Word: w, X: x, Y: y, Group: res.Groups[i]}
-		rows[i] = []string{w, res.Groups[i], fnum(x), fnum(y)}
-	}
-	spec := plot.ScatterSpec{Points: pts, Method: res.Map.Method, EqualAspect: res.Map.Method == project.MethodPCA,
-		Context: strings.TrimSuffix(v.Name+" · "+mapParamsText(res), " · ")}
-	if app.Source(res.Params.Source) == app.SourceNeighbors {
-		spec.Highlight = []string{app.GroupQuery} // labelled first, drawn on top
-	}
-	switch res.Map.Method {
-	case project.MethodPCA:
-		spec.ExplainedVariance = res.Map.ExplainedVarianceRatio
-	case project.MethodAxis:
-		spec.Title = fmt.Sprintf("Word map along the %s→%s axis", res.Relation.GroupA, res.Relation.GroupB)
-		spec.XLabel = fmt.Sprintf("mean %s→%s offset of %d pairs", res.Relation.GroupA, res.Relation.GroupB, res.Map.AxisPairs)
-		spec.YLabel = "first principal component of the rest"
-	default:
-		spec.Engine = res.Map.Engine
-	}
-	if t := res.Map.Trust; t.K > 0 && !math.IsNaN(t.Value) {
-		v := t.Value
-		spec.Trustworthiness = &v
-	}
-	p := res.Params
-	params := []string{strconv.Itoa(len(res.Words)), "seed" + strconv.FormatUint(max(p.Seed, 1), 10)}
-	switch app.Source(p.Source) {
-	case app.SourceNeighbors:
-		params = append(params, p.Source, p.Word)
-	case app.SourceTop, app.SourceSample, app.SourceWords:
-		params = append(params, p.Source)
-	}
-	if res.Map.Method == project.MethodAxis {
-		params = append(params, res.Relation.Name())
-	}
-	return plotOut{what: res.Map.Method, owner: setOwner(v.ID, v.Name), params: params, figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
-		header: []string{"word", "group", "x", "y"}, rows: rows}
 }
 
 func spectrumPlot(res *spectrumResult, v store.VectorSet) plotOut {

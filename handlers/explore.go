@@ -484,63 +484,6 @@ func trustText(t project.TrustworthinessResult) string {
 	return strconv.FormatFloat(t.Value, 'f', 3, 64)
 }
 
-// mapParamsText says how a map was drawn: its words, the method's
-// parameters and the seed ("the top 5,000 words · perplexity 30 · seed 1").
-func mapParamsText(res *app.MapResult) string {
-	p := res.Params
-	parts := []string{}
-	if p.Name != "" {
-		parts = append(parts, p.Name)
-	}
-	switch res.Map.Method {
-	case project.MethodTSNE:
-		parts = append(parts, "perplexity "+strconv.FormatFloat(p.Perplexity, 'g', -1, 64))
-	case project.MethodUMAP:
-		parts = append(parts, fmt.Sprintf("%d neighbours", p.Neighbors), "min_dist "+strconv.FormatFloat(p.MinDist, 'g', -1, 64))
-	}
-	if p.Seed != 0 && (res.Map.Method == project.MethodTSNE || res.Map.Method == project.MethodUMAP || p.Source == string(app.SourceSample)) {
-		parts = append(parts, fmt.Sprintf("seed %d", p.Seed))
-	}
-	return strings.Join(parts, " · ")
-}
-
-func mapView(res *app.MapResult, link string) views.MapView {
-	m := res.Map
-	mv := views.MapView{Method: methodLabel(m.Method), Words: len(res.Words), Skipped: res.Skipped, Trust: trustText(m.Trust), TrustK: m.Trust.K}
-	switch m.Method {
-	case project.MethodPCA:
-		if r := m.ExplainedVarianceRatio; len(r) >= 2 && isFinite(r[0]) && isFinite(r[1]) {
-			mv.Extra = fmt.Sprintf("the two axes explain %.1f%% and %.1f%% of the variance of these words", 100*r[0], 100*r[1])
-		}
-	case project.MethodAxis:
-		mv.Method = "relation axis"
-		mv.Extra = fmt.Sprintf("x runs along the mean %s→%s offset of %d pairs (their offsets align with it at %.2f on average); y is the main remaining direction. The axis is learned from these pairs, so their own words separate by construction: judge it by the other words",
-			res.Relation.GroupA, res.Relation.GroupB, m.AxisPairs, m.AxisAlignment)
-	case project.MethodUMAP:
-		mv.Engine = "UMAP (" + strings.TrimPrefix(m.Engine, "umap-") + " initialisation)"
-	default:
-		switch project.Engine(m.Engine) {
-		case project.EngineExact:
-			mv.Engine = "exact (every pair of words attracts or repels every other; used up to a few thousand words)"
-		case project.EngineBarnesHut:
-			mv.Engine = "Barnes–Hut (far-away groups of words are treated as one, θ = 0.5; fast for many words)"
-		default:
-			mv.Engine = m.Engine
-		}
-		if isFinite(m.KL) && m.KL != 0 {
-			mv.Extra = fmt.Sprintf("final KL divergence %.3f: how far the map's neighbour probabilities are from those of the full space (0 would be a perfect match; lower is better, but only comparable between maps of the same words)", m.KL)
-		}
-	}
-	if t := m.Trust; t.K > 0 && t.Sampled > 0 && t.Sampled < len(res.Words) {
-		mv.Extra = strings.TrimPrefix(mv.Extra+fmt.Sprintf("; trustworthiness computed on a seeded sample of %s of the %s words", views.Count(t.Sampled), views.Count(len(res.Words))), "; ")
-	}
-	if p := mapParamsText(res); p != "" {
-		mv.Extra = strings.TrimPrefix(mv.Extra+"; "+p, "; ")
-	}
-	mv.Plot = views.NewModelPlot(link, mv.Method+" map of "+strconv.Itoa(len(res.Words))+" words", "")
-	return mv
-}
-
 func mapQuery(c echo.Context) string {
 	q := url.Values{}
 	if err := c.Request().ParseForm(); err == nil {
@@ -570,7 +513,7 @@ func (s *Server) mapFragment(c echo.Context) error {
 			return s.fragmentError(c, err)
 		}
 		link := fmt.Sprintf("/vectors/%d/plots/map?%s", v.ID, mapQuery(c))
-		mv, err := withViewer(mapView(res, link), v, res, link, 0)
+		mv, err := withViewer(mapView(locale(c), res, link), locale(c), v, res, link, 0)
 		if err != nil {
 			return s.fragmentError(c, err)
 		}
@@ -622,7 +565,7 @@ func (s *Server) mapJobFragment(c echo.Context) error {
 		return s.fragmentError(c, err)
 	}
 	link := fmt.Sprintf("/vectors/%d/plots/map?job=%d", v.ID, info.ID)
-	mv, err := withViewer(mapView(res, link), v, res, link, info.ID)
+	mv, err := withViewer(mapView(locale(c), res, link), locale(c), v, res, link, info.ID)
 	if err != nil {
 		return s.fragmentError(c, err)
 	}

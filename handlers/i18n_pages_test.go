@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
@@ -189,6 +190,18 @@ func pageTexts(doc *html.Node) (texts, svgs []string) {
 				}
 			}
 		}
+		if n.Type == html.TextNode && n.Parent != nil && n.Parent.Data == "noscript" {
+			// With scripting on, a parser keeps noscript's content as
+			// raw text (the map's picture for pages without JavaScript):
+			// read it as the HTML it is.
+			div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+			if nodes, err := html.ParseFragment(strings.NewReader(n.Data), div); err == nil {
+				for _, c := range nodes {
+					walk(c)
+				}
+				return
+			}
+		}
 		if n.Type == html.TextNode {
 			texts = append(texts, n.Data)
 		}
@@ -261,6 +274,8 @@ func (p *pseudoApp) pseudoPages() []string {
 		fmt.Sprintf("/vectors/%d/plots/analogy?a=zqice&b=zqsteam&c=zqa&method=mul&format=svg", v),
 		// map
 		fmt.Sprintf("/vectors/%d/map?method=pca&source=top&n=200", v),
+		fmt.Sprintf("/vectors/%d/plots/map?method=pca&source=top&n=200&format=svg", v),
+		fmt.Sprintf("/vectors/%d/map?method=pca&source=words&words=zqa%%0Azqb%%0Azqc+zqgroup%%0Azqd+zqgroup%%0Azqe%%0Azqzzz", v),
 		// compare
 		fmt.Sprintf("/vectors/%d/axes", v), fmt.Sprintf("/vectors/%d/weat", v), "/compare/align",
 	}

@@ -12,8 +12,8 @@ import (
 	"github.com/gloveboard/gloveboard/internal/demo"
 )
 
-// getIn fetches path with the Accept-Language header accept.
-func (a *app) getIn(path, accept string) *httptest.ResponseRecorder {
+// getAccept fetches path with the Accept-Language header accept.
+func (a *app) getAccept(path, accept string) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodGet, path, nil)
 	req.Header.Set("Accept-Language", accept)
 	return a.do(req)
@@ -48,7 +48,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 	page := a.buildVietnamese(t)
 	p := demo.VietnamesePreset
 
-	vi := a.getIn(page+"/ratio", "vi-VN,vi;q=0.9,en;q=0.5")
+	vi := a.getAccept(page+"/ratio", "vi-VN,vi;q=0.9,en;q=0.5")
 	if vi.Code != http.StatusOK {
 		t.Fatalf("ratio page in Vietnamese = %d: %s", vi.Code, mainText(t, vi))
 	}
@@ -99,7 +99,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 	if alt := attr(img, "alt"); !strings.HasPrefix(alt, "Biểu đồ cột") {
 		t.Errorf("figure alt %q", alt)
 	}
-	svg := a.getIn(strings.Replace(attr(img, "src"), "format=png", "format=svg", 1), "vi").Body.String()
+	svg := a.getAccept(strings.Replace(attr(img, "src"), "format=png", "format=svg", 1), "vi").Body.String()
 	for _, want := range []string{"từ thăm dò k", "thang logarit", "thường gặp gần " + p.I + " hơn"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("the Vietnamese figure lacks %q", want)
@@ -107,7 +107,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 	}
 
 	// The same page in English.
-	en := a.getIn(page+"/ratio", "en-GB,en;q=0.8")
+	en := a.getAccept(page+"/ratio", "en-GB,en;q=0.8")
 	endoc := parse(t, en.Body.String())
 	if h1 := text(find(endoc, "h1", "")); !strings.HasPrefix(h1, "Probability ratios in") {
 		t.Errorf("English h1 %q", h1)
@@ -115,7 +115,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 	if hint := text(find(find(endoc, "section", "ratio"), "p", "")); !groupedEN.MatchString(hint) {
 		t.Errorf("X_i, X_j not written with English separators: %q", hint)
 	}
-	svg = a.getIn(strings.Replace(attr(find(find(endoc, "section", "ratio"), "img", ""), "src"), "format=png", "format=svg", 1), "en").Body.String()
+	svg = a.getAccept(strings.Replace(attr(find(find(endoc, "section", "ratio"), "img", ""), "src"), "format=png", "format=svg", 1), "en").Body.String()
 	if !strings.Contains(svg, "probe word k") || strings.Contains(svg, "từ thăm dò") {
 		t.Errorf("the English figure is not in English")
 	}
@@ -127,7 +127,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 		{"i=" + url.QueryEscape(p.I) + "&j=" + url.QueryEscape(p.J) + "&probes=,", "Hãy nhập ít nhất một từ thăm dò k"},
 		{"i=" + url.QueryEscape(p.I) + "&j=" + url.QueryEscape(p.J) + "&probes=" + manyProbes(60), "Hãy nhập tối đa 50 từ thăm dò."},
 	} {
-		rec := a.getIn(page+"/ratio?"+tc.query, "vi")
+		rec := a.getAccept(page+"/ratio?"+tc.query, "vi")
 		if rec.Code < 400 || rec.Code >= 500 {
 			t.Errorf("%s = %d, want 4xx", tc.query, rec.Code)
 		}
@@ -157,7 +157,7 @@ func TestRatioExamplesGlossed(t *testing.T) {
 		{"en", []string{"ice / steam", "hàng / cột", "(row / column)"}, []string{"(ice / steam)", "nước đá"}},
 		{"vi", []string{"ice / steam", "hàng / cột", "(nước đá / hơi nước)"}, []string{"(hàng / cột)", "row / column"}},
 	} {
-		ex := text(find(parse(t, a.getIn("/", tc.accept).Body.String()), "p", "ratio-examples"))
+		ex := text(find(parse(t, a.getAccept("/", tc.accept).Body.String()), "p", "ratio-examples"))
 		for _, w := range tc.want {
 			if !strings.Contains(ex, w) {
 				t.Errorf("%s: the examples lack %q: %q", tc.accept, w, ex)

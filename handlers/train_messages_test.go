@@ -22,9 +22,9 @@ var trainMessageFuncs = map[string][]string{
 	"downloads.go":    {"fidelityPlot", "sendLoss", "comparePlot"},
 }
 
-// sampleVerb fills a format's verbs with sample arguments, as a message
+// trainSampleVerb fills a format's verbs with sample arguments, as a message
 // made from it would read.
-var sampleVerb = regexp.MustCompile(`%(?:\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z]`)
+var trainSampleVerb = regexp.MustCompile(`%(?:\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z]`)
 
 // TestTrainMessagesTranslated reads the train area's handlers with
 // go/ast, collects the English messages they raise with public(…) (a
@@ -77,7 +77,7 @@ func TestTrainMessagesTranslated(t *testing.T) {
 		"1234 points", "3 NaN or infinite points omitted", "showing one point in 2 (10000 of 20000); R² and the line use all points",
 		"least-squares line not drawn: x has no spread")
 	for _, format := range formats {
-		english := sampleVerb.ReplaceAllString(strings.ReplaceAll(format, "%%", "%"), "12")
+		english := trainSampleVerb.ReplaceAllString(strings.ReplaceAll(format, "%%", "%"), "12")
 		if got := vi.Message(english); got == english {
 			t.Errorf("%q is not translated into Vietnamese", english)
 		}

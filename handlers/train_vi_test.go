@@ -13,9 +13,9 @@ import (
 	"github.com/gloveboard/gloveboard/views"
 )
 
-// viGrouped finds a number of four digits or more written with the
+// trainViGrouped finds a number of four digits or more written with the
 // Vietnamese group separator (12.345), not followed by more digits.
-var viGrouped = regexp.MustCompile(`\d\.\d{3}\b`)
+var trainViGrouped = regexp.MustCompile(`\d\.\d{3}\b`)
 
 // TestTrainPagesInVietnamese walks the Train page, a run page with its
 // progress and loss curve, and the comparison of two runs with
@@ -46,7 +46,7 @@ func TestTrainPagesInVietnamese(t *testing.T) {
 			t.Errorf(`<html lang=%q>, want "vi"`, got)
 		}
 		sel := text(find(doc, "select", "train-corpus"))
-		if !strings.Contains(sel, "phần tử khác 0") || !viGrouped.MatchString(sel) {
+		if !strings.Contains(sel, "phần tử khác 0") || !trainViGrouped.MatchString(sel) {
 			t.Errorf("corpus choice %q: want its sizes in Vietnamese, grouped 1.234", sel)
 		}
 		body := text(doc)

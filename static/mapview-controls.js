@@ -9,6 +9,8 @@
   var MapView = window.gloveboardMapView.MapView;
   var stats = window.gloveboardMapView.stats;
   var MIN_ZOOM = window.gloveboardMapView.zoomLimits[0];
+  // The page's strings and number format (static/app.js).
+  var t = window.gloveboard.t, num = window.gloveboard.num;
   var MAX_ZOOM = window.gloveboardMapView.zoomLimits[1];
 
   // csvCell guards a cell as the server does (internal/csvguard): text
@@ -273,10 +275,10 @@
       sw.className = "swatch";
       sw.style.backgroundColor = this.colours[g];
       b.appendChild(sw);
-      b.appendChild(document.createTextNode((this.groups[g] || "(no group)") + " "));
+      b.appendChild(document.createTextNode(this.groupName(g) + " "));
       var n = document.createElement("span");
       n.className = "hint";
-      n.textContent = this.groupCount[g].toLocaleString("en");
+      n.textContent = num(this.groupCount[g]);
       b.appendChild(n);
       li.appendChild(b);
       ul.appendChild(li);
@@ -307,7 +309,7 @@
     this.selection = sel;
     var n = sel ? sel.idx.length : 0;
     this.root.querySelector(".mapview-selcount").textContent = sel ?
-      n.toLocaleString("en") + (n === 1 ? " word selected." : " words selected.") : "No words selected.";
+      t(n === 1 ? "js.map.sel_one" : "js.map.sel_many", num(n)) : t("js.map.sel_none");
     this.root.querySelector('button[data-act="csv"]').disabled = n === 0;
     this.root.querySelector('button[data-act="clear"]').disabled = !sel;
     this.requestDraw();
@@ -347,19 +349,21 @@
     }
     var self = this;
     var url = this.root.getAttribute("data-neighbors") + "?word=" + encodeURIComponent(word) + "&n=" + Math.min(100, Math.max(1, k));
-    this.status("Looking up “" + word + "”…");
+    this.status(t("js.map.looking_up", word));
     fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (resp) {
-        return resp.json().then(function (body) { return { ok: resp.ok, body: body }; });
+        return resp.json().then(function (body) { return { ok: resp.ok, status: resp.status, body: body }; });
       })
       .then(function (r) {
         if (!r.ok) {
-          self.status(r.body.error || "The word could not be looked up.");
+          // The API answers in English; the page says what went wrong in
+          // its own language: a word the set lacks is refused with a 4xx.
+          self.status(r.status >= 400 && r.status < 500 ? t("js.map.not_in_set", word) : t("js.map.lookup_failed"));
           return;
         }
         self.setFocus(word, r.body.results || [], move);
       })
-      .catch(function () { self.status("The word could not be looked up."); });
+      .catch(function () { self.status(t("js.map.lookup_failed")); });
   };
 
   MapView.prototype.setFocus = function (word, results, move) {
@@ -377,11 +381,11 @@
     panel.hidden = false;
     panel.querySelector(".mapview-pin-word").textContent = word;
     panel.querySelector(".mapview-pin-link").href = this.root.getAttribute("data-word-base") + encodeURIComponent(word);
-    panel.querySelector(".mapview-pin-link").textContent = "open the word page";
-    var note = results.length + " nearest neighbours in the full space";
-    note += off === 0 ? ", all on this map (ringed)." : ", " + on.length + " of them on this map (ringed).";
+    panel.querySelector(".mapview-pin-link").textContent = t("js.map.pin_link");
+    var note = off === 0 ? t("js.map.neighbours_all", num(results.length)) :
+      t("js.map.neighbours_some", num(results.length), num(on.length));
     if (idx < 0) {
-      note = "“" + word + "” is not on this map. " + note;
+      note = t("js.map.not_on_map_note", word, note);
     }
     panel.querySelector(".mapview-pin-note").textContent = note;
     var ol = panel.querySelector(".mapview-pin-list");
@@ -392,10 +396,11 @@
       a.href = self.root.getAttribute("data-word-base") + encodeURIComponent(m.word);
       a.textContent = m.word;
       li.appendChild(a);
-      li.appendChild(document.createTextNode(" " + m.score.toFixed(3) + (self.index.has(m.word) ? "" : " (not on the map)")));
+      var score = num(m.score, 3);
+      li.appendChild(document.createTextNode(" " + (self.index.has(m.word) ? score : t("js.map.score_off", score))));
       ol.appendChild(li);
     });
-    this.status(idx >= 0 ? "“" + word + "” is pinned." : "“" + word + "” is not on this map.");
+    this.status(idx >= 0 ? t("js.map.pinned", word) : t("js.map.not_on_map", word));
     if (move && idx >= 0) {
       this.showAll([idx].concat(on));
     }

@@ -138,10 +138,18 @@
     try {
       data = JSON.parse(root.querySelector(".mapview-data").textContent);
     } catch (e) {
-      this.status("The map's data could not be read.");
+      this.status(window.gloveboard.t("js.map.data_error"));
       return;
     }
     this.load(data);
+    // The names of the built-in groups in the page's language (the
+    // groups keep their own names as identifiers: hidden groups go into
+    // the address by them).
+    try {
+      this.groupLabels = JSON.parse(root.getAttribute("data-group-labels") || "{}") || {};
+    } catch (e) {
+      this.groupLabels = {};
+    }
     this.canvas = root.querySelector("canvas");
     this.ctx2d = this.canvas.getContext("2d");
     this.tip = root.querySelector(".mapview-tip");
@@ -215,6 +223,15 @@
     this.colours = this.groups.map(function (_, k) { return PALETTE[k % PALETTE.length]; });
     this.abgr = this.colours.map(hexToABGR);
     this.radius = n > 20000 ? 1.5 : n > 4000 ? 2 : n > 500 ? 3 : 4;
+  };
+
+  // groupName is group g's name as the page shows it.
+  MapView.prototype.groupName = function (g) {
+    var name = this.groups[g];
+    if (Object.prototype.hasOwnProperty.call(this.groupLabels, name)) {
+      return this.groupLabels[name];
+    }
+    return name || window.gloveboard.t("js.map.no_group");
   };
 
   MapView.prototype.status = function (msg) {
@@ -605,8 +622,8 @@
       this.tip.hidden = true;
       return;
     }
-    var g = this.groups[this.gi[i]];
-    this.tip.textContent = this.words[i] + (g ? " · " + g : "");
+    var g = this.gi[i];
+    this.tip.textContent = this.words[i] + (this.groups[g] ? " · " + this.groupName(g) : "");
     this.tip.hidden = false;
     var left = Math.min(px + 12, this.w - this.tip.offsetWidth - 4);
     this.tip.style.left = Math.max(0, left) + "px";

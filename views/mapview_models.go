@@ -2,6 +2,7 @@ package views
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
@@ -28,6 +29,24 @@ type MapViewer struct {
 	SelectionName string
 	// Words is the number of points, for the canvas's description.
 	Words int
+	// GroupLabels names groups in the page's language: the built-in
+	// groups ("other" → "khác") and the unnamed group "". The map's data
+	// keeps the groups' own names (they are its identifiers: the view's
+	// address hides groups by them); groups not listed show as they are.
+	GroupLabels map[string]string
+}
+
+// groupLabelsJSON is GroupLabels for the view's data-group-labels
+// attribute ("{}" when there are none).
+func (m MapViewer) groupLabelsJSON() string {
+	if len(m.GroupLabels) == 0 {
+		return "{}"
+	}
+	b, err := json.Marshal(m.GroupLabels)
+	if err != nil {
+		return "{}" // a map of strings always encodes
+	}
+	return string(b)
 }
 
 func (m MapViewer) neighborsURL() string {
@@ -71,4 +90,32 @@ type SpectrumPageData struct {
 	Page Page
 	Set  VectorRow
 	View SpectrumView
+}
+
+// mapStatusKey is the catalogue key of a map job's status (store's
+// JobStatus values); an unknown status shows under its own name.
+func mapStatusKey(status string) string {
+	switch status {
+	case "queued":
+		return "map.status.queued"
+	case "running":
+		return "map.status.running"
+	case "done":
+		return "map.status.done"
+	case "failed":
+		return "map.status.failed"
+	case "cancelled":
+		return "map.status.cancelled"
+	}
+	return status
+}
+
+// mapSkippedText says which of the asked-for words a map left out (the
+// vector set lacks them), naming at most the first 30 in loc's language.
+func mapSkippedText(loc Locale, words []string) string {
+	const most = 30
+	if len(words) > most {
+		return loc.T("map.skipped_more", strings.Join(words[:most], ", "), loc.Int(int64(len(words)-most)))
+	}
+	return loc.T("map.skipped", strings.Join(words, ", "))
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,33 @@ func TestMapDataBlock(t *testing.T) {
 		var got struct{ Points []string }
 		if err := json.Unmarshal([]byte(body[:end]), &got); err != nil || strings.Join(got.Points, "|") != strings.Join(words, "|") {
 			t.Errorf("escape %v: read back %q, %v; want %q", escape, got.Points, err, words)
+		}
+	}
+}
+
+// TestMapJobFragmentsVietnamese: a map job's progress and failure speak
+// the page's language, the job's English message translated where shown.
+func TestMapJobFragmentsVietnamese(t *testing.T) {
+	ctx := WithLocale(context.Background(), NewLocale(Vietnamese))
+	for _, tc := range []struct {
+		name string
+		c    interface {
+			Render(context.Context, io.Writer) error
+		}
+		want []string
+	}{
+		{"pending", MapPendingFragment(MapPending{SetID: 1, JobID: 7, Status: "queued", Percent: 0.42, Message: "waiting for a worker (position 2 in the queue)"}),
+			[]string{"Bản đồ t-SNE: tác vụ 7", ">đang chờ<", "42%", "đang chờ một luồng xử lý (vị trí 2 trong hàng đợi)"}},
+		{"failed", MapFailedFragment(MapPending{SetID: 1, JobID: 7, Status: "cancelled"}), []string{"Bản đồ t-SNE (tác vụ 7) đã hủy"}},
+	} {
+		var out bytes.Buffer
+		if err := tc.c.Render(ctx, &out); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out.String(), w) {
+				t.Errorf("%s: %s lacks %q", tc.name, out.String(), w)
+			}
 		}
 	}
 }

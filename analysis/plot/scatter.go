@@ -61,6 +61,15 @@ type ScatterSpec struct {
 	// map); by default groups are coloured in order of first appearance.
 	// Groups of points missing from it come after it.
 	Groups []string
+	// GroupLabels, when set, names groups in the legend (a translation
+	// of built-in group names, "other" → "khác"); groups it lacks show
+	// their own name. Group identity (colours, Highlight, Groups) stays
+	// with the names of the points.
+	GroupLabels map[string]string
+	// NoGroup names the points without a group in the legend (default
+	// "(no group)"); Highlighted formats a highlighted group's legend
+	// entry from its name (default "%s (highlighted)").
+	NoGroup, Highlighted string
 }
 
 // ViewBox is a rectangle of a map in data units: X0 < X1 and Y0 < Y1,
@@ -222,12 +231,16 @@ func NewScatter(s ScatterSpec) (*Figure, error) {
 			if scatters[g] == nil {
 				continue
 			}
-			label := cleanText(name, maxLegendRunes)
+			label := name
+			if l, ok := s.GroupLabels[name]; ok {
+				label = l
+			}
+			label = cleanText(label, maxLegendRunes)
 			if label == "" {
-				label = "(no group)"
+				label = or(s.NoGroup, "(no group)")
 			}
 			if highlighted[name] {
-				label += " (highlighted)"
+				label = fmt.Sprintf(or(s.Highlighted, "%s (highlighted)"), label)
 			}
 			// Legend thumbnails use a fixed, visible size.
 			thumb := *scatters[g]
