@@ -36,7 +36,7 @@ type browserSession struct {
 
 // newBrowser starts Chromium (the binary testkit.Browser found) for one test with a fresh profile; everything
 // is stopped when the test ends. ctx carries the timeout.
-func newBrowser(t testing.TB, chromium string, timeout time.Duration) *browserSession {
+func newBrowser(t testing.TB, chromium string, timeout time.Duration, extra ...chromedp.ExecAllocatorOption) *browserSession {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
@@ -52,6 +52,7 @@ func newBrowser(t testing.TB, chromium string, timeout time.Duration) *browserSe
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
+	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	ctx, cancel := context.WithTimeout(bctx, timeout)

@@ -250,3 +250,14 @@ func messagesVI() map[string]string {
 		// ==== end app messages ====
 	}
 }
+
+// namesVI translates the names of the demo data gloveboard installs at
+// first start (internal/demo): English name → Vietnamese name. Names
+// people give their uploads are never translated.
+func namesVI() map[string]string {
+	return map[string]string{
+		"WordNet glosses (demo)":              "Định nghĩa WordNet (bản demo)",
+		"GloVe 6B 50d, 4k words (demo)":       "GloVe 6B 50d, 4.000 từ (bản demo)",
+		"LibreOffice help, Vietnamese (demo)": "Trợ giúp LibreOffice tiếng Việt (bản demo)",
+	}
+}

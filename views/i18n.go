@@ -44,7 +44,8 @@ func (l Lang) Name() string {
 type Locale struct {
 	lang     Lang
 	strings  map[string]string
-	messages []messagePattern // longest literal first
+	messages []messagePattern  // longest literal first
+	names    map[string]string // names of the shipped demo data → translation
 	// pseudo marks every catalogue string with ⟦ ⟧ (English text). Tests
 	// render pages with it to find text that did not come from the
 	// catalogue.
@@ -59,7 +60,7 @@ type Locale struct {
 func NewLocale(lang Lang) Locale {
 	if lang == Vietnamese {
 		return Locale{lang: Vietnamese, strings: catalogueVI(), messages: compileMessages(messagesVI()),
-			group: '.', decimal: ','}
+			names: namesVI(), group: '.', decimal: ','}
 	}
 	return Locale{lang: English, strings: catalogueEN(), group: ',', decimal: '.'}
 }
@@ -119,13 +120,31 @@ func (l Locale) Message(english string) string {
 		if args == nil {
 			continue
 		}
-		s := m.render(args[1:])
+		args = args[1:]
+		for i, a := range args {
+			// Numbers the message wrote get the language's separators;
+			// quoted input stays as the user typed it.
+			if !m.quoted[i] && numberRE.MatchString(a) {
+				args[i] = l.localize(a)
+			}
+		}
+		s := m.render(args)
 		if l.pseudo {
 			return "⟦" + s + "⟧"
 		}
 		return s
 	}
 	return english
+}
+
+// Name returns how the locale shows the name of a corpus or vector set:
+// the names of the demo data gloveboard ships are translated ("WordNet
+// glosses (demo)"); names people gave are data and stay as they are.
+func (l Locale) Name(name string) string {
+	if tr, ok := l.names[name]; ok {
+		return tr
+	}
+	return name
 }
 
 // Strings returns the catalogue strings whose keys start with prefix, for
@@ -216,6 +235,10 @@ func T(ctx context.Context, key string, args ...any) string { return LocaleFrom(
 // { Loc(ctx).Sig(r.Ratio) }.
 func Loc(ctx context.Context) Locale { return LocaleFrom(ctx) }
 
+// DataName is Locale.Name for templ components: the name of a corpus or
+// vector set as ctx's language shows it.
+func DataName(ctx context.Context, name string) string { return LocaleFrom(ctx).Name(name) }
+
 // Msg translates a message from below the web layer (Locale.Message).
 func Msg(ctx context.Context, english string) string { return LocaleFrom(ctx).Message(english) }
 
@@ -226,7 +249,14 @@ type messagePattern struct {
 	pieces  []string // translation literals, len(refs)+1
 	refs    []int    // argument index of each verb of the translation
 	literal int      // literal characters of the English format (for ordering)
+	// quoted marks the arguments the English format quotes (%q, or a verb
+	// right after a quotation mark): what a user typed, repeated as typed.
+	quoted []bool
 }
+
+// numberRE matches a number as English messages write it: 1,234.5, 0.05,
+// -3, 1e-07.
+var numberRE = regexp.MustCompile(`^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:e[-+]?\d+)?$|^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$`)
 
 // verbRE finds fmt verbs with an optional explicit index and flags.
 var verbRE = regexp.MustCompile(`%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
@@ -241,6 +271,7 @@ func compileMessages(formats map[string]string) []messagePattern {
 		var re strings.Builder
 		re.WriteString("^")
 		last, nargs, literal := 0, 0, 0
+		var quotes []bool
 		for _, loc := range verbRE.FindAllStringIndex(en, -1) {
 			re.WriteString(regexp.QuoteMeta(en[last:loc[0]]))
 			literal += loc[0] - last
@@ -249,13 +280,16 @@ func compileMessages(formats map[string]string) []messagePattern {
 			} else {
 				re.WriteString("(.+?)")
 				nargs++
+				before := en[:loc[0]]
+				quotes = append(quotes, en[loc[1]-1] == 'q' || strings.HasSuffix(before, "“") ||
+					strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "'") || strings.HasSuffix(before, "‘"))
 			}
 			last = loc[1]
 		}
 		re.WriteString(regexp.QuoteMeta(en[last:]))
 		literal += len(en) - last
 		re.WriteString("$")
-		p := messagePattern{re: regexp.MustCompile(re.String()), literal: literal}
+		p := messagePattern{re: regexp.MustCompile(re.String()), literal: literal, quoted: quotes}
 		var piece strings.Builder
 		last, next := 0, 0
 		for _, m := range verbRE.FindAllStringSubmatchIndex(tr, -1) {

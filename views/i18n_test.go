@@ -136,18 +136,22 @@ func TestLocaleNumbers(t *testing.T) {
 
 func TestMessagePatterns(t *testing.T) {
 	l := Locale{lang: Vietnamese, messages: compileMessages(map[string]string{
-		"Corpus %d not found.":            "Không tìm thấy kho ngữ liệu %d.",
-		"%s must be %s; “%s” is not.":     "%[1]s phải là %[2]s; “%[3]s” thì không.",
-		"Lanczos SVD: %d of %d converged": "SVD Lanczos: đã hội tụ %d trên %d",
-		"%s":                              "never chosen over a longer format",
-		"Progress at 50%% of %s":          "Đạt 50%% của %s",
-	})}
+		"Corpus %d not found.":               "Không tìm thấy kho ngữ liệu %d.",
+		"%s must be %s; “%s” is not.":        "%[1]s phải là %[2]s; “%[3]s” thì không.",
+		"Lanczos SVD: %d of %d converged":    "SVD Lanczos: đã hội tụ %d trên %d",
+		"%s":                                 "never chosen over a longer format",
+		"Progress at 50%% of %s":             "Đạt 50%% của %s",
+		"weighting the top %s words (%s)":    "đánh trọng số %[1]s từ đầu (%[2]s)",
+		"η must be at most %s; “%s” is not.": "η tối đa là %s; “%s” thì không.",
+	}), decimal: ',', group: '.'}
 	for _, tc := range []struct{ in, want string }{
 		{"Corpus 7 not found.", "Không tìm thấy kho ngữ liệu 7."},
 		{"Epochs must be a whole number from 1 to 1,000; “abc” is not.", "Epochs phải là a whole number from 1 to 1,000; “abc” thì không."},
 		{"Lanczos SVD: 3 of 50 converged", "SVD Lanczos: đã hội tụ 3 trên 50"},
 		{"Progress at 50% of x", "Đạt 50% của x"},
 		{"something else", "never chosen over a longer format"},
+		{"weighting the top 5,000 words (ppmi)", "đánh trọng số 5.000 từ đầu (ppmi)"},
+		{"η must be at most 0.5; “1.5” is not.", "η tối đa là 0,5; “1.5” thì không."},
 	} {
 		if got := l.Message(tc.in); got != tc.want {
 			t.Errorf("Message(%q) = %q, want %q", tc.in, got, tc.want)

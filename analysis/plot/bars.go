@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -37,7 +38,7 @@ func NewBars(s BarsSpec) (*Figure, error) {
 		title = "Nearest neighbours of " + q
 	}
 	f := newBase(KindNeighbors, or(s.Title, title), or(s.XLabel, "cosine similarity"), "")
-	hb := &hbars{}
+	hb := &hbars{fig: f}
 	var names []string
 	bad := 0
 	for _, b := range s.Bars {
@@ -86,7 +87,10 @@ func NewBars(s BarsSpec) (*Figure, error) {
 }
 
 // hbars draws horizontal bars from 0, value k at y = n-1-k.
-type hbars struct{ values []float64 }
+type hbars struct {
+	values []float64
+	fig    *Figure // for its render-time options (decimal comma)
+}
 
 func (hb *hbars) Plot(c draw.Canvas, p *gplot.Plot) {
 	trX, trY := p.Transforms(&c)
@@ -106,6 +110,9 @@ func (hb *hbars) Plot(c draw.Canvas, p *gplot.Plot) {
 		c.SetColor(clr)
 		c.Fill(r.Path())
 		label := strconv.FormatFloat(v, 'f', 3, 64)
+		if hb.fig != nil && hb.fig.decimalComma {
+			label = strings.Replace(label, ".", ",", 1)
+		}
 		if v >= 0 {
 			sty.XAlign = draw.XLeft
 			c.FillText(sty, vg.Point{X: x + vg.Points(3), Y: y}, label)

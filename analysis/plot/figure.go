@@ -50,6 +50,9 @@ type Figure struct {
 	// equalAspect widens one axis range at render time so that a data
 	// unit is as long on x as on y.
 	equalAspect bool
+	// decimalComma is Output.DecimalComma while the figure renders, for
+	// plotters that write numbers themselves.
+	decimalComma bool
 }
 
 type legendEntry struct {

@@ -92,6 +92,12 @@ type Output struct {
 	// DPI is dots per inch, which fixes the size of text relative to the
 	// image (text is set in points, 1/72 inch); zero means 96.
 	DPI int
+	// DecimalComma writes the numbers of numeric axes' tick labels with a
+	// decimal comma and a dot between thousands (0,25; 1.000), as
+	// Vietnamese and most of Europe write them. Word labels of nominal
+	// axes are left alone. Titles, labels and legends are the caller's
+	// text and are written as given.
+	DecimalComma bool
 }
 
 // Limits of Output.
@@ -140,6 +146,9 @@ func (f *Figure) Render(w io.Writer, out Output) error {
 	wpx, hpx, dpi, err := out.PixelSize()
 	if err != nil {
 		return err
+	}
+	if out.DecimalComma {
+		defer f.withDecimalComma()()
 	}
 	switch out.Format {
 	case PNG:

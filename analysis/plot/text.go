@@ -187,3 +187,31 @@ func (t linearTicks) Ticks(lo, hi float64) []gplot.Tick {
 	}
 	return ticks
 }
+
+// decimalCommaTicks writes the labels of a numeric ticker with a decimal
+// comma: "0.25" → "0,25", "1,000" → "1.000" (Output.DecimalComma).
+type decimalCommaTicks struct{ inner gplot.Ticker }
+
+func (d decimalCommaTicks) Ticks(lo, hi float64) []gplot.Tick {
+	ts := d.inner.Ticks(lo, hi)
+	swap := strings.NewReplacer(".", ",", ",", ".")
+	for i := range ts {
+		ts[i].Label = swap.Replace(ts[i].Label)
+	}
+	return ts
+}
+
+// withDecimalComma makes the numeric axes of f label their ticks with a
+// decimal comma and returns the function that restores them. Nominal axes
+// (constant ticks: words) keep their labels.
+func (f *Figure) withDecimalComma() (restore func()) {
+	x, y := f.p.X.Tick.Marker, f.p.Y.Tick.Marker
+	if _, nominal := x.(gplot.ConstantTicks); !nominal && x != nil {
+		f.p.X.Tick.Marker = decimalCommaTicks{x}
+	}
+	if _, nominal := y.(gplot.ConstantTicks); !nominal && y != nil {
+		f.p.Y.Tick.Marker = decimalCommaTicks{y}
+	}
+	f.decimalComma = true
+	return func() { f.p.X.Tick.Marker, f.p.Y.Tick.Marker, f.decimalComma = x, y, false }
+}
