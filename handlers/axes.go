@@ -311,7 +311,7 @@ func (s *Server) axesPage(c echo.Context) error {
 		return err
 	}
 	q := c.QueryParams()
-	d := views.AxesData{Page: s.page(c, locale(c).T("compare.axes.page_title", v.Name), views.SectionExplore), Set: vectorRow(v),
+	d := views.AxesData{Page: s.page(c, locale(c).T("compare.axes.page_title", locale(c).Name(v.Name)), views.SectionExplore), Set: vectorRow(v),
 		Mode: q.Get("mode"), Pairs: q.Get("pairs"), SetA: q.Get("set_a"), SetB: q.Get("set_b"), Words: q.Get("words"), Top: q.Get("top"), N: q.Get("n")}
 	if !wantsAxis(c) {
 		d.Pairs = "he she\nman woman\nking queen\nboy girl\nfather mother\nson daughter"

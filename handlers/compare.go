@@ -433,8 +433,8 @@ func (s *Server) alignPlot(c echo.Context) error {
 		rows[i] = []string{w, fnum(m.From[i][0]), fnum(m.From[i][1]), fnum(m.To[i][0]), fnum(m.To[i][1]), fnum(dist[w])}
 	}
 	loc := locale(c)
-	spec := plot.AlignedMapSpec{Arrows: arrows, FromName: loc.T("compare.align.plot.rotated", r.a.Name), ToName: r.b.Name,
-		Title:  loc.T("compare.align.plot.title", r.a.Name, r.b.Name),
+	spec := plot.AlignedMapSpec{Arrows: arrows, FromName: loc.T("compare.align.plot.rotated", loc.Name(r.a.Name)), ToName: loc.Name(r.b.Name),
+		Title:  loc.T("compare.align.plot.title", loc.Name(r.a.Name), loc.Name(r.b.Name)),
 		XLabel: loc.T("compare.align.plot.pc1", loc.Fixed(100*m.ExplainedVarianceRatio[0], 1)),
 		YLabel: loc.T("compare.align.plot.pc2", loc.Fixed(100*m.ExplainedVarianceRatio[1], 1)),
 		SubtitleFor: func(words int) string {

@@ -49,6 +49,9 @@ func TestComparePagesVietnamese(t *testing.T) {
 	if got, want := text(find(doc, "h1", "")), "Căn chỉnh hai tập véc-tơ"; got != want {
 		t.Errorf("align h1 %q, want %q", got, want)
 	}
+	if got, want := text(find(find(doc, "section", "align-result"), "h2", "")), vi.Name(demo.Name)+" → "+vi.Name(demo.Name); got != want || want == demo.Name+" → "+demo.Name {
+		t.Errorf("align heading %q, want %q (the demo set's Vietnamese name)", got, want)
+	}
 	if got, want := text(find(doc, "span", "align-shared")), vi.Int(int64(demo.Count)); got != want || !strings.Contains(got, ".") {
 		t.Errorf("shared words %q, want %q (with a group dot)", got, want)
 	}

@@ -180,7 +180,7 @@ func (s *Server) weatPage(c echo.Context) error {
 	}
 	q := c.QueryParams()
 	loc := locale(c)
-	d := views.WEATData{Page: s.page(c, loc.T("compare.weat.page_title", v.Name), views.SectionExplore), Set: vectorRow(v),
+	d := views.WEATData{Page: s.page(c, loc.T("compare.weat.page_title", loc.Name(v.Name)), views.SectionExplore), Set: vectorRow(v),
 		X: q.Get("x"), Y: q.Get("y"), A: q.Get("a"), B: q.Get("b"), Permutations: q.Get("permutations"), Seed: q.Get("seed"), Example: q.Get("example")}
 	for _, e := range weat.Builtins() {
 		d.Examples = append(d.Examples, views.WEATExample{Name: e.Name, Title: builtinText(loc, e.Name, e.Title)})
