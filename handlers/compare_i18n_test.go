@@ -78,7 +78,7 @@ func TestComparePagesVietnamese(t *testing.T) {
 	if svg.Code != http.StatusOK {
 		t.Fatalf("aligned map: %d %.300s", svg.Code, svg.Body.String())
 	}
-	for _, want := range []string{"(đã xoay)", "căn chỉnh theo", "Thành phần chính 1 (", "mũi tên đi từ tập thứ nhất"} {
+	for _, want := range []string{"(đã xoay)", "căn chỉnh theo", "PC1 (", "mũi tên đi từ tập thứ nhất"} {
 		if !strings.Contains(svg.Body.String(), want) {
 			t.Errorf("the Vietnamese aligned map lacks %q", want)
 		}
