@@ -190,3 +190,35 @@ func TestCompareMessagesVietnamese(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignJobVietnamese: an alignment job's card speaks Vietnamese: its
+// heading and its status (and English stays English).
+func TestAlignJobVietnamese(t *testing.T) {
+	a := newAppConfig(t, func(o *appOptions) { o.service.MaxInstantAlign = 100 })
+	demoID := demoSet(t, a)
+	rotID := uploadRotated(t, a, demoID, 0.01, nil)
+	form := url.Values{"a": {fmt.Sprint(demoID)}, "b": {fmt.Sprint(rotID)}}
+	req := httptest.NewRequest(http.MethodPost, "/compare/align?_csrf="+a.tok, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec := a.do(req)
+	loc, err := url.Parse(rec.Header().Get("Location"))
+	if rec.Code != http.StatusSeeOther || err != nil || loc.Query().Get("job") == "" {
+		t.Fatalf("POST: %d, Location %q", rec.Code, rec.Header().Get("Location"))
+	}
+	var jobID int64
+	fmt.Sscan(loc.Query().Get("job"), &jobID)
+	if info, err := a.jobs.Wait(context.Background(), jobID); err != nil || info.Status != "done" {
+		t.Fatalf("job: %+v, %v", info, err)
+	}
+	card := a.getIn("vi", fmt.Sprintf("/compare/align/jobs/%d", jobID))
+	doc := parse(t, card.Body.String())
+	if got, want := text(find(doc, "h2", "")), fmt.Sprintf("Đang căn chỉnh (tác vụ %d)", jobID); card.Code != http.StatusOK || got != want {
+		t.Errorf("job card: %d, heading %q, want %q", card.Code, got, want)
+	}
+	if got := text(find(doc, "span", "")); got != "hoàn tất" {
+		t.Errorf("job status %q, want hoàn tất", got)
+	}
+	if en := text(find(parse(t, a.get(fmt.Sprintf("/compare/align/jobs/%d", jobID)).Body.String()), "span", "")); en != "done" {
+		t.Errorf("English job status %q, want done", en)
+	}
+}
