@@ -138,7 +138,7 @@ func catalogueVI() map[string]string {
 		"compare.weat.title":            "Kiểm định liên tưởng của biểu diễn từ (WEAT)",
 		"compare.weat.crumb":            "WEAT",
 		"compare.weat.page_title":       "WEAT · %s",
-		"compare.weat.lead":             "Các từ đích X có gắn với các từ thuộc tính A (và Y với B) chặt hơn so với chiều ngược lại không? Caliskan, Bryson & Narayanan (2017), “Semantics derived automatically from language corpora contain human-like biases”, Science 356.",
+		"compare.weat.lead":             "Các từ đích X có liên tưởng với các từ thuộc tính A (và Y với B) mạnh hơn so với chiều ngược lại hay không? Caliskan, Bryson & Narayanan (2017), “Semantics derived automatically from language corpora contain human-like biases”, Science 356.",
 		"compare.weat.example_label":    "Phép kiểm định có sẵn trong bài báo",
 		"compare.weat.run_example":      "Chạy",
 		"compare.weat.targets_x":        "Từ đích X",
