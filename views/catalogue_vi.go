@@ -128,7 +128,7 @@ func catalogueVI() map[string]string {
 		"compare.axes.plot_alt":          "Các từ dọc theo trục %s → %s",
 		"compare.axes.plot.title":        "Các từ dọc theo %s → %s",
 		"compare.axes.plot.x":            "hình chiếu lên trục (véc-tơ đơn vị, quy tâm)",
-		"compare.axes.plot.y":            "thành phần chính thứ nhất của phần còn lại",
+		"compare.axes.plot.y":            "thành phần chính 1 của phần dư",
 		"compare.axes.plot.projected":    "được chiếu",
 		"compare.axes.plot.from":         "từ: %s",
 		"compare.axes.plot.to":           "đến: %s",
