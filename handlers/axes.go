@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -265,7 +264,7 @@ func poleLabel(ws []string) string {
 }
 
 // ranked returns the rows at the two ends of the axis, pole words left out.
-func (res *axisResult) ranked(setID int64, n int) (toward, away []views.AxisRow) {
+func (res *axisResult) ranked(loc views.Locale, setID int64, n int) (toward, away []views.AxisRow) {
 	var idx []int
 	for i := range res.words {
 		if !res.poleRows[i] {
@@ -274,7 +273,7 @@ func (res *axisResult) ranked(setID int64, n int) (toward, away []views.AxisRow)
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return res.points[2*idx[a]] > res.points[2*idx[b]] })
 	row := func(rank, i int) views.AxisRow {
-		return views.AxisRow{Rank: rank, Word: res.words[i], Href: views.VectorWordURL(setID, res.words[i]), Value: strconv.FormatFloat(res.points[2*i], 'f', 4, 64)}
+		return views.AxisRow{Rank: rank, Word: res.words[i], Href: views.VectorWordURL(setID, res.words[i]), Value: loc.Fixed(res.points[2*i], 4)}
 	}
 	// With fewer than 2n words, each list takes its half, so that no word
 	// is at both ends.
@@ -288,13 +287,17 @@ func (res *axisResult) ranked(setID int64, n int) (toward, away []views.AxisRow)
 	return toward, away
 }
 
-func (r axesRequest) how(res *axisResult) string {
+func (r axesRequest) how(loc views.Locale, res *axisResult) string {
+	pairs, align := loc.Int(int64(res.pairs)), loc.Fixed(res.align, 2)
 	if r.mode == "sets" {
-		return fmt.Sprintf("The axis is the mean of the second set's words minus the mean of the first's (unit vectors); the %d cross-pair offsets align with it at %.2f on average.", res.pairs, res.align)
+		return loc.T("compare.axes.how_sets", pairs, align)
 	}
-	return fmt.Sprintf("The axis is the mean offset (to − from, unit vectors) of %d %s; their offsets align with it at %.2f on average (1: all parallel).", res.pairs, plural(res.pairs, "pair", "pairs"), res.align)
+	return loc.T(plural(res.pairs, "compare.axes.how_pairs_one", "compare.axes.how_pairs"), pairs, align)
 }
 
+// plural picks one for n = 1, many otherwise: a word, or the catalogue
+// key of a text about n things (English needs both; Vietnamese writes
+// them alike).
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -308,7 +311,7 @@ func (s *Server) axesPage(c echo.Context) error {
 		return err
 	}
 	q := c.QueryParams()
-	d := views.AxesData{Page: s.page(c, "Concept axis · "+v.Name, views.SectionExplore), Set: vectorRow(v),
+	d := views.AxesData{Page: s.page(c, locale(c).T("compare.axes.page_title", locale(c).Name(v.Name)), views.SectionExplore), Set: vectorRow(v),
 		Mode: q.Get("mode"), Pairs: q.Get("pairs"), SetA: q.Get("set_a"), SetB: q.Get("set_b"), Words: q.Get("words"), Top: q.Get("top"), N: q.Get("n")}
 	if !wantsAxis(c) {
 		d.Pairs = "he she\nman woman\nking queen\nboy girl\nfather mother\nson daughter"
@@ -331,9 +334,10 @@ func (s *Server) axesView(c echo.Context, v store.VectorSet, set *vectors.Set) (
 	if err != nil {
 		return nil, err
 	}
-	av := &views.AxesView{From: poleLabel(r.from), To: poleLabel(r.to), How: r.how(res), Words: len(res.words), Skipped: res.skipped}
-	av.TowardTo, av.TowardFro = res.ranked(v.ID, r.n)
-	av.Plot = views.NewModelPlot(fmt.Sprintf("/vectors/%d/plots/axes?%s", v.ID, mapQuery(c)), fmt.Sprintf("Words along the axis %s → %s", av.From, av.To), "")
+	loc := locale(c)
+	av := &views.AxesView{From: poleLabel(r.from), To: poleLabel(r.to), How: r.how(loc, res), Words: len(res.words), Skipped: res.skipped}
+	av.TowardTo, av.TowardFro = res.ranked(loc, v.ID, r.n)
+	av.Plot = views.NewModelPlot(fmt.Sprintf("/vectors/%d/plots/axes?%s", v.ID, mapQuery(c)), loc.T("compare.axes.plot_alt", av.From, av.To), "")
 	return av, nil
 }
 
@@ -352,22 +356,24 @@ func (s *Server) axesPlot(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	loc := locale(c)
 	from, to := poleLabel(r.from), poleLabel(r.to)
 	pts := make([]plot.MapPoint, len(res.words))
 	rows := make([][]string, len(res.words))
 	for i, w := range res.words {
-		g := "projected"
+		g := loc.T("compare.axes.plot.projected")
 		switch res.group[i] {
 		case "from":
-			g = "from: " + from
+			g = loc.T("compare.axes.plot.from", from)
 		case "to":
-			g = "to: " + to
+			g = loc.T("compare.axes.plot.to", to)
 		}
 		pts[i] = plot.MapPoint{Word: w, X: res.points[2*i], Y: res.points[2*i+1], Group: g}
 		rows[i] = []string{w, res.group[i], fnum(res.points[2*i]), fnum(res.points[2*i+1])}
 	}
-	spec := plot.ScatterSpec{Points: pts, Method: project.MethodAxis, Title: fmt.Sprintf("Words along %s → %s", from, to),
-		XLabel: "projection on the axis (unit vectors, centred)", YLabel: "first principal component of the rest"}
+	spec := plot.ScatterSpec{Points: pts, Method: project.MethodAxis, Title: loc.T("compare.axes.plot.title", from, to),
+		Subtitle: loc.T(plural(len(pts), "compare.axes.plot.subtitle_one", "compare.axes.plot.subtitle"), loc.Int(int64(len(pts)))),
+		XLabel:   loc.T("compare.axes.plot.x"), YLabel: loc.T("compare.axes.plot.y")}
 	return s.sendPlot(c, plotOut{what: "axis", owner: setOwner(v.ID, v.Name), params: []string{r.mode, from, to}, width: 760, height: 520,
 		figure: func() (*plot.Figure, error) { return plot.NewScatter(spec) },
 		header: []string{"word", "pole", "projection", "y"}, rows: rows})

@@ -48,7 +48,7 @@ func compareShots(t *testing.T, ctx context.Context, url, ready, name string) {
 // swapped vectors, and read the most-moved words (exactly the swapped
 // ones); open one word's neighbours; then run the paper's science/arts
 // WEAT from the set's Explore page and read the effect size (the API's);
-// then draw a concept axis.
+// then draw a concept axis; then see the same pages in Vietnamese.
 func TestBrowserCompare(t *testing.T) {
 	t.Parallel()
 	chromium := testkit.Browser(t, "aligns two vector sets and runs a WEAT from the pages")
@@ -149,6 +149,26 @@ func TestBrowserCompare(t *testing.T) {
 	compareShots(t, ctx, axesURL, "#axes-plot img", "axes")
 	compareShots(t, ctx, srv.URL+"/compare/align", "#align-form", "align-form")
 	compareShots(t, ctx, fmt.Sprintf("%s/vectors/%d/explore#compare", srv.URL, demoID), "#compare", "explore")
+
+	// The same pages in Vietnamese, chosen with the header's switch (a
+	// cookie): each has its Vietnamese heading and fits 400 px.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/lang/vi?next=/compare/align"), chromedp.WaitVisible(chromedp.ID("align-form"))); err != nil {
+		t.Fatalf("switching to Vietnamese: %v", err)
+	}
+	for _, p := range []struct{ url, ready, name, heading string }{
+		{alignURL, "#align-plot img", "vi-align", "Căn chỉnh hai tập véc-tơ"},
+		{srv.URL + "/compare/align", "#align-form", "vi-align-form", "Căn chỉnh hai tập véc-tơ"},
+		{weatURL, "#weat-result", "vi-weat", "Kiểm định liên tưởng của biểu diễn từ (WEAT)"},
+		{axesURL, "#axes-plot img", "vi-axes", "Trục khái niệm"},
+	} {
+		compareShots(t, ctx, p.url, p.ready, p.name)
+		if lang := mustRun(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "vi" {
+			t.Errorf("%s: <html lang=%q>, want vi", p.name, lang)
+		}
+		if h1 := mustRun(t, ctx, chromedp.Evaluate[string](`document.querySelector("main h1").textContent.trim()`)); h1 != p.heading {
+			t.Errorf("%s: heading %q, want %q", p.name, h1, p.heading)
+		}
+	}
 	if p := browser.problems(); len(p) > 0 {
 		t.Errorf("console errors: %v", p)
 	}

@@ -61,12 +61,12 @@ func (s *Server) parseAlign(c echo.Context) (alignRequest, error) {
 	var r alignRequest
 	var err error
 	for _, side := range []struct {
-		name, label string
-		dst         *store.VectorSet
-	}{{"a", "first", &r.a}, {"b", "second", &r.b}} {
+		name, missing string
+		dst           *store.VectorSet
+	}{{"a", "Choose the first vector set (a=ID).", &r.a}, {"b", "Choose the second vector set (b=ID).", &r.b}} {
 		raw := strings.TrimSpace(c.FormValue(side.name))
 		if raw == "" {
-			return r, public(ErrBadRequest, fmt.Sprintf("Choose the %s vector set (%s=ID).", side.label, side.name))
+			return r, public(ErrBadRequest, side.missing)
 		}
 		id, err := parseIDText(raw, "vector set")
 		if err != nil {
@@ -123,14 +123,15 @@ func (r alignRequest) filterMoved(all []align.Moved) []align.Moved {
 	return out
 }
 
-func (r alignRequest) filterText() string {
+// filterText says which frequency ranks the list keeps, "" for all.
+func (r alignRequest) filterText(loc views.Locale) string {
 	switch {
 	case r.minRank <= 1 && r.maxRank == 0:
 		return ""
 	case r.maxRank == 0:
-		return "frequency ranks from " + views.Count(r.minRank)
+		return loc.T("compare.align.filter_from", loc.Int(int64(r.minRank)))
 	}
-	return "frequency ranks " + views.Count(r.minRank) + "–" + views.Count(r.maxRank)
+	return loc.T("compare.align.filter_range", loc.Int(int64(r.minRank)), loc.Int(int64(r.maxRank)))
 }
 
 // query is the request's query without word and n (for links that change
@@ -194,7 +195,7 @@ func (s *Server) setChoices(c echo.Context) ([]views.SetChoice, error) {
 	}
 	out := make([]views.SetChoice, len(vs))
 	for i, v := range vs {
-		out[i] = views.SetChoice{ID: v.ID, Label: fmt.Sprintf("%s (#%d, %s words × %d)", v.Name, v.ID, views.Count(v.Count), v.Dim)}
+		out[i] = views.SetChoice{ID: v.ID, Name: v.Name, Words: int64(v.Count), Dim: v.Dim}
 	}
 	return out, nil
 }
@@ -205,7 +206,7 @@ func (s *Server) alignPage(c echo.Context) error {
 		return err
 	}
 	q := c.QueryParams()
-	d := views.AlignData{Page: s.page(c, "Align two vector sets", views.SectionExplore), Sets: sets,
+	d := views.AlignData{Page: s.page(c, locale(c).T("compare.align.title"), views.SectionExplore), Sets: sets,
 		Form: views.AlignForm{FitTop: q.Get("fit_top"), MinRank: q.Get("min_rank"), MaxRank: q.Get("max_rank"), N: q.Get("n"), Word: q.Get("word")}}
 	d.A, _ = strconv.ParseInt(q.Get("a"), 10, 64)
 	d.B, _ = strconv.ParseInt(q.Get("b"), 10, 64)
@@ -248,11 +249,7 @@ func (s *Server) alignJob(c echo.Context, raw string) (views.AlignJob, error) {
 	if err != nil {
 		return views.AlignJob{}, notFound(err, "alignment job", id)
 	}
-	msg := info.Message
-	if info.Position > 0 {
-		msg = fmt.Sprintf("waiting for a worker (position %d in the queue)", info.Position)
-	}
-	return views.AlignJob{ID: info.ID, Status: string(info.Status), Progress: info.Progress, Message: msg, Error: info.Error,
+	return views.AlignJob{ID: info.ID, Status: string(info.Status), Progress: info.Progress, Position: info.Position, Message: info.Message, Error: info.Error,
 		Active: !info.Status.Final(), Poll: "/compare/align/jobs/" + strconv.FormatInt(info.ID, 10)}, nil
 }
 
@@ -326,12 +323,13 @@ func (s *Server) alignView(c echo.Context) (*views.AlignView, error) {
 	if err != nil {
 		return nil, err
 	}
+	loc := locale(c)
 	moved := r.filterMoved(al.Moved)
 	listed := moved[:min(r.n, len(moved))]
 	q := r.query()
 	v := &views.AlignView{IDA: r.a.ID, IDB: r.b.ID, NameA: r.a.Name, NameB: r.b.Name,
-		Shared: views.Count(al.Shared), FitWords: views.Count(al.FitWords), Residual: strconv.FormatFloat(al.Residual, 'f', 4, 64),
-		Filter: r.filterText(), Matching: views.Count(len(moved)), Listed: len(listed)}
+		Shared: loc.Int(int64(al.Shared)), FitWords: loc.Int(int64(al.FitWords)), Residual: loc.Fixed(al.Residual, 4),
+		Filter: r.filterText(loc), Matching: loc.Int(int64(len(moved))), Listed: len(listed)}
 	for i, m := range listed {
 		sel := url.Values{}
 		for k, vs := range q {
@@ -341,12 +339,12 @@ func (s *Server) alignView(c echo.Context) (*views.AlignView, error) {
 		if r.n != defaultMoved {
 			sel.Set("n", strconv.Itoa(r.n))
 		}
-		v.Moved = append(v.Moved, views.MovedRow{Rank: i + 1, Word: m.Word, Distance: strconv.FormatFloat(m.Distance, 'f', 4, 64),
+		v.Moved = append(v.Moved, views.MovedRow{Rank: i + 1, Word: m.Word, Distance: loc.Fixed(m.Distance, 4),
 			RankA: m.RankA + 1, RankB: m.RankB + 1, HrefA: views.VectorWordURL(r.a.ID, m.Word), HrefB: views.VectorWordURL(r.b.ID, m.Word),
 			Select: "/compare/align?" + sel.Encode() + "#align-neighbours"})
 	}
 	if nc != nil {
-		v.Neighbours = neighbourView(nc, r.a.ID, r.b.ID)
+		v.Neighbours = neighbourView(loc, nc, r.a.ID, r.b.ID)
 	}
 	words := r.mapWords(moved)
 	v.PlotWords = strings.Join(words, ", ")
@@ -357,7 +355,7 @@ func (s *Server) alignView(c echo.Context) (*views.AlignView, error) {
 	if r.arrows != defaultArrows {
 		pq.Set("arrows", strconv.Itoa(r.arrows))
 	}
-	v.Plot = views.NewModelPlot("/compare/plots/align?"+pq.Encode(), "Aligned map of "+v.PlotWords, "")
+	v.Plot = views.NewModelPlot("/compare/plots/align?"+pq.Encode(), loc.T("compare.align.plot_alt", v.PlotWords), "")
 	api := r.query()
 	api.Set("n", strconv.Itoa(r.n))
 	if r.word != "" {
@@ -385,7 +383,7 @@ func (r alignRequest) mapWords(moved []align.Moved) []string {
 	return words
 }
 
-func neighbourView(nc *align.NeighbourChange, idA, idB int64) *views.NeighbourView {
+func neighbourView(loc views.Locale, nc *align.NeighbourChange, idA, idB int64) *views.NeighbourView {
 	status := func(list []string) map[string]bool {
 		m := make(map[string]bool, len(list))
 		for _, w := range list {
@@ -400,14 +398,14 @@ func neighbourView(nc *align.NeighbourChange, idA, idB int64) *views.NeighbourVi
 		if kept[m.Word] {
 			st = "kept"
 		}
-		nv.InA = append(nv.InA, views.NeighbourRow{Word: m.Word, Href: views.VectorWordURL(idA, m.Word), Cosine: strconv.FormatFloat(m.Score, 'f', 4, 64), Status: st})
+		nv.InA = append(nv.InA, views.NeighbourRow{Word: m.Word, Href: views.VectorWordURL(idA, m.Word), Cosine: loc.Fixed(m.Score, 4), Status: st})
 	}
 	for _, m := range nc.InB {
 		st := "gained"
 		if kept[m.Word] {
 			st = "kept"
 		}
-		nv.InB = append(nv.InB, views.NeighbourRow{Word: m.Word, Href: views.VectorWordURL(idB, m.Word), Cosine: strconv.FormatFloat(m.Score, 'f', 4, 64), Status: st})
+		nv.InB = append(nv.InB, views.NeighbourRow{Word: m.Word, Href: views.VectorWordURL(idB, m.Word), Cosine: loc.Fixed(m.Score, 4), Status: st})
 	}
 	return nv
 }
@@ -434,8 +432,17 @@ func (s *Server) alignPlot(c echo.Context) error {
 		arrows[i] = plot.Arrow{Word: w, FromX: m.From[i][0], FromY: m.From[i][1], ToX: m.To[i][0], ToY: m.To[i][1]}
 		rows[i] = []string{w, fnum(m.From[i][0]), fnum(m.From[i][1]), fnum(m.To[i][0]), fnum(m.To[i][1]), fnum(dist[w])}
 	}
-	spec := plot.AlignedMapSpec{Arrows: arrows, FromName: r.a.Name + " (rotated)", ToName: r.b.Name,
-		ExplainedVariance: m.ExplainedVarianceRatio[:], Title: fmt.Sprintf("%s aligned onto %s", r.a.Name, r.b.Name)}
+	loc := locale(c)
+	spec := plot.AlignedMapSpec{Arrows: arrows, FromName: loc.T("compare.align.plot.rotated", loc.Name(r.a.Name)), ToName: loc.Name(r.b.Name),
+		Title:  loc.T("compare.align.plot.title", loc.Name(r.a.Name), loc.Name(r.b.Name)),
+		XLabel: loc.T("compare.align.plot.pc1", loc.Fixed(100*m.ExplainedVarianceRatio[0], 1)),
+		YLabel: loc.T("compare.align.plot.pc2", loc.Fixed(100*m.ExplainedVarianceRatio[1], 1)),
+		SubtitleFor: func(words int) string {
+			return loc.T(plural(words, "compare.align.plot.subtitle_one", "compare.align.plot.subtitle"), loc.Int(int64(words)))
+		},
+		OmittedNote: func(words int) string {
+			return loc.T(plural(words, "compare.align.plot.omitted_one", "compare.align.plot.omitted"), loc.Int(int64(words)))
+		}}
 	params := []string{"onto", r.b.Name, fmt.Sprintf("fit%d", r.fitTop)}
 	if r.word != "" {
 		params = append(params, r.word)

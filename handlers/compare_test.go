@@ -399,7 +399,7 @@ func checkWEAT(t *testing.T, doc *html.Node, api weatAPI, how string) {
 	if got, want := text(find(doc, "span", "weat-effect")), strconv.FormatFloat(api.EffectSize, 'f', 4, 64); got != want {
 		t.Errorf("effect size: page %s, API %s", got, want)
 	}
-	if got, want := text(find(doc, "span", "weat-p")), strconv.FormatFloat(api.PValue, 'g', 4, 64); got != want {
+	if got, want := text(find(doc, "span", "weat-p")), views.PValue(views.NewLocale(views.English), api.PValue); got != want {
 		t.Errorf("p-value: page %s, API %s", got, want)
 	}
 	if got := text(find(doc, "p", "weat-how")); !strings.Contains(got, how) || !strings.Contains(got, views.Count(api.Permutations)) {

@@ -278,6 +278,10 @@ func (p *pseudoApp) pseudoPages() []string {
 		fmt.Sprintf("/vectors/%d/map?method=pca&source=words&words=zqa%%0Azqb%%0Azqc+zqgroup%%0Azqd+zqgroup%%0Azqe%%0Azqzzz", v),
 		// compare
 		fmt.Sprintf("/vectors/%d/axes", v), fmt.Sprintf("/vectors/%d/weat", v), "/compare/align",
+		fmt.Sprintf("/vectors/%d/axes?pairs=zqice+zqsteam&n=3", v), fmt.Sprintf("/vectors/%d/axes?mode=sets&set_a=zqice+zqa&set_b=zqsteam&words=zqb+zqc+zqd", v),
+		fmt.Sprintf("/vectors/%d/plots/axes?pairs=zqice+zqsteam&format=svg", v), fmt.Sprintf("/vectors/%d/axes?pairs=zqice", v),
+		fmt.Sprintf("/vectors/%d/weat?x=zqa+zqb&y=zqc+zqd&a=zqe&b=zqf", v), fmt.Sprintf("/vectors/%d/weat?example=flowers-insects", v),
+		fmt.Sprintf("/compare/align?a=%d&b=%d&word=zqice&min_rank=2&max_rank=100", v, v), fmt.Sprintf("/compare/plots/align?a=%d&b=%d&format=svg", v, v),
 	}
 	return pages
 }

@@ -179,10 +179,11 @@ func (s *Server) weatPage(c echo.Context) error {
 		return err
 	}
 	q := c.QueryParams()
-	d := views.WEATData{Page: s.page(c, "WEAT · "+v.Name, views.SectionExplore), Set: vectorRow(v),
+	loc := locale(c)
+	d := views.WEATData{Page: s.page(c, loc.T("compare.weat.page_title", loc.Name(v.Name)), views.SectionExplore), Set: vectorRow(v),
 		X: q.Get("x"), Y: q.Get("y"), A: q.Get("a"), B: q.Get("b"), Permutations: q.Get("permutations"), Seed: q.Get("seed"), Example: q.Get("example")}
 	for _, e := range weat.Builtins() {
-		d.Examples = append(d.Examples, views.WEATExample{Name: e.Name, Title: e.Title})
+		d.Examples = append(d.Examples, views.WEATExample{Name: e.Name, Title: builtinText(loc, e.Name, e.Title)})
 	}
 	if !q.Has("x") && !q.Has("example") {
 		return s.ok(c, views.WEATPage(d))
@@ -196,31 +197,33 @@ func (s *Server) weatPage(c echo.Context) error {
 	}
 	if b := r.builtin; b != nil {
 		d.X, d.Y, d.A, d.B = strings.Join(r.sets.X, " "), strings.Join(r.sets.Y, " "), strings.Join(r.sets.A, " "), strings.Join(r.sets.B, " ")
-		d.XName, d.YName, d.AName, d.BName = b.XName, b.YName, b.AName, b.BName
-		total := len(b.Sets.X) + len(b.Sets.Y) + len(b.Sets.A) + len(b.Sets.B)
-		d.Note = fmt.Sprintf("%s: all %d words of the paper's lists are in this vector set.", b.Title, total)
+		d.XName, d.YName = builtinText(loc, b.XName, b.XName), builtinText(loc, b.YName, b.YName)
+		d.AName, d.BName = builtinText(loc, b.AName, b.AName), builtinText(loc, b.BName, b.BName)
+		title := builtinText(loc, b.Name, b.Title)
+		total := int64(len(b.Sets.X) + len(b.Sets.Y) + len(b.Sets.A) + len(b.Sets.B))
+		d.Note = loc.T("compare.weat.note_all", title, loc.Int(total))
 		if len(r.dropped) > 0 {
-			d.Note = fmt.Sprintf("%s: %d of the paper's %d words are not in this vector set and were dropped: %s.", b.Title, len(r.dropped), total, strings.Join(r.dropped, ", "))
+			d.Note = loc.T("compare.weat.note_dropped", title, loc.Int(int64(len(r.dropped))), loc.Int(total), strings.Join(r.dropped, ", "))
 		}
 	}
 	res, err := r.run(c, set)
 	if err != nil {
 		return fail(err)
 	}
-	d.Result = weatView(v.ID, r, res)
+	d.Result = weatView(loc, v.ID, r, res)
 	return s.ok(c, views.WEATPage(d))
 }
 
-func weatView(setID int64, r weatRequest, res *weat.Result) *views.WEATView {
-	w := &views.WEATView{EffectSize: strconv.FormatFloat(res.EffectSize, 'f', 4, 64), PValue: pText(res.PValue),
-		Statistic: strconv.FormatFloat(res.Statistic, 'f', 4, 64), Exact: res.Exact, Permutations: views.Count(res.Permutations),
+func weatView(loc views.Locale, setID int64, r weatRequest, res *weat.Result) *views.WEATView {
+	w := &views.WEATView{EffectSize: loc.Fixed(res.EffectSize, 4), PValue: views.PValue(loc, res.PValue),
+		Statistic: loc.Fixed(res.Statistic, 4), Exact: res.Exact, Permutations: loc.Int(int64(res.Permutations)),
 		Seed: strconv.FormatUint(r.seed, 10), Missing: res.Missing,
 		Used: [4]int{len(res.Used.X), len(res.Used.Y), len(res.Used.A), len(res.Used.B)}}
 	if r.builtin != nil {
-		w.PaperEffect = strconv.FormatFloat(r.builtin.PaperEffect, 'f', 2, 64)
+		w.PaperEffect = loc.Fixed(r.builtin.PaperEffect, 2)
 	}
 	for _, a := range res.Associations {
-		w.Associations = append(w.Associations, views.AssociationRow{Word: a.Word, Href: views.VectorWordURL(setID, a.Word), Target: a.Target, S: strconv.FormatFloat(a.S, 'f', 4, 64)})
+		w.Associations = append(w.Associations, views.AssociationRow{Word: a.Word, Href: views.VectorWordURL(setID, a.Word), Target: a.Target, S: loc.Fixed(a.S, 4)})
 	}
 	perms, seed := r.perms, r.seed
 	body, _ := json.Marshal(weatBody{X: r.sets.X, Y: r.sets.Y, A: r.sets.A, B: r.sets.B, Permutations: &perms, Seed: &seed})
@@ -228,8 +231,57 @@ func weatView(setID int64, r weatRequest, res *weat.Result) *views.WEATView {
 	return w
 }
 
-// pText shows a p-value with four significant digits.
-func pText(p float64) string { return strconv.FormatFloat(p, 'g', 4, 64) }
+// builtinText is the catalogue text of a built-in test's title or of a
+// word list's name (weat.Builtins writes them in English, for the CLI);
+// a name with no key is shown as english.
+func builtinText(loc views.Locale, name, english string) string {
+	key := ""
+	switch name {
+	case "flowers-insects":
+		key = "compare.weat.example.flowers_insects"
+	case "instruments-weapons":
+		key = "compare.weat.example.instruments_weapons"
+	case "career-family":
+		key = "compare.weat.example.career_family"
+	case "math-arts":
+		key = "compare.weat.example.math_arts"
+	case "science-arts":
+		key = "compare.weat.example.science_arts"
+	case "flowers":
+		key = "compare.weat.list.flowers"
+	case "insects":
+		key = "compare.weat.list.insects"
+	case "instruments":
+		key = "compare.weat.list.instruments"
+	case "weapons":
+		key = "compare.weat.list.weapons"
+	case "pleasant":
+		key = "compare.weat.list.pleasant"
+	case "unpleasant":
+		key = "compare.weat.list.unpleasant"
+	case "male names":
+		key = "compare.weat.list.male_names"
+	case "female names":
+		key = "compare.weat.list.female_names"
+	case "career":
+		key = "compare.weat.list.career"
+	case "family":
+		key = "compare.weat.list.family"
+	case "math":
+		key = "compare.weat.list.math"
+	case "arts":
+		key = "compare.weat.list.arts"
+	case "male terms":
+		key = "compare.weat.list.male_terms"
+	case "female terms":
+		key = "compare.weat.list.female_terms"
+	case "science":
+		key = "compare.weat.list.science"
+	default:
+		return english
+	}
+	return loc.T(key)
+}
 
 func (s *Server) apiWEAT(c echo.Context) error {
 	_, set, err := s.loadSet(c)

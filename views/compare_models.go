@@ -1,6 +1,7 @@
 package views
 
 import (
+	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -25,10 +26,13 @@ func wordSegment(word string) string {
 	return url.PathEscape(word)
 }
 
-// SetChoice is a vector set offered in a chooser.
+// SetChoice is a vector set offered in a chooser, labelled with its
+// name, id, words and dimensions.
 type SetChoice struct {
 	ID    int64
-	Label string // name, words × dimensions
+	Name  string
+	Words int64
+	Dim   int
 }
 
 // AlignData is the align page: the form and, once two sets are chosen,
@@ -53,8 +57,9 @@ type AlignJob struct {
 	ID       int64
 	Status   string
 	Progress float64
-	Message  string
-	Error    string
+	Position int    // place in the queue, 0 once a worker has it
+	Message  string // progress, in English (translated at display)
+	Error    string // failure, in English (translated at display)
 	Active   bool
 	Poll     string // the fragment's address
 }
@@ -106,6 +111,46 @@ type NeighbourView struct {
 // (B only).
 type NeighbourRow struct {
 	Word, Href, Cosine, Status string
+}
+
+// neighbourStatusKey is the catalogue key of a neighbour's status.
+func neighbourStatusKey(status string) string {
+	switch status {
+	case "lost":
+		return "compare.align.nb.lost"
+	case "gained":
+		return "compare.align.nb.gained"
+	}
+	return "compare.align.nb.kept"
+}
+
+// jobStatusKey is the catalogue key of a job status (store.JobStatus,
+// which views does not import).
+func jobStatusKey(status string) string {
+	switch status {
+	case "queued":
+		return "compare.job.queued"
+	case "running":
+		return "compare.job.running"
+	case "done":
+		return "compare.job.done"
+	case "failed":
+		return "compare.job.failed"
+	case "cancelled":
+		return "compare.job.cancelled"
+	}
+	return status // not a key: shown as it is
+}
+
+// PValue writes a p-value with four significant digits in l's
+// separators: "0.03125" (0,03125), and below 10⁻⁴ as m×10ⁿ (Sci).
+func PValue(l Locale, p float64) string {
+	s := strconv.FormatFloat(p, 'g', 4, 64)
+	if strings.ContainsAny(s, "eE") || math.IsNaN(p) || math.IsInf(p, 0) {
+		return l.Sci(p)
+	}
+	_, frac, _ := strings.Cut(s, ".")
+	return l.Fixed(p, len(frac))
 }
 
 // AxesData is the concept-axis page of one vector set.

@@ -31,6 +31,13 @@ type AlignedMapSpec struct {
 	// default axis labels (PC1, PC2).
 	ExplainedVariance               []float64
 	Title, Subtitle, XLabel, YLabel string
+	// SubtitleFor, when set and Subtitle is empty, writes the subtitle
+	// for the number of words drawn (default "12 words; arrows run from
+	// the first set to the second"); OmittedNote writes the note on words
+	// left out for non-finite coordinates (default "2 words with NaN or
+	// infinite coordinates omitted"). A page in another language passes
+	// its translations; the English defaults serve the CLI.
+	SubtitleFor, OmittedNote func(words int) string
 }
 
 // NewAlignedMap draws each word twice — a hollow marker where the first
@@ -53,12 +60,20 @@ func NewAlignedMap(s AlignedMapSpec) (*Figure, error) {
 	}
 	if bad := len(s.Arrows) - len(kept); bad > 0 {
 		f.omitted += bad
-		f.note("%d %s with NaN or infinite coordinates omitted", bad, plural(bad, "word", "words"))
+		if s.OmittedNote != nil {
+			f.note("%s", s.OmittedNote(bad))
+		} else {
+			f.note("%d %s with NaN or infinite coordinates omitted", bad, plural(bad, "word", "words"))
+		}
 	}
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("%w: aligned map has no words with finite coordinates (%d given)", ErrNoData, len(s.Arrows))
 	}
-	f.subtitle = cleanText(or(s.Subtitle, fmt.Sprintf("%d %s; arrows run from the first set to the second", len(kept), plural(len(kept), "word", "words"))), maxTitleRunes)
+	subtitle := s.Subtitle
+	if subtitle == "" && s.SubtitleFor != nil {
+		subtitle = s.SubtitleFor(len(kept))
+	}
+	f.subtitle = cleanText(or(subtitle, fmt.Sprintf("%d %s; arrows run from the first set to the second", len(kept), plural(len(kept), "word", "words"))), maxTitleRunes)
 
 	from, to := make(plotter.XYs, len(kept)), make(plotter.XYs, len(kept))
 	xs, ys := make([]float64, 0, 2*len(kept)), make([]float64, 0, 2*len(kept))

@@ -51,3 +51,44 @@ func TestAlignedMap(t *testing.T) {
 		t.Errorf("only a NaN arrow: err = %v, want ErrNoData", err)
 	}
 }
+
+// TestAlignedMapText: the optional text fields replace the English
+// subtitle and note (with the counts of words drawn and left out), and
+// without them the English defaults stay.
+func TestAlignedMapText(t *testing.T) {
+	arrows := []Arrow{
+		{Word: "hà_nội", FromX: 0, FromY: 0, ToX: 1, ToY: 1},
+		{Word: "nước_đá", FromX: 1, FromY: 0, ToX: 0.5, ToY: 0.2},
+		{Word: "hơi_nước", FromX: -1, FromY: 0, ToX: -1, ToY: 0.5},
+		{Word: "bad", FromX: math.Inf(1), FromY: 0, ToX: 1, ToY: 1},
+	}
+	for _, tc := range []struct {
+		name     string
+		spec     AlignedMapSpec
+		subtitle string
+		notes    []string
+	}{
+		{name: "English defaults", spec: AlignedMapSpec{Arrows: arrows},
+			subtitle: "3 words; arrows run from the first set to the second",
+			notes:    []string{"1 word with NaN or infinite coordinates omitted"}},
+		{name: "translated", spec: AlignedMapSpec{Arrows: arrows,
+			SubtitleFor: func(n int) string { return strings.Repeat("•", n) + " từ" },
+			OmittedNote: func(n int) string { return "bỏ qua " + strings.Repeat("•", n) + " từ" }},
+			subtitle: "••• từ", notes: []string{"bỏ qua • từ"}},
+		{name: "Subtitle wins over SubtitleFor", spec: AlignedMapSpec{Arrows: arrows, Subtitle: "given",
+			SubtitleFor: func(int) string { return "unused" }},
+			subtitle: "given", notes: []string{"1 word with NaN or infinite coordinates omitted"}},
+	} {
+		f, err := NewAlignedMap(tc.spec)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		d := f.Describe()
+		if d.Subtitle != tc.subtitle {
+			t.Errorf("%s: subtitle %q, want %q", tc.name, d.Subtitle, tc.subtitle)
+		}
+		if !slices.Equal(d.Notes, tc.notes) {
+			t.Errorf("%s: notes %q, want %q", tc.name, d.Notes, tc.notes)
+		}
+	}
+}
