@@ -18,7 +18,6 @@ func catalogueEN() map[string]string {
 
 		"frame.title.home":        "Home",
 		"frame.title.about":       "About",
-		"frame.title.corpora":     "Corpora",
 		"frame.title.vector_sets": "Vector sets",
 
 		"frame.home.heading":              "GloVe, step by step",
@@ -1065,11 +1064,6 @@ func catalogueEN() map[string]string {
 		"compare.crumb.explore": "Explore",
 		"compare.col.word":      "Word",
 		"compare.left_out":      "Not in this vector set, so left out: %s",
-		"compare.job.queued":    "queued",
-		"compare.job.running":   "running",
-		"compare.job.done":      "done",
-		"compare.job.failed":    "failed",
-		"compare.job.cancelled": "cancelled",
 
 		"compare.align.title":              "Align two vector sets",
 		"compare.align.crumb":              "Compare two vector sets",

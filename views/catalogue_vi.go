@@ -19,7 +19,6 @@ func catalogueVI() map[string]string {
 
 		"frame.title.home":        "Trang chủ",
 		"frame.title.about":       "Giới thiệu",
-		"frame.title.corpora":     "Kho ngữ liệu",
 		"frame.title.vector_sets": "Tập véc-tơ",
 
 		"frame.home.heading":              "GloVe, từng bước một",
@@ -1066,11 +1065,6 @@ func catalogueVI() map[string]string {
 		"compare.crumb.explore": "Khám phá",
 		"compare.col.word":      "Từ",
 		"compare.left_out":      "Không có trong tập véc-tơ này nên bị bỏ qua: %s",
-		"compare.job.queued":    "đang chờ",
-		"compare.job.running":   "đang chạy",
-		"compare.job.done":      "hoàn tất",
-		"compare.job.failed":    "thất bại",
-		"compare.job.cancelled": "đã hủy",
 
 		"compare.align.title":              "Căn chỉnh hai tập véc-tơ",
 		"compare.align.crumb":              "So sánh hai tập véc-tơ",
@@ -1647,9 +1641,7 @@ func messagesVI() map[string]string {
 		"Choose the first vector set (a=ID).":                                                                                                        "Hãy chọn tập véc-tơ thứ nhất (a=ID).",
 		"Choose the second vector set (b=ID).":                                                                                                       "Hãy chọn tập véc-tơ thứ hai (b=ID).",
 		"The highest frequency rank (%d) is below the lowest (%d).":                                                                                  "Thứ hạng tần suất cao nhất (%d) nhỏ hơn thứ hạng thấp nhất (%d).",
-		"That word is too long.":                                                                                                                     "Từ đó quá dài.",
 		"“%s” is not in “%s”, so its neighbours cannot be compared.":                                                                                 "“%s” không có trong “%s” nên không thể so sánh láng giềng của nó.",
-		"There is no alignment job with id %d. It may have been deleted.":                                                                            "Không có tác vụ căn chỉnh nào có mã %d. Có thể nó đã bị xóa.",
 		"The number of fit words (fit_top) must be a whole number of at least 0; “%s” is not.":                                                       "Số từ dùng để khớp (fit_top) phải là số nguyên không nhỏ hơn 0; “%s” thì không.",
 		"The lowest frequency rank (min_rank) must be a whole number of at least 1; “%s” is not.":                                                    "Thứ hạng tần suất thấp nhất (min_rank) phải là số nguyên không nhỏ hơn 1; “%s” thì không.",
 		"The highest frequency rank (max_rank) must be a whole number of at least 1; “%s” is not.":                                                   "Thứ hạng tần suất cao nhất (max_rank) phải là số nguyên không nhỏ hơn 1; “%s” thì không.",

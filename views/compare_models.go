@@ -124,24 +124,6 @@ func neighbourStatusKey(status string) string {
 	return "compare.align.nb.kept"
 }
 
-// jobStatusKey is the catalogue key of a job status (store.JobStatus,
-// which views does not import).
-func jobStatusKey(status string) string {
-	switch status {
-	case "queued":
-		return "compare.job.queued"
-	case "running":
-		return "compare.job.running"
-	case "done":
-		return "compare.job.done"
-	case "failed":
-		return "compare.job.failed"
-	case "cancelled":
-		return "compare.job.cancelled"
-	}
-	return status // not a key: shown as it is
-}
-
 // PValue writes a p-value with four significant digits in l's
 // separators: "0.03125" (0,03125), and below 10⁻⁴ as m×10ⁿ (Sci).
 func PValue(l Locale, p float64) string {

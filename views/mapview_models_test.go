@@ -53,7 +53,7 @@ func TestMapJobFragmentsVietnamese(t *testing.T) {
 		want []string
 	}{
 		{"pending", MapPendingFragment(MapPending{SetID: 1, JobID: 7, Status: "queued", Percent: 0.42, Message: "waiting for a worker (position 2 in the queue)"}),
-			[]string{"Bản đồ t-SNE: tác vụ 7", ">đang chờ<", "42%", "đang chờ một luồng xử lý (vị trí 2 trong hàng đợi)"}},
+			[]string{"Bản đồ t-SNE: tác vụ 7", ">đang chờ<", "42%", "đang chờ tiến trình xử lý (vị trí thứ 2 trong hàng đợi)"}},
 		{"failed", MapFailedFragment(MapPending{SetID: 1, JobID: 7, Status: "cancelled"}), []string{"Bản đồ t-SNE (tác vụ 7) đã hủy"}},
 	} {
 		var out bytes.Buffer
