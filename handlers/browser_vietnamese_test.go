@@ -28,12 +28,13 @@ import (
 
 // pageWordsJS returns the words a person reads or hears on the page:
 // visible text and the title, placeholder, aria-label and alt attributes,
-// outside code, scripts, licences and elements marked as data
+// outside code, scripts, licences, mathematical notation (var, sub, sup)
+// and elements marked as data
 // (translate="no") or as another language (lang, as the language switch's
 // own names are).
 const pageWordsJS = `(() => {
   const out = [];
-  const skip = (el) => el.closest('script, style, code, kbd, samp, pre, [translate="no"], body [lang]');
+  const skip = (el) => el.closest('script, style, code, kbd, samp, pre, var, sub, sup, [translate="no"], body [lang]');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
@@ -51,12 +52,17 @@ const pageWordsJS = `(() => {
 })()`
 
 // vietnameseWords is what a Vietnamese page may show: the words of the
-// Vietnamese catalogue and of the Vietnamese demo corpus (NFC, lower
-// case), the brand and byte units.
+// Vietnamese catalogue, of the Vietnamese names of the demo data and of
+// the Vietnamese demo corpus (NFC, lower case), the brand and byte units.
 func vietnameseWords(t *testing.T) map[string]bool {
 	t.Helper()
 	allowed := map[string]bool{"gloveboard": true, "kib": true, "mib": true, "gib": true}
-	for _, s := range views.NewLocale(views.Vietnamese).Strings("") {
+	vi := views.NewLocale(views.Vietnamese)
+	texts := []string{vi.Name(demo.CorpusName), vi.Name(demo.VectorsName), vi.Name(demo.VietnameseName), vi.Name("Run 1 · x · 1d")}
+	for _, s := range vi.Strings("") {
+		texts = append(texts, s)
+	}
+	for _, s := range texts {
 		for _, w := range letterWords(strings.ToLower(norm.NFC.String(s))) {
 			allowed[w] = true
 		}
@@ -308,7 +314,17 @@ func TestDemoNamesTranslated(t *testing.T) {
 			t.Errorf("English name of %q = %q", name, got)
 		}
 	}
-	if got, want := vi.Name("my corpus"), "my corpus"; got != want {
-		t.Errorf("Vietnamese name of a user's corpus = %q, want %q", got, want)
+	for _, tc := range []struct{ name, want string }{
+		{"my corpus", "my corpus"},
+		{"Run 3 · " + demo.VietnameseName + " · 50d", "Lần chạy 3 · " + vi.Name(demo.VietnameseName) + " · 50 chiều"},
+		{"Run 12 · my corpus · SVD-PPMI 100d", "Lần chạy 12 · my corpus · SVD-PPMI 100 chiều"},
+		{"Run x · my corpus · 50d", "Run x · my corpus · 50d"},
+	} {
+		if got := vi.Name(tc.name); got != tc.want {
+			t.Errorf("Vietnamese name of %q = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	if got, want := views.NewLocale(views.English).Name("Run 3 · x · 50d"), "Run 3 · x · 50d"; got != want {
+		t.Errorf("English name of a run's vectors = %q, want %q", got, want)
 	}
 }

@@ -1684,8 +1684,11 @@ func messagesVI() map[string]string {
 // people give their uploads are never translated.
 func namesVI() map[string]string {
 	return map[string]string{
-		"WordNet glosses (demo)":              "Định nghĩa WordNet (bản demo)",
-		"GloVe 6B 50d, 4k words (demo)":       "GloVe 6B 50d, 4.000 từ (bản demo)",
-		"LibreOffice help, Vietnamese (demo)": "Trợ giúp LibreOffice tiếng Việt (bản demo)",
+		"WordNet glosses (demo)":              "Định nghĩa WordNet (bản minh họa)",
+		"GloVe 6B 50d, 4k words (demo)":       "GloVe 6B 50d, 4.000 từ (bản minh họa)",
+		"LibreOffice help, Vietnamese (demo)": "Trợ giúp LibreOffice tiếng Việt (bản minh họa)",
+		// The vectors of a training run: run, corpus name, "SVD-PPMI " or
+		// nothing, dimension (internal/app names them "Run 3 · … · 50d").
+		"Run %s · %s · %s%sd": "Lần chạy %s · %s · %s%s chiều",
 	}
 }

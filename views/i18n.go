@@ -166,12 +166,26 @@ func (l Locale) message(english string, depth int) (string, bool) {
 // Name returns how the locale shows the name of a corpus or vector set:
 // the names of the demo data gloveboard ships are translated ("WordNet
 // glosses (demo)"); names people gave are data and stay as they are.
+//
+// The names the service gives the vectors of a training run ("Run 3 ·
+// <corpus name> · 50d", internal/app) are translated the same way, with
+// the corpus's name inside them.
 func (l Locale) Name(name string) string {
 	if tr, ok := l.names[name]; ok {
 		return tr
 	}
+	if l.names == nil {
+		return name
+	}
+	if m := runSetName.FindStringSubmatch(name); m != nil {
+		return fmt.Sprintf(l.names["Run %s · %s · %s%sd"], m[1], l.Name(m[2]), m[3], m[4])
+	}
 	return name
 }
+
+// runSetName matches the name of a run's vector set: run id, corpus name,
+// "SVD-PPMI " for the baseline, dimension.
+var runSetName = regexp.MustCompile(`^Run (\d+) · (.+) · (SVD-PPMI )?(\d+)d$`)
 
 // Strings returns the catalogue strings whose keys start with prefix, for
 // page scripts: the layout puts those under "js." into the page as JSON,
