@@ -299,7 +299,7 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 		f, _ := plot.ParseFormat(format)
 		out := p.output(f, c.QueryParam("view") == "page")
 		// Numbers on the figure in the page's format (1.234,5 in Vietnamese).
-		out.DecimalComma = locale(c).Lang() == views.Vietnamese
+		out.DecimalComma = locale(c).DecimalComma()
 		if p.dpi != 0 { // a view download at 2× (sendMapPlot)
 			out.DPI = p.dpi
 		}

@@ -226,6 +226,10 @@ func (l Locale) Percent(f float64) string { return l.localize(Percent(f)) }
 // Bytes formats a byte count in binary units (Bytes): 2.9 MiB or 2,9 MiB.
 func (l Locale) Bytes(n int64) string { return l.localize(Bytes(n)) }
 
+// DecimalComma reports whether the language writes a decimal comma
+// (plots' tick labels follow it: plot.Output.DecimalComma).
+func (l Locale) DecimalComma() bool { return l.decimal == ',' }
+
 // localize swaps the English separators of a formatted number for the
 // language's.
 func (l Locale) localize(s string) string {
