@@ -1,8 +1,10 @@
 package handlers_test
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,9 +12,11 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/internal/testkit"
+	"github.com/gloveboard/gloveboard/views"
 )
 
 // TestBrowserWordPagesVietnamese opens the word page of "ice" (with a run
@@ -108,5 +112,100 @@ func TestBrowserWordPagesVietnamese(t *testing.T) {
 	shoot("vector-word-vi")
 	if p := browser.problems(); len(p) > 0 {
 		t.Errorf("console errors: %v", p)
+	}
+}
+
+// TestBrowserVietnameseWordPage opens the word page of “văn_bản” in the
+// Vietnamese demo corpus (built with phrases, a run trained on it) and
+// the word in the run's vectors, in a browser set to Vietnamese, and
+// finds on them no word that is neither Vietnamese interface text, a
+// word of the corpus nor a word of a corpus or vector set name (data).
+// The plots' download links (Download PNG SVG CSV), drawn by the Train
+// pages' shared component, are left to those pages' tests.
+func TestBrowserVietnameseWordPage(t *testing.T) {
+	t.Parallel()
+	chromium := testkit.Browser(t, "the word page of the Vietnamese demo corpus, in Vietnamese")
+	a := newApp(t, 0)
+	corpusID := buildVietnameseDemo(t, a)
+	run := a.modelStartRun(t, modelTrainValues(corpusID, map[string]string{"vector_size": "16", "epochs": "3", "threads": "2"}))
+	if r := a.modelWaitRun(t, run); r.Status != store.RunDone {
+		t.Fatalf("run %d: %s", run, r.Status)
+	}
+	srv := httptest.NewServer(a.e)
+	defer srv.Close()
+	browser := newBrowser(t, chromium, 3*time.Minute, chromedp.Flag("accept-lang", "vi-VN,vi"), chromedp.Flag("lang", "vi"))
+	ctx := browser.ctx
+	allowed := vietnameseWords(t)
+	vi := views.NewLocale(views.Vietnamese)
+	cs, err := a.st.Corpora(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := a.st.VectorSets(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range cs {
+		names = append(names, vi.Name(c.Name))
+	}
+	for _, v := range vs {
+		names = append(names, vi.Name(v.Name))
+	}
+	for _, n := range names {
+		for _, w := range letterWords(strings.ToLower(norm.NFC.String(n))) {
+			allowed[w] = true
+		}
+	}
+	check := func(step string) {
+		t.Helper()
+		if lang := mustRun(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); lang != "vi" {
+			t.Errorf("%s: <html lang=%q>, want vi", step, lang)
+		}
+		text := mustRun(t, ctx, chromedp.Evaluate[string](strings.Replace(pageWordsJS, "pre, [translate", "pre, .plot-downloads, [translate", 1)))
+		strays := map[string]string{}
+		for _, line := range strings.Split(text, "\n") {
+			for _, word := range letterWords(strings.ToLower(norm.NFC.String(line))) {
+				if !allowed[word] {
+					strays[word] = strings.TrimSpace(line)
+				}
+			}
+		}
+		for word, line := range strays {
+			t.Errorf("%s: %q is neither Vietnamese interface text, a corpus word nor a name, in %q", step, word, line)
+		}
+		for _, w := range []int64{400, 1400} {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
+				t.Fatal(err)
+			}
+			if sw := mustRun(t, ctx, chromedp.Evaluate[float64](`document.documentElement.scrollWidth`)); sw > float64(w) {
+				t.Errorf("%s is %v px wide in a %d px window", step, sw, w)
+			}
+			shot(t, ctx, filepath.Join(wordShots(t), fmt.Sprintf("%s-%d.png", step, w)))
+		}
+		if err := chromedp.Do(ctx, chromedp.EmulateReset()); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(fmt.Sprintf("%s/corpora/%d/words/%s", srv.URL, corpusID, url.PathEscape("văn_bản"))),
+		chromedp.WaitVisible(chromedp.ID("word-run")),
+	); err != nil {
+		t.Fatalf("the word page of văn_bản: %v", err)
+	}
+	if got := mustRun(t, ctx, chromedp.Text(chromedp.ID("word-title"))); got != "văn_bản" {
+		t.Errorf("word page of %q", got)
+	}
+	check("word-vi-phrase")
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("word-vector-link")),
+		chromedp.WaitVisible(chromedp.ID("vword-neighbors-list")),
+	); err != nil {
+		t.Fatalf("to the vector word page: %v", err)
+	}
+	check("vector-word-vi-phrase")
+	for _, p := range browser.problems() {
+		t.Errorf("browser reported an error: %q", p)
 	}
 }
