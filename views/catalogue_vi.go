@@ -210,7 +210,7 @@ func catalogueVI() map[string]string {
 		"corpus.spectrum.json":                 "Các giá trị dưới dạng JSON:",
 		"corpus.spectrum.alt":                  "Các giá trị kỳ dị của ma trận %s gồm %s từ thường gặp nhất theo thứ hạng, trên trục log–log, cùng đường khớp luật lũy thừa",
 		"corpus.spectrum.saved_name":           "%s, %s từ thường gặp nhất, k = %s",
-		"corpus.spectrum.plot_title":           "Phổ giá trị kỳ dị của %s (%s từ thường gặp nhất) · %s",
+		"corpus.spectrum.plot_title":           "Phổ giá trị kỳ dị, %s, %s từ · %s",
 		"corpus.spectrum.plot_x":               "thứ hạng r (thang log)",
 		"corpus.spectrum.plot_y":               "giá trị kỳ dị (thang log)",
 		"corpus.spectrum.plot_values":          "các giá trị kỳ dị",
