@@ -206,7 +206,7 @@ func TestCorpusSpectrumVietnamese(t *testing.T) {
 		t.Errorf("β written %q, want a decimal comma", beta)
 	}
 	svg := a.getVI(fmt.Sprintf("/corpora/%d/spectra/%d/plot?format=svg", id, res.JobID)).Body.String()
-	for _, want := range []string{"Phổ giá trị kỳ dị của PPMI", "giá trị kỳ dị (thang log)", "luật lũy thừa, thứ hạng"} {
+	for _, want := range []string{"Phổ giá trị kỳ dị, PPMI, 300 từ", "giá trị kỳ dị (thang log)", "luật lũy thừa, thứ hạng"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("Vietnamese spectrum SVG lacks %q", want)
 		}

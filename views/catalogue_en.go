@@ -238,7 +238,7 @@ func catalogueEN() map[string]string {
 		"corpus.settings.no_weighting":         "no distance weighting",
 		"corpus.settings.min_count":            "min count %s",
 		"corpus.settings.max_vocab":            "max vocabulary %s",
-		"corpus.settings.all_words":            "all words",
+		"corpus.settings.max_vocab_all":        "max vocabulary all words",
 		"corpus.settings.phrases":              "tokens: phrases (%s passes, min count %s, NPMI above %s)",
 		"corpus.settings.syllables":            "tokens: as split (syllables)",
 		"corpus.zipf.heading":                  "Zipf's law: rank against frequency",

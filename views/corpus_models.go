@@ -384,11 +384,11 @@ func (s BuildSettings) Text(l Locale) string {
 	} else {
 		parts = append(parts, l.T("corpus.settings.no_weighting"))
 	}
-	maxVocab := l.T("corpus.settings.all_words")
+	maxVocab := l.T("corpus.settings.max_vocab_all")
 	if s.MaxVocab > 0 {
-		maxVocab = l.Int(int64(s.MaxVocab))
+		maxVocab = l.T("corpus.settings.max_vocab", l.Int(int64(s.MaxVocab)))
 	}
-	parts = append(parts, l.T("corpus.settings.min_count", l.Int(s.MinCount)), l.T("corpus.settings.max_vocab", maxVocab))
+	parts = append(parts, l.T("corpus.settings.min_count", l.Int(s.MinCount)), maxVocab)
 	if s.Tokens == "phrases" {
 		parts = append(parts, l.T("corpus.settings.phrases", l.Int(int64(s.PhrasePasses)), l.Int(s.PhraseMinCount), l.Fixed(s.PhraseThreshold, 2)))
 	} else {

@@ -58,7 +58,7 @@ func TestBuildSettingsText(t *testing.T) {
 	}{
 		{BuildSettings{Tokenizer: "whitespace", Window: 3, Symmetric: true, MinCount: 1200, Tokens: "syllables"},
 			"tokenizer whitespace, window 3, symmetric, no distance weighting, min count 1,200, max vocabulary all words, tokens: as split (syllables)",
-			"bộ tách từ tố theo khoảng trắng, cửa sổ 3, đối xứng, không đánh trọng số theo khoảng cách, số lần tối thiểu 1.200, từ vựng tối đa mọi từ, từ tố: như khi tách (âm tiết)"},
+			"bộ tách từ tố theo khoảng trắng, cửa sổ 3, đối xứng, không đánh trọng số theo khoảng cách, số lần tối thiểu 1.200, không giới hạn từ vựng, từ tố: như khi tách (âm tiết)"},
 		{BuildSettings{Tokenizer: "words", Window: 10, DistanceWeighting: true, MinCount: 5, MaxVocab: 20000,
 			Tokens: "phrases", PhrasePasses: 2, PhraseMinCount: 5, PhraseThreshold: 0.35},
 			"tokenizer words, window 10, left context only, 1/d weighting, min count 5, max vocabulary 20,000, tokens: phrases (2 passes, min count 5, NPMI above 0.35)",

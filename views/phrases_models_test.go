@@ -11,9 +11,9 @@ func TestPhrasesShown(t *testing.T) {
 	}{
 		{PhrasesView{Matched: 0}, "", ""},
 		{PhrasesView{Matched: 3, Rows: rows}, "Showing all 3, best first (by score, then count).",
-			"Hiển thị cả 3 cụm từ, tốt nhất trước (theo điểm, rồi theo số lần)."},
+			"Hiển thị cả 3 cụm từ, xếp theo điểm rồi theo số lần."},
 		{PhrasesView{Matched: 1514, Rows: rows}, "Showing the best 3 of 1,514, best first (by score, then count).",
-			"Hiển thị 3 cụm từ tốt nhất trong số 1.514, tốt nhất trước (theo điểm, rồi theo số lần)."},
+			"Hiển thị 3 cụm từ tốt nhất trong số 1.514, xếp theo điểm rồi theo số lần."},
 	} {
 		if got := tt.v.Shown(en); got != tt.wantEN {
 			t.Errorf("Shown(en) = %q, want %q", got, tt.wantEN)
