@@ -19,18 +19,6 @@ func (a *app) getIn(path, accept string) *httptest.ResponseRecorder {
 	return a.do(req)
 }
 
-// buildVietnamese builds the Vietnamese demo corpus with phrases through
-// its page's form and returns the page's path.
-func (a *app) buildVietnamese(t *testing.T) string {
-	t.Helper()
-	page := fmt.Sprintf("/corpora/%d", a.vietnameseDemo(t))
-	if rec := a.postForm(page+"/build", phrasesForm); rec.Code != http.StatusSeeOther {
-		t.Fatalf("build = %d: %s", rec.Code, rec.Body)
-	}
-	a.waitJobs(t)
-	return page
-}
-
 // Numbers with a fractional part and a group separator, as each language
 // writes them: 1,234.50 and 1.234,50.
 var (
@@ -45,7 +33,7 @@ var (
 // the page's language, and the numbers use its separators.
 func TestRatioPageVietnamese(t *testing.T) {
 	a := newApp(t, 0)
-	page := a.buildVietnamese(t)
+	page := fmt.Sprintf("/corpora/%d", buildVietnameseDemo(t, a))
 	p := demo.VietnamesePreset
 
 	vi := a.getIn(page+"/ratio", "vi-VN,vi;q=0.9,en;q=0.5")
