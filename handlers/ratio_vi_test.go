@@ -88,10 +88,14 @@ func TestRatioPageVietnamese(t *testing.T) {
 		t.Errorf("figure alt %q", alt)
 	}
 	svg := a.getIn(strings.Replace(attr(img, "src"), "format=png", "format=svg", 1), "vi").Body.String()
-	for _, want := range []string{"từ thăm dò k", "thang logarit", "thường gặp gần " + p.I + " hơn"} {
+	// Its words, and the bar values with a decimal comma (bề_rộng ≈ 0,03).
+	for _, want := range []string{"từ thăm dò k", "thang logarit", "thường gặp gần " + p.I + " hơn", ">0,0"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("the Vietnamese figure lacks %q", want)
 		}
+	}
+	if strings.Contains(svg, ">0.0") {
+		t.Errorf("the Vietnamese figure writes a bar value with a decimal point")
 	}
 
 	// The same page in English.
