@@ -129,6 +129,10 @@ func messagesVI() map[string]string {
 		"The words i and j must be different: a word compared with itself gives a ratio of 1 everywhere.":                                    "Hai từ i và j phải khác nhau: so sánh một từ với chính nó thì tỷ lệ luôn bằng 1 ở mọi cột.",
 		"One of the two words never occurs near any other word in this corpus, so its probabilities P(k|·) are undefined. Try another word.": "Một trong hai từ không bao giờ xuất hiện gần từ nào khác trong kho ngữ liệu này, nên các xác suất P(k|·) của nó không xác định. Hãy thử một từ khác.",
 		"None of the probe words is in this corpus's vocabulary, so there is nothing to plot.":                                               "Không từ thăm dò nào có trong từ vựng của kho ngữ liệu này, nên không có gì để vẽ.",
+		"The smoothing λ (smoothing)":                                                                                                        "Hệ số làm trơn λ (smoothing)",
+		"The thin-evidence threshold (thin)":                                                                                                 "Ngưỡng dữ liệu thưa (thin)",
+		"The minimum evidence (min_evidence)":                                                                                                "Bằng chứng tối thiểu (min_evidence)",
+		"The number of discovered words on each side (top)":                                                                                  "Số từ phát hiện ở mỗi phía (top)",
 		// ==== end app messages ====
 	}
 }
