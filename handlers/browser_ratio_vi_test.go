@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -21,7 +22,7 @@ func TestBrowserRatioVietnamese(t *testing.T) {
 	t.Parallel()
 	chromium := testkit.Browser(t, "shows the Vietnamese ratio page in a real browser")
 	a := newApp(t, 0)
-	page := a.buildVietnamese(t)
+	page := fmt.Sprintf("/corpora/%d", buildVietnameseDemo(t, a))
 	srv := httptest.NewServer(a.e)
 	defer srv.Close()
 	browser := newBrowser(t, chromium, 120*time.Second)

@@ -315,11 +315,11 @@ func TestRatioPage(t *testing.T) {
 		{"i=ice&j=steem", http.StatusUnprocessableEntity, "Words it has that start with “ste”: steam."},
 		{"i=ice&j=steam&probes=", http.StatusBadRequest, "at least one probe word"},
 		{"i=ice&j=steam&probes=,%20,", http.StatusBadRequest, "at least one probe word"},
-		{"i=ice&j=steam&smoothing=abc", http.StatusBadRequest, "“smoothing” must be a number"},
-		{"i=ice&j=steam&smoothing=NaN", http.StatusBadRequest, "“smoothing” must be a number"},
-		{"i=ice&j=steam&thin=-1", http.StatusBadRequest, "“thin” must be a number"},
-		{"i=ice&j=steam&top=1e9", http.StatusBadRequest, "“top” must be a whole number"},
-		{"i=ice&j=steam&min_evidence=inf", http.StatusBadRequest, "“min_evidence” must be a number"},
+		{"i=ice&j=steam&smoothing=abc", http.StatusBadRequest, "The smoothing λ (smoothing) must be a number"},
+		{"i=ice&j=steam&smoothing=NaN", http.StatusBadRequest, "The smoothing λ (smoothing) must be a number"},
+		{"i=ice&j=steam&thin=-1", http.StatusBadRequest, "The thin-evidence threshold (thin) must be a number"},
+		{"i=ice&j=steam&top=1e9", http.StatusBadRequest, "The number of discovered words on each side (top) must be a whole number"},
+		{"i=ice&j=steam&min_evidence=inf", http.StatusBadRequest, "The minimum evidence (min_evidence) must be a number"},
 		{"i=ice", http.StatusBadRequest, "Give both words"},
 	}
 	for _, tc := range bad {

@@ -223,7 +223,7 @@ func (s *Server) home(c echo.Context) error {
 		return err
 	}
 	return s.ok(c, views.Home(views.HomeData{Page: s.page(c, locale(c).T("frame.title.home"), views.SectionHome), Corpora: cs, Vectors: vs, Jobs: js,
-		Example: homeExample(cs), Examples: ratioExamples(locale(c), cs)}))
+		Example: homeExample(cs), Examples: ratioExamples(cs)}))
 }
 
 // homeExample points to the ice/steam table of the demo corpus, if it

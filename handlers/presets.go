@@ -54,13 +54,16 @@ func presetGloss(loc views.Locale, p demo.Preset) string {
 }
 
 // ratioExamples are the links to the presets of the demo corpora among
-// rows, oldest corpus first, glossed in loc's language.
-func ratioExamples(loc views.Locale, rows []views.CorpusRow) []views.RatioExample {
+// rows, oldest corpus first, glossed in English: the home page shows the
+// gloss to English readers only (views/home.templ); presetGloss can
+// gloss in any locale.
+func ratioExamples(rows []views.CorpusRow) []views.RatioExample {
+	en := views.NewLocale(views.English)
 	var out []views.RatioExample
 	for _, c := range rows {
 		if l := ratioExample(c.ID, c.SHA256); l.Href != "" {
 			p, _ := demo.PresetFor(c.SHA256)
-			out = append(out, views.RatioExample{Link: l, CorpusID: c.ID, Corpus: c.Name, Gloss: presetGloss(loc, p)})
+			out = append(out, views.RatioExample{Link: l, CorpusID: c.ID, Corpus: c.Name, Gloss: presetGloss(en, p)})
 		}
 	}
 	// The paper's example first: the oldest demo corpus.

@@ -105,24 +105,26 @@ func parseRatio(c echo.Context, l *app.Build) (ratioRequest, error) {
 
 // parseRatioNumbers reads smoothing, thin, min_evidence and top into r's
 // options (r.opt holds the defaults), showing the defaults in the form for
-// those not given.
+// those not given. The labels name the fields as the form does, with the
+// parameter's name; they are whole phrases, which the Vietnamese message
+// table translates inside a parser's message (messagesVI, ratio block).
 func parseRatioNumbers(q url.Values, r *ratioRequest) error {
 	def := r.opt
 	for _, f := range []struct {
-		name      string
-		def, maxV float64
-		dst       *float64
-		formValue *string
+		name, label string
+		def, maxV   float64
+		dst         *float64
+		formValue   *string
 	}{
-		{"smoothing", def.Smoothing, 1e6, &r.opt.Smoothing, &r.form.Smoothing},
-		{"thin", def.ThinBelow, 1e12, &r.opt.ThinBelow, &r.form.Thin},
-		{"min_evidence", def.MinEvidence, 1e12, &r.opt.MinEvidence, &r.form.MinEvidence},
+		{"smoothing", "The smoothing λ (smoothing)", def.Smoothing, 1e6, &r.opt.Smoothing, &r.form.Smoothing},
+		{"thin", "The thin-evidence threshold (thin)", def.ThinBelow, 1e12, &r.opt.ThinBelow, &r.form.Thin},
+		{"min_evidence", "The minimum evidence (min_evidence)", def.MinEvidence, 1e12, &r.opt.MinEvidence, &r.form.MinEvidence},
 	} {
 		if strings.TrimSpace(*f.formValue) == "" {
 			*f.formValue = fnum(f.def)
 		}
 		var err error
-		if *f.dst, err = realNumber(q.Get(f.name), "“"+f.name+"”", f.def, 0, f.maxV); err != nil {
+		if *f.dst, err = realNumber(q.Get(f.name), f.label, f.def, 0, f.maxV); err != nil {
 			return err
 		}
 	}
@@ -130,7 +132,7 @@ func parseRatioNumbers(q url.Values, r *ratioRequest) error {
 		r.form.Top = strconv.Itoa(def.Top)
 	}
 	var err error
-	r.opt.Top, err = wholeNumber(q.Get("top"), "“top”", def.Top, 0, maxTop)
+	r.opt.Top, err = wholeNumber(q.Get("top"), "The number of discovered words on each side (top)", def.Top, 0, maxTop)
 	return err
 }
 

@@ -1675,6 +1675,10 @@ func messagesVI() map[string]string {
 		"The number of most frequent words (top) must be a whole number from 2 to 10,000; “%s” is not.":                                              "Số từ có tần suất cao nhất (top) phải là số nguyên từ 2 đến 10.000; “%s” thì không.",
 		"Give at least one word to project besides the words that define the axis.":                                                                  "Hãy đưa vào ít nhất một từ để chiếu ngoài các từ dùng để dựng trục.",
 		"The number of words listed at each end must be a whole number from 1 to 200; “%s” is not.":                                                  "Số từ liệt kê ở mỗi đầu phải là số nguyên từ 1 đến 200; “%s” thì không.",
+		"The smoothing λ (smoothing)":                                                                                                        "Hệ số làm trơn λ (smoothing)",
+		"The thin-evidence threshold (thin)":                                                                                                 "Ngưỡng dữ liệu thưa (thin)",
+		"The minimum evidence (min_evidence)":                                                                                                "Bằng chứng tối thiểu (min_evidence)",
+		"The number of discovered words on each side (top)":                                                                                  "Số từ phát hiện ở mỗi phía (top)",
 		// ==== end app messages ====
 	}
 }

@@ -51,10 +51,10 @@ func TestRichT(t *testing.T) {
 		l    Locale
 		want string
 	}{
-		{"English", NewLocale(English), `X<sub>ik</sub> (count near &lt;b&gt;)`},
-		{"Vietnamese", NewLocale(Vietnamese), `X<sub>ik</sub> (số lần gần “&lt;b&gt;”)`},
+		{"English", NewLocale(English), `<span class="notation" translate="no">X<sub>ik</sub></span> (count near &lt;b&gt;)`},
+		{"Vietnamese", NewLocale(Vietnamese), `<span class="notation" translate="no">X<sub>ik</sub></span> (số lần gần “&lt;b&gt;”)`},
 		// Each piece of catalogue text marked, the data between them not.
-		{"pseudo", PseudoLocale(), `X<sub>ik</sub>⟦ (count near ⟧&lt;b&gt;⟦)⟧`},
+		{"pseudo", PseudoLocale(), `<span class="notation" translate="no">X<sub>ik</sub></span>⟦ (count near ⟧&lt;b&gt;⟦)⟧`},
 	} {
 		if got := render(tc.l, "ratio.table.count_near", ratioX("ik"), "<b>"); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
@@ -63,7 +63,7 @@ func TestRichT(t *testing.T) {
 	// Six arguments, three of them markup, in the order each language
 	// puts them.
 	got := render(NewLocale(Vietnamese), "ratio.table.totals_unweighted", ratioX("i"), "1.234,5", "hàng", ratioX("j"), "7", "cột")
-	for _, want := range []string{"X<sub>i</sub> = 1.234,5 (tổng số lần đồng xuất hiện của “hàng”", "X<sub>j</sub> = 7 (của “cột”)."} {
+	for _, want := range []string{`<span class="notation" translate="no">X<sub>i</sub></span> = 1.234,5 (tổng số lần đồng xuất hiện của “hàng”`, `<span class="notation" translate="no">X<sub>j</sub></span> = 7 (của “cột”).`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("totals: %q lacks %q", got, want)
 		}
