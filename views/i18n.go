@@ -154,7 +154,9 @@ func (l Locale) message(english string, depth int) (string, bool) {
 			case m.quoted[i]:
 			case numberRE.MatchString(a):
 				args[i] = l.localize(a)
-			case depth < maxMessageDepth:
+			case depth < maxMessageDepth && strings.ContainsAny(a, " -"):
+				// Only phrases: a single word is a corpus word or a
+				// name more often than a message ("done").
 				args[i], _ = l.message(a, depth+1)
 			}
 		}
