@@ -492,5 +492,8 @@ func namesVI() map[string]string {
 		"WordNet glosses (demo)":              "Định nghĩa WordNet (bản demo)",
 		"GloVe 6B 50d, 4k words (demo)":       "GloVe 6B 50d, 4.000 từ (bản demo)",
 		"LibreOffice help, Vietnamese (demo)": "Trợ giúp LibreOffice tiếng Việt (bản demo)",
+		// The names of trained runs' vector sets (internal/app).
+		"Run %d · %s · %dd":          "Lần chạy %d · %s · %d chiều",
+		"Run %d · %s · SVD-PPMI %dd": "Lần chạy %d · %s · SVD-PPMI %d chiều",
 	}
 }

@@ -46,6 +46,9 @@ type Locale struct {
 	strings  map[string]string
 	messages []messagePattern  // longest literal first
 	names    map[string]string // names of the shipped demo data → translation
+	// namePatterns are the formats of names the application makes
+	// ("Run %d · %s · %dd"), from the entries of names with verbs.
+	namePatterns []messagePattern
 	// pseudo marks every catalogue string with ⟦ ⟧ (English text). Tests
 	// render pages with it to find text that did not come from the
 	// catalogue.
@@ -60,7 +63,7 @@ type Locale struct {
 func NewLocale(lang Lang) Locale {
 	if lang == Vietnamese {
 		return Locale{lang: Vietnamese, strings: catalogueVI(), messages: compileMessages(messagesVI()),
-			names: namesVI(), group: '.', decimal: ','}
+			names: namesVI(), namePatterns: compileMessages(nameFormats(namesVI())), group: '.', decimal: ','}
 	}
 	return Locale{lang: English, strings: catalogueEN(), group: ',', decimal: '.'}
 }
@@ -168,11 +171,39 @@ func (l Locale) message(english string, depth int) (string, bool) {
 // Name returns how the locale shows the name of a corpus or vector set:
 // the names of the demo data gloveboard ships are translated ("WordNet
 // glosses (demo)"); names people gave are data and stay as they are.
+//
+// Names the application makes from a format (a trained run's vector set,
+// "Run 3 · WordNet glosses (demo) · 50d") are translated by their format,
+// the names inside them in turn.
 func (l Locale) Name(name string) string {
 	if tr, ok := l.names[name]; ok {
 		return tr
 	}
+	for _, m := range l.namePatterns {
+		args := m.re.FindStringSubmatch(name)
+		if args == nil {
+			continue
+		}
+		args = args[1:]
+		for i, a := range args {
+			if len(a) < len(name) {
+				args[i] = l.Name(a)
+			}
+		}
+		return m.render(args)
+	}
 	return name
+}
+
+// nameFormats returns the entries of names that are formats.
+func nameFormats(names map[string]string) map[string]string {
+	formats := make(map[string]string)
+	for en, tr := range names {
+		if verbRE.MatchString(en) {
+			formats[en] = tr
+		}
+	}
+	return formats
 }
 
 // Strings returns the catalogue strings whose keys start with prefix, for
