@@ -318,6 +318,10 @@ func messagesVI() map[string]string {
 		"Gone":                                                                                                               "Không còn tồn tại",
 		"Service Unavailable":                                                                                                "Dịch vụ tạm thời không sẵn sàng",
 		"Insufficient Storage":                                                                                               "Không đủ dung lượng lưu trữ",
+		"Method Not Allowed":                                                                                                 "Phương thức không được phép",
+		"Unsupported Media Type":                                                                                             "Kiểu dữ liệu không được hỗ trợ",
+		"Too Many Requests":                                                                                                  "Quá nhiều yêu cầu",
+		"Request Timeout":                                                                                                    "Yêu cầu quá thời gian chờ",
 		"Job %d is working on this vector set. Cancel it or wait for it to finish first.":                                    "Tác vụ %d đang xử lý tập véc-tơ này. Hãy hủy nó hoặc chờ nó hoàn tất trước.",
 		"Job %d is working on this corpus. Cancel it or wait for it to finish first.":                                        "Tác vụ %d đang xử lý kho ngữ liệu này. Hãy hủy nó hoặc chờ nó hoàn tất trước.",
 
