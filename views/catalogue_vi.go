@@ -51,7 +51,7 @@ func catalogueVI() map[string]string {
 		"frame.home.start_word":           "hoặc mọi thông tin về “solid”",
 		"frame.home.start_unbuilt_before": "Kho ngữ liệu mẫu (%s) chưa được xây dựng; ",
 		"frame.home.start_unbuilt_link":   "hãy xây dựng nó",
-		"frame.home.start_unbuilt_after":  " và bảng tỷ lệ chỉ cách bạn một cú nhấp chuột.",
+		"frame.home.start_unbuilt_after":  ", sau đó bảng tỷ lệ chỉ còn cách bạn một cú nhấp chuột.",
 
 		"frame.source.demo":    "mẫu",
 		"frame.source.upload":  "tải lên",
@@ -59,9 +59,9 @@ func catalogueVI() map[string]string {
 
 		"frame.table.name":   "Tên",
 		"frame.table.size":   "Kích thước",
-		"frame.table.tokens": "Từ tố",
-		"frame.table.types":  "Từ khác nhau",
-		"frame.table.vocab":  "Từ vựng",
+		"frame.table.tokens": "Số từ tố",
+		"frame.table.types":  "Số từ khác nhau",
+		"frame.table.vocab":  "Cỡ từ vựng",
 		"frame.table.words":  "Số từ",
 		"frame.table.dim":    "Số chiều",
 
