@@ -46,13 +46,23 @@ var messageArg = map[string]int{
 	"jobOf": 4, // its not-found message
 	// the reason recorded on jobs a restart interrupted
 	"InterruptActiveJobs": 1,
+	"loadResult":          4, // its message when the result is gone
 }
+
+// messageFields are the fields whose assigned strings users read: a job's
+// message and error, a spectrum's note and fit error, a run's evaluation
+// note.
+var messageFields = map[string]bool{"Message": true, "Error": true, "Note": true, "FitError": true, "EvalNote": true}
 
 // messageFuncs are functions whose results are messages for users: every
 // string literal they return or assign, and every format they pass to
 // fmt.Sprintf, is a message (or a part that is translated inside one,
 // such as DivergedError's "cost %.4g").
-var messageFuncs = map[string]bool{"buildUnreadableMessage": true, "DivergedError.Error": true}
+var messageFuncs = map[string]bool{
+	"buildUnreadableMessage": true, "DivergedError.Error": true,
+	"evalSetsForRun":  true, // its note for the run page
+	"MapRequest.Name": true, // a map's name
+}
 
 // funcName is "F" for func F and "T.M" for a method M of T or *T.
 func funcName(fd *ast.FuncDecl) string {
@@ -231,10 +241,11 @@ func collectMessages(t *testing.T, fset *token.FileSet, files []*ast.File) colle
 					}
 				}
 			case *ast.AssignStmt:
-				// e.job.Message = "cancelled", e.job.Error = ReasonShutdown
+				// e.job.Message = "cancelled", e.job.Error = ReasonShutdown,
+				// r.Note = fmt.Sprintf(...)
 				for i, l := range n.Lhs {
 					sel, ok := l.(*ast.SelectorExpr)
-					if !ok || (sel.Sel.Name != "Message" && sel.Sel.Name != "Error") || i >= len(n.Rhs) {
+					if !ok || !messageFields[sel.Sel.Name] || i >= len(n.Rhs) {
 						continue
 					}
 					if fs, ok := formats(n.Rhs[i], 0); ok {
@@ -414,6 +425,8 @@ func TestMessagesTranslated(t *testing.T) {
 		{"There is no corpus with id 42. It may have been deleted.", "Không có kho ngữ liệu nào mang mã số 42. Có thể nó đã bị xóa."},
 		{"The window must be a whole number from 1 to 255; “0” is not.", "Cửa sổ ngữ cảnh phải là một số nguyên từ 1 đến 255; “0” không hợp lệ."},
 		{"The file is larger than the upload limit of 1.5 GiB.", "Tệp lớn hơn giới hạn tải lên 1,5 GiB."},
+		// A single word stays as it is, even one that is also a message.
+		{"done and its 1,000 nearest neighbours", "done và 1.000 láng giềng gần nhất của nó"},
 		{"run 3: epoch 2 of 50 · cost 0.01234 · 1.2M nonzeros/s", "lần chạy 3: vòng 2 trên 50 · giá trị mất mát 0,01234 · 1,2M phần tử khác không/giây"},
 	} {
 		if got := vi.Message(tc.in); got != tc.want {

@@ -46,6 +46,9 @@ type Locale struct {
 	strings  map[string]string
 	messages []messagePattern  // longest literal first
 	names    map[string]string // names of the shipped demo data → translation
+	// namePatterns are the formats of names the application makes
+	// ("Run %d · %s · %dd"), from the entries of names with verbs.
+	namePatterns []messagePattern
 	// pseudo marks every catalogue string with ⟦ ⟧ (English text). Tests
 	// render pages with it to find text that did not come from the
 	// catalogue.
@@ -60,7 +63,7 @@ type Locale struct {
 func NewLocale(lang Lang) Locale {
 	if lang == Vietnamese {
 		return Locale{lang: Vietnamese, strings: catalogueVI(), messages: compileMessages(messagesVI()),
-			names: namesVI(), group: '.', decimal: ','}
+			names: namesVI(), namePatterns: compileMessages(nameFormats(namesVI())), group: '.', decimal: ','}
 	}
 	return Locale{lang: English, strings: catalogueEN(), group: ',', decimal: '.'}
 }
@@ -154,7 +157,9 @@ func (l Locale) message(english string, depth int) (string, bool) {
 			case m.quoted[i]:
 			case numberRE.MatchString(a):
 				args[i] = l.localize(a)
-			case depth < maxMessageDepth:
+			case depth < maxMessageDepth && strings.ContainsAny(a, " -"):
+				// Only phrases: a single word is a corpus word or a
+				// name more often than a message ("done").
 				args[i], _ = l.message(a, depth+1)
 			}
 		}
@@ -167,25 +172,39 @@ func (l Locale) message(english string, depth int) (string, bool) {
 // the names of the demo data gloveboard ships are translated ("WordNet
 // glosses (demo)"); names people gave are data and stay as they are.
 //
-// The names the service gives the vectors of a training run ("Run 3 ·
-// <corpus name> · 50d", internal/app) are translated the same way, with
-// the corpus's name inside them.
+// Names the application makes from a format (a trained run's vector set,
+// "Run 3 · WordNet glosses (demo) · 50d") are translated by their format,
+// the names inside them in turn.
 func (l Locale) Name(name string) string {
 	if tr, ok := l.names[name]; ok {
 		return tr
 	}
-	if l.names == nil {
-		return name
-	}
-	if m := runSetName.FindStringSubmatch(name); m != nil {
-		return fmt.Sprintf(l.names["Run %s · %s · %s%sd"], m[1], l.Name(m[2]), m[3], m[4])
+	for _, m := range l.namePatterns {
+		args := m.re.FindStringSubmatch(name)
+		if args == nil {
+			continue
+		}
+		args = args[1:]
+		for i, a := range args {
+			if len(a) < len(name) {
+				args[i] = l.Name(a)
+			}
+		}
+		return m.render(args)
 	}
 	return name
 }
 
-// runSetName matches the name of a run's vector set: run id, corpus name,
-// "SVD-PPMI " for the baseline, dimension.
-var runSetName = regexp.MustCompile(`^Run (\d+) · (.+) · (SVD-PPMI )?(\d+)d$`)
+// nameFormats returns the entries of names that are formats.
+func nameFormats(names map[string]string) map[string]string {
+	formats := make(map[string]string)
+	for en, tr := range names {
+		if verbRE.MatchString(en) {
+			formats[en] = tr
+		}
+	}
+	return formats
+}
 
 // Strings returns the catalogue strings whose keys start with prefix, for
 // page scripts: the layout puts those under "js." into the page as JSON,

@@ -237,10 +237,10 @@ func (p *MapPlan) selectWords(ctx context.Context, set *vectors.Set) error {
 		return GroupOther
 	}
 	limit := maxSourceN(p.Method, set)
-	checkN := func(what string, least, most int) error {
+	checkN := func(least, most int) error {
 		if p.N < least || p.N > most {
-			return badMap("The number of %s must be a whole number from %s to %s for a %s map of this vector set (%s words), not %s.",
-				what, views.Count(least), views.Count(most), MethodLabel(p.Method), views.Count(set.Len()), views.Count(p.N))
+			return badMap("The number of words must be a whole number from %s to %s for a %s map of this vector set (%s words), not %s.",
+				views.Count(least), views.Count(most), MethodLabel(p.Method), views.Count(set.Len()), views.Count(p.N))
 		}
 		return nil
 	}
@@ -262,7 +262,7 @@ func (p *MapPlan) selectWords(ctx context.Context, set *vectors.Set) error {
 			}
 		}
 	case SourceTop:
-		if err := checkN("words", project.MinPoints, limit); err != nil {
+		if err := checkN(project.MinPoints, limit); err != nil {
 			return err
 		}
 		for i := range p.N {
@@ -270,7 +270,7 @@ func (p *MapPlan) selectWords(ctx context.Context, set *vectors.Set) error {
 			p.Groups = append(p.Groups, groupOf(set.Word(i)))
 		}
 	case SourceSample:
-		if err := checkN("words", project.MinPoints, limit); err != nil {
+		if err := checkN(project.MinPoints, limit); err != nil {
 			return err
 		}
 		for _, i := range sampleRows(set.Len(), p.N, p.Seed) {
