@@ -185,8 +185,18 @@ func catalogueVI() map[string]string {
 		"train.plot.fidelity_pmi_alt":    "Tích vô hướng của véc-tơ từ và véc-tơ ngữ cảnh so với PMI",
 		"train.plot.fidelity_logx_title": "Lần chạy %d: mô hình so với log X",
 		"train.plot.fidelity_pmi_title":  "Lần chạy %d: w·w̃ so với PMI",
+		"train.plot.logx_axis":           "log X_ij",
 		"train.plot.pmi_axis":            "PMI(i, j)",
 		"train.plot.fit_legend":          "bình phương tối thiểu: y = %s·x %s %s",
+		"train.plot.points":              "%s điểm",
+		"train.plot.r2":                  " — R² = %s",
+		"train.plot.thinned":             "chỉ vẽ một trong mỗi %s điểm (%s trên %s); R² và đường thẳng dùng mọi điểm",
+		"train.plot.points_omitted":      "đã bỏ %s điểm có tọa độ NaN hoặc vô hạn",
+		"train.plot.no_spread":           "không vẽ đường bình phương tối thiểu: x không có độ phân tán",
+		"train.plot.costs_nonfinite":     "đã bỏ %s giá trị mất mát NaN hoặc vô hạn",
+		"train.plot.costs_nonpositive":   "đã bỏ %s giá trị mất mát không dương (trục logarit)",
+		"train.plot.coincide":            "%s đường trùng khít với một đường trước đó: được vẽ đè lên bằng nét đứt, với ký hiệu điểm nhỏ hơn",
+		"train.plot.run":                 "lần chạy %s",
 
 		"train.eval.analogy_heading":    "Phép loại suy của Google (3CosAdd)",
 		"train.eval.accuracy":           "Độ chính xác",
@@ -274,18 +284,6 @@ func messagesVI() map[string]string {
 		"No epoch has finished yet, so there is no loss to plot.":                                                   "Chưa có vòng lặp nào xong, nên chưa có giá trị mất mát để vẽ.",
 		"Name the runs to compare: runs=1,2,3.":                                                                     "Hãy nêu các lần chạy cần so sánh: runs=1,2,3.",
 		"SVD-PPMI runs have no loss curve (they are computed in one step), and no other run has finished an epoch.": "Các lần chạy SVD-PPMI không có đường cong mất mát (chúng được tính trong một bước), và chưa lần chạy nào khác xong một vòng lặp.",
-		// Text NewLoss and NewFidelity write in their figures (plot.LossSpec.Text, plot.FidelitySpec.Text).
-		"%d NaN or infinite costs omitted":                                                    "đã bỏ %d giá trị mất mát NaN hoặc vô hạn",
-		"%d NaN or infinite cost omitted":                                                     "đã bỏ %d giá trị mất mát NaN hoặc vô hạn",
-		"%d non-positive costs omitted (log axis)":                                            "đã bỏ %d giá trị mất mát không dương (trục logarit)",
-		"%d non-positive cost omitted (log axis)":                                             "đã bỏ %d giá trị mất mát không dương (trục logarit)",
-		"%d curve coincides with an earlier one: drawn over it, dashed, with smaller markers": "%d đường trùng khít với một đường trước đó: được vẽ đè lên bằng nét đứt, với ký hiệu điểm nhỏ hơn",
-		"%d curves coincide with an earlier one: drawn over it, dashed, with smaller markers": "%d đường trùng khít với một đường trước đó: được vẽ đè lên bằng nét đứt, với ký hiệu điểm nhỏ hơn",
-		"%d NaN or infinite points omitted":                                                   "đã bỏ %d điểm có tọa độ NaN hoặc vô hạn",
-		"%d NaN or infinite point omitted":                                                    "đã bỏ %d điểm có tọa độ NaN hoặc vô hạn",
-		"showing one point in %d (%d of %d); R² and the line use all points":                  "chỉ vẽ một trong mỗi %d điểm (%d trên %d); R² và đường thẳng dùng mọi điểm",
-		"%d points": "%d điểm",
-		"least-squares line not drawn: x has no spread": "không vẽ đường bình phương tối thiểu: x không có độ phân tán",
 		// ==== end app messages ====
 	}
 }
