@@ -41,6 +41,8 @@ func TestBrowserTrainInVietnamese(t *testing.T) {
 	if h1 := mustRun(t, ctx, chromedp.Text(chromedp.CSS("h1"))); h1 != "Huấn luyện" {
 		t.Errorf("heading %q, want Huấn luyện", h1)
 	}
+	// The page's scripts run after the form shows: wait for them.
+	mustRun(t, ctx, chromedp.Poll[bool](`document.readyState === "complete" && !!window.gloveboard`, chromedp.WithPollingTimeout(20*time.Second)))
 	// The start button says the run is starting, in Vietnamese: the
 	// script's text comes from the page's strings (the submission itself
 	// is held back here, so that the button can be read).

@@ -498,7 +498,7 @@ func (s *Server) fidelityPlot(c echo.Context) error {
 		kind = "logx"
 		r2 := fp.Identities.LogCountR2
 		spec = plot.FidelitySpec{X: fp.LogX, Y: fp.Full, Reference: plot.Identity, R2: &r2,
-			Title: loc.T("train.plot.fidelity_logx_title", r.ID), XLabel: "log X_ij", YLabel: "w_i·w̃_j + b_i + b̃_j"}
+			Title: loc.T("train.plot.fidelity_logx_title", r.ID), XLabel: loc.T("train.plot.logx_axis"), YLabel: "w_i·w̃_j + b_i + b̃_j"}
 		header = []string{"log_x", "model"}
 	case "pmi":
 		spec = plot.FidelitySpec{X: fp.PMI, Y: fp.Dot, Reference: plot.FitLine,
@@ -507,21 +507,33 @@ func (s *Server) fidelityPlot(c echo.Context) error {
 	default:
 		return public(ErrBadRequest, "The fidelity plot kind must be logx or pmi.")
 	}
-	spec.Text = loc.Message
-	spec.R2Text = func(r2 float64) string { return "R² = " + loc.Fixed(r2, 3) }
-	spec.FitText = func(slope, intercept float64) string {
-		sign := "+"
-		if intercept < 0 {
-			sign = "−"
-		}
-		return loc.T("train.plot.fit_legend", loc.Sig(slope), sign, loc.Sig(math.Abs(intercept)))
-	}
+	spec.Text = plot.FidelityText{Points: loc.T("train.plot.points"), R2: loc.T("train.plot.r2"), Thinned: loc.T("train.plot.thinned"),
+		Omitted: loc.T("train.plot.points_omitted"), NoSpread: loc.T("train.plot.no_spread"), Number: plotNumber(loc),
+		Fit: func(slope, intercept float64) string {
+			sign := "+"
+			if intercept < 0 {
+				sign = "−"
+			}
+			return loc.T("train.plot.fit_legend", loc.Sig(slope), sign, loc.Sig(math.Abs(intercept)))
+		}}
 	rows := make([][]string, len(spec.X))
 	for i := range spec.X {
 		rows[i] = []string{fnum(spec.X[i]), fnum(spec.Y[i])}
 	}
 	return s.sendPlot(c, plotOut{what: "fidelity", owner: runOwner(r.ID, r.Params.CorpusName), params: []string{kind}, width: 640, height: 520,
 		figure: func() (*plot.Figure, error) { return plot.NewFidelity(spec) }, header: header, rows: rows})
+}
+
+// plotNumber writes the numbers of a run plot's own text (plot.LossText,
+// plot.FidelityText) as loc writes them: counts grouped, others with
+// their decimals.
+func plotNumber(loc views.Locale) func(v float64, decimals int) string {
+	return func(v float64, decimals int) string {
+		if decimals == 0 {
+			return loc.Int(int64(math.Round(v)))
+		}
+		return loc.Fixed(v, decimals)
+	}
 }
 
 func (s *Server) lossPlot(c echo.Context) error {
@@ -537,7 +549,9 @@ func (s *Server) sendLoss(c echo.Context, rs []app.Run, owner fileOwner) error {
 	// ?log=1 puts the cost on a logarithmic axis.
 	loc := locale(c)
 	spec := plot.LossSpec{LogY: c.QueryParam("log") == "1", XLabel: loc.T("train.plot.epoch_axis"),
-		YLabel: loc.T("train.plot.cost_axis"), Title: loc.T("train.plot.loss_title"), Text: loc.Message}
+		YLabel: loc.T("train.plot.cost_axis"), Title: loc.T("train.plot.loss_title"),
+		Text: plot.LossText{NonFinite: loc.T("train.plot.costs_nonfinite"), NonPositive: loc.T("train.plot.costs_nonpositive"),
+			Coincide: loc.T("train.plot.coincide"), Run: loc.T("train.plot.run"), Number: plotNumber(loc)}}
 	if spec.LogY {
 		spec.YLabel = loc.T("train.plot.cost_axis_log")
 	}

@@ -302,7 +302,9 @@ func (s *Server) wordFitPlot(c echo.Context) error {
 	spec := plot.FidelitySpec{X: f.LogX, Y: f.Model, Sizes: f.Weight, SizeLabel: "f(X_wk)", Reference: plot.Identity, R2: &r2,
 		Title:  loc.T("word.fit.plot_title", p.run.ID, w),
 		XLabel: "ln X_wk", YLabel: "w·w̃_k + b_w + b̃_k",
-		Text: loc.Message, R2Text: func(r2 float64) string { return "R² = " + loc.Fixed(r2, 3) }}
+		Text: plot.FidelityText{Points: loc.T("train.plot.points"), SizedBy: loc.T("word.fit.plot_sized_by"),
+			R2: loc.T("train.plot.r2"), Thinned: loc.T("train.plot.thinned"), Omitted: loc.T("train.plot.points_omitted"),
+			NoSpread: loc.T("train.plot.no_spread"), Number: plotNumber(loc)}}
 	header := []string{"word", "x", "f", "log_x", "model", "residual", "dot", "pmi_nats"}
 	rows := make([][]string, len(f.Cols))
 	for k := range f.Cols {

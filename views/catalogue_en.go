@@ -525,6 +525,7 @@ func catalogueEN() map[string]string {
 		"word.zipf.mark":               "%s: rank %s, f = %s",
 		"word.fit.min":                 "min",
 		"word.fit.pmi":                 "PMI",
+		"word.fit.plot_sized_by":       ", point size grows with %s",
 		// ==== end word ====
 
 		// ==== train: train page, runs, run comparison, loss plots ====
@@ -685,8 +686,18 @@ func catalogueEN() map[string]string {
 		"train.plot.fidelity_pmi_alt":    "Dot product of word and context vectors against PMI",
 		"train.plot.fidelity_logx_title": "Run %d: model vs log X",
 		"train.plot.fidelity_pmi_title":  "Run %d: w·w̃ vs PMI",
+		"train.plot.logx_axis":           "log X_ij",
 		"train.plot.pmi_axis":            "PMI(i, j)",
 		"train.plot.fit_legend":          "least squares: y = %s·x %s %s",
+		"train.plot.points":              "%s points",
+		"train.plot.r2":                  " — R² = %s",
+		"train.plot.thinned":             "showing one point in %s (%s of %s); R² and the line use all points",
+		"train.plot.points_omitted":      "%s NaN or infinite points omitted",
+		"train.plot.no_spread":           "least-squares line not drawn: x has no spread",
+		"train.plot.costs_nonfinite":     "%s NaN or infinite costs omitted",
+		"train.plot.costs_nonpositive":   "%s non-positive costs omitted (log axis)",
+		"train.plot.coincide":            "%s curves coincide with an earlier one: drawn over it, dashed, with smaller markers",
+		"train.plot.run":                 "run %s",
 
 		"train.eval.analogy_heading":    "Google analogies (3CosAdd)",
 		"train.eval.accuracy":           "Accuracy",

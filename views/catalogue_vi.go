@@ -526,6 +526,7 @@ func catalogueVI() map[string]string {
 		"word.zipf.mark":               "%s: thứ hạng %s, f = %s",
 		"word.fit.min":                 "min",
 		"word.fit.pmi":                 "PMI",
+		"word.fit.plot_sized_by":       ", kích thước điểm tăng theo %s",
 		// ==== end word ====
 
 		// ==== train: train page, runs, run comparison, loss plots ====
@@ -686,8 +687,18 @@ func catalogueVI() map[string]string {
 		"train.plot.fidelity_pmi_alt":    "Tích vô hướng của véc-tơ từ và véc-tơ ngữ cảnh so với PMI",
 		"train.plot.fidelity_logx_title": "Lần chạy %d: mô hình so với log X",
 		"train.plot.fidelity_pmi_title":  "Lần chạy %d: w·w̃ so với PMI",
+		"train.plot.logx_axis":           "log X_ij",
 		"train.plot.pmi_axis":            "PMI(i, j)",
 		"train.plot.fit_legend":          "bình phương tối thiểu: y = %s·x %s %s",
+		"train.plot.points":              "%s điểm",
+		"train.plot.r2":                  " — R² = %s",
+		"train.plot.thinned":             "chỉ vẽ một trong mỗi %s điểm (%s trên %s); R² và đường thẳng dùng mọi điểm",
+		"train.plot.points_omitted":      "đã bỏ %s điểm có tọa độ NaN hoặc vô hạn",
+		"train.plot.no_spread":           "không vẽ đường bình phương tối thiểu: x không có độ phân tán",
+		"train.plot.costs_nonfinite":     "đã bỏ %s giá trị mất mát NaN hoặc vô hạn",
+		"train.plot.costs_nonpositive":   "đã bỏ %s giá trị mất mát không dương (trục logarit)",
+		"train.plot.coincide":            "%s đường trùng khít với một đường trước đó: được vẽ đè lên bằng nét đứt, với ký hiệu điểm nhỏ hơn",
+		"train.plot.run":                 "lần chạy %s",
 
 		"train.eval.analogy_heading":    "Phép loại suy của Google (3CosAdd)",
 		"train.eval.accuracy":           "Độ chính xác",
@@ -1620,8 +1631,7 @@ func messagesVI() map[string]string {
 		"%d NaN or infinite points omitted":                                                   "đã bỏ %d điểm có tọa độ NaN hoặc vô hạn",
 		"%d NaN or infinite point omitted":                                                    "đã bỏ %d điểm có tọa độ NaN hoặc vô hạn",
 		"showing one point in %d (%d of %d); R² and the line use all points":                  "chỉ vẽ một trong mỗi %d điểm (%d trên %d); R² và đường thẳng dùng mọi điểm",
-		"%d points":                  "%d điểm",
-		", point size grows with %s": ", kích thước điểm tăng theo %s",
+		"%d points": "%d điểm",
 		"least-squares line not drawn: x has no spread": "không vẽ đường bình phương tối thiểu: x không có độ phân tán",
 		// ---- explore ----
 		"“%s” is not in this vector set (%s words).":                                                       "Bộ véc-tơ này (%[2]s từ) không có “%[1]s”.",

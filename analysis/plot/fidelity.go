@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 
 	gplot "gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -43,15 +44,47 @@ type FidelitySpec struct {
 	SizeLabel string
 	// Title, XLabel and YLabel override "Fidelity", "x" and "y".
 	Title, XLabel, YLabel string
-	// Text, when set, rewrites the legend entries ("1234 points") and
-	// captions NewFidelity writes on its own, given as written in English
-	// (LossSpec.Text); R2Text writes the R² the title ends with (default
-	// "R² = 0.873") and FitText the least-squares line's legend entry
-	// (default "least squares: y = 0.873·x +0.12"), so that a figure in
-	// another language writes their numbers its way. Nil keeps English.
-	Text    func(english string) string
-	R2Text  func(r2 float64) string
-	FitText func(slope, intercept float64) string
+	// Text, if set, replaces the English of the legend and of the title's
+	// R² (the web's other languages; the zero value is English).
+	Text FidelityText
+}
+
+// FidelityText is the wording of a fidelity plot's legend and title in a
+// language other than English. Each field is a fmt format with one %s;
+// an empty field keeps the English.
+type FidelityText struct {
+	// Points names the scatter, with the number of points ("%s points").
+	Points string
+	// SizedBy follows it when the points are sized, with SizeLabel
+	// (", point size grows with %s").
+	SizedBy string
+	// R2 follows the title, with R² to 3 decimals (" — R² = %s").
+	R2 string
+	// Thinned is the note of a thinned scatter, with the stride, the
+	// points drawn and all points ("showing every %s point (%s of %s);
+	// …", the English with an ordinal).
+	Thinned string
+	// Number writes the numbers of these texts (the count with 0
+	// decimals, R² with 3) in the language's convention; nil writes
+	// them as Go does ("1234", "0.123").
+	Number func(v float64, decimals int) string
+
+	// Omitted is the note on points left out, with their number ("%s NaN
+	// or infinite points omitted"); NoSpread the note when the
+	// least-squares line cannot be drawn ("least-squares line not drawn:
+	// x has no spread").
+	Omitted, NoSpread string
+	// Fit, if set, writes the least-squares line's legend entry from its
+	// slope and intercept (English: "least squares: y = 0.873·x +0.12").
+	Fit func(slope, intercept float64) string
+}
+
+// number writes v with d decimals by t.Number, or as Go does.
+func (t FidelityText) number(v float64, d int) string {
+	if t.Number != nil {
+		return t.Number(v, d)
+	}
+	return strconv.FormatFloat(v, 'f', d, 64)
 }
 
 // maxFidelityPoints caps the points drawn; larger inputs are thinned by a
@@ -84,14 +117,15 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 	}
 	title := or(s.Title, "Fidelity")
 	if finite(r2) {
-		if s.R2Text != nil {
-			title += " — " + s.R2Text(r2)
-		} else {
-			title += fmt.Sprintf(" — R² = %.3f", r2)
-		}
+		title += fmt.Sprintf(or(s.Text.R2, " — R² = %s"), s.Text.number(r2, 3))
 	}
 	f := newBase(KindFidelity, title, or(s.XLabel, "x"), or(s.YLabel, "y"))
-	o.reportIn(f, "points", s.Text)
+	if s.Text.Omitted != "" && o.nonFinite > 0 {
+		f.note(s.Text.Omitted, s.Text.number(float64(o.nonFinite), 0))
+		f.omitted += o.nonFinite
+	} else {
+		o.report(f, "points")
+	}
 
 	draws := xys
 	if len(xys) > maxFidelityPoints {
@@ -100,8 +134,12 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		for k := 0; k < len(xys); k += stride {
 			draws = append(draws, xys[k])
 		}
-		f.note("%s", say(s.Text, fmt.Sprintf("showing one point in %d (%d of %d); R² and the line use all points",
-			stride, len(draws), len(xys))))
+		if s.Text.Thinned != "" {
+			f.note(s.Text.Thinned, s.Text.number(float64(stride), 0), s.Text.number(float64(len(draws)), 0), s.Text.number(float64(len(xys)), 0))
+		} else {
+			f.note("showing every %d%s point (%d of %d); R² and the line use all points",
+				stride, ordinalSuffix(stride), len(draws), len(xys))
+		}
 	}
 	xlo, xhi, ylo, yhi := bounds(xys)
 	pts, err := plotter.NewScatter(draws)
@@ -113,7 +151,7 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		radius = vg.Points(1.2)
 	}
 	pts.GlyphStyle = draw.GlyphStyle{Color: color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0x90}, Radius: radius, Shape: draw.CircleGlyph{}}
-	name := say(s.Text, fmt.Sprintf("%d points", len(xys)))
+	name := fmt.Sprintf(or(s.Text.Points, "%s points"), s.Text.number(float64(len(xys)), 0))
 	if s.Sizes != nil && len(draws) == len(s.X) { // sizes apply when nothing was thinned or omitted
 		pts.GlyphStyleFunc = func(i int) draw.GlyphStyle {
 			g := pts.GlyphStyle
@@ -121,7 +159,7 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 			return g
 		}
 		if s.SizeLabel != "" {
-			name += say(s.Text, ", point size grows with "+cleanText(s.SizeLabel, 40))
+			name += fmt.Sprintf(or(s.Text.SizedBy, ", point size grows with %s"), cleanText(s.SizeLabel, 40))
 		}
 	}
 	f.p.Add(pts)
@@ -143,11 +181,11 @@ func NewFidelity(s FidelitySpec) (*Figure, error) {
 		if fitErr == nil {
 			ref = plotter.XYs{{X: xlo, Y: fit.At(xlo)}, {X: xhi, Y: fit.At(xhi)}}
 			refName = fmt.Sprintf("least squares: y = %.3g·x %+.3g", fit.Slope, fit.Intercept)
-			if s.FitText != nil {
-				refName = s.FitText(fit.Slope, fit.Intercept)
+			if s.Text.Fit != nil {
+				refName = s.Text.Fit(fit.Slope, fit.Intercept)
 			}
 		} else {
-			f.note("%s", say(s.Text, "least-squares line not drawn: x has no spread"))
+			f.note("%s", or(s.Text.NoSpread, "least-squares line not drawn: x has no spread"))
 		}
 	}
 	if ref != nil {
@@ -194,4 +232,19 @@ func identityR2(xys plotter.XYs) float64 {
 		return math.NaN()
 	}
 	return 1 - res/tot
+}
+
+func ordinalSuffix(n int) string {
+	if n%100 >= 11 && n%100 <= 13 {
+		return "th"
+	}
+	switch n % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	gplot "gonum.org/v1/plot"
@@ -29,20 +30,37 @@ type LossSpec struct {
 	// Title, XLabel and YLabel override "Training loss", "epoch" and
 	// "cost J".
 	Title, XLabel, YLabel string
-	// Text, when set, rewrites the text NewLoss writes on its own — the
-	// caption lines ("2 curves coincide with an earlier one: …") and the
-	// default legend label ("run 2") — given as written in English, for a
-	// figure in another language. Nil keeps the English (the CLI's).
-	Text func(english string) string
+	// Text, if set, replaces the English of the text NewLoss writes on
+	// its own (the web's other languages; the zero value is English).
+	Text LossText
 }
 
-// say returns english, rewritten by text when there is one (a Spec's Text
-// field).
-func say(text func(string) string, english string) string {
-	if text == nil {
-		return english
+// LossText is the wording of a loss plot's own notes and default legend
+// labels in a language other than English, as FidelityText is a fidelity
+// plot's. Each field is a fmt format with one %s, a number written by
+// Number; an empty field keeps the English (which has singular and
+// plural forms; a translation has one).
+type LossText struct {
+	// NonFinite and NonPositive are the notes on costs left out, with
+	// their number ("%s NaN or infinite costs omitted", "%s non-positive
+	// costs omitted (log axis)").
+	NonFinite, NonPositive string
+	// Coincide is the note on curves identical to an earlier one, with
+	// their number ("%s curves coincide with an earlier one: …").
+	Coincide string
+	// Run names a curve that has no name, with its number ("run %s").
+	Run string
+	// Number writes the numbers of these texts in the language's
+	// convention; nil writes them as Go does.
+	Number func(v float64, decimals int) string
+}
+
+// number writes the count n by t.Number, or as Go does.
+func (t LossText) number(n int) string {
+	if t.Number != nil {
+		return t.Number(float64(n), 0)
 	}
-	return text(english)
+	return strconv.Itoa(n)
 }
 
 // omissions counts values dropped while preparing a figure's data.
@@ -58,10 +76,7 @@ func (o *omissions) add(p omissions) {
 
 // report appends notes for the omissions to f.
 // what is a plural noun ("costs"), made singular for a count of one.
-func (o omissions) report(f *Figure, what string) { o.reportIn(f, what, nil) }
-
-// reportIn is report with the notes rewritten by text (see LossSpec.Text).
-func (o omissions) reportIn(f *Figure, what string, text func(string) string) {
+func (o omissions) report(f *Figure, what string) {
 	noun := func(n int) string {
 		if n == 1 {
 			return strings.TrimSuffix(what, "s")
@@ -69,12 +84,29 @@ func (o omissions) reportIn(f *Figure, what string, text func(string) string) {
 		return what
 	}
 	if o.nonFinite > 0 {
-		f.note("%s", say(text, fmt.Sprintf("%d NaN or infinite %s omitted", o.nonFinite, noun(o.nonFinite))))
+		f.note("%d NaN or infinite %s omitted", o.nonFinite, noun(o.nonFinite))
 	}
 	if o.nonPositive > 0 {
-		f.note("%s", say(text, fmt.Sprintf("%d non-positive %s omitted (log axis)", o.nonPositive, noun(o.nonPositive))))
+		f.note("%d non-positive %s omitted (log axis)", o.nonPositive, noun(o.nonPositive))
 	}
 	f.omitted += o.nonFinite + o.nonPositive
+}
+
+// report appends the notes on omitted costs to f, in t's wording where
+// it has one.
+func (t LossText) report(f *Figure, o omissions) {
+	rest := o // what is noted in English
+	if o.nonFinite > 0 && t.NonFinite != "" {
+		f.note(t.NonFinite, t.number(o.nonFinite))
+		f.omitted += o.nonFinite
+		rest.nonFinite = 0
+	}
+	if o.nonPositive > 0 && t.NonPositive != "" {
+		f.note(t.NonPositive, t.number(o.nonPositive))
+		f.omitted += o.nonPositive
+		rest.nonPositive = 0
+	}
+	rest.report(f, "costs")
 }
 
 // cleanXY pairs x and y, dropping pairs that are not finite or that are
@@ -222,7 +254,7 @@ func NewLoss(s LossSpec) (*Figure, error) {
 		}
 		name := cleanText(run.Name, maxLossLegendRunes)
 		if name == "" {
-			name = say(s.Text, fmt.Sprintf("run %d", i+1))
+			name = fmt.Sprintf(or(s.Text.Run, "run %s"), s.Text.number(i+1))
 		}
 		f.legend = append(f.legend, legendEntry{name: name, thumbs: thumbs})
 		for _, p := range xys {
@@ -230,10 +262,14 @@ func NewLoss(s LossSpec) (*Figure, error) {
 			integerX = integerX && p.X == math.Trunc(p.X)
 		}
 	}
-	total.reportIn(f, "costs", s.Text)
+	s.Text.report(f, total)
 	if coinciding > 0 {
-		f.note("%s", say(s.Text, fmt.Sprintf("%d %s an earlier one: drawn over it, dashed, with smaller markers", coinciding,
-			map[bool]string{true: "curve coincides with", false: "curves coincide with"}[coinciding == 1])))
+		if s.Text.Coincide != "" {
+			f.note(s.Text.Coincide, s.Text.number(coinciding))
+		} else {
+			f.note("%d %s an earlier one: drawn over it, dashed, with smaller markers", coinciding,
+				map[bool]string{true: "curve coincides with", false: "curves coincide with"}[coinciding == 1])
+		}
 	}
 	if first {
 		return nil, fmt.Errorf("%w: no loss values to plot (%d runs)", ErrNoData, len(s.Runs))

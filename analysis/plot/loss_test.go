@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -90,26 +91,31 @@ func TestLossLegendWhole(t *testing.T) {
 	}
 }
 
-// TestLossAndFidelityText: the Text, R2Text and FitText fields rewrite
-// every text the figures write on their own (captions, default legend
-// labels, the R² of the title, the fit's legend), and without them the
-// English stays.
+// TestLossAndFidelityText: LossText, and the fields of FidelityText
+// this package's loss plots do not share with it (Omitted, NoSpread,
+// Fit), rewrite the text the figures write on their own (captions,
+// default legend labels, the fit's legend), with numbers by Number; the
+// zero values keep the English.
 func TestLossAndFidelityText(t *testing.T) {
-	mark := func(english string) string { return "«" + english + "»" }
+	comma := func(v float64, d int) string {
+		return strings.Replace(strconv.FormatFloat(v, 'f', d, 64), ".", ",", 1) + "!"
+	}
 	costs := []float64{0.9, 0.5, -0.1, 0.25}
 	loss := LossSpec{Runs: []Series{{Y: costs}, {Y: costs}}, LogY: true}
 	for _, tc := range []struct {
 		name       string
-		text       func(string) string
+		text       LossText
 		wantNotes  []string
 		wantLegend []string
 	}{
-		{"English", nil,
+		{"English", LossText{},
 			[]string{"2 non-positive costs omitted (log axis)", "1 curve coincides with an earlier one: drawn over it, dashed, with smaller markers"},
 			[]string{"run 1", "run 2"}},
-		{"rewritten", mark,
-			[]string{"«2 non-positive costs omitted (log axis)»", "«1 curve coincides with an earlier one: drawn over it, dashed, with smaller markers»"},
-			[]string{"«run 1»", "«run 2»"}},
+		{"rewritten", LossText{NonFinite: "nf %s", NonPositive: "np %s", Coincide: "co %s", Run: "r %s", Number: comma},
+			[]string{"np 2!", "co 1!"}, []string{"r 1!", "r 2!"}},
+		{"partly rewritten", LossText{NonFinite: "nf %s"},
+			[]string{"2 non-positive costs omitted (log axis)", "1 curve coincides with an earlier one: drawn over it, dashed, with smaller markers"},
+			[]string{"run 1", "run 2"}},
 	} {
 		t.Run("loss "+tc.name, func(t *testing.T) {
 			spec := loss
@@ -125,6 +131,9 @@ func TestLossAndFidelityText(t *testing.T) {
 			if got, want := strings.Join(d.Legend, "|"), strings.Join(tc.wantLegend, "|"); got != want {
 				t.Errorf("legend %q, want %q", got, want)
 			}
+			if d.Omitted != 2 {
+				t.Errorf("%d costs omitted, want 2", d.Omitted)
+			}
 		})
 	}
 
@@ -133,33 +142,34 @@ func TestLossAndFidelityText(t *testing.T) {
 	x := []float64{1, 2, 3, 4, math.NaN()}
 	y := []float64{1.5, 2.5, 2.5, 4.5, 1}
 	for _, tc := range []struct {
-		name                      string
-		spec                      FidelitySpec
-		wantTitle, wantNote       string
-		wantPoints, wantReference string
+		name                    string
+		text                    FidelityText
+		wantNote, wantReference string
 	}{
-		{"English", FidelitySpec{X: x, Y: y, Reference: FitLine, Title: "t"},
-			"t — R² = 0.853", "1 NaN or infinite point omitted", "4 points", "least squares: y = 0.9·x +0.5"},
-		{"rewritten", FidelitySpec{X: x, Y: y, Reference: FitLine, Title: "t", Text: mark,
-			R2Text:  func(r2 float64) string { return fmt.Sprintf("R2 %.2f", r2) },
-			FitText: func(slope, intercept float64) string { return fmt.Sprintf("fit %.1f %.1f", slope, intercept) }},
-			"t — R2 0.85", "«1 NaN or infinite point omitted»", "«4 points»", "fit 0.9 0.5"},
+		{"English", FidelityText{}, "1 NaN or infinite point omitted", "least squares: y = 0.9·x +0.5"},
+		{"rewritten", FidelityText{Omitted: "om %s", Number: comma,
+			Fit: func(slope, intercept float64) string { return fmt.Sprintf("fit %.1f %.1f", slope, intercept) }},
+			"om 1!", "fit 0.9 0.5"},
 	} {
 		t.Run("fidelity "+tc.name, func(t *testing.T) {
-			f, err := NewFidelity(tc.spec)
+			f, err := NewFidelity(FidelitySpec{X: x, Y: y, Reference: FitLine, Title: "t", Text: tc.text})
 			if err != nil {
 				t.Fatal(err)
 			}
 			d := f.Describe()
-			if d.Title != tc.wantTitle {
-				t.Errorf("title %q, want %q", d.Title, tc.wantTitle)
+			if len(d.Notes) != 1 || d.Notes[0] != tc.wantNote || d.Omitted != 1 {
+				t.Errorf("notes %q (%d omitted), want [%q] (1)", d.Notes, d.Omitted, tc.wantNote)
 			}
-			if len(d.Notes) != 1 || d.Notes[0] != tc.wantNote {
-				t.Errorf("notes %q, want [%q]", d.Notes, tc.wantNote)
-			}
-			if len(d.Legend) != 2 || d.Legend[0] != tc.wantPoints || d.Legend[1] != tc.wantReference {
-				t.Errorf("legend %q, want [%q %q]", d.Legend, tc.wantPoints, tc.wantReference)
+			if len(d.Legend) != 2 || d.Legend[1] != tc.wantReference {
+				t.Errorf("legend %q, want the fit as %q", d.Legend, tc.wantReference)
 			}
 		})
+	}
+	f, err := NewFidelity(FidelitySpec{X: []float64{2, 2, 2}, Y: []float64{1, 2, 3}, Reference: FitLine, Text: FidelityText{NoSpread: "flat"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if notes := f.Notes(); len(notes) != 1 || notes[0] != "flat" {
+		t.Errorf("notes %q, want [flat]", notes)
 	}
 }
