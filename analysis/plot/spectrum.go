@@ -37,6 +37,15 @@ type SpectrumSpec struct {
 	Fit *PowerLawFit
 	// Title, XLabel and YLabel override the defaults.
 	Title, XLabel, YLabel string
+	// ValuesName and FitName, when set, replace the built-in English
+	// legend entries of the points ("singular values") and of the fit
+	// line ("power law, ranks a–b: β = …, R² = …"); the web writes them in
+	// the page's language. Empty keeps the English default (the CLI).
+	ValuesName, FitName string
+	// Translate, when set, rewrites each note printed under the plot
+	// (English formats, such as the thinning of long series); nil keeps
+	// them in English.
+	Translate func(note string) string
 }
 
 // Longest rank-ordered series drawn point by point; beyond thinHead ranks,
@@ -134,7 +143,7 @@ func NewSpectrum(s SpectrumSpec) (*Figure, error) {
 	}
 	pts.GlyphStyle = draw.GlyphStyle{Color: palette[0], Radius: vg.Points(1.8), Shape: draw.CircleGlyph{}}
 	f.p.Add(pts)
-	f.legend = append(f.legend, legendEntry{name: q + "s", thumbs: []gplot.Thumbnailer{pts}})
+	f.legend = append(f.legend, legendEntry{name: or(s.ValuesName, q+"s"), thumbs: []gplot.Thumbnailer{pts}})
 	for _, p := range xys {
 		f.occupied = append(f.occupied, [2]float64{p.X, p.Y})
 	}
@@ -144,8 +153,8 @@ func NewSpectrum(s SpectrumSpec) (*Figure, error) {
 		if line, ok := spectrumFitLine(f, s.Values, *fit); ok {
 			f.p.Add(line)
 			f.legend = append(f.legend, legendEntry{
-				name: fmt.Sprintf("power law, ranks %d–%d: β = %.3f, R² = %.3f",
-					fit.From, fit.To, fit.Beta, fit.R2),
+				name: or(s.FitName, fmt.Sprintf("power law, ranks %d–%d: β = %.3f, R² = %.3f",
+					fit.From, fit.To, fit.Beta, fit.R2)),
 				thumbs: []gplot.Thumbnailer{line},
 			})
 			_, _, a, b := bounds(line.XYs)
