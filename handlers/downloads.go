@@ -339,7 +339,10 @@ func spectrumPlot(res *spectrumResult, v store.VectorSet) plotOut {
 	loc := res.loc
 	spec := plot.SpectrumSpec{Values: res.values, Quantity: "eigenvalue", Matrix: "covariance · " + v.Name,
 		Fit:   &plot.PowerLawFit{Beta: res.fit.Beta, R2: res.fit.R2, From: res.fit.From, To: res.fit.To, LogC: &logC},
-		Title: loc.T("explore.plot.spectrum_title", loc.Name(v.Name)), XLabel: loc.T("explore.plot.rank_axis"), YLabel: loc.T("explore.plot.eigen_axis")}
+		Title: loc.T("explore.plot.spectrum_title", loc.Name(v.Name)), XLabel: loc.T("explore.plot.rank_axis"), YLabel: loc.T("explore.plot.eigen_axis"),
+		ValuesName: loc.T("explore.plot.eigenvalues"),
+		FitName: loc.T("explore.plot.power_law", loc.Int(int64(res.fit.From)), loc.Int(int64(res.fit.To)),
+			loc.Fixed(res.fit.Beta, 3), loc.Fixed(res.fit.R2, 3))}
 	rows := make([][]string, len(res.values))
 	for i, x := range res.values {
 		r := i + 1

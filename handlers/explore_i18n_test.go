@@ -175,6 +175,31 @@ func TestExplorePagesVietnamese(t *testing.T) {
 		t.Errorf("refused fit range: %q", got)
 	}
 
+	// The plots: title, axis and legend in Vietnamese, numbers with a
+	// decimal comma.
+	for _, tc := range []struct {
+		path string
+		want []*regexp.Regexp
+	}{
+		{base + "/plots/neighbors?word=king&format=svg", []*regexp.Regexp{
+			regexp.MustCompile(`^Láng giềng gần nhất của king · `), regexp.MustCompile(`^độ tương đồng cô-sin$`), regexp.MustCompile(`^0,\d{3}$`)}},
+		{base + "/plots/spectrum?format=svg", []*regexp.Regexp{
+			regexp.MustCompile(`^Phổ trị riêng của hiệp phương sai · `), regexp.MustCompile(`^thứ hạng r \(thang log\)$`),
+			regexp.MustCompile(`^trị riêng$`), regexp.MustCompile(`^luật lũy thừa, thứ hạng \d+–\d+: β = \d,\d{3}, R² = \d,\d{3}$`)}},
+	} {
+		rec := a.getIn("vi", tc.path, false)
+		texts := svgTexts(t, rec.Body.String())
+		for _, re := range tc.want {
+			found := false
+			for _, s := range texts {
+				found = found || re.MatchString(strings.TrimSpace(s))
+			}
+			if !found {
+				t.Errorf("%s (%d): no text matches %s among %q", tc.path, rec.Code, re, texts)
+			}
+		}
+	}
+
 	// The evaluation card's own part.
 	doc = parse(t, a.getIn("vi", base+"/evaluation", true).Body.String())
 	if got := text(find(doc, "h3", "uploaded-evals")); got != "Bộ dữ liệu đánh giá của bạn" {

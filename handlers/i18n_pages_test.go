@@ -272,6 +272,7 @@ func (p *pseudoApp) pseudoPages() []string {
 		fmt.Sprintf("/vectors/%d/spectrum?from=5&to=6", v),
 		fmt.Sprintf("/vectors/%d/plots/neighbors?word=zqice&format=svg", v),
 		fmt.Sprintf("/vectors/%d/plots/analogy?a=zqice&b=zqsteam&c=zqa&method=mul&format=svg", v),
+		fmt.Sprintf("/vectors/%d/plots/spectrum?format=svg", v),
 		// map
 		fmt.Sprintf("/vectors/%d/map?method=pca&source=top&n=200", v),
 		fmt.Sprintf("/vectors/%d/plots/map?method=pca&source=top&n=200&format=svg", v),

@@ -927,6 +927,8 @@ func catalogueEN() map[string]string {
 		"explore.plot.spectrum_title":  "Eigenvalue spectrum of covariance · %s",
 		"explore.plot.rank_axis":       "rank r (log scale)",
 		"explore.plot.eigen_axis":      "eigenvalue (log scale)",
+		"explore.plot.eigenvalues":     "eigenvalues",
+		"explore.plot.power_law":       "power law, ranks %s–%s: β = %s, R² = %s",
 
 		"explore.vectors.heading":        "Vector sets",
 		"explore.vectors.lead":           "Word vectors: GloVe or word2vec text (one word per line followed by its numbers, optionally after a “count dim” header line), word2vec binary, gzip of either, or the TensorFlow Projector’s vectors.tsv and metadata.tsv.",

@@ -928,6 +928,8 @@ func catalogueVI() map[string]string {
 		"explore.plot.spectrum_title":  "Phổ trị riêng của hiệp phương sai · %s",
 		"explore.plot.rank_axis":       "thứ hạng r (thang log)",
 		"explore.plot.eigen_axis":      "trị riêng (thang log)",
+		"explore.plot.eigenvalues":     "trị riêng",
+		"explore.plot.power_law":       "luật lũy thừa, thứ hạng %s–%s: β = %s, R² = %s",
 
 		"explore.vectors.heading":        "Bộ véc-tơ",
 		"explore.vectors.lead":           "Véc-tơ từ: văn bản GloVe hoặc word2vec (mỗi dòng một từ, theo sau là các số của nó, có thể có dòng tiêu đề “số_từ số_chiều” ở đầu), nhị phân word2vec, tệp gzip của một trong hai dạng đó, hoặc cặp vectors.tsv và metadata.tsv của TensorFlow Projector.",
