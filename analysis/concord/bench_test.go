@@ -11,6 +11,7 @@ import (
 
 	"github.com/gloveboard/gloveboard/analysis/concord"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/phrases"
 	"github.com/gloveboard/gloveboard/internal/testkit"
 )
 
@@ -79,5 +80,50 @@ func BenchmarkFindBenchProse(b *testing.B) {
 				b.ReportMetric(float64(read)/1e6, "MB-read")
 			})
 		}
+	}
+}
+
+// BenchmarkFindBenchProsePhrases finds new_york on plain bench-prose
+// rewritten with a phrase model of two passes (new york, then
+// new_york city): the prefilter looks for "new" and every candidate line
+// is rewritten. "new" without phrases (the same candidate lines) is the
+// reference.
+func BenchmarkFindBenchProsePhrases(b *testing.B) {
+	testkit.Shared(b, "corpora/bench-prose.txt.gz", "times the concordance of bench-prose with phrases")
+	text, err := benchProse()
+	if err != nil {
+		b.Fatal(err)
+	}
+	model, err := phrases.NewModel([]phrases.Phrase{
+		{Text: "new_york", Left: "new", Right: "york", Count: 1, Score: 0.9, Pass: 1},
+		{Text: "new_york_city", Left: "new_york", Right: "city", Count: 1, Score: 0.8, Pass: 2},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, word string
+		phrases    *phrases.Model
+	}{
+		{"new/plain", "new", nil},
+		{"new_york/phrases", "new_york", model},
+		{"new_york_city/phrases", "new_york_city", model},
+	} {
+		opt := concord.Options{Scan: corpus.ScanOptions{Tokenizer: corpus.Words}, Window: 10, Symmetric: true,
+			DistanceWeighting: true, Phrases: tc.phrases}
+		b.Run(tc.name, func(b *testing.B) {
+			var lines int
+			var read int64
+			for b.Loop() {
+				res, err := concord.Find(context.Background(), bytes.NewReader(text), tc.word, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				lines, read = len(res.Lines), res.Bytes
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+			b.ReportMetric(float64(lines), "lines")
+			b.ReportMetric(float64(read)/1e6, "MB-read")
+		})
 	}
 }

@@ -5,9 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/phrases"
 )
 
 // Defaults of Options.
@@ -34,6 +36,12 @@ type Options struct {
 	Window            int
 	Symmetric         bool
 	DistanceWeighting bool
+	// Phrases is the phrase model of a build that joined word pairs
+	// before counting (nil: none). The lines are rewritten with it, pass
+	// by pass as the build did, before they are searched and windowed, so
+	// that a phrase word (văn_bản) is found and its windows are the
+	// counted ones.
+	Phrases *phrases.Model
 	// InVocab reports whether a token is in the vocabulary (kept by the
 	// minimum count); nil keeps every token.
 	InVocab func(token string) bool
@@ -132,8 +140,8 @@ func Find(ctx context.Context, text io.Reader, word string, opt Options) (*Resul
 		return nil, ErrNoWord
 	}
 	f := &finder{word: word, opt: opt, res: &Result{}}
-	if isASCII([]byte(word)) {
-		err = f.scanFast(ctx, text)
+	if needle, ok := f.needle(); ok {
+		err = f.scanFast(ctx, text, needle)
 	} else {
 		err = f.scanAll(ctx, text)
 	}
@@ -222,7 +230,7 @@ func (f *finder) kwic(number int64, i int) Line {
 
 // scanAll tokenizes the whole text line by line (any word).
 func (f *finder) scanAll(ctx context.Context, text io.Reader) error {
-	sc := corpus.NewScannerOptions(text, f.opt.Scan)
+	sc := f.opt.Phrases.Rewrite(corpus.NewScannerOptions(text, f.opt.Scan))
 	number := int64(1)
 	lineHas := false
 	next := int64(chunkSize)
@@ -261,14 +269,33 @@ func (f *finder) scanAll(ctx context.Context, text io.Reader) error {
 	return nil
 }
 
+// needle returns what the prefilter of scanFast searches for, and false
+// when the word needs scanAll (it is not ASCII). Without phrases it is
+// the word. With phrases, a word a_b_c may be a joined token, whose text
+// is not in the corpus: the needle is then its first part, a, which
+// begins the token it was joined from (a itself, or a_b when the
+// whitespace tokenizer kept a literal a_b whole), followed by a space or
+// the joiner; the prefilter counts the joiner as a token boundary.
+func (f *finder) needle() (string, bool) {
+	if !isASCII([]byte(f.word)) {
+		return "", false
+	}
+	if f.opt.Phrases.Len() == 0 {
+		return f.word, true
+	}
+	first, _, _ := strings.Cut(f.word, phrases.Joiner)
+	return first, first != ""
+}
+
 // scanFast reads the text in chunks of whole lines and tokenizes only
-// the lines that may hold the (ASCII) word.
-func (f *finder) scanFast(ctx context.Context, text io.Reader) error {
+// the lines that may hold the (ASCII) word: those holding needle (see
+// finder.needle).
+func (f *finder) scanFast(ctx context.Context, text io.Reader, needle string) error {
 	buf := make([]byte, chunkSize)
 	n := 0             // bytes held in buf
 	number := int64(1) // line number of buf[0]
 	var read int64     // bytes read from text
-	p := newPrefilter(f.word, f.opt.Scan.Tokenizer)
+	p := newPrefilter(needle, f.opt.Scan.Tokenizer, f.opt.Phrases.Len() > 0)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -317,7 +344,7 @@ func (f *finder) scanFast(ctx context.Context, text io.Reader) error {
 // chunk tokenizes the candidate lines of chunk (whole lines; the first is
 // line number), all with one scanner.
 func (f *finder) chunk(p *prefilter, chunk []byte, number int64) error {
-	p.reset(chunk)
+	p.reset(chunk, number == 1)
 	f.batch, f.numbers = f.batch[:0], f.numbers[:0]
 	counted := 0 // chunk[:counted] has had its line feeds counted into number
 	for from := 0; from < len(chunk); {
@@ -332,7 +359,7 @@ func (f *finder) chunk(p *prefilter, chunk []byte, number int64) error {
 		}
 		number += int64(bytes.Count(chunk[counted:start], []byte{'\n'}))
 		counted = start
-		if len(f.batch) == 0 && number > 1 && bytes.HasPrefix(chunk[start:], []byte("\ufeff")) {
+		if len(f.batch) == 0 && number > 1 && bytes.HasPrefix(chunk[start:], []byte(bom)) {
 			// Only the text's first line may start with a byte-order
 			// mark the scanner skips; elsewhere it is text.
 			f.batch = append(f.batch, ' ')
@@ -347,7 +374,9 @@ func (f *finder) chunk(p *prefilter, chunk []byte, number int64) error {
 	if len(f.numbers) == 0 {
 		return nil
 	}
-	sc := corpus.NewScannerOptions(bytes.NewReader(f.batch), f.opt.Scan)
+	// The batch's lines end in line feeds, at which the phrase stages
+	// flush: no pair is joined across two lines, as in the build.
+	sc := f.opt.Phrases.Rewrite(corpus.NewScannerOptions(bytes.NewReader(f.batch), f.opt.Scan))
 	f.toks = f.toks[:0]
 	for line := 0; sc.Scan() && !f.full(); {
 		if !sc.LineBreak() {

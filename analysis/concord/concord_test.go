@@ -13,6 +13,7 @@ import (
 	"github.com/gloveboard/gloveboard/analysis/concord"
 	"github.com/gloveboard/gloveboard/analysis/cooccur"
 	"github.com/gloveboard/gloveboard/analysis/corpus"
+	"github.com/gloveboard/gloveboard/analysis/phrases"
 )
 
 // tiny is "A b a c" and "a b", five times each (the word page's tiny
@@ -122,40 +123,50 @@ func TestWeightsSumToRow(t *testing.T) {
 			for _, weighted := range []bool{true, false} {
 				name := fmt.Sprintf("%v/sym=%v/weighted=%v", tok, sym, weighted)
 				t.Run(name, func(t *testing.T) {
-					copt := cooccur.Options{Window: 3, Symmetric: sym, DistanceWeighting: weighted, MinCount: 30, Tokenizer: tok}
-					res, err := cooccur.Count(context.Background(), strings.NewReader(text), copt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					inVocab := func(w string) bool { _, ok := res.Vocab.ID(w); return ok }
-					opt := concord.Options{Scan: corpus.ScanOptions{Tokenizer: tok}, Window: 3, Symmetric: sym,
-						DistanceWeighting: weighted, InVocab: inVocab, MaxLines: 1 << 20}
-					for id := int32(0); id < int32(res.Vocab.Len()); id++ {
-						w := res.Vocab.Word(id)
-						found, err := concord.Find(context.Background(), strings.NewReader(text), w, opt)
-						if err != nil {
-							t.Fatal(err)
-						}
-						if int64(len(found.Lines)) != res.Vocab.Count(id) || !found.Complete {
-							t.Errorf("%q: %d lines (complete %v), count %d", w, len(found.Lines), found.Complete, res.Vocab.Count(id))
-						}
-						row := map[string]float64{}
-						for _, l := range found.Lines {
-							for _, tk := range l.Tokens {
-								row[tk.Text] += tk.Weight
-							}
-						}
-						cols, vals := res.Matrix.Row(id)
-						if len(cols) != len(nonzero(row)) {
-							t.Errorf("%q: %d contexts, X has %d", w, len(nonzero(row)), len(cols))
-						}
-						for k, c := range cols {
-							if got := row[res.Vocab.Word(c)]; math.Abs(got-vals[k]) > 1e-9 {
-								t.Errorf("%q, %q: weights sum to %g, X = %g", w, res.Vocab.Word(c), got, vals[k])
-							}
-						}
-					}
+					checkRows(t, text, cooccur.Options{Window: 3, Symmetric: sym, DistanceWeighting: weighted, MinCount: 30, Tokenizer: tok})
 				})
+			}
+		}
+	}
+}
+
+// checkRows counts text with copt (and its phrase model, if any) and
+// checks that, for every vocabulary word w, Find returns its count of
+// lines and that their window weights of k sum to X_wk.
+func checkRows(t *testing.T, text string, copt cooccur.Options) {
+	t.Helper()
+	res, err := cooccur.Count(context.Background(), strings.NewReader(text), copt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inVocab := func(w string) bool { _, ok := res.Vocab.ID(w); return ok }
+	opt := concord.Options{Scan: corpus.ScanOptions{Tokenizer: copt.Tokenizer}, Window: copt.Window, Symmetric: copt.Symmetric,
+		DistanceWeighting: copt.DistanceWeighting, InVocab: inVocab, MaxLines: 1 << 20}
+	if copt.Phrases != nil {
+		opt.Phrases = copt.Phrases.(*phrases.Model)
+	}
+	for id := int32(0); id < int32(res.Vocab.Len()); id++ {
+		w := res.Vocab.Word(id)
+		found, err := concord.Find(context.Background(), strings.NewReader(text), w, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int64(len(found.Lines)) != res.Vocab.Count(id) || !found.Complete {
+			t.Errorf("%q: %d lines (complete %v), count %d", w, len(found.Lines), found.Complete, res.Vocab.Count(id))
+		}
+		row := map[string]float64{}
+		for _, l := range found.Lines {
+			for _, tk := range l.Tokens {
+				row[tk.Text] += tk.Weight
+			}
+		}
+		cols, vals := res.Matrix.Row(id)
+		if len(cols) != len(nonzero(row)) {
+			t.Errorf("%q: %d contexts, X has %d", w, len(nonzero(row)), len(cols))
+		}
+		for k, c := range cols {
+			if got := row[res.Vocab.Word(c)]; math.Abs(got-vals[k]) > 1e-9 {
+				t.Errorf("%q, %q: weights sum to %g, X = %g", w, res.Vocab.Word(c), got, vals[k])
 			}
 		}
 	}

@@ -15,6 +15,12 @@
 // weighs 1/d with distance weighting, else 1. Summed over every
 // occurrence of w, the weights of the window words k are X_wk.
 //
+// A build that joined phrases before counting (package phrases: văn bản →
+// văn_bản) is matched by setting Options.Phrases to its model: each line
+// is rewritten with the model's joins, pass by pass, before it is
+// searched and windowed, so a phrase word is found where the build
+// counted it and its windows hold joined tokens.
+//
 // # Speed
 //
 // Find stops after Options.MaxLines occurrences or Options.MaxBytes
@@ -23,8 +29,10 @@
 // lower-cases each chunk (for the words tokenizer), looks for the word
 // with word boundaries around it, and tokenizes only the lines that may
 // hold it (and lines with the few non-ASCII characters that normalise or
-// lower-case to ASCII letters). Other words are found by tokenizing every
-// line. Both paths give the same lines.
+// lower-case to ASCII letters). With phrases it looks for the word's
+// first part instead (new for new_york), since the joined token is not in
+// the text. Other words are found by tokenizing every line. Both paths
+// give the same lines.
 //
 // Errors: ErrBadOptions for a window or limit out of range, ErrNoWord for
 // an empty word; read errors are returned as they are.

@@ -19,15 +19,21 @@ type prefilter struct {
 	words    bool     // the words tokenizer: compare lower-cased
 	specials [][]byte // sequences that make a line a candidate
 	midCR    bool     // whitespace: a CR the tokenizer drops may join a token
+	joiner   bool     // phrases: the word may begin a token word_…, so _ ends it too
 
 	hay     []byte // the chunk, lower-cased for the words tokenizer
 	lower   []byte
 	special []int // next position of each special sequence, -1 none
 	cr      int
+	bom     int // length of a byte-order mark starting the text, 0 none
 }
 
-func newPrefilter(word string, tok corpus.Tokenizer) *prefilter {
-	p := &prefilter{word: []byte(word), words: tok == corpus.Words}
+// newPrefilter returns the prefilter of word for tokenizer tok; with
+// joiner, an underscore after the word is a boundary (the word is the
+// first part of a phrase, a_b, that the whitespace tokenizer may have
+// kept whole).
+func newPrefilter(word string, tok corpus.Tokenizer, joiner bool) *prefilter {
+	p := &prefilter{word: []byte(word), words: tok == corpus.Words, joiner: joiner}
 	add := func(chars, seq string) {
 		if strings.ContainsAny(word, chars) {
 			p.specials = append(p.specials, []byte(seq))
@@ -46,18 +52,29 @@ func newPrefilter(word string, tok corpus.Tokenizer) *prefilter {
 	return p
 }
 
-// reset prepares the search of chunk.
-func (p *prefilter) reset(chunk []byte) {
+// reset prepares the search of chunk; textStart says it starts the
+// text, where a byte-order mark the scanner skips separates tokens.
+func (p *prefilter) reset(chunk []byte, textStart bool) {
 	p.hay = chunk
+	p.bom = 0
+	if textStart && bytes.HasPrefix(chunk, []byte(bom)) {
+		p.bom = len(bom)
+	}
 	if p.words {
 		p.lower = lowerASCII(append(p.lower[:0], chunk...))
 		p.hay = p.lower
 	}
+	// The first positions are searched now: next only searches again
+	// for a position before from, so a 0 here would report the chunk's
+	// first line as a candidate whatever it holds.
 	p.special = p.special[:0]
-	for range p.specials {
-		p.special = append(p.special, 0)
+	for _, seq := range p.specials {
+		p.special = append(p.special, indexFrom(p.hay, seq, 0))
 	}
-	p.cr = 0
+	p.cr = -1
+	if p.midCR {
+		p.cr = p.loneCR(0)
+	}
 }
 
 // next returns the position of the first candidate at or after from, or
@@ -110,10 +127,13 @@ func (p *prefilter) loneCR(from int) int {
 // boundary reports whether position i (possibly outside the chunk) may
 // end a token.
 func (p *prefilter) boundary(i int) bool {
-	if i < 0 || i >= len(p.hay) {
+	if i < p.bom || i >= len(p.hay) {
 		return true
 	}
 	b := p.hay[i]
+	if p.joiner && b == '_' {
+		return true
+	}
 	if p.words {
 		return !(b-'a' < 26 || b-'0' < 10)
 	}
@@ -123,6 +143,9 @@ func (p *prefilter) boundary(i int) bool {
 	}
 	return false
 }
+
+// bom is the byte-order mark the scanner skips at the start of a text.
+const bom = "\ufeff"
 
 func indexFrom(hay, seq []byte, from int) int {
 	if from > len(hay) {

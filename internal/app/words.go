@@ -34,8 +34,10 @@ type Concordance = concord.Result
 // Concordance returns the first concord.DefaultMaxLines occurrences of
 // word (normalised like the build's tokens) in corpus c built as b, with
 // the build's windows, reading at most ConcordancePlainBytes (or
-// ConcordanceGzipBytes of a gzip file). Results are kept per build and
-// word.
+// ConcordanceGzipBytes of a gzip file). A build with phrases has its
+// saved phrase model (phrases.tsv) applied to the lines, so that a
+// phrase word (văn_bản) is found as the build counted it. Results are
+// kept per build and word.
 func (s *Service) Concordance(ctx context.Context, c store.Corpus, b *Build, word string) (*Concordance, error) {
 	set := b.Summary.Settings
 	tok, err := corpus.ParseTokenizer(set.Tokenizer)
@@ -60,7 +62,7 @@ func (s *Service) Concordance(ctx context.Context, c store.Corpus, b *Build, wor
 		inVocab := func(w string) bool { _, ok := b.Vocab.ID(w); return ok }
 		return concord.Find(ctx, text, word, concord.Options{Scan: corpus.ScanOptions{Tokenizer: tok},
 			Window: set.Window, Symmetric: set.Symmetric, DistanceWeighting: set.DistanceWeighting,
-			InVocab: inVocab, MaxBytes: budget})
+			Phrases: b.Phrases, InVocab: inVocab, MaxBytes: budget})
 	})
 }
 
