@@ -53,7 +53,7 @@ func TestBrowserExploreVietnamese(t *testing.T) {
 
 	for _, page := range []struct{ path, name, heading string }{
 		{"/explore", "list", "Khám phá"},
-		{"/vectors", "vectors", "Bộ véc-tơ"},
+		{"/vectors", "vectors", "Tập véc-tơ"},
 	} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+page.path), chromedp.WaitVisible(chromedp.CSS("main h1"))); err != nil {
 			t.Fatal(err)

@@ -119,7 +119,7 @@ func TestBrowserMapVietnamese(t *testing.T) {
 	); err != nil {
 		t.Fatalf("search for an unknown word: %v", err)
 	}
-	if s := view[string](t, ctx, `v.root.querySelector(".mapview-status").textContent`); s != "“zzqqxx” không có trong bộ véc-tơ này." {
+	if s := view[string](t, ctx, `v.root.querySelector(".mapview-status").textContent`); s != "“zzqqxx” không có trong tập véc-tơ này." {
 		t.Errorf("status after an unknown word %q", s)
 	}
 	mustRun(t, ctx, chromedp.Focus(chromedp.CSS(".mapview canvas")))

@@ -213,10 +213,10 @@ func TestVectorPagesVietnamese(t *testing.T) {
 	a := newModelApp(t, "")
 	id := demoSet(t, a)
 	doc := parse(t, a.getIn("vi", "/vectors", false).Body.String())
-	if got := text(find(doc, "h1", "")); got != "Bộ véc-tơ" {
+	if got := text(find(doc, "h1", "")); got != "Tập véc-tơ" {
 		t.Errorf("/vectors heading %q", got)
 	}
-	if got := text(find(doc, "title", "")); !strings.HasPrefix(got, "Bộ véc-tơ") {
+	if got := text(find(doc, "title", "")); !strings.HasPrefix(got, "Tập véc-tơ") {
 		t.Errorf("/vectors title %q", got)
 	}
 	if got := text(find(doc, "button", "")); got != "Tải lên véc-tơ" {

@@ -73,7 +73,7 @@ func TestMapPageVietnamese(t *testing.T) {
 		t.Errorf("heading %q, want “Bản đồ t-SNE gồm N từ · %s”", h1, setName)
 	}
 	// The demo set has 4,197 words: 4.197 in Vietnamese.
-	if !strings.Contains(lead, "Bộ véc-tơ "+setName+" (4.197 từ × 50 chiều)") || !regexp.MustCompile(`độ tin cậy 0,\d{3}`).MatchString(lead) {
+	if !strings.Contains(lead, "Tập véc-tơ "+setName+" (4.197 từ × 50 chiều)") || !regexp.MustCompile(`độ tin cậy 0,\d{3}`).MatchString(lead) {
 		t.Errorf("lead %q, want the set's size as 4.197 từ and the trustworthiness with a decimal comma", lead)
 	}
 	for _, want := range []string{"Phương pháp", "Độ tin cậy (trustworthiness)", "Tìm một từ", "Đặt lại", "Tải xuống khung nhìn này:", "Chưa chọn từ nào.",
