@@ -167,7 +167,7 @@ func TestCorpusPageVietnamese(t *testing.T) {
 	bad := url.Values{"tokenizer": {"words"}, "window": {"abc"}, "min_count": {"5"}}
 	rec = a.postFormVI(page+"/build", bad)
 	if got := text(find(parse(t, rec.Body.String()), "p", "build-error")); rec.Code != http.StatusBadRequest ||
-		!strings.HasPrefix(got, "Cửa sổ ngữ cảnh phải là số nguyên từ 1 đến") || !strings.Contains(got, "“abc” không hợp lệ") {
+		!strings.HasPrefix(got, "Cửa sổ ngữ cảnh phải là một số nguyên từ 1 đến") || !strings.Contains(got, "“abc” không hợp lệ") {
 		t.Errorf("refused window in Vietnamese: %d %q", rec.Code, got)
 	}
 
