@@ -34,7 +34,7 @@ func TestComparePagesVietnamese(t *testing.T) {
 
 	// Align: the demo set onto itself.
 	alignPath := fmt.Sprintf("/compare/align?a=%d&b=%d&n=5&word=king", id, id)
-	rec := a.getLang("vi", alignPath)
+	rec := a.getIn("vi", alignPath, false)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("align page: %d %.300s", rec.Code, rec.Body.String())
 	}
@@ -67,7 +67,7 @@ func TestComparePagesVietnamese(t *testing.T) {
 	}
 
 	// The aligned map's text in Vietnamese (SVG keeps text as text).
-	svg := a.getLang("vi", fmt.Sprintf("/compare/plots/align?a=%d&b=%d&format=svg", id, id))
+	svg := a.getIn("vi", fmt.Sprintf("/compare/plots/align?a=%d&b=%d&format=svg", id, id), false)
 	if svg.Code != http.StatusOK {
 		t.Fatalf("aligned map: %d %.300s", svg.Code, svg.Body.String())
 	}
@@ -80,7 +80,7 @@ func TestComparePagesVietnamese(t *testing.T) {
 	// Axis.
 	axes := fmt.Sprintf("/vectors/%d/axes?pairs=%s&words=%s&n=3", id, url.QueryEscape("he she\nman woman"),
 		url.QueryEscape("mother father daughter son actress actor"))
-	rec = a.getLang("vi", axes)
+	rec = a.getIn("vi", axes, false)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("axes page: %d %.300s", rec.Code, rec.Body.String())
 	}
@@ -96,7 +96,7 @@ func TestComparePagesVietnamese(t *testing.T) {
 	if how := text(find(doc, "section", "axes-result")); !strings.Contains(how, "Trục là hiệu véc-tơ trung bình") {
 		t.Errorf("the axis is not explained in Vietnamese: %.300s", how)
 	}
-	svg = a.getLang("vi", strings.Replace(axes, "/axes?", "/plots/axes?", 1)+"&format=svg")
+	svg = a.getIn("vi", strings.Replace(axes, "/axes?", "/plots/axes?", 1)+"&format=svg", false)
 	for _, want := range []string{"Các từ dọc theo", "hình chiếu lên trục", "được chiếu", "đến: she, woman"} {
 		if !strings.Contains(svg.Body.String(), want) {
 			t.Errorf("the Vietnamese axis map lacks %q", want)
@@ -104,7 +104,7 @@ func TestComparePagesVietnamese(t *testing.T) {
 	}
 
 	// WEAT, a built-in test.
-	rec = a.getLang("vi", fmt.Sprintf("/vectors/%d/weat?example=science-arts", id))
+	rec = a.getIn("vi", fmt.Sprintf("/vectors/%d/weat?example=science-arts", id), false)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("WEAT page: %d %.300s", rec.Code, rec.Body.String())
 	}
@@ -173,7 +173,7 @@ func TestCompareMessagesVietnamese(t *testing.T) {
 		{weatPath + "?x=rose+lily&y=ant+bee&a=love&b=death&seed=-1", "weat-error", 400, "Hạt giống ngẫu nhiên (seed) phải là"},
 		{weatPath + "?x=" + strings.Repeat("a", 20001) + "&y=ant&a=love&b=death", "weat-error", 400, "Tập X quá dài (tối đa 20.000 ký tự)."},
 	} {
-		rec := a.getLang("vi", c.path)
+		rec := a.getIn("vi", c.path, false)
 		if rec.Code != c.status {
 			t.Errorf("GET %s: %d, want %d; body %.300s", c.path, rec.Code, c.status, rec.Body.String())
 			continue
@@ -203,7 +203,7 @@ func TestAlignJobVietnamese(t *testing.T) {
 	if info, err := a.jobs.Wait(context.Background(), jobID); err != nil || info.Status != "done" {
 		t.Fatalf("job: %+v, %v", info, err)
 	}
-	card := a.getLang("vi", fmt.Sprintf("/compare/align/jobs/%d", jobID))
+	card := a.getIn("vi", fmt.Sprintf("/compare/align/jobs/%d", jobID), false)
 	doc := parse(t, card.Body.String())
 	if got, want := text(find(doc, "h2", "")), fmt.Sprintf("Đang căn chỉnh (tác vụ %d)", jobID); card.Code != http.StatusOK || got != want {
 		t.Errorf("job card: %d, heading %q, want %q", card.Code, got, want)

@@ -12,13 +12,6 @@ import (
 	"github.com/gloveboard/gloveboard/views"
 )
 
-// getVI is a.get with Accept-Language: vi.
-func (a *app) getVI(path string) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(http.MethodGet, path, nil)
-	req.Header.Set("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5")
-	return a.do(req)
-}
-
 // postFormVI is a.postForm with Accept-Language: vi.
 func (a *app) postFormVI(path string, form url.Values) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodPost, path+"?_csrf="+url.QueryEscape(a.tok), strings.NewReader(form.Encode()))
@@ -33,7 +26,7 @@ func (a *app) postFormVI(path string, form url.Values) *httptest.ResponseRecorde
 func TestCorporaPageVietnamese(t *testing.T) {
 	t.Parallel()
 	a := newApp(t, 3<<19) // 1.5 MiB: "1,5 MiB" in Vietnamese
-	rec := a.getVI("/corpora")
+	rec := a.getIn(viAccept, "/corpora", false)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("GET /corpora = %d", rec.Code)
 	}
@@ -77,7 +70,7 @@ func TestCorpusPageVietnamese(t *testing.T) {
 	page := fmt.Sprintf("/corpora/%d", id)
 
 	// Before the build: the build card.
-	unbuilt := text(find(parse(t, a.getVI(page).Body.String()), "main", ""))
+	unbuilt := text(find(parse(t, a.getIn(viAccept, page, false).Body.String()), "main", ""))
 	for _, want := range []string{"Xây dựng thống kê đồng xuất hiện", "Kho ngữ liệu này chưa được xây dựng", "Xây dựng ngay", "Bộ tách từ tố", "Cửa sổ ngữ cảnh"} {
 		if !strings.Contains(unbuilt, want) {
 			t.Errorf("unbuilt corpus page lacks %q", want)
@@ -89,7 +82,7 @@ func TestCorpusPageVietnamese(t *testing.T) {
 	}
 	a.waitJobs(t)
 
-	rec := a.getVI(page + "?pmi=" + url.QueryEscape("văn bản"))
+	rec := a.getIn(viAccept, page+"?pmi="+url.QueryEscape("văn bản"), false)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("corpus page = %d", rec.Code)
 	}
@@ -157,7 +150,7 @@ func TestCorpusPageVietnamese(t *testing.T) {
 	}
 
 	// A word outside the vocabulary: the handler's message, translated.
-	rec = a.getVI(page + "?pmi=zzzzq")
+	rec = a.getIn(viAccept, page+"?pmi=zzzzq", false)
 	if got := text(find(parse(t, rec.Body.String()), "section", "pmi")); rec.Code != http.StatusUnprocessableEntity ||
 		!strings.Contains(got, "“zzzzq” không có trong từ vựng của kho ngữ liệu này") {
 		t.Errorf("unknown word in Vietnamese: %d %s", rec.Code, clipBody(got))
@@ -172,7 +165,7 @@ func TestCorpusPageVietnamese(t *testing.T) {
 	}
 
 	// The Zipf plot: title, axis labels and legend from the catalogue.
-	svg := a.getVI(page + "/plots/zipf?format=svg").Body.String()
+	svg := a.getIn(viAccept, page+"/plots/zipf?format=svg", false).Body.String()
 	for _, want := range []string{"Định luật Zipf", "thứ hạng r (thang log)", "tần suất f (thang log)", "hợp lý cực đại", "bình phương tối thiểu"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("Vietnamese Zipf SVG lacks %q", want)
@@ -195,7 +188,7 @@ func TestCorpusSpectrumVietnamese(t *testing.T) {
 	}
 	a.waitJobs(t)
 	res := a.startSpectrum(t, id, "top_n=300&k=20")
-	frag := text(parse(t, a.getVI(fmt.Sprintf("/corpora/%d/spectra/%d", id, res.JobID)).Body.String()))
+	frag := text(parse(t, a.getIn(viAccept, fmt.Sprintf("/corpora/%d/spectra/%d", id, res.JobID), false).Body.String()))
 	beta := views.NewLocale(views.Vietnamese).Fixed(res.Fit.Beta, 3)
 	for _, want := range []string{"20 giá trị kỳ dị lớn nhất của ma trận PPMI gồm 300 từ thường gặp nhất", "Ý nghĩa của các con số", "β = " + beta, "mô hình suy giảm hàm mũ"} {
 		if !strings.Contains(frag, want) {
@@ -205,7 +198,7 @@ func TestCorpusSpectrumVietnamese(t *testing.T) {
 	if !strings.Contains(beta, ",") {
 		t.Errorf("β written %q, want a decimal comma", beta)
 	}
-	svg := a.getVI(fmt.Sprintf("/corpora/%d/spectra/%d/plot?format=svg", id, res.JobID)).Body.String()
+	svg := a.getIn(viAccept, fmt.Sprintf("/corpora/%d/spectra/%d/plot?format=svg", id, res.JobID), false).Body.String()
 	for _, want := range []string{"Phổ giá trị kỳ dị, PPMI, 300 từ", "giá trị kỳ dị (thang log)", "luật lũy thừa, thứ hạng"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("Vietnamese spectrum SVG lacks %q", want)

@@ -13,17 +13,6 @@ import (
 	"golang.org/x/net/html"
 )
 
-// getIn serves GET path as a browser asking for lang would
-// (Accept-Language), as htmx asks when hx is set.
-func (a *app) getIn(lang, path string, hx bool) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(http.MethodGet, path, nil)
-	req.Header.Set("Accept-Language", lang)
-	if hx {
-		req.Header.Set("HX-Request", "true")
-	}
-	return a.do(req)
-}
-
 // number reads a number written in English (1,234.5) or Vietnamese
 // (1.234,5) notation.
 func number(t *testing.T, s, lang string) float64 {

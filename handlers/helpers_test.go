@@ -271,3 +271,17 @@ func text(n *html.Node) string {
 	walk(n)
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// viAccept is the Accept-Language of a browser set to Vietnamese.
+const viAccept = "vi-VN,vi;q=0.9,en;q=0.5"
+
+// getIn serves GET path as a browser asking for accept (Accept-Language)
+// would, as htmx asks when hx is set.
+func (a *app) getIn(accept, path string, hx bool) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	req.Header.Set("Accept-Language", accept)
+	if hx {
+		req.Header.Set("HX-Request", "true")
+	}
+	return a.do(req)
+}

@@ -3,7 +3,6 @@ package handlers_test
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -11,13 +10,6 @@ import (
 
 	"github.com/gloveboard/gloveboard/internal/demo"
 )
-
-// getAccept fetches path with the Accept-Language header accept.
-func (a *app) getAccept(path, accept string) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(http.MethodGet, path, nil)
-	req.Header.Set("Accept-Language", accept)
-	return a.do(req)
-}
 
 // Numbers with a fractional part and a group separator, as each language
 // writes them: 1,234.50 and 1.234,50.
@@ -36,7 +28,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 	page := fmt.Sprintf("/corpora/%d", buildVietnameseDemo(t, a))
 	p := demo.VietnamesePreset
 
-	vi := a.getAccept(page+"/ratio", "vi-VN,vi;q=0.9,en;q=0.5")
+	vi := a.getIn("vi-VN,vi;q=0.9,en;q=0.5", page+"/ratio", false)
 	if vi.Code != http.StatusOK {
 		t.Fatalf("ratio page in Vietnamese = %d: %s", vi.Code, mainText(t, vi))
 	}
@@ -87,7 +79,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 	if alt := attr(img, "alt"); !strings.HasPrefix(alt, "Biểu đồ cột") {
 		t.Errorf("figure alt %q", alt)
 	}
-	svg := a.getAccept(strings.Replace(attr(img, "src"), "format=png", "format=svg", 1), "vi").Body.String()
+	svg := a.getIn("vi", strings.Replace(attr(img, "src"), "format=png", "format=svg", 1), false).Body.String()
 	// Its words, and the bar values with a decimal comma (bề_rộng ≈ 0,03).
 	for _, want := range []string{"từ thăm dò k", "thang logarit", "thường gặp gần " + p.I + " hơn", ">0,0"} {
 		if !strings.Contains(svg, want) {
@@ -99,7 +91,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 	}
 
 	// The same page in English.
-	en := a.getAccept(page+"/ratio", "en-GB,en;q=0.8")
+	en := a.getIn("en-GB,en;q=0.8", page+"/ratio", false)
 	endoc := parse(t, en.Body.String())
 	if h1 := text(find(endoc, "h1", "")); !strings.HasPrefix(h1, "Probability ratios in") {
 		t.Errorf("English h1 %q", h1)
@@ -107,7 +99,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 	if hint := text(find(find(endoc, "section", "ratio"), "p", "")); !groupedEN.MatchString(hint) {
 		t.Errorf("X_i, X_j not written with English separators: %q", hint)
 	}
-	svg = a.getAccept(strings.Replace(attr(find(find(endoc, "section", "ratio"), "img", ""), "src"), "format=png", "format=svg", 1), "en").Body.String()
+	svg = a.getIn("en", strings.Replace(attr(find(find(endoc, "section", "ratio"), "img", ""), "src"), "format=png", "format=svg", 1), false).Body.String()
 	if !strings.Contains(svg, "probe word k") || strings.Contains(svg, "từ thăm dò") {
 		t.Errorf("the English figure is not in English")
 	}
@@ -119,7 +111,7 @@ func TestRatioPageVietnamese(t *testing.T) {
 		{"i=" + url.QueryEscape(p.I) + "&j=" + url.QueryEscape(p.J) + "&probes=,", "Hãy nhập ít nhất một từ thăm dò k"},
 		{"i=" + url.QueryEscape(p.I) + "&j=" + url.QueryEscape(p.J) + "&probes=" + manyProbes(60), "Hãy nhập tối đa 50 từ thăm dò."},
 	} {
-		rec := a.getAccept(page+"/ratio?"+tc.query, "vi")
+		rec := a.getIn("vi", page+"/ratio?"+tc.query, false)
 		if rec.Code < 400 || rec.Code >= 500 {
 			t.Errorf("%s = %d, want 4xx", tc.query, rec.Code)
 		}
@@ -151,7 +143,7 @@ func TestRatioExamplesGlossed(t *testing.T) {
 	}{
 		{"en", []string{"ice / steam", "hàng / cột", "(row / column)"}, []string{"(ice / steam)", "nước đá"}},
 	} {
-		ex := text(find(parse(t, a.getAccept("/", tc.accept).Body.String()), "p", "ratio-examples"))
+		ex := text(find(parse(t, a.getIn(tc.accept, "/", false).Body.String()), "p", "ratio-examples"))
 		for _, w := range tc.want {
 			if !strings.Contains(ex, w) {
 				t.Errorf("%s: the examples lack %q: %q", tc.accept, w, ex)

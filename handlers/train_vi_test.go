@@ -34,7 +34,7 @@ func TestTrainPagesInVietnamese(t *testing.T) {
 	vi := views.NewLocale(views.Vietnamese)
 
 	t.Run("train page", func(t *testing.T) {
-		rec := a.getVI("/train")
+		rec := a.getIn(viAccept, "/train", false)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("GET /train: %d", rec.Code)
 		}
@@ -64,7 +64,7 @@ func TestTrainPagesInVietnamese(t *testing.T) {
 	})
 
 	t.Run("run page", func(t *testing.T) {
-		rec := a.getVI(fmt.Sprintf("/runs/%d", first))
+		rec := a.getIn(viAccept, fmt.Sprintf("/runs/%d", first), false)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("run page: %d", rec.Code)
 		}
@@ -99,14 +99,14 @@ func TestTrainPagesInVietnamese(t *testing.T) {
 			t.Errorf("loss plot alt %q", alt)
 		}
 
-		prog := a.getVI(fmt.Sprintf("/runs/%d/progress", first))
+		prog := a.getIn(viAccept, fmt.Sprintf("/runs/%d/progress", first), false)
 		if got := text(parse(t, prog.Body.String())); !strings.Contains(got, "Tiến độ") || !strings.Contains(got, "trên mỗi phần tử khác 0") {
 			t.Errorf("progress fragment %q", got)
 		}
 	})
 
 	t.Run("loss plot", func(t *testing.T) {
-		rec := a.getVI(fmt.Sprintf("/runs/%d/plots/loss?format=svg", first))
+		rec := a.getIn(viAccept, fmt.Sprintf("/runs/%d/plots/loss?format=svg", first), false)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("loss SVG: %d", rec.Code)
 		}
@@ -122,12 +122,12 @@ func TestTrainPagesInVietnamese(t *testing.T) {
 	})
 
 	t.Run("fidelity plots", func(t *testing.T) {
-		logx := a.getVI(fmt.Sprintf("/runs/%d/plots/fidelity?kind=logx&format=svg", first)).Body.String()
+		logx := a.getIn(viAccept, fmt.Sprintf("/runs/%d/plots/fidelity?kind=logx&format=svg", first), false).Body.String()
 		if !strings.Contains(logx, fmt.Sprintf("Lần chạy %d: mô hình so với log X", first)) || !regexp.MustCompile(`R² = -?\d+,\d{3}`).MatchString(logx) ||
 			!regexp.MustCompile(`\d điểm`).MatchString(logx) {
 			t.Error("the Vietnamese log X fidelity plot lacks its title, R² with a decimal comma, or its points legend")
 		}
-		pmi := a.getVI(fmt.Sprintf("/runs/%d/plots/fidelity?kind=pmi&format=svg", first)).Body.String()
+		pmi := a.getIn(viAccept, fmt.Sprintf("/runs/%d/plots/fidelity?kind=pmi&format=svg", first), false).Body.String()
 		if !strings.Contains(pmi, "bình phương tối thiểu: y = ") || strings.Contains(pmi, "least squares") {
 			t.Error("the Vietnamese PMI fidelity plot's fit legend is not in Vietnamese")
 		}
@@ -137,7 +137,7 @@ func TestTrainPagesInVietnamese(t *testing.T) {
 	})
 
 	t.Run("comparison", func(t *testing.T) {
-		rec := a.getVI(fmt.Sprintf("/runs/compare?runs=%d,%d", first, second))
+		rec := a.getIn(viAccept, fmt.Sprintf("/runs/compare?runs=%d,%d", first, second), false)
 		if rec.Code != http.StatusOK {
 			t.Fatalf("compare: %d", rec.Code)
 		}
@@ -151,7 +151,7 @@ func TestTrainPagesInVietnamese(t *testing.T) {
 				t.Errorf("comparison table %q lacks %q", table, want)
 			}
 		}
-		svg := a.getVI(fmt.Sprintf("/runs/compare/plot?runs=%d,%d&format=svg", first, second)).Body.String()
+		svg := a.getIn(viAccept, fmt.Sprintf("/runs/compare/plot?runs=%d,%d&format=svg", first, second), false).Body.String()
 		if !strings.Contains(svg, fmt.Sprintf("lần chạy %d: seed 2, d 10", second)) || !strings.Contains(svg, "Hàm mất mát khi huấn luyện") {
 			t.Error("the Vietnamese comparison plot lacks its Vietnamese title or legend")
 		}

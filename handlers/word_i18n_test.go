@@ -3,7 +3,6 @@ package handlers_test
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -12,13 +11,6 @@ import (
 	"github.com/gloveboard/gloveboard/internal/store"
 	"github.com/gloveboard/gloveboard/views"
 )
-
-// getLang fetches path as a browser asking for lang (Accept-Language).
-func (a *app) getLang(lang, path string) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(http.MethodGet, path, nil)
-	req.Header.Set("Accept-Language", lang)
-	return a.do(req)
-}
 
 // abcCorpus is "a b c" on 2,469 lines: every word counted 2,469 times,
 // so the page shows grouped counts. With window 2, symmetric, 1/d
@@ -55,7 +47,7 @@ func TestWordPageVietnamese(t *testing.T) {
 	}
 	vi := views.NewLocale(views.Vietnamese)
 
-	rec := a.getLang("vi-VN,vi;q=0.9,en;q=0.5", page+"/words/a")
+	rec := a.getIn("vi-VN,vi;q=0.9,en;q=0.5", page+"/words/a", false)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("page = %d: %.300s", rec.Code, rec.Body)
 	}
@@ -117,7 +109,7 @@ func TestWordPageVietnamese(t *testing.T) {
 	}
 
 	// The fit plot speaks the page's language: title, legend and R².
-	svg := a.getLang("vi", fmt.Sprintf("%s/words/a/plots/fit?run=%d&format=svg", page, id)).Body.String()
+	svg := a.getIn("vi", fmt.Sprintf("%s/words/a/plots/fit?run=%d&format=svg", page, id), false).Body.String()
 	for _, want := range []string{fmt.Sprintf("Lần chạy %d: hàng của a", id), "2 điểm, kích thước điểm tăng theo f(X_wk)", "R² = "} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("Vietnamese fit plot lacks %q", want)
@@ -132,7 +124,7 @@ func TestWordPageVietnamese(t *testing.T) {
 	}
 
 	// The Zipf plot's mark names the word in the page's language.
-	if z := a.getLang("vi", page+"/plots/zipf?word=a&format=svg").Body.String(); !strings.Contains(z, "a: thứ hạng 1, f = 2.469") {
+	if z := a.getIn("vi", page+"/plots/zipf?word=a&format=svg", false).Body.String(); !strings.Contains(z, "a: thứ hạng 1, f = 2.469") {
 		t.Errorf("Vietnamese Zipf plot lacks the mark's legend")
 	}
 
@@ -143,7 +135,7 @@ func TestWordPageVietnamese(t *testing.T) {
 	}
 
 	// A message built by the word handlers is shown in Vietnamese.
-	bad := a.getLang("vi", page+"/words/"+strings.Repeat("x", 500))
+	bad := a.getIn("vi", page+"/words/"+strings.Repeat("x", 500), false)
 	if bad.Code != http.StatusBadRequest || !strings.Contains(bad.Body.String(), "Một từ chỉ được dài tối đa 100 ký tự.") {
 		t.Errorf("too long a word in Vietnamese = %d: %.300s", bad.Code, mainText(t, bad))
 	}
@@ -155,7 +147,7 @@ func TestVectorWordPageVietnamese(t *testing.T) {
 	t.Parallel()
 	a := newApp(t, 0)
 	id := demoVectors(t, a)
-	rec := a.getLang("vi", fmt.Sprintf("/vectors/%d/words/queen", id))
+	rec := a.getIn("vi", fmt.Sprintf("/vectors/%d/words/queen", id), false)
 	if rec.Code != http.StatusOK {
 		t.Fatalf("page = %d", rec.Code)
 	}
@@ -176,7 +168,7 @@ func TestVectorWordPageVietnamese(t *testing.T) {
 	if s := text(find(doc, "ol", "vword-neighbors-list")); !strings.Contains(s, "0,") {
 		t.Errorf("cosines %q not written with a decimal comma", s)
 	}
-	long := a.getLang("vi", fmt.Sprintf("/vectors/%d/words/%s", id, strings.Repeat("x", 201)))
+	long := a.getIn("vi", fmt.Sprintf("/vectors/%d/words/%s", id, strings.Repeat("x", 201)), false)
 	if long.Code != http.StatusBadRequest || !strings.Contains(long.Body.String(), "Từ này quá dài.") {
 		t.Errorf("too long a word = %d: %.300s", long.Code, mainText(t, long))
 	}
