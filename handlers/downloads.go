@@ -316,12 +316,6 @@ func (s *Server) sendPlot(c echo.Context, p plotOut) error {
 	return sendArtefact(c, ctype, downloadName(p.owner, p.what, format, p.params...), wantsDownload(c), buf.Bytes())
 }
 
-// vectorDownloads are the files of vector set id, labelled in English
-// (vectorDownloadsIn labels them in a page's language).
-func vectorDownloads(id int64) []views.Download {
-	return vectorDownloadsIn(views.NewLocale(views.English), id)
-}
-
 // vectorDownloadsIn are the files of vector set id, labelled in loc's
 // language.
 func vectorDownloadsIn(loc views.Locale, id int64) []views.Download {

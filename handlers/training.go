@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"path"
 	"runtime"
 	"slices"
 	"strconv"
@@ -345,33 +344,13 @@ func (s *Server) runPage(c echo.Context) error {
 	if res.VectorSetID != 0 {
 		if _, err := s.st.VectorSet(ctx(c), res.VectorSetID); err == nil {
 			d.VectorSetID = res.VectorSetID
-			d.Downloads = runDownloads(loc, vectorDownloads(res.VectorSetID))
+			d.Downloads = vectorDownloadsIn(loc, res.VectorSetID)
 		}
 	}
 	if d.VectorSetID == 0 && r.Status == store.RunDone {
 		d.EvalNote = strings.TrimSpace(d.EvalNote + " " + loc.T("train.run.set_deleted"))
 	}
 	return s.ok(c, views.RunPage(d))
-}
-
-// runDownloadKeys are the catalogue keys of the label and hint of each
-// vector file a run page offers, by file name.
-var runDownloadKeys = map[string][2]string{
-	"glove.txt":    {"train.download.glove", "train.download.glove_hint"},
-	"word2vec.bin": {"train.download.word2vec", "train.download.word2vec_hint"},
-	"vectors.tsv":  {"train.download.projector_vectors", "train.download.projector_vectors_hint"},
-	"metadata.tsv": {"train.download.projector_metadata", "train.download.projector_metadata_hint"},
-}
-
-// runDownloads labels the vector files of a run (vectorDownloads) in
-// loc's language.
-func runDownloads(loc views.Locale, dls []views.Download) []views.Download {
-	for i, dl := range dls {
-		if keys, ok := runDownloadKeys[path.Base(dl.Href)]; ok {
-			dls[i].Label, dls[i].Hint = loc.T(keys[0]), loc.T(keys[1])
-		}
-	}
-	return dls
 }
 
 func evalView(e *app.Evaluation) views.EvalView {

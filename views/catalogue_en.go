@@ -632,15 +632,6 @@ func catalogueEN() map[string]string {
 		"train.run.downloads":     "Downloads",
 		"train.run.explore":       "Explore these vectors",
 
-		"train.download.glove":                   "GloVe text",
-		"train.download.glove_hint":              "word v1 … vd per line, no header",
-		"train.download.word2vec":                "word2vec binary",
-		"train.download.word2vec_hint":           "“n d” header, then float32 records",
-		"train.download.projector_vectors":       "Projector vectors.tsv",
-		"train.download.projector_vectors_hint":  "for projector.tensorflow.org",
-		"train.download.projector_metadata":      "Projector metadata.tsv",
-		"train.download.projector_metadata_hint": "the words, one a line",
-
 		"train.fact.model":        "Model",
 		"train.fact.model_svd":    "SVD-PPMI: W = U_d Σ_d^p of the PPMI matrix (context smoothing 0.75)",
 		"train.fact.seed_lanczos": "%s (start of the Lanczos iteration)",

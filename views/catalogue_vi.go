@@ -633,15 +633,6 @@ func catalogueVI() map[string]string {
 		"train.run.downloads":     "Tải xuống",
 		"train.run.explore":       "Khám phá các véc-tơ này",
 
-		"train.download.glove":                   "Văn bản GloVe",
-		"train.download.glove_hint":              "mỗi dòng: từ v1 … vd, không có dòng tiêu đề",
-		"train.download.word2vec":                "Nhị phân word2vec",
-		"train.download.word2vec_hint":           "dòng tiêu đề “n d”, sau đó là các bản ghi float32",
-		"train.download.projector_vectors":       "vectors.tsv cho Projector",
-		"train.download.projector_vectors_hint":  "dành cho projector.tensorflow.org",
-		"train.download.projector_metadata":      "metadata.tsv cho Projector",
-		"train.download.projector_metadata_hint": "các từ, mỗi từ một dòng",
-
 		"train.fact.model":        "Mô hình",
 		"train.fact.model_svd":    "SVD-PPMI: W = U_d Σ_d^p của ma trận PPMI (làm trơn ngữ cảnh 0,75)",
 		"train.fact.seed_lanczos": "%s (điểm khởi đầu của vòng lặp Lanczos)",
