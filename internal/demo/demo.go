@@ -68,12 +68,12 @@ var (
 // A preset is a ratio page's example: two words i and j and the probe
 // words k of its table (Table 1 of the GloVe paper uses ice, steam and
 // solid, gas, water, fashion).
+//
+// Glosses of the words for readers of another language (hàng / cột =
+// row / column) are interface text: the catalogue's ratio.preset.* keys.
 type Preset struct {
 	I, J   string
 	Probes []string
-	// Gloss translates I and J for readers of the English pages
-	// (empty for English words).
-	Gloss string
 }
 
 // EnglishPreset is the paper's example, for the WordNet demo corpus.
@@ -100,8 +100,7 @@ func PresetFor(sha256 string) (Preset, bool) {
 // (height) goes with rows (ratio ≈ 16), bề_rộng (width) with columns
 // (≈ 0.03), while ô (cell) and dữ_liệu (data) go with both and stay near 1
 // (1.2 and 0.8), as water and fashion do for ice and steam.
-var VietnamesePreset = Preset{I: "hàng", J: "cột", Probes: []string{"chiều_cao", "bề_rộng", "ô", "dữ_liệu"},
-	Gloss: "row / column"}
+var VietnamesePreset = Preset{I: "hàng", J: "cột", Probes: []string{"chiều_cao", "bề_rộng", "ô", "dữ_liệu"}}
 
 // meta keys recording that an item was installed once; a user who deletes
 // a demo item does not get it back on the next start.
