@@ -96,8 +96,17 @@ func TestBrowserCompare(t *testing.T) {
 	if lost := mustRun(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#neighbours-a tr.nb-lost").length`)); lost < 5 {
 		t.Errorf("a swapped word lost only %d of its neighbours", lost)
 	}
-	if ok := mustRun(t, ctx, chromedp.Evaluate[bool](`(() => { const i = document.querySelector("#align-plot img"); return i.complete && i.naturalWidth > 0 })()`)); !ok {
-		t.Error("the aligned map did not load")
+	// The map is drawn by the server when the page asks for it: wait for
+	// it (a loaded image has a width; a broken one is complete without).
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		state := mustRun(t, ctx, chromedp.Evaluate[string](`(() => { const i = document.querySelector("#align-plot img"); return !i ? "missing" : !i.complete ? "loading" : i.naturalWidth > 0 ? "loaded" : "broken" })()`))
+		if state == "loaded" {
+			break
+		}
+		if state != "loading" || time.Now().After(deadline) {
+			t.Errorf("the aligned map did not load: %s", state)
+			break
+		}
 	}
 	alignURL := mustRun(t, ctx, chromedp.Location())
 
