@@ -146,7 +146,10 @@ func TestBrowserCorpusAndRatios(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#ratio img"))); err != nil {
 		t.Fatal(err)
 	}
-	if w := mustRun(t, ctx, chromedp.Evaluate[float64](`document.querySelector("#ratio img").naturalWidth`)); w <= 0 {
+	// Visible is not loaded: wait until the image is complete (loaded or
+	// broken), then check that it has a width.
+	if w := mustRun(t, ctx, chromedp.Poll[float64](`(() => { const i = document.querySelector("#ratio img"); return i && i.complete ? i.naturalWidth + 1 : 0 })()`,
+		chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second))) - 1; w <= 0 {
 		t.Errorf("ratio image did not load (naturalWidth %v)", w)
 	}
 	shot(t, ctx, ratioScreenshot)
