@@ -627,7 +627,7 @@ func vectorWordBody(d VectorWordPageData, w VectorWordView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = wordText(ctx, "word.vec.maps_none", w.Word, wordLink(w.ExploreURL, T(ctx, "word.vec.maps_explore"))).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("word.vec.maps_none", w.Word, wordLink(w.ExploreURL, T(ctx, "word.vec.maps_explore"))).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

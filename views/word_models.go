@@ -2,13 +2,8 @@ package views
 
 import (
 	"context"
-	"io"
 	"net/url"
 	"strconv"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/a-h/templ"
 )
 
 // WordPageData is the page of one word of a built corpus: its counts, the
@@ -88,60 +83,6 @@ func SharePercent(share float64) string { return Sig(100*share) + " %" }
 
 // sharePercent is SharePercent in the page's language ("1,23 %").
 func sharePercent(ctx context.Context, share float64) string { return Loc(ctx).Sig(100*share) + " %" }
-
-// wordText renders catalogue string key of the page's locale with args,
-// where an argument may be markup (a templ.Component: a formula with
-// subscripts, a link) as well as text. The catalogue keeps a plain %s
-// for each; the text around them is escaped as any text is. Components
-// stand in the formatted string as private-use runes U+E000…, which
-// neither catalogue text nor formatted numbers contain.
-func wordText(ctx context.Context, key string, args ...any) templ.Component {
-	var parts []templ.Component
-	fargs := make([]any, len(args))
-	for i, a := range args {
-		if c, ok := a.(templ.Component); ok {
-			fargs[i] = string(rune(markBase + len(parts)))
-			parts = append(parts, c)
-			continue
-		}
-		fargs[i] = a
-	}
-	loc := LocaleFrom(ctx)
-	// The pseudo locale marks each piece of text, not the whole string,
-	// since the pieces become text nodes of their own between the parts.
-	pseudo := loc.pseudo
-	loc.pseudo = false
-	s := loc.T(key, fargs...)
-	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		s := s
-		for s != "" {
-			i := strings.IndexFunc(s, func(r rune) bool { return r >= markBase && r < markBase+rune(len(parts)) })
-			if i < 0 {
-				i = len(s)
-			}
-			text := s[:i]
-			if pseudo && strings.TrimSpace(text) != "" {
-				text = "⟦" + text + "⟧"
-			}
-			if _, err := io.WriteString(w, templ.EscapeString(text)); err != nil {
-				return err
-			}
-			if i == len(s) {
-				return nil
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if err := parts[r-markBase].Render(ctx, w); err != nil {
-				return err
-			}
-			s = s[i+size:]
-		}
-		return nil
-	})
-}
-
-// markBase is the first private-use rune standing for a component in
-// wordText.
-const markBase = 0xE000
 
 // ZipfMarkView is the word's place on the corpus's Zipf plot.
 type ZipfMarkView struct {

@@ -502,7 +502,7 @@ func wordBody(d WordPageData, w WordView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = wordText(ctx, "word.partners.hint", Loc(ctx).Int(int64(w.N)), wordSub("X", "wk"), w.Word, wordSub("X", "wk"), wordSub("X", "w")).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("word.partners.hint", Loc(ctx).Int(int64(w.N)), wordSub("X", "wk"), w.Word, wordSub("X", "wk"), wordSub("X", "w")).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -531,7 +531,7 @@ func wordBody(d WordPageData, w WordView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = wordText(ctx, "word.pmi_partners.hint", wordSub("X", "wk"), Loc(ctx).CountF(w.MinCount)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("word.pmi_partners.hint", wordSub("X", "wk"), Loc(ctx).CountF(w.MinCount)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -198,7 +198,7 @@ func wordRunPanel(d WordPageData, w WordView, p WordRunPanel) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = wordText(ctx, "word.run.overlap", wordStrong(T(ctx, "word.run.overlap_count", Loc(ctx).Int(int64(p.Overlap)), Loc(ctx).Int(int64(len(p.Neighbors)))))).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("word.run.overlap", wordStrong(T(ctx, "word.run.overlap_count", Loc(ctx).Int(int64(p.Overlap)), Loc(ctx).Int(int64(len(p.Neighbors)))))).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -215,7 +215,7 @@ func wordRunPanel(d WordPageData, w WordView, p WordRunPanel) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = wordText(ctx, "word.run.like_with", wordEm(T(ctx, "word.run.like")), w.Word, wordEm(T(ctx, "word.run.with"))).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("word.run.like_with", wordEm(T(ctx, "word.run.like")), w.Word, wordEm(T(ctx, "word.run.with"))).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -746,7 +746,7 @@ func wordFit(w WordView, f WordFitView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = wordText(ctx, "word.fit.hint", wordSub("X", "wk"), Loc(ctx).Int(int64(f.Partners)), wordSub("X", "wk"), wordModelExpr(), wordWeightExpr(f)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("word.fit.hint", wordSub("X", "wk"), Loc(ctx).Int(int64(f.Partners)), wordSub("X", "wk"), wordModelExpr(), wordWeightExpr(f)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -775,7 +775,7 @@ func wordFit(w WordView, f WordFitView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = wordText(ctx, "word.fit.reading_fit", wordFitEq(), wordFX(), wordValue("fit-logx-r", Loc(ctx).Fixed(f.LogXR, 3)),
+		templ_7745c5c3_Err = richT("word.fit.reading_fit", wordFitEq(), wordFX(), wordValue("fit-logx-r", Loc(ctx).Fixed(f.LogXR, 3)),
 			wordValue("fit-logx-r2", Loc(ctx).Fixed(f.LogXR2, 3)), Loc(ctx).Fixed(f.WeightedRMS, 3), Loc(ctx).Fixed(0.69, 2)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
@@ -784,7 +784,7 @@ func wordFit(w WordView, f WordFitView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = wordText(ctx, "word.fit.reading_pmi", wordLogIdentity(), wordDot(), wordBiasRule(), wordContextBiasRule()).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("word.fit.reading_pmi", wordLogIdentity(), wordDot(), wordBiasRule(), wordContextBiasRule()).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -801,7 +801,7 @@ func wordFit(w WordView, f WordFitView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = wordText(ctx, "word.fit.reading_biases", wordSub("b", "w"), Loc(ctx).Fixed(f.WordBias, 3), wordSub("X", "w"), Loc(ctx).Fixed(f.LogXW, 3),
+		templ_7745c5c3_Err = richT("word.fit.reading_biases", wordSub("b", "w"), Loc(ctx).Fixed(f.WordBias, 3), wordSub("X", "w"), Loc(ctx).Fixed(f.LogXW, 3),
 			Loc(ctx).Fixed(f.LogS, 3), wordSub("b̃", "k"), Loc(ctx).Fixed(f.MeanContextBias, 3)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
@@ -819,7 +819,7 @@ func wordFit(w WordView, f WordFitView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = wordText(ctx, "word.fit.reading_assoc", wordDot(), wordValue("fit-pmi-r", Loc(ctx).Fixed(f.PMIR, 3))).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("word.fit.reading_assoc", wordDot(), wordValue("fit-pmi-r", Loc(ctx).Fixed(f.PMIR, 3))).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -827,7 +827,7 @@ func wordFit(w WordView, f WordFitView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = wordText(ctx, "word.fit.reading_seed", wordPairDot(), wordPairDot()).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = richT("word.fit.reading_seed", wordPairDot(), wordPairDot()).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -853,7 +853,7 @@ func wordFit(w WordView, f WordFitView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = wordText(ctx, "word.fit.worst_hint", wordFX()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = richT("word.fit.worst_hint", wordFX()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

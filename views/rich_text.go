@@ -18,8 +18,9 @@ import (
 // (%[2]s), so the markup follows its argument wherever the language puts
 // it. The catalogue string itself is escaped like any text.
 //
-// The ratio page's sentences mix words of the corpus, numbers and
-// notation; without this they would be cut into untranslatable pieces.
+// Sentences of the ratio and word pages mix words of the corpus, numbers
+// and notation; without this they would be cut into untranslatable
+// pieces. Catalogue strings rendered with it use %s (or %[n]s) only.
 func richT(key string, args ...any) templ.Component {
 	return templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
 		// Each argument is replaced by a marker no catalogue string or
