@@ -23,15 +23,17 @@ import (
 // pass to the functions that make user-facing messages, and fail when the
 // Vietnamese locale leaves one untranslated.
 
-// messageSources are the files whose messages the frame+messages area
-// translates. Handler files of other areas have their own blocks in
-// messagesVI and are not checked here.
+// messageSources are the files whose messages are checked: the service,
+// the job bodies, and the handler files that raise messages through the
+// shared helpers (params, errors, guard, pages) or for training runs and
+// their plots.
 var messageSources = []string{
 	"../internal/app/*.go",
 	"../internal/runs/*.go",
 	"../internal/corpusbuild/*.go",
 	"../internal/jobs/*.go",
 	"params.go", "errors.go", "guard.go", "i18n.go", "pages.go",
+	"training.go", "runcontrol.go", "runs_compare.go", "downloads.go",
 }
 
 // messageArg maps a function (or method) name to the index of its
@@ -52,7 +54,7 @@ var messageArg = map[string]int{
 // messageFields are the fields whose assigned strings users read: a job's
 // message and error, a spectrum's note and fit error, a run's evaluation
 // note.
-var messageFields = map[string]bool{"Message": true, "Error": true, "Note": true, "FitError": true, "EvalNote": true}
+var messageFields = map[string]bool{"Message": true, "Error": true, "Note": true, "FitError": true, "EvalNote": true, "ResumeNote": true}
 
 // messageFuncs are functions whose results are messages for users: every
 // string literal they return or assign, and every format they pass to
