@@ -99,14 +99,17 @@
 // and their accumulators sit next to each other in one row padded to whole
 // 64-byte cache lines, which halves the memory traffic of the random
 // accesses that dominate training. f(X) and log X are computed once per
-// nonzero, not once per visit. On amd64 the rows of the nonzero two steps
+// nonzero, not once per visit. On amd64 the rows of the nonzero four steps
 // ahead are prefetched (PREFETCHT0, a hint without effect on results), so
 // that a nonzero rarely waits for main memory. On amd64 CPUs with AVX2,
-// the dot product w_iᵀw̃_j and the vector update run eight components at a
-// time in assembly (vecops_amd64.s); elsewhere Go code performs the same
-// float32 operations in the same order (no fused multiply-add; square
-// roots and divisions exact), so results are bit-for-bit the same on every
-// CPU and TestLaneKernelsMatchGo checks it.
+// each nonzero is one call of an assembly step (vecops_amd64.s): the dot
+// product w_iᵀw̃_j and the vector update run eight components at a time,
+// the components beyond the last multiple of eight and the biases as
+// (w_i, w̃_j) pairs in two lanes. Elsewhere Go code (trainBlockGo, the
+// definition) performs the same float32 operations in the same order (no
+// fused multiply-add; square roots and divisions exact), so results are
+// bit-for-bit the same on every CPU; TestTrainBlockAVX2MatchesGo checks
+// it.
 //
 // # Differences from glove.c
 //

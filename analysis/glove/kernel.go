@@ -31,7 +31,7 @@ func newLayout(dim int) layout {
 // prefetchAhead is how many nonzeros ahead trainBlock asks for the
 // parameter rows it will need: the rows of a nonzero are random, so
 // without a hint every nonzero waits for two main-memory loads.
-const prefetchAhead = 2
+const prefetchAhead = 4
 
 // stepSizes are the learning rates and clip of the update, in float32.
 type stepSizes struct {
@@ -48,18 +48,28 @@ const maxFinite32 = math.MaxFloat32
 // nonzero ents[order[done]] was NaN or infinite: the block stopped there
 // without updating it.
 //
-// This is the hot loop of the package. The first d &^ 7 components go
-// through dotLanes and adagradLanes (AVX2 on amd64 when the CPU has it,
-// otherwise Go code that rounds identically), the rest through scalar Go;
-// the rows of the nonzero prefetchAhead places later are requested before
-// this one is computed. The operations per component are glove.c's, in
-// float32.
+// This is the hot loop of the package: on amd64 CPUs with AVX2 it runs
+// trainBlockAVX2 (one assembly step per nonzero), elsewhere
+// trainBlockGo; both give the same bits (TestTrainBlockAVX2MatchesGo).
 func trainBlock(params []float32, ents []entry, order []uint16, lay layout, s stepSizes) (cost float64, done int) {
+	if hasAVX2 {
+		return trainBlockAVX2(params, ents, order, lay, s)
+	}
+	return trainBlockGo(params, ents, order, lay, s)
+}
+
+// trainBlockGo is trainBlock in Go, and the definition of its arithmetic:
+// glove.c's operations per component, in float32, never fused. The dot
+// product sums the first d &^ 7 components in eight lanes (dotLanesGo),
+// as an 8-wide SIMD register does, then adds the remaining products one by
+// one; adagradGo updates every component. The rows of the nonzero
+// prefetchAhead places later are requested before this one is computed.
+func trainBlockGo(params []float32, ents []entry, order []uint16, lay layout, s stepSizes) (cost float64, done int) {
 	d := lay.dim
 	stride := lay.stride
 	eta, biasEta, clip := s.eta, s.biasEta, s.clip
 	rowBytes := 4 * 2 * (d + 1)
-	lanes := d &^ 7 // components handled eight at a time
+	lanes := d &^ 7 // components summed eight at a time
 	for n, o := range order {
 		if n+prefetchAhead < len(order) {
 			next := ents[order[n+prefetchAhead]]
@@ -75,9 +85,9 @@ func trainBlock(params []float32, ents []entry, order []uint16, lay layout, s st
 		gi := ri[d+1 : d+1+len(wi) : d+1+len(wi)]
 		gj := rj[d+1 : d+1+len(wi) : d+1+len(wi)]
 
-		dot := dotLanes(wi[:lanes], wj[:lanes])
+		dot := dotLanesGo(wi[:lanes], wj[:lanes])
 		for k := lanes; k < len(wi); k++ {
-			dot += wi[k] * wj[k]
+			dot += float32(wi[k] * wj[k]) // rounded, never fused
 		}
 		diff := dot + ri[d] + rj[d] - e.logX
 		if !(diff <= maxFinite32 && diff >= -maxFinite32) {
@@ -86,15 +96,14 @@ func trainBlock(params []float32, ents []entry, order []uint16, lay layout, s st
 		fdiff := e.weight * diff
 		cost += 0.5 * float64(fdiff) * float64(diff)
 
-		adagradLanes(wi[:lanes], wj[:lanes], gi[:lanes], gj[:lanes], fdiff, eta, clip)
-		adagradGo(wi[lanes:], wj[lanes:], gi[lanes:], gj[lanes:], fdiff, eta, clip)
+		adagradGo(wi, wj, gi, gj, fdiff, eta, clip)
 
 		tb := biasEta * fdiff
 		gbi, gbj := ri[2*d+1], rj[2*d+1]
 		ri[d] -= tb / float32(math.Sqrt(float64(gbi)))
 		rj[d] -= tb / float32(math.Sqrt(float64(gbj)))
-		ri[2*d+1] = gbi + tb*tb
-		rj[2*d+1] = gbj + tb*tb
+		ri[2*d+1] = gbi + float32(tb*tb)
+		rj[2*d+1] = gbj + float32(tb*tb)
 	}
 	return cost, len(order)
 }

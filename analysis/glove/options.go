@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"time"
+	"unsafe"
 )
 
 // MaxVectorSize bounds Options.VectorSize; larger values are almost
@@ -183,7 +184,9 @@ func modelMemoryBytes(vocabSize, vectorSize int) int64 {
 	v, d := int64(vocabSize), int64(vectorSize)
 	params := 2 * v * int64(newLayout(vectorSize).stride) * 4
 	model := 2*v*d*8 + 2*v*8
-	const scratch = 64 << 10 // per-worker count memos (16 KiB), block orders, RNG states, bookkeeping
+	// Count memos of the converting goroutines (prep), block orders, RNG
+	// states, bookkeeping.
+	const scratch = maxConverters*int64(unsafe.Sizeof(prep{})) + 64<<10
 	return params + model + scratch
 }
 

@@ -2,35 +2,41 @@ package glove
 
 import "golang.org/x/sys/cpu"
 
-// hasAVX2 selects the AVX2 kernels of vecops_amd64.s; x/sys/cpu also
+// hasAVX2 selects the AVX2 kernel of vecops_amd64.s; x/sys/cpu also
 // checks that the operating system saves the YMM registers. It is set once
 // at start-up and never written again.
 var hasAVX2 = cpu.X86.HasAVX2 && cpu.X86.HasAVX
 
+// stepAVX2 is one nonzero of trainBlockGo in AVX2 assembly, prefetch
+// included; see vecops_amd64.s. ri and rj point at rows of 2(d+1) floats.
+//
 //go:noescape
-func dotAVX2(a, b *float32, n int) float32
+func stepAVX2(ri, rj, pi, pj *float32, prefetchBytes, d int, logX, weight, eta, biasEta, clip float32) (diff float32, ok bool)
 
-//go:noescape
-func adagradAVX2(wi, wj, gi, gj *float32, n int, fdiff, eta, clip float32)
-
-// dotLanes returns the dot product of a and b (len(a) a multiple of 8,
-// len(b) ≥ len(a)) summed in eight lanes; see dotLanesGo.
-func dotLanes(a, b []float32) float32 {
-	if hasAVX2 && len(a) > 0 {
-		_ = b[len(a)-1]
-		return dotAVX2(&a[0], &b[0], len(a))
+// trainBlockAVX2 is trainBlockGo with one call of stepAVX2 per nonzero:
+// the same operations in the same order, so the same bits, without the
+// scalar tail and the calls per nonzero of the Go loop.
+func trainBlockAVX2(params []float32, ents []entry, order []uint16, lay layout, s stepSizes) (cost float64, done int) {
+	d, stride := lay.dim, lay.stride
+	rowBytes := 4 * 2 * (d + 1)
+	for n, o := range order {
+		e := ents[o]
+		oi, oj := int(e.row)*stride, int(e.ctx)*stride
+		// The slice expressions check that both rows lie inside params;
+		// stride ≥ 2(d+1) keeps the kernel inside them.
+		ri := params[oi : oi+stride : oi+stride]
+		rj := params[oj : oj+stride : oj+stride]
+		pi, pj, pb := &ri[0], &rj[0], 0
+		if n+prefetchAhead < len(order) {
+			next := ents[order[n+prefetchAhead]]
+			pi, pj, pb = &params[int(next.row)*stride], &params[int(next.ctx)*stride], rowBytes
+		}
+		diff, ok := stepAVX2(&ri[0], &rj[0], pi, pj, pb, d, e.logX, e.weight, s.eta, s.biasEta, s.clip)
+		if !ok {
+			return cost, n
+		}
+		fdiff := e.weight * diff
+		cost += 0.5 * float64(fdiff) * float64(diff)
 	}
-	return dotLanesGo(a, b)
-}
-
-// adagradLanes applies adagradGo to the first len(wi) components (a
-// multiple of 8), eight at a time with AVX2 when available.
-func adagradLanes(wi, wj, gi, gj []float32, fdiff, eta, clip float32) {
-	if hasAVX2 && len(wi) > 0 {
-		n := len(wi)
-		_, _, _ = wj[n-1], gi[n-1], gj[n-1]
-		adagradAVX2(&wi[0], &wj[0], &gi[0], &gj[0], n, fdiff, eta, clip)
-		return
-	}
-	adagradGo(wi, wj, gi, gj, fdiff, eta, clip)
+	return cost, len(order)
 }

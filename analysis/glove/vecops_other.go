@@ -2,11 +2,10 @@
 
 package glove
 
-// hasAVX2 is false off amd64: the Go lane kernels are used.
+// hasAVX2 is false off amd64: trainBlockGo is used.
 const hasAVX2 = false
 
-func dotLanes(a, b []float32) float32 { return dotLanesGo(a, b) }
-
-func adagradLanes(wi, wj, gi, gj []float32, fdiff, eta, clip float32) {
-	adagradGo(wi, wj, gi, gj, fdiff, eta, clip)
+// trainBlockAVX2 is never called off amd64 (hasAVX2 is false).
+func trainBlockAVX2(params []float32, ents []entry, order []uint16, lay layout, s stepSizes) (float64, int) {
+	panic("glove: trainBlockAVX2 without AVX2")
 }

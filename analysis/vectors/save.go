@@ -9,38 +9,118 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // WriteText writes s as text rows "word v1 … vd", preceded by the header
 // "n d" when header is true (word2vec text; GloVe text has none). Values
 // are written in the shortest form that reads back as the same float32.
+// Formatting them is most of the cost, so rows are formatted in batches on
+// up to GOMAXPROCS goroutines (see formatText) and written in order: the
+// bytes do not depend on how many there are.
 func WriteText(w io.Writer, s *Set, header bool) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
-	var line []byte
 	if header {
-		line = strconv.AppendInt(line, int64(s.Len()), 10)
+		line := strconv.AppendInt(nil, int64(s.Len()), 10)
 		line = append(line, ' ')
 		line = strconv.AppendInt(line, int64(s.dim), 10)
-		line = append(line, '\n')
-	}
-	for i, word := range s.words {
-		line = append(line, word...)
-		for _, v := range s.Vector(i) {
-			line = append(line, ' ')
-			line = strconv.AppendFloat(line, float64(v), 'g', -1, 32)
-		}
 		line = append(line, '\n')
 		if _, err := bw.Write(line); err != nil {
 			return err
 		}
-		line = line[:0]
 	}
-	if _, err := bw.Write(line); err != nil {
+	err := formatText(s, runtime.GOMAXPROCS(0), func(text []byte) error {
+		_, err := bw.Write(text)
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// textBatch is the number of rows formatted at a time: about 600 KB of
+// text at d = 100, enough to share the work, few enough to keep little in
+// memory.
+const textBatch = 1024
+
+// appendText appends rows lo..hi−1 of s to dst as text lines.
+func (s *Set) appendText(dst []byte, lo, hi int) []byte {
+	for i := lo; i < hi; i++ {
+		dst = append(dst, s.words[i]...)
+		for _, v := range s.Vector(i) {
+			dst = append(dst, ' ')
+			dst = strconv.AppendFloat(dst, float64(v), 'g', -1, 32)
+		}
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+// formatText formats the rows of s in batches of textBatch on up to
+// workers goroutines and passes each batch's text to emit, in row order,
+// on the calling goroutine. It stops at the first error of emit and
+// returns it; it returns only once every goroutine it started has ended.
+func formatText(s *Set, workers int, emit func(text []byte) error) error {
+	batches := (s.Len() + textBatch - 1) / textBatch
+	workers = max(1, min(workers, batches))
+	if workers == 1 {
+		var text []byte
+		for b := range batches {
+			text = s.appendText(text[:0], b*textBatch, min((b+1)*textBatch, s.Len()))
+			if err := emit(text); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// done[b] receives batch b's text once formatted; its buffer of one
+	// means a worker never waits for the emitter to take it.
+	done := make([]chan []byte, batches)
+	for b := range done {
+		done[b] = make(chan []byte, 1)
+	}
+	// A worker takes a slot before it takes a batch, and the emitter gives
+	// the slot back once it has emitted that batch: at most 2·workers
+	// batches are formatted and not yet written. Batches are taken in
+	// increasing order, so the batch the emitter waits for is always held
+	// by a running worker, which never blocks before sending it.
+	slots := make(chan struct{}, 2*workers)
+	quit := make(chan struct{}) // closed when the emitter stops early
+	var next atomic.Int64       // the next batch to take
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				select {
+				case slots <- struct{}{}:
+				case <-quit:
+					return
+				}
+				b := int(next.Add(1) - 1)
+				if b >= batches {
+					<-slots // not a batch: give the slot back
+					return
+				}
+				done[b] <- s.appendText(nil, b*textBatch, min((b+1)*textBatch, s.Len()))
+			}
+		})
+	}
+	var err error
+	for b := range batches {
+		text := <-done[b]
+		<-slots
+		if err = emit(text); err != nil {
+			break
+		}
+	}
+	close(quit)
+	wg.Wait()
+	return err
 }
 
 // WriteBinary writes s in word2vec's binary format: "n d\n", then per row

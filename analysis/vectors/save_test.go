@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -151,5 +152,74 @@ func TestSaveProjector(t *testing.T) {
 	}
 	if got, want := string(meta), "a\nb\n"; got != want {
 		t.Errorf("metadata.tsv: got %q, want %q", got, want)
+	}
+}
+
+// TestFormatTextIsOrderedAndComplete checks that the text of WriteText
+// does not depend on how many goroutines format it, for sizes around the
+// batch size, and that it reads back as the same set.
+func TestFormatTextIsOrderedAndComplete(t *testing.T) {
+	for _, n := range []int{0, 1, textBatch - 1, textBatch, 3*textBatch + 5} {
+		s := randomSet(t, max(n, 1), 7, uint64(n))
+		if n == 0 {
+			empty, err := New(nil, 7, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s = empty
+		}
+		var want []byte
+		want = s.appendText(want, 0, s.Len())
+		for _, workers := range []int{1, 2, 3, 16} {
+			var got bytes.Buffer
+			var calls int
+			err := formatText(s, workers, func(text []byte) error {
+				calls++
+				got.Write(text)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Fatalf("n=%d workers=%d: text differs from the sequential text", n, workers)
+			}
+			if wantCalls := (n + textBatch - 1) / textBatch; calls != wantCalls {
+				t.Errorf("n=%d workers=%d: emit called %d times, want %d", n, workers, calls, wantCalls)
+			}
+		}
+		if n > 0 {
+			var buf bytes.Buffer
+			if err := WriteText(&buf, s, true); err != nil {
+				t.Fatal(err)
+			}
+			got, _, err := Read(context.Background(), bytes.NewReader(buf.Bytes()), LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameSet(t, got, s)
+		}
+	}
+}
+
+// TestFormatTextStopsAtTheFirstError checks that an error of emit (a full
+// disk, say) is returned at once and leaves no goroutine behind.
+func TestFormatTextStopsAtTheFirstError(t *testing.T) {
+	s := randomSet(t, 20*textBatch, 5, 3)
+	full := errors.New("disk full")
+	before := runtime.NumGoroutine()
+	calls := 0
+	err := formatText(s, 4, func([]byte) error {
+		calls++
+		if calls == 3 {
+			return full
+		}
+		return nil
+	})
+	if !errors.Is(err, full) || calls != 3 {
+		t.Fatalf("got %v after %d calls, want %v after 3", err, calls, full)
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before, %d after", before, after)
 	}
 }
