@@ -63,8 +63,9 @@ func (s *Set) appendText(dst []byte, lo, hi int) []byte {
 
 // formatText formats the rows of s in batches of textBatch on up to
 // workers goroutines and passes each batch's text to emit, in row order,
-// on the calling goroutine. It stops at the first error of emit and
-// returns it; it returns only once every goroutine it started has ended.
+// on the calling goroutine. emit must not keep the slice. It stops at the
+// first error of emit and returns it; it returns only once every goroutine
+// it started has ended.
 func formatText(s *Set, workers int, emit func(text []byte) error) error {
 	batches := (s.Len() + textBatch - 1) / textBatch
 	workers = max(1, min(workers, batches))
@@ -78,43 +79,50 @@ func formatText(s *Set, workers int, emit func(text []byte) error) error {
 		}
 		return nil
 	}
+	// free holds the 2·workers text buffers. A worker takes one before it
+	// takes a batch, and the emitter gives it back once it has emitted
+	// that batch: at most 2·workers batches are formatted and not yet
+	// written, and the buffers are reused instead of left to the garbage
+	// collector (which lets a heap grow to twice what is live). Batches
+	// are taken in increasing order, so the batch the emitter waits for is
+	// always held by a running worker, which never blocks before sending it.
+	free := make(chan []byte, 2*workers)
+	for range cap(free) {
+		free <- nil
+	}
 	// done[b] receives batch b's text once formatted; its buffer of one
 	// means a worker never waits for the emitter to take it.
 	done := make([]chan []byte, batches)
 	for b := range done {
 		done[b] = make(chan []byte, 1)
 	}
-	// A worker takes a slot before it takes a batch, and the emitter gives
-	// the slot back once it has emitted that batch: at most 2·workers
-	// batches are formatted and not yet written. Batches are taken in
-	// increasing order, so the batch the emitter waits for is always held
-	// by a running worker, which never blocks before sending it.
-	slots := make(chan struct{}, 2*workers)
 	quit := make(chan struct{}) // closed when the emitter stops early
 	var next atomic.Int64       // the next batch to take
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for {
+				var buf []byte
 				select {
-				case slots <- struct{}{}:
+				case buf = <-free:
 				case <-quit:
 					return
 				}
 				b := int(next.Add(1) - 1)
 				if b >= batches {
-					<-slots // not a batch: give the slot back
+					free <- buf // not a batch: give the buffer back
 					return
 				}
-				done[b] <- s.appendText(nil, b*textBatch, min((b+1)*textBatch, s.Len()))
+				done[b] <- s.appendText(buf[:0], b*textBatch, min((b+1)*textBatch, s.Len()))
 			}
 		})
 	}
 	var err error
 	for b := range batches {
 		text := <-done[b]
-		<-slots
-		if err = emit(text); err != nil {
+		err = emit(text)
+		free <- text
+		if err != nil {
 			break
 		}
 	}

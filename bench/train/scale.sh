@@ -20,7 +20,7 @@
 #
 # Data: ../shared/data/corpora/bench-prose.txt.gz; Stanford's tools build
 # vocab.txt (min-count 5), cooccurrence.bin (window 15) and its shuffled
-# copy, which every trainer reads. Runs (interleaved, REPS times, by
+# copy, which every trainer reads. Runs (interleaved, REPS times, each repetition in a rotated order, by
 # scale.py; medians):
 #   stanford-Ofast  OFAST_GLOVE, DIM, EPOCHS, THREADS, seed 1
 #   ours            glove train in memory (-memory 1024 GiB)
