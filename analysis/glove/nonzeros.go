@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"sync"
@@ -131,46 +132,65 @@ func loadRecords(ctx context.Context, r io.Reader, ents []entry, first int64, pr
 }
 
 // prep turns counts into the per-nonzero constants of training. It
-// remembers the last counts seen in a direct-mapped table of memoSize
-// entries: counts repeat a lot (most are sums of a few 1/distance
-// weights), so most nonzeros skip math.Log and math.Pow. On bench-prose
-// (window 15) the 1,024 most frequent of its 424 k distinct counts cover
-// 89 % of the nonzeros, and the 8,192 most frequent about 93 %; 8 Ki
-// entries (128 KiB, within a core's L2 cache) convert a record in about
-// 14 ns against 19 ns with 1 Ki. The table changes only speed, never a
-// value. A prep is used by one goroutine at a time.
+// remembers the last counts seen in a direct-mapped table (memo): counts
+// repeat a lot (most are sums of a few 1/distance weights), so most
+// nonzeros skip math.Log and math.Pow. On bench-prose (window 15) the
+// 1,024 most frequent of its 424 k distinct counts cover 89 % of the
+// nonzeros, and the 8,192 most frequent 93 %; a table of 8 Ki entries
+// (128 KiB, within a core's L2 cache) converts a record in about 14 ns
+// against 19 ns with 1 Ki. The table changes only speed, never a value.
+// A prep is used by one goroutine at a time.
 type prep struct {
 	vocabSize   uint32
 	xMax, alpha float64
-	memo        [memoSize]struct {
-		bits         uint64
-		logX, weight float32
-	}
+	memo        []memoEntry // a power of 2 long
+	shift       uint        // 64 − log2(len(memo)): hashed count → slot
 }
 
-// memoSize is the number of entries of a prep's table (a power of 2), and
-// memoShift the shift that maps a hashed count to one of them.
-const (
-	memoShift = 64 - 13
-	memoSize  = 1 << (64 - memoShift)
-)
+type memoEntry struct {
+	bits         uint64
+	logX, weight float32
+}
+
+// maxMemoLen is the longest table a prep keeps; a table never has more
+// entries than the nonzeros it will see need (memoLen).
+const maxMemoLen = 1 << 13
+
+// memoLen is the table length for nnz nonzeros: the power of 2 at least
+// nnz, within [64, maxMemoLen].
+func memoLen(nnz int64) int {
+	n := 64
+	for n < maxMemoLen && int64(n) < nnz {
+		n *= 2
+	}
+	return n
+}
 
 // maxConverters bounds the goroutines (and preps) that convert records:
-// beyond a few, reading is the bottleneck, and each prep holds a table.
-const maxConverters = 4
+// one converts about 70 M records (1.1 GB) a second, so two keep up with
+// the single reader, and each prep holds a table.
+const maxConverters = 2
 
-// newPreps returns one prep per converting goroutine: min(workers,
-// maxConverters), at least one.
-func newPreps(vocabSize int, opt Options, workers int) []*prep {
+// prepBytes is the memory of the preps that convert nnz nonzeros, at
+// most: maxConverters tables of memoLen(nnz) entries.
+func prepBytes(nnz int64) int64 {
+	return maxConverters * int64(memoLen(nnz)) * int64(unsafe.Sizeof(memoEntry{}))
+}
+
+// newPreps returns one prep per converting goroutine, min(workers,
+// maxConverters) and at least one, for nnz nonzeros in all.
+func newPreps(vocabSize int, opt Options, workers int, nnz int64) []*prep {
 	preps := make([]*prep, max(1, min(workers, maxConverters)))
 	for i := range preps {
-		preps[i] = newPrep(vocabSize, opt)
+		preps[i] = newPrep(vocabSize, opt, nnz)
 	}
 	return preps
 }
 
-func newPrep(vocabSize int, opt Options) *prep {
-	p := &prep{vocabSize: uint32(vocabSize), xMax: opt.XMax, alpha: opt.Alpha}
+func newPrep(vocabSize int, opt Options, nnz int64) *prep {
+	n := memoLen(nnz)
+	p := &prep{vocabSize: uint32(vocabSize), xMax: opt.XMax, alpha: opt.Alpha,
+		memo: make([]memoEntry, n), shift: uint(64 - bits.TrailingZeros(uint(n)))}
 	for i := range p.memo {
 		p.memo[i].bits = math.Float64bits(-1) // never a valid count
 	}
@@ -181,7 +201,7 @@ func newPrep(vocabSize int, opt Options) *prep {
 // already checked).
 func (p *prep) entry(row, col uint32, v float64) entry {
 	bits := math.Float64bits(v)
-	m := &p.memo[(bits*0x9e3779b97f4a7c15)>>memoShift]
+	m := &p.memo[(bits*0x9e3779b97f4a7c15)>>p.shift]
 	if m.bits != bits {
 		m.bits = bits
 		m.logX = float32(math.Log(v))

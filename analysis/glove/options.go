@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"time"
-	"unsafe"
 )
 
 // MaxVectorSize bounds Options.VectorSize; larger values are almost
@@ -157,7 +156,7 @@ func weight(x, xMax, alpha float64) float64 {
 // count the caller's own copy of the co-occurrence matrix. For a run
 // that may stream (Options.MemoryBytes), see MemoryBytesWithin.
 func MemoryBytes(vocabSize int, nnz int64, vectorSize int) int64 {
-	return modelMemoryBytes(vocabSize, vectorSize) + nnz*16 + (nnz+blockSize-1)/blockSize*4
+	return modelMemoryBytes(vocabSize, vectorSize) + nnz*16 + (nnz+blockSize-1)/blockSize*4 + prepBytes(nnz)
 }
 
 // MemoryBytesWithin is MemoryBytes for NewTrainerBin with
@@ -172,7 +171,7 @@ func MemoryBytesWithin(vocabSize int, nnz int64, vectorSize int, budget int64) i
 	}
 	chunk := int64(min(chunkLenFor(budget), int(min(nnz, math.MaxInt32))))
 	chunks := (nnz + chunk - 1) / chunk
-	// The dealing pass adds count memos and channels (dealing), and a CRC,
+	// The dealing pass adds channels and buffers (dealing), and a CRC,
 	// room, fill and count per chunk.
 	const dealing = 128 << 10
 	return MemoryBytes(vocabSize, 2*chunk, vectorSize) + dealing + 32*chunks
@@ -184,9 +183,7 @@ func modelMemoryBytes(vocabSize, vectorSize int) int64 {
 	v, d := int64(vocabSize), int64(vectorSize)
 	params := 2 * v * int64(newLayout(vectorSize).stride) * 4
 	model := 2*v*d*8 + 2*v*8
-	// Count memos of the converting goroutines (prep), block orders, RNG
-	// states, bookkeeping.
-	const scratch = maxConverters*int64(unsafe.Sizeof(prep{})) + 64<<10
+	const scratch = 64 << 10 // block orders, RNG states, bookkeeping
 	return params + model + scratch
 }
 

@@ -134,7 +134,7 @@ func (b *blockFile) deal(ctx context.Context, r io.Reader, vocabSize int, opt Op
 		room.add(k, hi-lo)
 	}
 	counts := make([]int, b.chunks())
-	preps := newPreps(vocabSize, opt, workerCount(opt.Workers))
+	preps := newPreps(vocabSize, opt, workerCount(opt.Workers), int64(b.nnz))
 	for first := 0; first < b.nnz; first += b.chunkLen {
 		piece := b.bufs[0][:min(b.chunkLen, b.nnz-first)]
 		s, err := loadRecords(ctx, r, piece, int64(first), preps, rng)

@@ -129,14 +129,14 @@ func TestLoadShuffleIsTheSequentialShuffle(t *testing.T) {
 	for _, n := range []int{1, 2, shuffleAhead, shuffleAhead + 1, loadSlice - 1, loadSlice, 2*loadSlice + 17} {
 		entries := zipfEntries(n, v, uint64(n))
 		want := make([]entry, n)
-		if _, err := convertEntries(want, entries, v, newPreps(v, DefaultOptions(), 1)); err != nil {
+		if _, err := convertEntries(want, entries, v, newPreps(v, DefaultOptions(), 1, int64(n))); err != nil {
 			t.Fatal(err)
 		}
 		shuffleEntries(want, rand.New(rand.NewPCG(5, 6)))
 		bin := binBytes(t, entries)
 		for _, workers := range []int{1, 3} {
 			got := make([]entry, n)
-			if _, err := loadRecords(context.Background(), bytes.NewReader(bin), got, 0, newPreps(v, DefaultOptions(), workers), rand.New(rand.NewPCG(5, 6))); err != nil {
+			if _, err := loadRecords(context.Background(), bytes.NewReader(bin), got, 0, newPreps(v, DefaultOptions(), workers, int64(n)), rand.New(rand.NewPCG(5, 6))); err != nil {
 				t.Fatal(err)
 			}
 			if !slices.Equal(got, want) {
@@ -185,7 +185,7 @@ func TestBlockFileIsAMixedPermutation(t *testing.T) {
 	}
 	got := fileEntries(t, tr)
 	want := make([]entry, n)
-	if _, err := convertEntries(want, entries, v, newPreps(v, opt, 1)); err != nil {
+	if _, err := convertEntries(want, entries, v, newPreps(v, opt, 1, int64(n))); err != nil {
 		t.Fatal(err)
 	}
 	cmp := func(a, b entry) int {

@@ -118,7 +118,7 @@ func newTrainerState(entries []cooccur.Entry, vocabSize int, opt Options) (*Trai
 		return nil, errNoNonzeros
 	}
 	ents := make([]entry, len(entries))
-	sum, err := convertEntries(ents, entries, vocabSize, newPreps(vocabSize, opt, workerCount(opt.Workers)))
+	sum, err := convertEntries(ents, entries, vocabSize, newPreps(vocabSize, opt, workerCount(opt.Workers), int64(len(entries))))
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func newTrainerStateBin(ctx context.Context, r io.Reader, size int64, vocabSize 
 	}
 	ents := make([]entry, nnz)
 	adviseHugePages(entryBytesView(ents))
-	sum, err := loadRecords(ctx, r, ents, 0, newPreps(vocabSize, opt, workerCount(opt.Workers)), rand.New(rand.NewPCG(opt.Seed, shuffleStream)))
+	sum, err := loadRecords(ctx, r, ents, 0, newPreps(vocabSize, opt, workerCount(opt.Workers), nnz), rand.New(rand.NewPCG(opt.Seed, shuffleStream)))
 	if err != nil {
 		return nil, err
 	}

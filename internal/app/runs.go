@@ -215,9 +215,10 @@ func (s *Service) checkTraining(vocabSize int, nnz int64, vectorSize int) error 
 }
 
 // streamSlack is what a streamed trainer takes besides its model and its
-// two blocks (the dealing pass's memos and channels, 128 KiB, and the
-// block orders and bookkeeping of its chunks), rounded up.
-const streamSlack = 256 << 10
+// two blocks (the dealing pass's channels and buffers, 128 KiB, the count
+// memos of its two converting goroutines, 256 KiB, and the block orders
+// and bookkeeping of its chunks), rounded up.
+const streamSlack = 512 << 10
 
 // trainBudget is the bound (bytes) on the nonzeros a run holds in memory
 // (glove.Options.MemoryBytes): 0 (none) when the whole run fits in the
