@@ -5,12 +5,13 @@ Usage:
   scale.py --reps N --nnz NNZ [--out results.csv] LABEL=COMMAND [LABEL=COMMAND ...]
 
 Every repetition runs each COMMAND once, so that all trainers see the same
-machine load; repetition k starts with the k-th command and goes round the
-list, so that every trainer takes every place. The place matters on the
-development VM: the first process to fault in hundreds of MiB after a
-smaller one (Stanford's trainer holds 90 MiB) spends about 1 s more in the
-kernel backing and compacting fresh huge pages (system time 1.04 s against
-0.19 s for the same run placed after another large one). Each command's standard output and error
+machine load, in an order shuffled by a generator seeded with the
+repetition's number (printed), so that no trainer always follows the same
+one. The order matters on the development VM: the first process to fault
+in hundreds of MiB after a smaller one (Stanford's trainer holds 90 MiB)
+spends up to 1 s more in the kernel backing and compacting fresh huge
+pages (system time 1.04 s against 0.19 s for the same run placed after
+another large one). Each command's standard output and error
 are read line by line and timestamped on arrival:
   - the start of training is the line containing "training d=" (glove train,
     printed after loading and shuffling, just before the first epoch) or
@@ -27,6 +28,7 @@ peak RSS in MiB, and the per-epoch costs of the first repetition.
 import argparse
 import csv
 import os
+import random
 import re
 import shlex
 import statistics
@@ -77,8 +79,10 @@ def main():
     runs = [r.split("=", 1) for r in args.runs]
     results = {label: [] for label, _ in runs}
     for rep in range(args.reps):
-        k = rep % len(runs)
-        for label, cmd in runs[k:] + runs[:k]:
+        order = runs[:]
+        random.Random(rep).shuffle(order)
+        print(f"rep {rep + 1}/{args.reps} order: {' '.join(label for label, _ in order)}", flush=True)
+        for label, cmd in order:
             r = run_once(cmd)
             results[label].append(r)
             print(f"rep {rep + 1}/{args.reps} {label:>16}: start-up {r['startup']:.2f}s, total {r['total']:.2f}s, "
