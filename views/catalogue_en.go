@@ -1067,7 +1067,6 @@ func catalogueEN() map[string]string {
 		// ==== compare: compare, WEAT, alignment ====
 		"compare.crumb.explore": "Explore",
 		"compare.col.word":      "Word",
-		"compare.left_out":      "Not in this vector set, so left out: %s",
 
 		"compare.align.title":              "Align two vector sets",
 		"compare.align.crumb":              "Compare two vector sets",

@@ -1068,7 +1068,6 @@ func catalogueVI() map[string]string {
 		// ==== compare: compare, WEAT, alignment ====
 		"compare.crumb.explore": "Khám phá",
 		"compare.col.word":      "Từ",
-		"compare.left_out":      "Không có trong tập véc-tơ này nên bị bỏ qua: %s",
 
 		"compare.align.title":              "Căn chỉnh hai tập véc-tơ",
 		"compare.align.crumb":              "So sánh hai tập véc-tơ",

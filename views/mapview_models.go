@@ -110,9 +110,10 @@ func mapStatusKey(status string) string {
 	return status
 }
 
-// mapSkippedText says which of the asked-for words a map left out (the
-// vector set lacks them), naming at most the first 30 in loc's language.
-func mapSkippedText(loc Locale, words []string) string {
+// leftOutText says which of the asked-for words a map, a comparison or a
+// WEAT test left out (the vector set lacks them), naming at most the first
+// 30, in loc's language (the count of the rest included).
+func leftOutText(loc Locale, words []string) string {
 	const most = 30
 	if len(words) > most {
 		return loc.T("map.skipped_more", strings.Join(words[:most], ", "), loc.Int(int64(len(words)-most)))

@@ -392,15 +392,6 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
-// modelJoinWords lists words for people, shortening long lists.
-func modelJoinWords(ws []string) string {
-	const most = 30
-	if len(ws) > most {
-		return strings.Join(ws[:most], ", ") + " and " + strconv.Itoa(len(ws)-most) + " more"
-	}
-	return strings.Join(ws, ", ")
-}
-
 // AccuracyText is an analogy accuracy, correct of covered, as a percentage
 // with one decimal, written as loc writes numbers (12.5% or 12,5%). A
 // score that is neither none nor all of the questions never rounds to

@@ -17,16 +17,26 @@ func TestNewModelPlot(t *testing.T) {
 	}
 }
 
-func TestModelJoinWords(t *testing.T) {
-	if got := modelJoinWords([]string{"a", "b"}); got != "a, b" {
-		t.Errorf("got %q", got)
-	}
+// TestLeftOutText: the words a page left out, in both languages, the
+// long lists cut at 30 with the rest counted in the page's language.
+func TestLeftOutText(t *testing.T) {
 	many := make([]string, 35)
 	for i := range many {
 		many[i] = "w"
 	}
-	if got := modelJoinWords(many); !strings.HasSuffix(got, "and 5 more") {
-		t.Errorf("got %q", got)
+	for _, tc := range []struct {
+		lang  Lang
+		words []string
+		want  string
+	}{
+		{English, []string{"a", "b"}, "Not in this vector set, so left out: a, b"},
+		{English, many, "left out: " + strings.Repeat("w, ", 29) + "w and 5 more"},
+		{Vietnamese, []string{"a", "b"}, "bị bỏ qua: a, b"},
+		{Vietnamese, many, strings.Repeat("w, ", 29) + "w và 5 từ khác"},
+	} {
+		if got := leftOutText(NewLocale(tc.lang), tc.words); !strings.HasSuffix(got, tc.want) {
+			t.Errorf("%v, %d words: got %q, want it to end with %q", tc.lang, len(tc.words), got, tc.want)
+		}
 	}
 }
 
