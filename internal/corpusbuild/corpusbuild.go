@@ -239,23 +239,32 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 		}
 		opt.Phrases = model
 	}
-	res, err := cooccur.Count(ctx, cr, opt)
+	// The matrix goes to scratch files in the spill folder as the merge
+	// produces it, never whole into memory: the build's memory is
+	// counting's budget (the pages that read the build later load it
+	// whole, which MaxNonzeros keeps within the budget).
+	res, matrix, err := cooccur.CountToFile(ctx, cr, opt)
 	if err != nil {
 		return nil, err
 	}
+	defer matrix.Close()
 	progress(0.95, "saving")
+	mi, err := pmi.MutualInformationOf(matrix, pmi.Bits)
+	if err != nil {
+		return nil, err
+	}
 	sum = &Summary{
 		Settings: s, Tokens: res.Stats.Tokens, Types: res.Unigrams.Len(), Lines: res.Stats.Lines,
 		InvalidUTF8: res.Stats.InvalidUTF8, TruncatedTokens: res.Stats.Truncated,
 		VocabSize: res.Vocab.Len(), NNZ: res.NNZ, SumX: res.Sum,
 		NormalizedLines: res.Stats.NormalizedLines, JoinedPairs: res.Stats.JoinedPairs, Phrases: model.Len(),
 		EntropyBits:           pmi.Entropy(res.Unigrams.Counts(), pmi.Bits),
-		MutualInformationBits: pmi.MutualInformation(res.Matrix, pmi.Bits),
+		MutualInformationBits: mi,
 	}
 	for _, a := range []struct {
 		name string
 		w    io.WriterTo
-	}{{"vocab.txt", res.Vocab}, {"unigrams.txt", res.Unigrams}, {"matrix.gbcsr", res.Matrix}} {
+	}{{"vocab.txt", res.Vocab}, {"unigrams.txt", res.Unigrams}, {"matrix.gbcsr", matrix}} {
 		if err := writeAtomic(bl.Syncer, filepath.Join(dir, a.name), a.w.WriteTo); err != nil {
 			return nil, err
 		}
