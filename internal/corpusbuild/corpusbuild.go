@@ -84,9 +84,12 @@ func DefaultSettings() Settings {
 // defaults (no bound on the matrix, corpus.DefaultMaxTypes words).
 type Budget struct {
 	// CountingBytes is the soft memory budget of counting; beyond it
-	// sorted runs spill to the build directory.
+	// sorted runs spill to the build directory. The matrix is written
+	// through scratch files there too, so it bounds the build's memory
+	// (bench/buildmem measures the peak against it).
 	CountingBytes int64
-	// MaxNonzeros bounds the matrix (cooccur.ErrMatrixTooLarge beyond).
+	// MaxNonzeros bounds the matrix (cooccur.ErrMatrixTooLarge beyond):
+	// Load holds it in memory, 12 bytes a nonzero.
 	MaxNonzeros int64
 	// MaxTypes bounds the distinct words read
 	// (corpus.ErrVocabularyTooLarge beyond).
