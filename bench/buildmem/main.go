@@ -11,7 +11,8 @@
 // With -heap-profiles, an in-use heap profile is written each time the
 // live heap passes its previous peak by 16 MiB (peak-STAGE.pprof, the last
 // one of each stage kept; read with go tool pprof -sample_index=inuse_space
-// -top). It prints one line a stage and a JSON summary on stdout; it
+// -top); with -live-profiles, a profile of the live heap after a forced
+// collection as each stage begins. It prints one line a stage and a JSON summary on stdout; it
 // writes nothing into the repository.
 package main
 
@@ -59,6 +60,7 @@ type sampler struct {
 	stages   []*stagePeak
 	profDir  string
 	lastProf float64 // live heap (MiB) at the last profile written
+	liveDir  string  // where setStage writes a profile after a collection
 	samples  []metrics.Sample
 }
 
@@ -84,6 +86,11 @@ func (s *sampler) setStage(name string) {
 	defer s.mu.Unlock()
 	if n := len(s.stages); n > 0 && s.stages[n-1].Stage == name {
 		return
+	}
+	if s.liveDir != "" {
+		// The live set as the stage begins: what the last one left.
+		runtime.GC()
+		writeHeapProfile(filepath.Join(s.liveDir, "live-before-"+strings.ReplaceAll(name, " ", "-")+".pprof"))
 	}
 	now := time.Now()
 	if n := len(s.stages); n > 0 {
@@ -145,6 +152,7 @@ func run() error {
 	budgetMiB := flag.Int64("budget-mib", 256, "the job's memory budget (the dashboard's -memory-budget), MiB")
 	dir := flag.String("dir", "", "build directory (default: a temporary one, removed after)")
 	profDir := flag.String("heap-profiles", "", "write in-use heap profiles at each stage's peak into this directory")
+	liveDir := flag.String("live-profiles", "", "collect garbage as each stage begins and write the live heap's profile into this directory (perturbs the peak)")
 	window := flag.Int("window", 10, "window")
 	minCount := flag.Int64("min-count", 5, "minimum count")
 	flag.Parse()
@@ -159,8 +167,11 @@ func run() error {
 		defer os.RemoveAll(d)
 		*dir = d
 	}
-	if *profDir != "" {
-		if err := os.MkdirAll(*profDir, 0o755); err != nil {
+	for _, d := range []string{*profDir, *liveDir} {
+		if d == "" {
+			continue
+		}
+		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
 	}
@@ -169,6 +180,7 @@ func run() error {
 	budget := app.BuildBudget(*budgetMiB << 20)
 
 	s := newSampler(*profDir)
+	s.liveDir = *liveDir
 	s.setStage("start")
 	done := make(chan struct{})
 	var wg sync.WaitGroup
@@ -187,8 +199,24 @@ func run() error {
 		}
 	}()
 	start := time.Now()
+	// The spill folder as the progress callback sees it: how many files
+	// the final merge reads, and how many bytes spill at most.
+	var spillFiles int
+	var spillBytes int64
 	sum, err := corpusbuild.Build(context.Background(), *corpusPath, *dir, settings, budget, func(_ float64, msg string) {
 		s.setStage(stageOf(msg))
+		entries, _ := os.ReadDir(filepath.Join(*dir, corpusbuild.SpillDir))
+		var n int
+		var size int64
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".run") {
+				n++
+			}
+			if info, err := e.Info(); err == nil {
+				size += info.Size()
+			}
+		}
+		spillFiles, spillBytes = max(spillFiles, n), max(spillBytes, size)
 	})
 	s.sample()
 	close(done)
@@ -214,6 +242,8 @@ func run() error {
 		HeapSysMiB float64              `json:"heap_sys_mib"`
 		GCs        uint32               `json:"gcs"`
 		GOMAXPROCS int                  `json:"gomaxprocs"`
+		SpillRuns  int                  `json:"max_spilled_run_files"`
+		SpillMiB   float64              `json:"max_spill_mib"`
 		Stages     []*stagePeak         `json:"stages"`
 		Summary    *corpusbuild.Summary `json:"-"`
 	}{
@@ -221,13 +251,14 @@ func run() error {
 		MatrixMiB: float64(sum.NNZ*12) / (1 << 20), Seconds: time.Since(start).Seconds(),
 		PeakRSSMiB: statusMiB("VmHWM"), HeapSysMiB: float64(ms.HeapSys) / (1 << 20), GCs: ms.NumGC,
 		GOMAXPROCS: runtime.GOMAXPROCS(0), Stages: s.stages[:len(s.stages)-1],
+		SpillRuns: spillFiles, SpillMiB: float64(spillBytes) / (1 << 20),
 	}
 	for _, st := range out.Stages {
 		fmt.Fprintf(os.Stderr, "%-10s %7.1f s  peak RSS %7.1f MiB  live heap %7.1f MiB  heap goal %7.1f MiB\n",
 			st.Stage, st.Seconds, st.RSSMiB, st.LiveHeapMiB, st.HeapGoalMiB)
 	}
-	fmt.Fprintf(os.Stderr, "build of %d tokens (%d nonzeros, %.0f MiB at 12 B) at a %d MiB budget: peak RSS %.1f MiB (VmHWM)\n",
-		sum.Tokens, sum.NNZ, out.MatrixMiB, *budgetMiB, out.PeakRSSMiB)
+	fmt.Fprintf(os.Stderr, "build of %d tokens (%d nonzeros, %.0f MiB at 12 B) at a %d MiB budget: peak RSS %.1f MiB (VmHWM); at most %d run files, %.0f MiB spilled\n",
+		sum.Tokens, sum.NNZ, out.MatrixMiB, *budgetMiB, out.PeakRSSMiB, spillFiles, out.SpillMiB)
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
