@@ -6,7 +6,7 @@
 // the heap goal, so that the build's peak can be set against the budget.
 //
 //	go run ./bench/buildmem -corpus /tmp/big.txt.gz -budget-mib 256 \
-//	    [-dir /tmp/build] [-heap-profiles /tmp/prof] [-window 10 -min-count 5]
+//	    [-dir /tmp/build] [-heap-profiles /tmp/prof] [-window 10 -min-count 5] [-tokens phrases]
 //
 // With -heap-profiles, an in-use heap profile is written each time the
 // live heap passes its previous peak by 16 MiB (peak-STAGE.pprof, the last
@@ -155,6 +155,7 @@ func run() error {
 	liveDir := flag.String("live-profiles", "", "collect garbage as each stage begins and write the live heap's profile into this directory (perturbs the peak)")
 	window := flag.Int("window", 10, "window")
 	minCount := flag.Int64("min-count", 5, "minimum count")
+	tokens := flag.String("tokens", corpusbuild.TokensSyllables, "tokens counted: syllables, or phrases (learn phrases first)")
 	flag.Parse()
 	if *corpusPath == "" {
 		return fmt.Errorf("-corpus is required")
@@ -176,7 +177,7 @@ func run() error {
 		}
 	}
 	settings := corpusbuild.DefaultSettings()
-	settings.Window, settings.MinCount = *window, *minCount
+	settings.Window, settings.MinCount, settings.Tokens = *window, *minCount, *tokens
 	budget := app.BuildBudget(*budgetMiB << 20)
 
 	s := newSampler(*profDir)
