@@ -40,9 +40,9 @@ type Result struct {
 // vocabulary and counts its co-occurrence matrix in memory.
 func Count(ctx context.Context, r io.Reader, opt Options) (*Result, error) {
 	var b *matrixBuilder
-	res, err := count(ctx, r, opt, func(vocabSize int, nnzHint int64) rowSink {
+	res, err := count(ctx, r, opt, func(vocabSize int, nnzHint int64) (rowSink, error) {
 		b = newMatrixBuilder(vocabSize, nnzHint, opt.Symmetric)
-		return b.addRow
+		return b.addRow, nil
 	})
 	if err != nil {
 		return nil, err
@@ -56,7 +56,7 @@ func Count(ctx context.Context, r io.Reader, opt Options) (*Result, error) {
 // column, as they are produced.
 func CountTo(ctx context.Context, r io.Reader, opt Options, w io.Writer) (*Result, error) {
 	bw := NewBinWriter(w)
-	res, err := count(ctx, r, opt, func(int, int64) rowSink {
+	res, err := count(ctx, r, opt, func(int, int64) (rowSink, error) {
 		return func(row int32, cols []int32, vals []float64) error {
 			for k, c := range cols {
 				if err := bw.Write(Entry{Row: row, Col: c, Value: vals[k]}); err != nil {
@@ -64,7 +64,7 @@ func CountTo(ctx context.Context, r io.Reader, opt Options, w io.Writer) (*Resul
 				}
 			}
 			return nil
-		}
+		}, nil
 	})
 	if err != nil {
 		return nil, err
@@ -75,7 +75,9 @@ func CountTo(ctx context.Context, r io.Reader, opt Options, w io.Writer) (*Resul
 // rowSink receives the matrix row by row, in order; the slices are reused.
 type rowSink func(row int32, cols []int32, vals []float64) error
 
-func count(ctx context.Context, r io.Reader, opt Options, sink func(vocabSize int, nnzHint int64) rowSink) (*Result, error) {
+// count counts the corpus in r and passes the matrix's rows, in order, to
+// the sink that newSink makes once the vocabulary is known.
+func count(ctx context.Context, r io.Reader, opt Options, newSink func(vocabSize int, nnzHint int64) (rowSink, error)) (*Result, error) {
 	if err := opt.validate(); err != nil {
 		return nil, err
 	}
@@ -117,12 +119,20 @@ func count(ctx context.Context, r io.Reader, opt Options, sink func(vocabSize in
 	if err := c.countStream(ctx, enc); err != nil {
 		return nil, err
 	}
+	// The token stream is replayed no more: free its memory (and file)
+	// for the merge.
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
 	res.SpilledRuns = c.runs.spilled
 	hint := c.nnzHint() // an upper bound: runs may still hold duplicates
 	if opt.MaxNonzeros > 0 {
 		hint = min(hint, opt.MaxNonzeros)
 	}
-	emit := sink(vocab.Len(), hint)
+	emit, err := newSink(vocab.Len(), hint)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.emitRows(ctx, func(row int32, cols []int32, vals []float64) error {
 		res.NNZ += int64(len(cols))
 		if opt.MaxNonzeros > 0 && res.NNZ > opt.MaxNonzeros {
@@ -405,7 +415,13 @@ const emitBlock = 256
 // emitRows merges the dense table and the runs and passes each nonempty
 // row, columns ascending, to sink.
 func (c *counter) emitRows(ctx context.Context, sink rowSink) error {
-	m, err := newMerger(c.runs.runs)
+	// The worker buffers (10 % of the budget) and the token stream (20 %)
+	// are released by now: their share reads the spilled runs.
+	readBuf, err := c.runs.reduce(ctx, c.opt.MemoryBytes*3/10)
+	if err != nil {
+		return err
+	}
+	m, err := newMerger(c.runs.runs, readBuf)
 	if err != nil {
 		return err
 	}

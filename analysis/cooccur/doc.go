@@ -25,9 +25,15 @@
 // whose rank product (i+1)(j+1) is at most a bound P go to a dense
 // triangular table (frequent words: most of the mass); the others are
 // buffered as packed 64-bit records, radix-sorted, summed into sorted runs,
-// and, when the memory budget is used up, written to temporary files. The
-// final matrix is a merge of the dense table and the runs, row by row in
-// (row, column) order. Work is split between workers by the row of the
+// and, when the runs' share of the memory budget is used up, merged into
+// one temporary file. The final matrix is a merge of the dense table and
+// the runs, row by row in (row, column) order, reading the files through
+// buffers that share a fixed part of the budget (files are first merged
+// in groups when there are too many for it). Count collects the rows in
+// a Matrix in memory (12 bytes a nonzero beyond the budget); CountToFile
+// writes them to scratch files (MatrixFile), so its memory stays within
+// the budget however large the matrix; CountTo streams them in the
+// Stanford format. Work is split between workers by the row of the
 // table cell, so they never write the same memory and the result does not
 // depend on their number (up to the order of floating-point additions).
 //

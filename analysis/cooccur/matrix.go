@@ -130,6 +130,23 @@ func (m *Matrix) Row(i int32) (cols []int32, vals []float64) {
 	return m.cols[lo:hi:hi], m.vals[lo:hi:hi]
 }
 
+// EachRow passes each nonempty row, in order, to fn (the slices alias the
+// matrix and must not be modified); an error from fn stops it and is
+// returned. It reads a Matrix as MatrixFile.EachRow reads a matrix on
+// disk.
+func (m *Matrix) EachRow(fn func(i int32, cols []int32, vals []float64) error) error {
+	for i := 0; i < m.n; i++ {
+		if m.rowPtr[i+1] == m.rowPtr[i] {
+			continue
+		}
+		cols, vals := m.Row(int32(i))
+		if err := fn(int32(i), cols, vals); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // At returns X[i][j] (0 if absent).
 func (m *Matrix) At(i, j int32) float64 {
 	cols, vals := m.Row(i)

@@ -27,12 +27,39 @@ func (m *Matrix) WriteTo(w io.Writer) (int64, error) {
 		sym = 1
 	}
 	cw.Write([]byte(matrixMagic))
-	for _, v := range []any{uint64(m.n), uint64(len(m.cols)), sym, m.rowPtr, m.cols, m.vals} {
+	for _, v := range []any{uint64(m.n), uint64(len(m.cols)), sym} {
 		if err := binary.Write(cw, binary.LittleEndian, v); err != nil {
 			return cw.n, err
 		}
 	}
+	if err := errors.Join(writeArray(cw, m.rowPtr), writeArray(cw, m.cols), writeArray(cw, m.vals)); err != nil {
+		return cw.n, err
+	}
 	return cw.n, bw.Flush()
+}
+
+// writeChunk is how many values writeArray encodes at a time.
+const writeChunk = 1 << 15
+
+// writeArray writes values little-endian through one buffer of writeChunk
+// values: binary.Write of a whole slice first encodes it into a new
+// buffer of its full size (142 MiB for the values of an 18.7 M-nonzero
+// matrix), and of each chunk into a new buffer of the chunk's size, which
+// is garbage the heap may grow by before the next collection.
+func writeArray[T int32 | int64 | float64](w io.Writer, values []T) error {
+	buf := make([]byte, 0, writeChunk*8)
+	for len(values) > 0 {
+		k := min(len(values), writeChunk)
+		var err error
+		if buf, err = binary.Append(buf[:0], binary.LittleEndian, values[:k]); err != nil {
+			return err
+		}
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		values = values[k:]
+	}
+	return nil
 }
 
 type countingWriter struct {

@@ -59,10 +59,11 @@ type Options struct {
 	// corpus.DefaultMaxTypes); beyond it Count fails with
 	// corpus.ErrVocabularyTooLarge before counting any pair.
 	MaxTypes int
-	// MaxNonzeros bounds the nonzeros of the result (0: no bound): the
-	// matrix is held in memory at 12 bytes a nonzero, so this is how a
-	// caller keeps a build inside its memory budget. Beyond it Count fails
-	// with ErrMatrixTooLarge before the matrix is allocated in full.
+	// MaxNonzeros bounds the nonzeros of the result (0: no bound): Count
+	// holds the matrix in memory at 12 bytes a nonzero (and whoever loads
+	// a matrix CountToFile wrote does too), so this is how a caller keeps
+	// a matrix inside its memory budget. Beyond it counting fails with
+	// ErrMatrixTooLarge before the matrix is allocated in full.
 	MaxNonzeros int64
 	// Progress, if set, is called at block boundaries from the counting
 	// goroutine. It must not block.

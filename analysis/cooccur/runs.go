@@ -3,6 +3,7 @@ package cooccur
 import (
 	"bufio"
 	"container/heap"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -22,7 +23,13 @@ type run struct {
 }
 
 // runSet collects runs from the workers, keeping them in memory up to a
-// byte budget and spilling the largest to temporary files beyond it.
+// byte budget. When the next run would pass it, the runs in memory and
+// that run are merged into one spilled file, so the number of files —
+// each needs a read buffer in the final merge — grows with the corpus
+// divided by the budget, not with the number of worker flushes (before,
+// every run after the budget was reached went to a file of its own:
+// 721 files, 180 MiB of read buffers, for 37 M tokens at a 64 MiB
+// counting budget).
 type runSet struct {
 	mu       sync.Mutex
 	budget   int64
@@ -30,7 +37,7 @@ type runSet struct {
 	tempDir  string
 	runs     []*run
 	entries  int64
-	spilled  int // runs written to disk
+	spilled  int // files written: merged in-memory runs, and merges of files
 }
 
 func (s *runSet) add(r *run) error {
@@ -38,16 +45,117 @@ func (s *runSet) add(r *run) error {
 	defer s.mu.Unlock()
 	s.entries += int64(r.n)
 	size := int64(r.n) * 16
-	if s.memBytes+size > s.budget {
-		if err := r.spill(s.tempDir); err != nil {
-			return err
+	if s.memBytes+size <= s.budget {
+		s.memBytes += size
+		s.runs = append(s.runs, r)
+		return nil
+	}
+	var mem, onDisk []*run
+	for _, x := range s.runs {
+		if x.file == "" {
+			mem = append(mem, x)
+		} else {
+			onDisk = append(onDisk, x)
+		}
+	}
+	merged, err := mergeToFile(append(mem, r), s.tempDir, minReadBuf)
+	if err != nil {
+		return err
+	}
+	s.runs = append(onDisk, merged)
+	s.memBytes = 0
+	s.spilled++
+	return nil
+}
+
+// Read buffers of spilled runs in the final merge: readBytes (the part of
+// the budget the worker buffers and the token stream held while counting)
+// shared among the files, within [minReadBuf, maxReadBuf].
+const (
+	minReadBuf = 16 << 10
+	maxReadBuf = 256 << 10
+)
+
+// reduce prepares the final merge within readBytes of read buffers: while
+// more files are spilled than readBytes ÷ minReadBuf, it merges the
+// oldest of them into one (another pass over those entries on disk, only
+// for corpora far larger than the budget). It returns the read buffer
+// size of each spilled run. ctx is checked between merges.
+func (s *runSet) reduce(ctx context.Context, readBytes int64) (int, error) {
+	maxFan := max(int(readBytes/minReadBuf), 2)
+	for {
+		var onDisk, mem []*run
+		for _, x := range s.runs {
+			if x.file != "" {
+				onDisk = append(onDisk, x)
+			} else {
+				mem = append(mem, x)
+			}
+		}
+		if len(onDisk) <= maxFan {
+			if len(onDisk) == 0 {
+				return maxReadBuf, nil
+			}
+			return int(min(max(readBytes/int64(len(onDisk)), minReadBuf), maxReadBuf)), nil
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		group := onDisk[:maxFan]
+		merged, err := mergeToFile(group, s.tempDir, minReadBuf)
+		if err != nil {
+			return 0, err
 		}
 		s.spilled++
-	} else {
-		s.memBytes += size
+		var errs []error
+		for _, x := range group {
+			if err := os.Remove(x.file); err != nil && !errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, err)
+			}
+		}
+		s.runs = append(append(append([]*run(nil), onDisk[maxFan:]...), merged), mem...)
+		if err := errors.Join(errs...); err != nil {
+			return 0, fmt.Errorf("removing merged co-occurrence runs: %w", err)
+		}
 	}
-	s.runs = append(s.runs, r)
-	return nil
+}
+
+// mergeToFile merges runs (in memory or spilled, read with buffers of
+// readBuf bytes) into one spilled run in dir, summing equal keys. The
+// runs are left as they are.
+func mergeToFile(runs []*run, dir string, readBuf int) (*run, error) {
+	m, err := newMerger(runs, readBuf)
+	if err != nil {
+		return nil, err
+	}
+	defer m.close()
+	f, err := os.CreateTemp(dir, "gloveboard-cooccur-*.run")
+	if err != nil {
+		return nil, fmt.Errorf("spilling co-occurrences: %w", err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	var rec [16]byte
+	n := 0
+	for {
+		if _, ok := m.peek(); !ok {
+			break
+		}
+		key, val, err := m.pop()
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			return nil, err
+		}
+		binary.LittleEndian.PutUint64(rec[:8], key)
+		binary.LittleEndian.PutUint64(rec[8:], math.Float64bits(val))
+		bw.Write(rec[:])
+		n++
+	}
+	if err := errors.Join(bw.Flush(), f.Close()); err != nil {
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("spilling co-occurrences: %w", err)
+	}
+	return &run{file: f.Name(), n: n}, nil
 }
 
 func (s *runSet) close() error {
@@ -61,28 +169,6 @@ func (s *runSet) close() error {
 	}
 	s.runs = nil
 	return errors.Join(errs...)
-}
-
-// spill writes r to a temporary file and frees its memory.
-func (r *run) spill(dir string) error {
-	f, err := os.CreateTemp(dir, "gloveboard-cooccur-*.run")
-	if err != nil {
-		return fmt.Errorf("spilling co-occurrences: %w", err)
-	}
-	bw := bufio.NewWriterSize(f, 1<<20)
-	var rec [16]byte
-	for i, k := range r.keys {
-		binary.LittleEndian.PutUint64(rec[:8], k)
-		binary.LittleEndian.PutUint64(rec[8:], math.Float64bits(r.vals[i]))
-		bw.Write(rec[:])
-	}
-	if err := errors.Join(bw.Flush(), f.Close()); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("spilling co-occurrences: %w", err)
-	}
-	r.file = f.Name()
-	r.keys, r.vals = nil, nil
-	return nil
 }
 
 // cursor iterates over one run.
@@ -125,7 +211,9 @@ type merger struct {
 	all []*cursor
 }
 
-func newMerger(runs []*run) (*merger, error) {
+// newMerger opens a merge of runs; a spilled run is read through a
+// buffer of readBuf bytes.
+func newMerger(runs []*run, readBuf int) (*merger, error) {
 	m := &merger{}
 	for _, r := range runs {
 		c := &cursor{r: r}
@@ -136,7 +224,7 @@ func newMerger(runs []*run) (*merger, error) {
 				return nil, fmt.Errorf("reading spilled co-occurrences: %w", err)
 			}
 			c.f = f
-			c.br = bufio.NewReaderSize(f, 1<<18)
+			c.br = bufio.NewReaderSize(f, readBuf)
 		}
 		m.all = append(m.all, c)
 		ok, err := c.next()

@@ -130,9 +130,27 @@ func (md *Model) Top(i int32, n int, minCount float64) []Partner {
 // MutualInformation returns I(W;C) of the co-occurrence distribution of
 // m, in the given unit; 0 for an empty matrix.
 func MutualInformation(m *cooccur.Matrix, u Unit) float64 {
+	mi, _ := MutualInformationOf(m, u) // an in-memory matrix cannot fail
+	return mi
+}
+
+// Rows is a co-occurrence matrix read row by row: a *cooccur.Matrix, or a
+// *cooccur.MatrixFile, which keeps its entries on disk.
+type Rows interface {
+	Dim() int
+	RowSum(i int32) float64
+	ColSum(j int32) float64
+	Sum() float64
+	EachRow(fn func(i int32, cols []int32, vals []float64) error) error
+}
+
+// MutualInformationOf is MutualInformation of a matrix read row by row,
+// with the same arithmetic in the same order (the same bits); the error
+// is the one of reading the rows.
+func MutualInformationOf(m Rows, u Unit) (float64, error) {
 	s := m.Sum()
 	if s <= 0 {
-		return 0
+		return 0, nil
 	}
 	logS := math.Log(s)
 	logCol := make([]float64, m.Dim())
@@ -142,18 +160,18 @@ func MutualInformation(m *cooccur.Matrix, u Unit) float64 {
 		}
 	}
 	var mi float64
-	for i := 0; i < m.Dim(); i++ {
-		cols, vals := m.Row(int32(i))
-		if len(cols) == 0 {
-			continue
-		}
-		logRow := math.Log(m.RowSum(int32(i)))
+	err := m.EachRow(func(i int32, cols []int32, vals []float64) error {
+		logRow := math.Log(m.RowSum(i))
 		for k, j := range cols {
 			x := vals[k]
 			mi += x * (math.Log(x) + logS - logRow - logCol[j])
 		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
 	}
-	return u.scale(mi / s)
+	return u.scale(mi / s), nil
 }
 
 // Entropy returns H = −Σ p log p of the distribution proportional to

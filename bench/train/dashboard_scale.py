@@ -66,8 +66,11 @@ class Client:
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        self.op.open(base + "/").read()  # sets the _csrf cookie
-        self.token = next(c.value for c in self.jar if c.name == "_csrf")
+        # GET / sets the _csrf cookie (a nonce); the token that goes with
+        # it comes in the X-CSRF-Token header of the answer.
+        with self.op.open(base + "/") as r:
+            r.read()
+            self.token = r.headers["X-CSRF-Token"]
 
     def call(self, method, path, body=None):
         data = None if body is None else json.dumps(body).encode()

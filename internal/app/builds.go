@@ -45,10 +45,11 @@ const buildMemoryBytes = 256 << 20
 // corpus is read (its string, hash-map slot and count).
 const bytesPerType = 96
 
-// buildBudget divides a job's memory budget (bytes) for a build: counting
+// BuildBudget divides a job's memory budget (bytes) for a build: counting
 // gets at most buildMemoryBytes before it spills to disk, and the matrix
-// and the vocabulary may each use the whole budget.
-func buildBudget(memory int64) corpusbuild.Budget {
+// and the vocabulary may each use the whole budget. It is exported for
+// bench/buildmem, which measures a build's peak against the budget.
+func BuildBudget(memory int64) corpusbuild.Budget {
 	return corpusbuild.Budget{
 		CountingBytes: min(buildMemoryBytes, memory/4),
 		MaxNonzeros:   memory / cooccur.BytesPerNonzero,
@@ -70,7 +71,7 @@ func (s *Service) StartBuild(ctx context.Context, id int64, settings BuildSettin
 	} else if j != nil {
 		return store.Job{}, apperr.Wrap(ErrInUse, apperr.Conflict, fmt.Sprintf("This corpus is already being built (job %d). Wait for it to finish or cancel it first.", j.ID))
 	}
-	return s.submitBuild(c, settings, buildBudget(s.budget))
+	return s.submitBuild(c, settings, BuildBudget(s.budget))
 }
 
 // LatestBuild returns the most recent build job of corpus id, or nil.
@@ -193,7 +194,7 @@ func (s *Service) buildDemoIfNeeded(ctx context.Context) (queued bool, err error
 		} else if j != nil {
 			continue
 		}
-		if _, err := s.submitBuild(c, demoSettings(c), buildBudget(DefaultMemoryBudget)); err != nil {
+		if _, err := s.submitBuild(c, demoSettings(c), BuildBudget(DefaultMemoryBudget)); err != nil {
 			return queued, err
 		}
 		queued = true

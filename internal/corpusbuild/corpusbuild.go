@@ -84,9 +84,12 @@ func DefaultSettings() Settings {
 // defaults (no bound on the matrix, corpus.DefaultMaxTypes words).
 type Budget struct {
 	// CountingBytes is the soft memory budget of counting; beyond it
-	// sorted runs spill to the build directory.
+	// sorted runs spill to the build directory. The matrix is written
+	// through scratch files there too, so it bounds the build's memory
+	// (bench/buildmem measures the peak against it).
 	CountingBytes int64
-	// MaxNonzeros bounds the matrix (cooccur.ErrMatrixTooLarge beyond).
+	// MaxNonzeros bounds the matrix (cooccur.ErrMatrixTooLarge beyond):
+	// Load holds it in memory, 12 bytes a nonzero.
 	MaxNonzeros int64
 	// MaxTypes bounds the distinct words read
 	// (corpus.ErrVocabularyTooLarge beyond).
@@ -239,23 +242,32 @@ func (bl Builder) Build(ctx context.Context, corpusPath, dir string, s Settings,
 		}
 		opt.Phrases = model
 	}
-	res, err := cooccur.Count(ctx, cr, opt)
+	// The matrix goes to scratch files in the spill folder as the merge
+	// produces it, never whole into memory: the build's memory is
+	// counting's budget (the pages that read the build later load it
+	// whole, which MaxNonzeros keeps within the budget).
+	res, matrix, err := cooccur.CountToFile(ctx, cr, opt)
 	if err != nil {
 		return nil, err
 	}
+	defer matrix.Close()
 	progress(0.95, "saving")
+	mi, err := pmi.MutualInformationOf(matrix, pmi.Bits)
+	if err != nil {
+		return nil, err
+	}
 	sum = &Summary{
 		Settings: s, Tokens: res.Stats.Tokens, Types: res.Unigrams.Len(), Lines: res.Stats.Lines,
 		InvalidUTF8: res.Stats.InvalidUTF8, TruncatedTokens: res.Stats.Truncated,
 		VocabSize: res.Vocab.Len(), NNZ: res.NNZ, SumX: res.Sum,
 		NormalizedLines: res.Stats.NormalizedLines, JoinedPairs: res.Stats.JoinedPairs, Phrases: model.Len(),
 		EntropyBits:           pmi.Entropy(res.Unigrams.Counts(), pmi.Bits),
-		MutualInformationBits: pmi.MutualInformation(res.Matrix, pmi.Bits),
+		MutualInformationBits: mi,
 	}
 	for _, a := range []struct {
 		name string
 		w    io.WriterTo
-	}{{"vocab.txt", res.Vocab}, {"unigrams.txt", res.Unigrams}, {"matrix.gbcsr", res.Matrix}} {
+	}{{"vocab.txt", res.Vocab}, {"unigrams.txt", res.Unigrams}, {"matrix.gbcsr", matrix}} {
 		if err := writeAtomic(bl.Syncer, filepath.Join(dir, a.name), a.w.WriteTo); err != nil {
 			return nil, err
 		}
