@@ -1488,6 +1488,7 @@ func messagesVI() map[string]string {
 		"run %d: %s":                       "lần chạy %d: %s",
 		"loading the co-occurrence matrix": "đang nạp ma trận đồng xuất hiện",
 		"The corpus is no longer built. Build it again and start a new run.":                                                            "Kho ngữ liệu không còn được xây dựng. Hãy xây dựng lại và bắt đầu một lần chạy mới.",
+		"The corpus was being rebuilt when this run started. Start a new run once its build has finished.":                              "Kho ngữ liệu đang được xây dựng lại khi lần chạy này bắt đầu. Hãy bắt đầu một lần chạy mới khi việc xây dựng đã xong.",
 		"The corpus build could not be read. Rebuild the corpus and try again.":                                                         "Không đọc được bản xây dựng của kho ngữ liệu. Hãy xây dựng lại kho ngữ liệu rồi thử lại.",
 		"The checkpoint of this run could not be resumed (it is damaged, or the corpus was rebuilt since). Retry starts the run again.": "Không thể tiếp tục từ điểm lưu của lần chạy này (điểm lưu bị hỏng, hoặc kho ngữ liệu đã được xây dựng lại). Chạy lại (Retry) sẽ bắt đầu lần chạy từ đầu.",
 		"The server shut down after %d of %d epochs.":                                                                                   "Máy chủ đã tắt sau %d trên %d vòng lặp.",

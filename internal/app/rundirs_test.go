@@ -2,11 +2,15 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/gloveboard/gloveboard/analysis/cooccur"
+	"github.com/gloveboard/gloveboard/internal/corpusbuild"
 	"github.com/gloveboard/gloveboard/internal/runs"
 	"github.com/gloveboard/gloveboard/internal/store"
 )
@@ -85,5 +89,22 @@ func TestStartUpRemovesDeadRunDirs(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(doneDir, runs.ModelFile)); err != nil {
 		t.Errorf("the done run's model was removed: %v", err)
+	}
+}
+
+// TestBuildUnreadableMessage: a run's failure to read its build says
+// which of the three cases it met.
+func TestBuildUnreadableMessage(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("%w: %w", runs.ErrBuildUnreadable, corpusbuild.ErrRebuilt), "being rebuilt when this run started"},
+		{fmt.Errorf("%w: %w", runs.ErrBuildUnreadable, corpusbuild.ErrNotBuilt), "no longer built"},
+		{fmt.Errorf("%w: %w", runs.ErrBuildUnreadable, cooccur.ErrBadMatrixFile), "could not be read"},
+	} {
+		if got := buildUnreadableMessage(tc.err); !strings.Contains(got, tc.want) {
+			t.Errorf("%v: got %q, want it to say %q", tc.err, got, tc.want)
+		}
 	}
 }

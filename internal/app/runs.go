@@ -261,6 +261,9 @@ func (s *Service) runJob(jctx context.Context, job jobs.Run) (runID int64, progr
 // buildUnreadableMessage is what a run says when its corpus build cannot
 // be read (err from loading it).
 func buildUnreadableMessage(err error) string {
+	if errors.Is(err, corpusbuild.ErrRebuilt) {
+		return "The corpus was being rebuilt when this run started. Start a new run once its build has finished."
+	}
 	if errors.Is(err, corpusbuild.ErrNotBuilt) {
 		return "The corpus is no longer built. Build it again and start a new run."
 	}

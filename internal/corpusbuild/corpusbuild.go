@@ -52,6 +52,10 @@ func RemoveSpill(dir string) error {
 // ErrNotBuilt means the directory holds no finished build.
 var ErrNotBuilt = errors.New("the co-occurrence statistics of this corpus have not been built yet")
 
+// ErrRebuilt means the build changed while its files were being opened
+// (see Unchanged); it wraps ErrNotBuilt.
+var ErrRebuilt = fmt.Errorf("%w: the corpus was rebuilt while its files were read", ErrNotBuilt)
+
 // Settings are the user's choices for a build.
 type Settings struct {
 	Tokenizer         string `json:"tokenizer"` // words | whitespace
@@ -377,7 +381,24 @@ func (l *Loaded) MemoryBytes() int64 {
 		bytesPerWord*int64(l.Vocab.Len()+l.Unigrams.Len())
 }
 
-// Load reads a finished build from dir.
+// Unchanged checks that the build in dir is still the one whose summary
+// before was read before its other files were opened. Build removes the
+// summary first and writes it last, so a reader that reads the summary,
+// opens the files it needs and then finds the same summary (the same
+// time of building) has opened files of that one build, never a mix of
+// an old build and a newer one; an open file keeps its contents when a
+// rebuild replaces it. Otherwise the error is ErrRebuilt: the corpus is
+// being, or has just been, rebuilt.
+func Unchanged(dir string, before *Summary) error {
+	after, err := ReadSummary(dir)
+	if err != nil || !after.Built.Equal(before.Built) || after.NNZ != before.NNZ || after.VocabSize != before.VocabSize {
+		return ErrRebuilt
+	}
+	return nil
+}
+
+// Load reads a finished build from dir: the files of one build, never a
+// mix of two (see Unchanged).
 func Load(dir string) (*Loaded, error) {
 	sum, err := ReadSummary(dir)
 	if err != nil {
@@ -408,6 +429,9 @@ func Load(dir string) (*Loaded, error) {
 		if l.Phrases, err = readPhraseFile(filepath.Join(dir, PhrasesFile)); err != nil {
 			return nil, fmt.Errorf("%w: phrase list: %v", ErrNotBuilt, err)
 		}
+	}
+	if err := Unchanged(dir, sum); err != nil {
+		return nil, err
 	}
 	return l, nil
 }

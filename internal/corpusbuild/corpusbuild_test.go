@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gloveboard/gloveboard/analysis/corpus"
 	"github.com/gloveboard/gloveboard/internal/durable"
@@ -192,5 +193,50 @@ func TestBuildSpillsIntoItsOwnFolder(t *testing.T) {
 	}
 	if _, err := ReadSummary(out); err != nil {
 		t.Errorf("RemoveSpill damaged the build: %v", err)
+	}
+}
+
+// TestUnchanged: the check that a reader opened the files of one build.
+// It passes while the summary read first is still there, and fails with
+// ErrRebuilt (an ErrNotBuilt) once a rebuild has removed it or written a
+// newer one; Load without a summary fails too, rather than return a mix
+// of two builds.
+func TestUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "corpus.txt")
+	if err := os.WriteFile(src, []byte(strings.Repeat("ice is solid and cold\nsteam is gas and hot\n", 20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "build")
+	if _, err := Build(context.Background(), src, out, DefaultSettings(), Budget{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	before, err := ReadSummary(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Unchanged(out, before); err != nil {
+		t.Fatalf("same build: %v", err)
+	}
+	newer := *before
+	newer.Built = before.Built.Add(time.Second)
+	if err := Unchanged(out, &newer); !errors.Is(err, ErrRebuilt) || !errors.Is(err, ErrNotBuilt) {
+		t.Errorf("a summary of another build: %v, want ErrRebuilt, an ErrNotBuilt", err)
+	}
+	// A rebuild removes the summary first.
+	if _, err := Build(context.Background(), src, out, DefaultSettings(), Budget{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := Unchanged(out, before); !errors.Is(err, ErrRebuilt) {
+		t.Errorf("after a rebuild: %v, want ErrRebuilt", err)
+	}
+	if err := os.Remove(filepath.Join(out, "summary.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Unchanged(out, before); !errors.Is(err, ErrRebuilt) {
+		t.Errorf("summary removed: %v, want ErrRebuilt", err)
+	}
+	if _, err := Load(out); !errors.Is(err, ErrNotBuilt) {
+		t.Errorf("Load without a summary: %v, want ErrNotBuilt", err)
 	}
 }

@@ -182,6 +182,13 @@ func (j Training) newTrainer(ctx context.Context, runDir string) ([]string, *glo
 	if j.Build != nil {
 		words, records = j.Build.Vocab.Words(), j.Build.Matrix.Records()
 	} else {
+		// The summary before and after opening the two files: a rebuild
+		// between them must fail the run, not pair one build's words with
+		// another's matrix (corpusbuild.Unchanged).
+		before, err := corpusbuild.ReadSummary(j.BuildDir)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
+		}
 		vf, err := os.Open(filepath.Join(j.BuildDir, buildVocabFile))
 		if err != nil {
 			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
@@ -201,6 +208,9 @@ func (j Training) newTrainer(ctx context.Context, runDir string) ([]string, *glo
 			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
 		}
 		if records, err = cooccur.OpenMatrixRecords(mf, st.Size()); err != nil {
+			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
+		}
+		if err := corpusbuild.Unchanged(j.BuildDir, before); err != nil {
 			return nil, nil, fmt.Errorf("%w: %w", ErrBuildUnreadable, err)
 		}
 		words = vocab.Words()
